@@ -1,0 +1,8 @@
+export * from './messages';
+export * from './report';
+export * from './encoding';
+export * from './sniff';
+export * from './kind-detect';
+export * from './plan';
+export * from './ingest';
+export { looksLikePhone, buyerKey } from './pii';

@@ -1,0 +1,315 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar';
+import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
+import { createDecoder, detectEncoding } from './encoding';
+import { detectKind } from './kind-detect';
+import { IngestError, type IngestCode } from './messages';
+import { buildPlan, type ImportPlan } from './plan';
+import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
+import { sniffLayout } from './sniff';
+import { unwrapCell } from './values/cells';
+
+export interface IngestOptions {
+  /** The file's name as the user knows it (reports only; never used as a path). */
+  fileName: string;
+  kind?: ExportKind;
+  account?: string;
+  encoding?: string;
+  /** Per-installation secret for pseudonymous buyer keys. */
+  secret?: string;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+}
+
+export interface IngestResult {
+  table: ColumnTable;
+  report: ImportReport;
+}
+
+/** Bytes read before deciding the encoding and the header row. */
+const HEAD_BYTES = 256 * 1024;
+/** A cell longer than this is not an export value (and would be held in memory whole). */
+export const MAX_CELL_CHARS = 1_000_000;
+
+export function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
+  return ingestStream(createReadStream(path, { highWaterMark: 64 * 1024 }), opts);
+}
+
+export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<IngestResult> {
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
+  }
+  return ingestStream(chunks(), opts);
+}
+
+/** Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be imported. */
+export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions): Promise<IngestResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headSize = 0;
+  let exhausted = false;
+  while (headSize < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      exhausted = true;
+      break;
+    }
+    headChunks.push(next.value);
+    headSize += next.value.length;
+  }
+  const head = Buffer.concat(headChunks);
+  const detected = detectEncoding(head, opts.encoding);
+  const run = new IngestRun(opts);
+  const decoder = createDecoder(detected.encoding, () => run.line);
+  const headText = decoder.write(head.subarray(detected.bomLength)).replace(/^\uFEFF/, '');
+  if (headText.trim() === '' && exhausted) throw new IngestError('EMPTY_FILE');
+  const layout = sniffLayout(headText);
+  const detection = detectKind(layout.headers.map((h) => h), opts.kind);
+  run.start(buildPlan(detection.kind, layout.headers, { account: opts.account, secret: opts.secret }), layout.headerIndex);
+
+  let bytes = head.length;
+  async function* text() {
+    yield headText;
+    if (!exhausted) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        bytes += next.value.length;
+        const s = decoder.write(next.value);
+        if (s) yield s;
+        opts.onProgress?.({ bytes, rows: run.rowsRead });
+      }
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const stream = Readable.from(text(), { objectMode: false });
+    stream.on('error', reject);
+    Papa.parse<string[]>(stream as unknown as File, {
+      delimiter: layout.delimiter,
+      skipEmptyLines: false,
+      chunk: (results, parser) => {
+        try {
+          run.consume(results.data, results.errors);
+        } catch (e) {
+          parser.abort();
+          reject(e);
+        }
+      },
+      complete: () => resolve(),
+      error: (e: Error) => reject(e),
+    });
+  });
+
+  const table = run.finish();
+  const report: ImportReport = {
+    file: opts.fileName,
+    kind: detection.kind,
+    detection,
+    encoding: detected.encoding,
+    delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
+    headerRow: run.headerLine,
+    rows: { read: run.rowsRead, accepted: table.length, rejected: run.rejectedCount, skipped: run.skippedCount },
+    rejected: run.rejected,
+    skipped: run.skipped,
+    mapping: run.plan.slots.map((s) => s.mapping()),
+    warnings: run.warnings,
+    totalRows: run.totalRows,
+    naturalKey: run.plan.keyFields,
+    duplicatesReplaced: 0,
+  };
+  if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
+  return { table, report };
+}
+
+/** The state of one import while rows stream through. */
+class IngestRun {
+  plan!: ImportPlan;
+  /** Physical line (1-based) where the next record starts. */
+  line = 1;
+  headerLine = 0;
+  rowsRead = 0;
+  accepted = 0;
+  rejectedCount = 0;
+  skippedCount = 0;
+  rejected: RejectedRow[] = [];
+  skipped: SkippedRow[] = [];
+  totalRows: TotalRowCheck[] = [];
+  warnings: ImportReport['warnings'] = [];
+  private recordIndex = 0;
+  private headerIndex = 0;
+  private dateSlotIndex = -1;
+  private requiredSlots: number[] = [];
+  private sumSlots: number[] = [];
+  private readonly lines = new NumBuilder();
+
+  constructor(private readonly opts: IngestOptions) {}
+
+  start(plan: ImportPlan, headerIndex: number) {
+    this.plan = plan;
+    this.headerIndex = headerIndex;
+    this.warnings = [...plan.warnings];
+    const slotOf = (field: string) => plan.slots.findIndex((s) => s.field === field);
+    this.dateSlotIndex = slotOf(plan.kind.dateField);
+    this.requiredSlots = plan.requiredFields.map(slotOf).filter((i) => i >= 0);
+    const summable = new Set(plan.kind.fields.filter((f) => f.type === 'int' || f.type === 'money').map((f) => f.key));
+    this.sumSlots = plan.slots.map((s, i) => (s.field && summable.has(s.field) && s.addToSum ? i : -1)).filter((i) => i >= 0);
+  }
+
+  consume(rows: string[][], errors: Papa.ParseError[]) {
+    const rowErrors = new Map<number, Papa.ParseError>();
+    for (const e of errors) if (e.row !== undefined && e.row !== null) rowErrors.set(e.row, e);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      const line = this.line;
+      let newlines = 0;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell.length > MAX_CELL_CHARS) throw new IngestError('CELL_TOO_LARGE', { line, max: MAX_CELL_CHARS });
+        if (cell.length > 0 && cell.indexOf('\n') !== -1) newlines += countNewlines(cell);
+      }
+      this.line += 1 + newlines;
+      const index = this.recordIndex++;
+      const error = rowErrors.get(r);
+      if (error?.code === 'MissingQuotes') throw new IngestError('CSV_UNCLOSED_QUOTE', { line });
+      if (index < this.headerIndex) {
+        this.skip(line, 'SKIP_PREAMBLE');
+        continue;
+      }
+      if (index === this.headerIndex) {
+        this.headerLine = line;
+        continue;
+      }
+      this.rowsRead++;
+      if (cells.length === 1 && cells[0].trim() === '') {
+        this.skip(line, 'SKIP_BLANK');
+        continue;
+      }
+      if (error) {
+        this.reject(line, null, 'CSV_INVALID_QUOTES', {});
+        continue;
+      }
+      this.acceptRow(cells, line);
+    }
+  }
+
+  private acceptRow(cells: string[], line: number) {
+    const slots = this.plan.slots;
+    const totalLabel = this.totalLabel(cells);
+    if (totalLabel !== null) {
+      this.recordTotal(cells, line, totalLabel);
+      return;
+    }
+    if (cells.length > slots.length && cells.slice(slots.length).some((c) => c.trim() !== '')) {
+      this.reject(line, null, 'ROW_TOO_MANY_FIELDS', { count: cells.length, expected: slots.length });
+      return;
+    }
+    if (cells.length < slots.length) {
+      this.reject(line, null, 'ROW_TOO_FEW_FIELDS', { count: cells.length, expected: slots.length });
+      return;
+    }
+    const row = this.accepted;
+    for (let c = 0; c < slots.length; c++) {
+      const code = slots[c].accept(row, cells[c]);
+      if (code !== null) {
+        this.reject(line, slots[c].source, code, { value: preview(cells[c]) });
+        return;
+      }
+    }
+    for (const i of this.requiredSlots) {
+      if (slots[i].isNull(row)) {
+        this.reject(line, slots[i].source, 'KEY_MISSING', { field: slots[i].field ?? '' });
+        return;
+      }
+    }
+    for (const i of this.sumSlots) slots[i].addToSum!(row);
+    this.lines.set(row, line);
+    this.accepted++;
+  }
+
+  /** A total row says so in its first cell or its date cell. */
+  private totalLabel(cells: string[]): string | null {
+    const first = unwrapCell(cells[0] ?? '');
+    if (TOTAL_ROW_TOKENS.has(first)) return first;
+    if (this.dateSlotIndex >= 0) {
+      const date = unwrapCell(cells[this.dateSlotIndex] ?? '');
+      if (TOTAL_ROW_TOKENS.has(date)) return date;
+    }
+    return null;
+  }
+
+  private recordTotal(cells: string[], line: number, label: string) {
+    const values: Record<string, number | null> = {};
+    this.plan.slots.forEach((slot, c) => {
+      if (slot.field && slot.peek && c !== this.dateSlotIndex) values[slot.field] = slot.peek(cells[c] ?? '');
+    });
+    this.totalRows.push({ line, label, values });
+    this.skip(line, 'SKIP_TOTAL', { value: label });
+  }
+
+  private skip(line: number, code: IngestCode, params: Record<string, string> = {}) {
+    this.skippedCount++;
+    if (this.skipped.length < REPORT_LIST_LIMIT) this.skipped.push({ line, code, reason: reportMessage(code, params).message });
+  }
+
+  private reject(line: number, column: string | null, code: IngestCode, params: Record<string, string | number>) {
+    this.rejectedCount++;
+    if (this.rejected.length < REPORT_LIST_LIMIT) this.rejected.push({ line, column, ...reportMessage(code, params) });
+  }
+
+  finish(): ColumnTable {
+    if (this.headerLine === 0) throw new IngestError('NO_HEADER', { rows: this.headerIndex + 1 });
+    const length = this.accepted;
+    const table: ColumnTable = { kind: this.plan.kind.kind, length, specs: [], columns: new Map() };
+    for (const slot of this.plan.slots) slot.finish(length, table, this.warnings);
+    const { accountConstant, derivedBuyer } = this.plan;
+    if (accountConstant) {
+      const codes = new Int32Array(length).fill(accountConstant.value === null ? -1 : 0);
+      table.specs.push({ name: 'account', role: 'field', valueType: 'string' });
+      table.columns.set('account', { type: 'dict', codes, dict: accountConstant.value === null ? [] : [accountConstant.value] });
+    }
+    if (derivedBuyer) {
+      table.specs.push({ name: 'buyer_id', role: 'field', valueType: 'id' });
+      table.columns.set('buyer_id', derivedBuyer.finish(length));
+    }
+    table.specs.push({ name: LINE_COLUMN, role: 'line', valueType: 'int' });
+    table.columns.set(LINE_COLUMN, this.lines.finish(length));
+    this.checkTotals();
+    const redacted = this.plan.slots.filter((s) => 'redacted' in s && (s as { redacted: number }).redacted > 0);
+    if (redacted.length) {
+      const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
+      this.warnings.push(reportMessage('PII_CELLS_REDACTED', { count, columns: redacted.map((s) => s.source).join(', ') }));
+    }
+    return table;
+  }
+
+  /** Compares each total row's counts and amounts with the sums of the accepted rows. */
+  private checkTotals() {
+    if (this.totalRows.length !== 1) return;
+    const [total] = this.totalRows;
+    const matched: string[] = [];
+    for (const i of this.sumSlots) {
+      const slot = this.plan.slots[i];
+      const expected = total.values[slot.field!];
+      if (expected === null || expected === undefined) continue;
+      const actual = slot.sum ?? 0;
+      if (Math.abs(expected - actual) > 1e-6) this.warnings.push(reportMessage('TOTAL_MISMATCH', { field: slot.field!, total: expected, sum: actual }));
+      else matched.push(slot.field!);
+    }
+    if (matched.length) this.warnings.push(reportMessage('TOTAL_MATCHED', { fields: matched.join(', ') }));
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function preview(cell: string): string {
+  const s = cell.replace(/\s+/g, ' ').trim();
+  return s.length > 40 ? s.slice(0, 40) + '…' : s;
+}

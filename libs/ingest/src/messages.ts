@@ -1,0 +1,72 @@
+/** Stable codes of everything an import can say, with zh and en text. `{name}` is filled from params. */
+export const INGEST_MESSAGES = {
+  // Fatal: the file is not imported.
+  EMPTY_FILE: { zh: '文件为空', en: 'The file is empty' },
+  BINARY_FILE: { zh: '文件不是文本 CSV（含二进制内容）', en: 'The file is not a text CSV (binary content)' },
+  XLSX_NOT_SUPPORTED: { zh: '这是 Excel/ZIP 文件；请导出为 CSV 后再上传', en: 'This is an Excel/ZIP file; export it as CSV and upload again' },
+  INVALID_ENCODING: { zh: '文件不是有效的 {encoding} 编码（第 {line} 行附近）', en: 'The file is not valid {encoding} (near line {line})' },
+  UNSUPPORTED_ENCODING: { zh: '不支持的编码 {encoding}', en: 'Unsupported encoding {encoding}' },
+  NO_HEADER: { zh: '前 {rows} 行中找不到表头', en: 'No header row found in the first {rows} rows' },
+  UNRECOGNISED_EXPORT: { zh: '无法识别导出类型：表头与任何已知导出都不匹配（{headers}）', en: 'Unrecognised export: the headers match no known export ({headers})' },
+  MISSING_REQUIRED_FIELD: { zh: '缺少必需的列：{field}（{label}）', en: 'Missing required column: {field} ({label})' },
+  CSV_UNCLOSED_QUOTE: { zh: '第 {line} 行的引号没有闭合，后续内容无法可靠解析', en: 'Unclosed quote starting at line {line}; the rest of the file cannot be parsed reliably' },
+  NO_DATA_ROWS: { zh: '表头之后没有数据行', en: 'No data rows after the header' },
+  TOO_MANY_COLUMNS: { zh: '列数 {count} 超过上限 {max}', en: '{count} columns exceed the limit of {max}' },
+  CELL_TOO_LARGE: { zh: '第 {line} 行有超过 {max} 字符的单元格', en: 'Line {line} has a cell longer than {max} characters' },
+  UNKNOWN_KIND: { zh: '未知的导出类型 {kind}', en: 'Unknown export kind {kind}' },
+  // Row rejections.
+  ID_SCIENTIFIC: { zh: 'ID 为科学计数法（{value}），位数已丢失；请以文本格式重新导出', en: 'ID in scientific notation ({value}) has lost digits; re-export it as text' },
+  NUMBER_INVALID: { zh: '不是有效数字：{value}', en: 'Not a valid number: {value}' },
+  INT_NOT_INTEGER: { zh: '应为整数：{value}', en: 'Expected a whole number: {value}' },
+  NEGATIVE_NOT_ALLOWED: { zh: '不应为负数：{value}', en: 'Must not be negative: {value}' },
+  DATE_INVALID: { zh: '不是有效日期：{value}', en: 'Not a valid date: {value}' },
+  DATE_OUT_OF_RANGE: { zh: '日期超出范围（1970–2100）：{value}', en: 'Date out of range (1970–2100): {value}' },
+  HOUR_INVALID: { zh: '不是有效小时（0–23）：{value}', en: 'Not a valid hour (0–23): {value}' },
+  PERCENT_MIXED: { zh: '该列的百分比写法不一致：{value}', en: 'Percent written inconsistently in this column: {value}' },
+  KEY_MISSING: { zh: '主键字段 {field} 为空', en: 'Key field {field} is empty' },
+  ROW_TOO_MANY_FIELDS: { zh: '该行有 {count} 个字段，表头只有 {expected} 个', en: 'The row has {count} fields; the header has {expected}' },
+  ROW_TOO_FEW_FIELDS: { zh: '该行只有 {count} 个字段，表头有 {expected} 个', en: 'The row has {count} fields; the header has {expected}' },
+  CSV_INVALID_QUOTES: { zh: '引号格式错误', en: 'Malformed quotes' },
+  // Skipped rows.
+  SKIP_PREAMBLE: { zh: '表头前的说明行', en: 'Preamble line before the header' },
+  SKIP_BLANK: { zh: '空行', en: 'Blank line' },
+  SKIP_TOTAL: { zh: '汇总行（{value}），不计入明细', en: 'Period-total row ({value}), not counted as data' },
+  // Warnings.
+  UNKNOWN_COLUMNS: { zh: '未识别的列已按原文保留：{columns}', en: 'Unrecognised columns kept as text: {columns}' },
+  DUPLICATE_COLUMN: { zh: '列 {source} 与 {other} 都对应字段 {field}，后者按原文保留', en: 'Columns {source} and {other} both map to {field}; the latter is kept as text' },
+  PII_DROPPED: { zh: '个人信息列未保存：{columns}', en: 'Personal-data columns not stored: {columns}' },
+  PII_CELLS_REDACTED: { zh: '{count} 个疑似手机号的单元格未保存（列：{columns}）', en: '{count} cells that look like phone numbers were not stored (columns: {columns})' },
+  BUYER_KEY_DERIVED: { zh: '买家标识由收件人手机号的密钥哈希生成，原值未保存', en: 'Buyer key derived as a keyed hash of the recipient phone; the phone itself is not stored' },
+  PERCENT_SHAPE: { zh: '列 {source} 的百分比写法判定为：{shape}', en: 'Column {source} percent shape: {shape}' },
+  MONEY_SUB_CENT: { zh: '列 {source} 有 {count} 个金额精度超过分，按原值保留', en: 'Column {source} has {count} amounts finer than a cent, kept as given' },
+  TOTAL_MISMATCH: { zh: '汇总行 {field} 为 {total}，明细合计为 {sum}', en: 'Total row {field} is {total}; the rows sum to {sum}' },
+  TOTAL_MATCHED: { zh: '汇总行与明细合计一致（{fields}）', en: 'The total row matches the row sums ({fields})' },
+  ACCOUNT_NOT_GIVEN: { zh: '文件没有账号列，也未指定账号；账号记为空', en: 'No account column and no account given; account left empty' },
+  DUPLICATE_KEYS_IN_FILE: { zh: '文件内 {count} 行主键重复，以后出现的为准', en: '{count} rows repeat a key within the file; the later one wins' },
+  DUPLICATES_REPLACED: { zh: '{count} 行替换了以前导入的同一记录', en: '{count} rows replaced the same records from earlier imports' },
+  STATUS_REGRESSION: { zh: '{count} 个子订单的状态倒退（如 {example}）', en: '{count} items moved back in status (e.g. {example})' },
+  ENCODING_OVERRIDDEN: { zh: '按指定编码 {encoding} 读取', en: 'Read as {encoding} as requested' },
+} as const;
+
+export type IngestCode = keyof typeof INGEST_MESSAGES;
+export type MessageParams = Record<string, string | number>;
+
+export function renderMessage(code: IngestCode, params: MessageParams = {}, locale: 'zh' | 'en' = 'zh'): string {
+  const template: string = INGEST_MESSAGES[code][locale];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+}
+
+/** An import that cannot go on: nothing is stored. */
+export class IngestError extends Error {
+  constructor(
+    readonly code: IngestCode,
+    readonly params: MessageParams = {},
+  ) {
+    super(renderMessage(code, params, 'en'));
+    this.name = 'IngestError';
+  }
+
+  get messageZh(): string {
+    return renderMessage(this.code, this.params, 'zh');
+  }
+}

@@ -1,0 +1,13 @@
+import { createHmac } from 'node:crypto';
+
+const PHONE = /^(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}$/;
+
+/** A cell that is a mainland mobile number (with or without +86 and separators). */
+export function looksLikePhone(text: string): boolean {
+  return text.length >= 11 && text.length <= 18 && PHONE.test(text);
+}
+
+/** A stable pseudonymous key for a buyer: HMAC-SHA256 of the (already masked or plain) phone. */
+export function buyerKey(secret: string, phone: string): string {
+  return 'h:' + createHmac('sha256', secret).update(phone).digest('hex').slice(0, 20);
+}

@@ -1,0 +1,124 @@
+import { DictBuilder } from '@creator-ops/columnar';
+import { aliasIndex, headerKey, KINDS, normaliseHeader, type ExportKind, type FieldDef, type KindDef } from '@creator-ops/schemas';
+import { IngestError } from './messages';
+import { reportMessage, type ReportMessage } from './report';
+import { NumSlot, PercentSlot, PiiSlot, TextSlot, type Slot } from './slots';
+import { NumericColumnParser, parseDateCell, parseDateTimeCell, parseHourCell, parseIdCell } from './values/field-parsers';
+
+/** Beyond this many columns a file is not an export (and would cost memory per column). */
+export const MAX_COLUMNS = 2000;
+
+export interface ImportPlan {
+  kind: KindDef;
+  slots: Slot[];
+  warnings: ReportMessage[];
+  /** Canonical fields of the natural key used for this import. */
+  keyFields: string[];
+  /** Fields a row cannot lack. */
+  requiredFields: string[];
+  /** Fields the import carries (mapped columns, the account constant, a derived buyer key). */
+  presentFields: Set<string>;
+  /** Filled when the export has no account column and the upload named one (or none). */
+  accountConstant: { value: string | null } | null;
+  /** A buyer key built from a personal-data column (its builder is filled by that slot). */
+  derivedBuyer: DictBuilder | null;
+}
+
+export interface PlanOptions {
+  account?: string;
+  secret?: string;
+}
+
+export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOptions): ImportPlan {
+  if (headers.length > MAX_COLUMNS) throw new IngestError('TOO_MANY_COLUMNS', { count: headers.length, max: MAX_COLUMNS });
+  const kind = KINDS[kindName];
+  const index = aliasIndex(kindName);
+  const piiKeys = new Set(kind.piiHeaders.map(headerKey));
+  const buyerSources = new Set((kind.buyerKeyFromPii?.piiHeaders ?? []).map(headerKey));
+  const mapsBuyerId = headers.some((h) => index.get(headerKey(h))?.key === 'buyer_id');
+  const warnings: ReportMessage[] = [];
+  const slots: Slot[] = [];
+  const taken = new Map<string, string>();
+  const rawNames = new Set<string>();
+  const unknown: string[] = [];
+  const pii: string[] = [];
+  let derivedBuyer: DictBuilder | null = null;
+
+  headers.forEach((header, i) => {
+    const norm = normaliseHeader(header);
+    const key = norm.base.toLowerCase();
+    const display = norm.display || `column_${i + 1}`;
+    if (piiKeys.has(key)) {
+      pii.push(display);
+      const useForBuyer = !mapsBuyerId && !derivedBuyer && buyerSources.has(key) && opts.secret;
+      if (useForBuyer) derivedBuyer = new DictBuilder();
+      slots.push(new PiiSlot(display, useForBuyer ? { builder: derivedBuyer!, secret: opts.secret! } : null));
+      return;
+    }
+    const field = index.get(key);
+    if (field && !taken.has(field.key)) {
+      taken.set(field.key, display);
+      slots.push(fieldSlot(display, field, norm.unit));
+      return;
+    }
+    if (field) warnings.push(reportMessage('DUPLICATE_COLUMN', { source: taken.get(field.key)!, other: display, field: field.key }));
+    let name = display;
+    for (let n = 2; rawNames.has(name) || taken.has(name); n++) name = `${display} (${n})`;
+    rawNames.add(name);
+    if (!field) unknown.push(display);
+    slots.push(new TextSlot(display, name, 'raw', null, null));
+  });
+
+  if (unknown.length) warnings.push(reportMessage('UNKNOWN_COLUMNS', { columns: unknown.join(', ') }));
+  if (pii.length) warnings.push(reportMessage('PII_DROPPED', { columns: pii.join(', ') }));
+  if (derivedBuyer) warnings.push(reportMessage('BUYER_KEY_DERIVED'));
+
+  const presentFields = new Set(taken.keys());
+  if (derivedBuyer) presentFields.add('buyer_id');
+  let accountConstant: ImportPlan['accountConstant'] = null;
+  if (kind.fields.some((f) => f.key === 'account') && !presentFields.has('account')) {
+    accountConstant = { value: opts.account?.trim() || null };
+    if (accountConstant.value !== null) presentFields.add('account');
+    else if (kind.naturalKeys.some((alt) => alt.includes('account')) && kind.keyMode !== 'present') warnings.push(reportMessage('ACCOUNT_NOT_GIVEN'));
+  }
+
+  const { keyFields, requiredFields } = chooseKey(kind, presentFields);
+  return { kind, slots, warnings, keyFields, requiredFields, presentFields, accountConstant, derivedBuyer };
+}
+
+function fieldSlot(source: string, field: FieldDef, unit: ReturnType<typeof normaliseHeader>['unit']): Slot {
+  switch (field.type) {
+    case 'id':
+      return new TextSlot(source, field.key, 'field', field, parseIdCell);
+    case 'string':
+    case 'enum':
+      return new TextSlot(source, field.key, 'field', field, null);
+    case 'percent':
+      return new PercentSlot(source, field, unit);
+    case 'date':
+      return new NumSlot(source, field, parseDateCell);
+    case 'datetime':
+      return new NumSlot(source, field, parseDateTimeCell);
+    case 'hour':
+      return new NumSlot(source, field, parseHourCell);
+    default: {
+      const aliasScale = field.aliasScale?.[normaliseHeader(source).base] ?? 1;
+      const parser = new NumericColumnParser(field, unit, aliasScale);
+      return new NumSlot(source, field, (t) => parser.parse(t), parser);
+    }
+  }
+}
+
+function chooseKey(kind: KindDef, present: Set<string>): { keyFields: string[]; requiredFields: string[] } {
+  if (kind.keyMode === 'present') {
+    const keyFields = kind.naturalKeys[0].filter((f) => present.has(f));
+    return { keyFields, requiredFields: present.has(kind.dateField) ? [kind.dateField] : [] };
+  }
+  for (const alt of kind.naturalKeys) {
+    const needed = alt.filter((f) => f !== 'account');
+    if (needed.every((f) => present.has(f))) return { keyFields: alt, requiredFields: needed };
+  }
+  const missing = kind.naturalKeys[0].find((f) => f !== 'account' && !present.has(f))!;
+  const label = kind.fields.find((f) => f.key === missing)!.label.zh;
+  throw new IngestError('MISSING_REQUIRED_FIELD', { field: missing, label });
+}

@@ -1,0 +1,241 @@
+import { DictBuilder, NumBuilder, type Column, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
+import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
+import type { IngestCode } from './messages';
+import { isNullToken, unwrapCell } from './values/cells';
+import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
+import { buyerKey, looksLikePhone } from './pii';
+import { reportMessage, type MappingEntry, type ReportMessage } from './report';
+
+/** One source column's handling during an import: parse each cell and write it at a row. */
+export interface Slot {
+  readonly source: string;
+  readonly field: string | null;
+  /** Writes the cell at `row`; returns an error code to reject the row. */
+  accept(row: number, raw: string): IngestCode | null;
+  isNull(row: number): boolean;
+  /** The stored value of a total row's cell (for cross-checks), without writing it. */
+  peek?(raw: string): number | null;
+  /** Adds the accepted row's value to the running column sum (for the total-row cross-check). */
+  sum?: number;
+  addToSum?(row: number): void;
+  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void;
+  mapping(): MappingEntry;
+}
+
+function putColumn(table: ColumnTable, spec: ColumnSpec, column: Column) {
+  table.specs.push(spec);
+  table.columns.set(spec.name, column);
+}
+
+/** ints, decimals, money, hours, dates, datetimes. */
+export class NumSlot implements Slot {
+  private readonly builder = new NumBuilder();
+  sum = 0;
+
+  constructor(
+    readonly source: string,
+    private readonly def: FieldDef,
+    private readonly parse: (text: string) => Parsed<number>,
+    private readonly numeric?: NumericColumnParser,
+  ) {}
+
+  get field(): string {
+    return this.def.key;
+  }
+
+  accept(row: number, raw: string): IngestCode | null {
+    const text = unwrapCell(raw);
+    if (isNullToken(text)) {
+      this.builder.setNull(row);
+      return null;
+    }
+    const r = this.parse(text);
+    if (!r.ok) return r.code;
+    this.builder.set(row, r.value);
+    return null;
+  }
+
+  isNull(row: number): boolean {
+    return !this.builder.isSet(row);
+  }
+
+  peek(raw: string): number | null {
+    const text = unwrapCell(raw);
+    if (isNullToken(text)) return null;
+    const r = this.parse(text);
+    return r.ok ? r.value : null;
+  }
+
+  addToSum(row: number): void {
+    if (this.builder.isSet(row)) this.sum += this.builder.get(row);
+  }
+
+  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {
+    putColumn(table, { name: this.def.key, role: 'field', valueType: this.def.type, source: this.source }, this.builder.finish(length));
+    if (this.numeric && this.numeric.subCentCount > 0) warnings.push(reportMessage('MONEY_SUB_CENT', { source: this.source, count: this.numeric.subCentCount }));
+  }
+
+  mapping(): MappingEntry {
+    const scale = this.numeric?.scale;
+    return { source: this.source, field: this.def.key, ...(scale === undefined ? {} : { scale }) };
+  }
+}
+
+/**
+ * Percent columns: the shape is decided per column once every value is seen (DESIGN §3.5):
+ * `%` in the header or in the cells -> hundredths; bare numbers all within [-1, 1] -> fractions;
+ * bare numbers above 1 -> percent points.
+ */
+export class PercentSlot implements Slot {
+  private readonly asWritten = new NumBuilder();
+  private readonly hundredths = new NumBuilder();
+  private withSign = 0;
+  private bareAboveOne = 0;
+  private bare = 0;
+  private signFlags = new Uint8Array(1024);
+
+  constructor(
+    readonly source: string,
+    private readonly def: FieldDef,
+    private readonly unit: HeaderUnit,
+  ) {}
+
+  get field(): string {
+    return this.def.key;
+  }
+
+  accept(row: number, raw: string): IngestCode | null {
+    const text = unwrapCell(raw);
+    if (isNullToken(text)) {
+      this.asWritten.setNull(row);
+      this.hundredths.setNull(row);
+      return null;
+    }
+    const r = parsePercentCell(text);
+    if (!r.ok) return r.code;
+    this.asWritten.set(row, r.value.asWritten);
+    this.hundredths.set(row, r.value.hundredths);
+    if (row >= this.signFlags.length) {
+      const grown = new Uint8Array(Math.max(row + 1, this.signFlags.length * 2));
+      grown.set(this.signFlags);
+      this.signFlags = grown;
+    }
+    this.signFlags[row] = r.value.hadSign ? 1 : 0;
+    return null;
+  }
+
+  isNull(row: number): boolean {
+    return !this.asWritten.isSet(row);
+  }
+
+  peek(raw: string): number | null {
+    const text = unwrapCell(raw);
+    if (isNullToken(text)) return null;
+    const r = parsePercentCell(text);
+    if (!r.ok) return null;
+    return r.value.hadSign || this.unit.percent ? r.value.hundredths : r.value.asWritten;
+  }
+
+  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {
+    for (let i = 0; i < length; i++) {
+      if (!this.asWritten.isSet(i)) continue;
+      if (this.signFlags[i]) this.withSign++;
+      else {
+        this.bare++;
+        if (Math.abs(this.asWritten.get(i)) > 1) this.bareAboveOne++;
+      }
+    }
+    const points = this.unit.percent || this.withSign > 0 || this.bareAboveOne > 0;
+    const column = points ? this.hundredths.finish(length) : this.asWritten.finish(length);
+    putColumn(table, { name: this.def.key, role: 'field', valueType: 'percent', source: this.source }, column);
+    const shape = this.unit.percent ? 'header (%): 1.23 = 1.23%' : this.withSign > 0 ? 'cells with %: 1.23% = 0.0123' : this.bareAboveOne > 0 ? 'bare numbers above 1: percent points' : 'fractions: 0.0123 = 1.23%';
+    warnings.push(reportMessage('PERCENT_SHAPE', { source: this.source, shape }));
+  }
+
+  get shapeIsPoints(): boolean {
+    return Boolean(this.unit.percent) || this.withSign > 0 || this.bareAboveOne > 0;
+  }
+
+  mapping(): MappingEntry {
+    return { source: this.source, field: this.def.key, ...(this.shapeIsPoints ? { scale: 0.01 } : {}) };
+  }
+}
+
+/** ids, strings, enums and unknown (raw) columns. */
+export class TextSlot implements Slot {
+  private readonly builder = new DictBuilder();
+  redacted = 0;
+
+  constructor(
+    readonly source: string,
+    private readonly name: string,
+    private readonly role: 'field' | 'raw',
+    private readonly def: FieldDef | null,
+    private readonly parseId: ((text: string) => Parsed<string>) | null,
+  ) {}
+
+  get field(): string | null {
+    return this.role === 'field' ? this.name : null;
+  }
+
+  accept(row: number, raw: string): IngestCode | null {
+    const text = unwrapCell(raw);
+    if (text === '' || (this.role === 'field' && isNullToken(text))) {
+      this.builder.setNull(row);
+      return null;
+    }
+    if (this.parseId) {
+      const r = this.parseId(text);
+      if (!r.ok) return r.code;
+      this.builder.set(row, r.value);
+      return null;
+    }
+    if (looksLikePhone(text)) {
+      this.redacted++;
+      this.builder.setNull(row);
+      return null;
+    }
+    this.builder.set(row, text);
+    return null;
+  }
+
+  isNull(row: number): boolean {
+    return !this.builder.isSet(row);
+  }
+
+  finish(length: number, table: ColumnTable): void {
+    putColumn(table, { name: this.name, role: this.role, valueType: this.def?.type ?? 'string', source: this.source }, this.builder.finish(length));
+  }
+
+  mapping(): MappingEntry {
+    return this.role === 'raw' ? { source: this.source, field: null, note: 'raw' } : { source: this.source, field: this.name };
+  }
+}
+
+/** A personal-data column: its cells are read and forgotten (or turned into a buyer key). */
+export class PiiSlot implements Slot {
+  readonly field = null;
+
+  constructor(
+    readonly source: string,
+    private readonly buyer: { builder: DictBuilder; secret: string } | null,
+  ) {}
+
+  accept(row: number, raw: string): IngestCode | null {
+    if (!this.buyer) return null;
+    const text = unwrapCell(raw);
+    if (isNullToken(text)) this.buyer.builder.setNull(row);
+    else this.buyer.builder.set(row, buyerKey(this.buyer.secret, text));
+    return null;
+  }
+
+  isNull(): boolean {
+    return true;
+  }
+
+  finish(): void {}
+
+  mapping(): MappingEntry {
+    return { source: this.source, field: this.buyer ? 'buyer_id' : null, note: 'pii' };
+  }
+}

@@ -1,0 +1,108 @@
+import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
+import { parseWallClock, wallToDay, wallToMs } from '@creator-ops/format';
+import type { IngestCode } from '../messages';
+import { cleanId, parseNumericText, type NumericCell } from './cells';
+import { decimalPlacesAfterShift, shiftDecimal } from './decimal';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IngestCode };
+const fail = (code: IngestCode): { ok: false; code: IngestCode } => ({ ok: false, code });
+
+const TIME_IN_SECONDS = { seconds: 1, minutes: 60, hours: 3600 } as const;
+
+/** Parses the numeric cells of one column; knows the column's header unit and field type. */
+export class NumericColumnParser {
+  /** Cells of a money column finer than a cent (kept as fractional cents). */
+  subCentCount = 0;
+  private readonly headerExp: number;
+
+  constructor(
+    private readonly field: FieldDef,
+    private readonly unit: HeaderUnit,
+    private readonly aliasScale: number,
+  ) {
+    this.headerExp = unit.multiplier === 1e8 ? 8 : unit.multiplier === 1e4 ? 4 : 0;
+  }
+
+  /** The factor the header applies to every value (reported in the mapping). */
+  get scale(): number | undefined {
+    let s = 10 ** this.headerExp * this.aliasScale;
+    if (this.field.type === 'money') s *= 100;
+    if (this.field.timeUnit && this.unit.time) s *= TIME_IN_SECONDS[this.unit.time] / TIME_IN_SECONDS[this.field.timeUnit];
+    return s === 1 ? undefined : s;
+  }
+
+  parse(text: string): Parsed<number> {
+    const cell = parseNumericText(text);
+    if (!cell || cell.percent) return fail('NUMBER_INVALID');
+    const exp = cell.exp + this.headerExp;
+    switch (this.field.type) {
+      case 'int': {
+        const v = shiftDecimal(cell.d, exp) * this.aliasScale;
+        if (!Number.isInteger(v)) return fail('INT_NOT_INTEGER');
+        if (v < 0 && !this.field.signed) return fail('NEGATIVE_NOT_ALLOWED');
+        return { ok: true, value: v === 0 ? 0 : v };
+      }
+      case 'money': {
+        if (decimalPlacesAfterShift(cell.d, exp + 2) > 0) this.subCentCount++;
+        return { ok: true, value: shiftDecimal(cell.d, exp + 2) };
+      }
+      case 'hour': {
+        const v = shiftDecimal(cell.d, exp);
+        if (!Number.isInteger(v) || v < 0 || v > 23) return fail('HOUR_INVALID');
+        return { ok: true, value: v };
+      }
+      default:
+        return { ok: true, value: this.convertTime(cell, shiftDecimal(cell.d, exp) * this.aliasScale) };
+    }
+  }
+
+  private convertTime(cell: NumericCell, v: number): number {
+    const target = this.field.timeUnit;
+    if (!target) return v;
+    const from = cell.time ?? this.unit.time;
+    if (!from || from === target) return v;
+    return (v * TIME_IN_SECONDS[from]) / TIME_IN_SECONDS[target];
+  }
+}
+
+/**
+ * A percent cell before the column's shape is known: the number as written and the same number
+ * divided by 100 (both exact on the digits), and whether the cell carried `%`.
+ */
+export interface PercentCell {
+  asWritten: number;
+  hundredths: number;
+  hadSign: boolean;
+}
+
+export function parsePercentCell(text: string): Parsed<PercentCell> {
+  const cell = parseNumericText(text);
+  if (!cell || cell.time) return fail('NUMBER_INVALID');
+  return { ok: true, value: { asWritten: shiftDecimal(cell.d, cell.exp), hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
+}
+
+export function parseDateCell(text: string): Parsed<number> {
+  const r = parseWallClock(text);
+  return 'wall' in r ? { ok: true, value: wallToDay(r.wall) } : fail(r.error);
+}
+
+export function parseDateTimeCell(text: string): Parsed<number> {
+  const r = parseWallClock(text);
+  return 'wall' in r ? { ok: true, value: wallToMs(r.wall) } : fail(r.error);
+}
+
+/** An hour column may hold `13`, `13:00`, `13时` or a full `2026-10-01 13:00`. */
+export function parseHourCell(text: string): Parsed<number> {
+  const m = /^(\d{1,2})(?::00(?::00)?|时|点)?$/.exec(text);
+  if (m) {
+    const h = Number(m[1]);
+    return h <= 23 ? { ok: true, value: h } : fail('HOUR_INVALID');
+  }
+  const r = parseWallClock(text);
+  return 'wall' in r && r.wall.hasTime ? { ok: true, value: r.wall.hour } : fail('HOUR_INVALID');
+}
+
+export function parseIdCell(text: string): Parsed<string> {
+  const r = cleanId(text);
+  return 'id' in r ? { ok: true, value: r.id } : fail(r.error);
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './tokens';
+export * from './header';
+export * from './registry';

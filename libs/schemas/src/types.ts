@@ -1,0 +1,55 @@
+/** Export kinds the product understands (DESIGN §3). */
+export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/**
+ * Value types of canonical fields. They decide parsing and storage:
+ * - `id`, `string`, `enum`: text (dictionary-encoded); ids never pass through a number.
+ * - `int`, `decimal`: numbers; `money`: integer cents; `percent`: a fraction 0..1.
+ * - `date`: a calendar day; `datetime`: wall-clock time in the business time zone.
+ * - `hour`: 0..23.
+ */
+export type FieldType = 'id' | 'string' | 'enum' | 'int' | 'decimal' | 'money' | 'percent' | 'date' | 'datetime' | 'hour';
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export interface FieldDef {
+  key: string;
+  type: FieldType;
+  label: Label;
+  /** Header spellings seen in real exports, compared after header normalisation. */
+  aliases: string[];
+  /** Integers that may legitimately be negative (daily deltas). */
+  signed?: boolean;
+  /** Per-alias scale hints when the header itself does not carry a unit, e.g. 平均停留时长 in seconds. */
+  aliasScale?: Record<string, number>;
+  /** Durations: the unit values are stored in; header units (秒, 分钟, 小时) and `s` suffixes convert. */
+  timeUnit?: 'seconds' | 'minutes';
+  /** Part of the kind's signature for kind detection (weighs more than a generic field). */
+  signature?: boolean;
+}
+
+export interface KindDef {
+  kind: ExportKind;
+  label: Label;
+  fields: FieldDef[];
+  /**
+   * Natural key alternatives, tried in order: the first whose fields (other than `account`) are all
+   * mapped in an import is used. With `keyMode: 'present'` the key is every listed field the import has.
+   */
+  naturalKeys: string[][];
+  keyMode?: 'first-complete' | 'present';
+  /** `row`: a later row replaces the earlier one; `field`: a later row fills in the fields it carries. */
+  mergeMode: 'row' | 'field';
+  /** The field that places a row in time (period filters, date dimensions). */
+  dateField: string;
+  /** Headers of personal data: never stored, returned or logged. */
+  piiHeaders: string[];
+  /** Field used to derive a pseudonymous buyer key (HMAC) when no buyer id column exists. */
+  buyerKeyFromPii?: { piiHeaders: string[]; field: string };
+  /** Enum field whose values must only move forward between imports, in this order. */
+  statusProgression?: { field: string; order: string[] };
+}
