@@ -4,7 +4,7 @@
  * computed with Date.UTC only, so the server's own TZ never enters.
  */
 
-const DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?$/;
+const DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})分?(?:[:分]?(\d{1,2})(?:\.\d+)?秒?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[ T]?(\d{2}):?(\d{2}):?(\d{2})?)?$/;
 
 export const MS_PER_DAY = 86_400_000;

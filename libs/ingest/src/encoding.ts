@@ -109,31 +109,58 @@ export interface StreamDecoder {
   end(): string;
 }
 
-export function createDecoder(encoding: TextEncodingName, lineHint: () => number): StreamDecoder {
-  const fail = (): never => {
-    throw new IngestError('INVALID_ENCODING', { encoding, line: lineHint() });
+/**
+ * The decoder reports the physical line of the first invalid byte itself, counting the line breaks
+ * it has decoded: the parser's position lags behind (the whole head is decoded before any row is
+ * parsed), so `_lineHint` is not used.
+ */
+export function createDecoder(encoding: TextEncodingName, _lineHint?: () => number): StreamDecoder {
+  let newlines = 0;
+  const emit = (s: string) => {
+    newlines += countNewlines(s, s.length);
+    return s;
+  };
+  /** `text` is the chunk decoded with U+FFFD for bad bytes: the line of the first one. */
+  const fail = (text: string): never => {
+    const bad = text.indexOf('\uFFFD');
+    throw new IngestError('INVALID_ENCODING', { encoding, line: 1 + newlines + countNewlines(text, bad === -1 ? text.length : bad) });
   };
   if (encoding === 'GB18030') {
     const decoder = iconv.getDecoder('gb18030');
-    const check = (s: string) => (s.includes('\uFFFD') ? fail() : s);
+    const check = (s: string) => (s.includes('\uFFFD') ? fail(s) : emit(s));
     return { write: (chunk) => check(decoder.write(chunk)), end: () => check(decoder.end() ?? '') };
   }
   const label = encoding === 'UTF-16LE' ? 'utf-16le' : encoding === 'UTF-16BE' ? 'utf-16be' : 'utf-8';
   const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  // Bytes of an incomplete character held back from the previous chunk (to place a later error).
+  let carry: Buffer = Buffer.alloc(0);
+  const consumed = (s: string) => (label === 'utf-8' ? Buffer.byteLength(s, 'utf8') : s.length * 2);
+  const lenient = (bytes: Buffer) => new TextDecoder(label, { fatal: false, ignoreBOM: true }).decode(bytes);
   return {
     write: (chunk) => {
+      let s: string;
       try {
-        return decoder.decode(chunk, { stream: true });
+        s = decoder.decode(chunk, { stream: true });
       } catch {
-        return fail();
+        return fail(lenient(Buffer.concat([carry, chunk])));
       }
+      // What was not consumed is the tail of an incomplete character: at most 3 bytes.
+      const held = carry.length + chunk.length - consumed(s);
+      carry = held <= chunk.length ? chunk.subarray(chunk.length - held) : Buffer.concat([carry, chunk]).subarray(-held);
+      return emit(s);
     },
     end: () => {
       try {
-        return decoder.decode();
+        return emit(decoder.decode());
       } catch {
-        return fail();
+        return fail(lenient(carry));
       }
     },
   };
+}
+
+function countNewlines(s: string, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

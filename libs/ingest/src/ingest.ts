@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -45,7 +46,15 @@ export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<Ingest
 
 /** Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be imported. */
 export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions): Promise<IngestResult> {
-  const iterator = source[Symbol.asyncIterator]();
+  const hash = createHash('sha256');
+  const inner = source[Symbol.asyncIterator]();
+  const iterator = {
+    async next(): Promise<IteratorResult<Buffer>> {
+      const r = await inner.next();
+      if (!r.done) hash.update(r.value);
+      return r;
+    },
+  };
   const headChunks: Buffer[] = [];
   let headSize = 0;
   let exhausted = false;
@@ -87,26 +96,34 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
 
   await new Promise<void>((resolve, reject) => {
     const stream = Readable.from(text(), { objectMode: false });
-    stream.on('error', reject);
+    let failure: unknown = null;
+    stream.on('error', (e) => {
+      failure ??= e;
+      reject(e);
+    });
     Papa.parse<string[]>(stream as unknown as File, {
       delimiter: layout.delimiter,
       skipEmptyLines: false,
       chunk: (results, parser) => {
+        if (failure) return;
         try {
           run.consume(results.data, results.errors);
         } catch (e) {
+          // abort() calls `complete` synchronously: the failure must be recorded first.
+          failure = e;
           parser.abort();
-          reject(e);
+          stream.destroy();
         }
       },
-      complete: () => resolve(),
-      error: (e: Error) => reject(e),
+      complete: () => (failure ? reject(failure) : resolve()),
+      error: (e: Error) => reject(failure ?? e),
     });
   });
 
   const table = run.finish();
   const report: ImportReport = {
     file: opts.fileName,
+    source: { bytes, sha256: hash.digest('hex') },
     kind: detection.kind,
     detection,
     encoding: detected.encoding,
@@ -140,6 +157,7 @@ class IngestRun {
   totalRows: TotalRowCheck[] = [];
   warnings: ImportReport['warnings'] = [];
   private recordIndex = 0;
+  private readonly pendingTotals: { line: number; label: string; cells: string[] }[] = [];
   private headerIndex = 0;
   private dateSlotIndex = -1;
   private requiredSlots: number[] = [];
@@ -175,16 +193,16 @@ class IngestRun {
       const index = this.recordIndex++;
       const error = rowErrors.get(r);
       if (error?.code === 'MissingQuotes') throw new IngestError('CSV_UNCLOSED_QUOTE', { line });
-      if (index < this.headerIndex) {
-        this.skip(line, 'SKIP_PREAMBLE');
-        continue;
-      }
       if (index === this.headerIndex) {
         this.headerLine = line;
         continue;
       }
       this.rowsRead++;
-      if (cells.length === 1 && cells[0].trim() === '') {
+      if (index < this.headerIndex) {
+        this.skip(line, 'SKIP_PREAMBLE');
+        continue;
+      }
+      if (cells.every((c) => c.trim() === '')) {
         this.skip(line, 'SKIP_BLANK');
         continue;
       }
@@ -241,13 +259,20 @@ class IngestRun {
     return null;
   }
 
+  /** Total rows are valued once the columns are finished (a percent column's shape is known only then). */
   private recordTotal(cells: string[], line: number, label: string) {
-    const values: Record<string, number | null> = {};
-    this.plan.slots.forEach((slot, c) => {
-      if (slot.field && slot.peek && c !== this.dateSlotIndex) values[slot.field] = slot.peek(cells[c] ?? '');
-    });
-    this.totalRows.push({ line, label, values });
+    this.pendingTotals.push({ line, label, cells });
     this.skip(line, 'SKIP_TOTAL', { value: label });
+  }
+
+  private valueTotals() {
+    for (const { line, label, cells } of this.pendingTotals) {
+      const values: Record<string, number | null> = {};
+      this.plan.slots.forEach((slot, c) => {
+        if (slot.field && slot.peek && c !== this.dateSlotIndex) values[slot.field] = slot.peek(cells[c] ?? '');
+      });
+      this.totalRows.push({ line, label, values });
+    }
   }
 
   private skip(line: number, code: IngestCode, params: Record<string, string> = {}) {
@@ -277,6 +302,7 @@ class IngestRun {
     }
     table.specs.push({ name: LINE_COLUMN, role: 'line', valueType: 'int' });
     table.columns.set(LINE_COLUMN, this.lines.finish(length));
+    this.valueTotals();
     this.checkTotals();
     const redacted = this.plan.slots.filter((s) => 'redacted' in s && (s as { redacted: number }).redacted > 0);
     if (redacted.length) {

@@ -43,6 +43,8 @@ export interface TotalRowCheck {
 
 export interface ImportReport {
   file: string;
+  /** Size and SHA-256 of the uploaded bytes (provenance). */
+  source: { bytes: number; sha256: string };
   kind: ExportKind;
   detection: KindDetection;
   encoding: string;

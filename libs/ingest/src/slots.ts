@@ -133,7 +133,7 @@ export class PercentSlot implements Slot {
     if (isNullToken(text)) return null;
     const r = parsePercentCell(text);
     if (!r.ok) return null;
-    return r.value.hadSign || this.unit.percent ? r.value.hundredths : r.value.asWritten;
+    return r.value.hadSign || this.shapeIsPoints ? r.value.hundredths : r.value.asWritten;
   }
 
   finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { DatasetsController } from './datasets/datasets.controller';
+import { DemoLoader } from './demo/demo.loader';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { QueryController } from './query/query.controller';
+import { StartupSweep } from './storage/startup-sweep';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const uploads = join(config.dataDir, 'tmp', 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    const web = config.webDist && existsSync(join(config.webDist, 'index.html'))
+      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1 }, defParamCharset: 'utf8' }),
+        ...web,
+      ],
+      controllers: [HealthController, DatasetsController, MetricsController, QueryController],
+      providers: [DemoLoader, StartupSweep],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  tzBusiness: string;
+  maxUploadMb: number;
+  demo: boolean;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Built web app to serve at `/` (absent in tests that only need the API). */
+  webDist?: string;
+  /** Where fixtures/demo lives (default: ./fixtures). */
+  fixturesDir?: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from the environment; every invalid variable is reported at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const port = int('PORT', 3000, 0, 65535);
+  const maxUploadMb = int('MAX_UPLOAD_MB', 200, 1, 10_240);
+  const host = env.HOST || '127.0.0.1';
+  const tzBusiness = env.TZ_BUSINESS || 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tzBusiness });
+  } catch {
+    problems.push(`TZ_BUSINESS is not a known time zone (got "${tzBusiness}")`);
+  }
+  const demoRaw = env.DEMO ?? '1';
+  if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push(`DEMO must be 0 or 1 (got "${demoRaw}")`);
+  const logLevel = (env.LOG_LEVEL || 'log') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    tzBusiness,
+    maxUploadMb,
+    demo: demoRaw === '1' || demoRaw === 'true',
+    logLevel,
+    webDist: resolve(env.WEB_DIST || './dist/web'),
+    fixturesDir: resolve(env.FIXTURES_DIR || './fixtures'),
+    ...overrides,
+  };
+}

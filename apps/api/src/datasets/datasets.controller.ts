@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { rm } from 'node:fs/promises';
+import { ValidationError } from '../common/app-error';
+import { mapDatasetDetail, mapDatasetSummary } from './dataset.mapper';
+import { DatasetsService } from './datasets.service';
+import { RowsQueryDto } from './dto/rows-query.dto';
+import { UploadDatasetDto } from './dto/upload-dataset.dto';
+
+@ApiTags('datasets')
+@Controller('workspaces/:ws/datasets')
+export class DatasetsController {
+  constructor(private readonly datasets: DatasetsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Import an export file (multipart `file`); returns the import report' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, account: { type: 'string' }, encoding: { type: 'string' } } } })
+  @UseInterceptors(FileInterceptor('file'))
+  async upload(@Param('ws') ws: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadDatasetDto) {
+    if (!file) throw new ValidationError('FILE_REQUIRED');
+    try {
+      const { dataset, report } = await this.datasets.import(ws, { path: file.path, fileName: file.originalname, ...body });
+      return { ...mapDatasetSummary(dataset), report };
+    } finally {
+      await rm(file.path, { force: true });
+    }
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List the imports of a workspace' })
+  async list(@Param('ws') ws: string) {
+    return { items: (await this.datasets.list(ws)).map(mapDatasetSummary) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One import with its report and schema' })
+  async get(@Param('ws') ws: string, @Param('id') id: string) {
+    return mapDatasetDetail(await this.datasets.get(ws, id));
+  }
+
+  @Get(':id/rows')
+  @ApiOperation({ summary: 'Preview the rows of one import' })
+  rows(@Param('ws') ws: string, @Param('id') id: string, @Query() q: RowsQueryDto) {
+    return this.datasets.rows(ws, id, q.offset, q.limit);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete one import (its rows leave the workspace tables)' })
+  async remove(@Param('ws') ws: string, @Param('id') id: string): Promise<void> {
+    await this.datasets.remove(ws, id);
+  }
+}

@@ -1,0 +1,139 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec } from '@creator-ops/columnar';
+import { ingestFile, reportMessage, type ImportReport } from '@creator-ops/ingest';
+import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { AppError, NotFoundError } from '../common/app-error';
+import { FaultInjector } from '../storage/fault-injector';
+import { INSTALLATION_SECRET } from '../storage/storage.tokens';
+import { TablesService } from '../tables/tables.service';
+import { WorkspacesService } from '../workspaces/workspaces.service';
+import { DatasetsRepository, type Dataset } from './datasets.repository';
+
+export interface ImportRequest {
+  /** Path of the uploaded bytes (a temp file owned by the caller). */
+  path: string;
+  fileName: string;
+  kind?: ExportKind;
+  account?: string;
+  encoding?: string;
+  onProgress?: (p: { bytes: number; rows: number }) => void;
+}
+
+export interface ImportOutcome {
+  dataset: Dataset;
+  report: ImportReport;
+}
+
+@Injectable()
+export class DatasetsService {
+  private readonly logger = new Logger('Datasets');
+  /** Imports of one workspace run one at a time (overlap analysis reads the state they change). */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly workspaces: WorkspacesService,
+    private readonly repo: DatasetsRepository,
+    private readonly tables: TablesService,
+    private readonly faults: FaultInjector,
+    @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
+    @Inject(INSTALLATION_SECRET) private readonly secret: string,
+  ) {}
+
+  async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
+    const ws = await this.workspaces.ensure(workspaceName);
+    const previous = this.queues.get(ws.id) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.importNow(ws.id, req));
+    this.queues.set(ws.id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.queues.get(ws.id) === run) this.queues.delete(ws.id);
+    }
+  }
+
+  private async importNow(workspaceId: string, req: ImportRequest): Promise<ImportOutcome> {
+    const fileName = sanitiseFileName(req.fileName);
+    const { table, report } = await ingestFile(req.path, {
+      fileName,
+      kind: req.kind,
+      account: req.account,
+      encoding: req.encoding,
+      secret: this.secret,
+      onProgress: req.onProgress,
+    });
+    if (table.length === 0) {
+      throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
+    }
+    const kind = report.kind;
+    const existing = await this.tables.importParts(workspaceId, kind);
+    const overlap = analyseOverlap(KINDS[kind], existing, { id: 'incoming', table, keyFields: report.naturalKey });
+    report.duplicatesReplaced = overlap.replaced;
+    if (overlap.inFileDuplicates) report.warnings.push(reportMessage('DUPLICATE_KEYS_IN_FILE', { count: overlap.inFileDuplicates }));
+    if (overlap.replaced) report.warnings.push(reportMessage('DUPLICATES_REPLACED', { count: overlap.replaced }));
+    if (overlap.statusRegressions) report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
+
+    const id = randomUUID();
+    const written = this.files.write(workspaceId, kind, id, table);
+    try {
+      this.faults.check('import:before-commit');
+      const dataset = await this.repo.commit({
+        id,
+        workspaceId,
+        kind,
+        fileName,
+        sourceSha256: report.source.sha256,
+        sourceBytes: report.source.bytes,
+        arrowSha256: written.sha256,
+        rowCount: table.length,
+        keyFields: report.naturalKey,
+        columns: table.specs,
+        report,
+      });
+      this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
+      return { dataset, report };
+    } catch (e) {
+      this.files.remove(workspaceId, kind, id);
+      this.tables.forget(id);
+      throw e;
+    }
+  }
+
+  async list(workspaceName: string): Promise<Dataset[]> {
+    const ws = await this.workspaces.get(workspaceName);
+    return this.repo.list(ws.id);
+  }
+
+  async get(workspaceName: string, id: string): Promise<Dataset> {
+    const ws = await this.workspaces.get(workspaceName);
+    const dataset = isUuid(id) ? await this.repo.find(ws.id, id) : null;
+    if (!dataset) throw new NotFoundError('dataset', id);
+    return dataset;
+  }
+
+  async rows(workspaceName: string, id: string, offset: number, limit: number): Promise<{ total: number; columns: ColumnSpec[]; rows: ReturnType<typeof toRecords> }> {
+    const dataset = await this.get(workspaceName, id);
+    const table = this.tables.part(dataset.workspaceId, dataset.kind, dataset.id);
+    const columns = table.specs.filter((s) => s.role !== 'line');
+    return { total: table.length, columns, rows: toRecords(table, offset, limit, [...columns, ...table.specs.filter((s) => s.role === 'line')]) };
+  }
+
+  /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */
+  async remove(workspaceName: string, id: string): Promise<void> {
+    const dataset = await this.get(workspaceName, id);
+    await this.repo.remove(dataset.workspaceId, dataset.id);
+    this.tables.forget(dataset.id);
+    this.faults.check('delete:before-unlink');
+    this.files.remove(dataset.workspaceId, dataset.kind, dataset.id);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isUuid = (s: string) => UUID.test(s);
+
+/** Keeps the base name only, without control characters; it is a label, never a path. */
+export function sanitiseFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'upload.csv';
+}

@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
+
+export const ENCODING_CHOICES = ['utf-8', 'utf8', 'gbk', 'gb18030', 'gb2312', 'utf-16le', 'utf-16be'] as const;
+
+export class UploadDatasetDto {
+  @ApiPropertyOptional({ enum: EXPORT_KINDS, description: 'Export kind; detected from the headers when absent' })
+  @IsOptional()
+  @IsIn(EXPORT_KINDS)
+  kind?: ExportKind;
+
+  @ApiPropertyOptional({ description: 'Account name for exports without an account column' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  account?: string;
+
+  @ApiPropertyOptional({ enum: ENCODING_CHOICES, description: 'Text encoding; detected when absent' })
+  @IsOptional()
+  @IsIn(ENCODING_CHOICES)
+  encoding?: string;
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested, Allow } from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class QueryFilterDto {
+  @ApiProperty({ description: 'Canonical field or original header' })
+  @IsString()
+  field: string;
+
+  @ApiProperty({ enum: ['eq', 'ne', 'in', 'range', 'contains'] })
+  @IsIn(['eq', 'ne', 'in', 'range', 'contains'])
+  op: 'eq' | 'ne' | 'in' | 'range' | 'contains';
+
+  @ApiProperty({ description: 'eq/ne/contains: a value; in: an array; range: [min, max]' })
+  @Allow()
+  value: unknown;
+}
+
+export class QuerySortDto {
+  @ApiProperty()
+  @IsString()
+  key: string;
+
+  @ApiProperty({ enum: ['asc', 'desc'] })
+  @IsIn(['asc', 'desc'])
+  dir: 'asc' | 'desc';
+}
+
+export class QueryDto {
+  @ApiProperty({ type: [String], example: ['ctr', 'cpc', 'roi'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  metrics: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['plan_id', 'date:week'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  dimensions?: string[];
+
+  @ApiPropertyOptional({ type: [QueryFilterDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => QueryFilterDto)
+  filters?: QueryFilterDto[];
+
+  @ApiPropertyOptional({ example: '2026-10-01' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-31' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['previous_period', 'previous_year'] })
+  @IsOptional()
+  @IsIn(['previous_period', 'previous_year', null])
+  compare?: 'previous_period' | 'previous_year' | null;
+
+  @ApiPropertyOptional({ type: [QuerySortDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => QuerySortDto)
+  sort?: QuerySortDto[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  totals?: boolean;
+
+  @ApiPropertyOptional({ example: { gross_margin: 0.4 } })
+  @IsOptional()
+  @IsObject()
+  params?: Record<string, number>;
+}

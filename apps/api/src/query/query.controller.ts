@@ -1,0 +1,17 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { QueryDto } from './dto/query.dto';
+import { QueryService } from './query.service';
+
+@ApiTags('query')
+@Controller('workspaces/:ws/query')
+export class QueryController {
+  constructor(private readonly queries: QueryService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Metrics × dimensions × filters × period (× comparison) over the workspace data' })
+  query(@Param('ws') ws: string, @Body() spec: QueryDto) {
+    return this.queries.query(ws, spec);
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ArrowFileStore } from '@creator-ops/columnar';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatasetsRepository } from '../datasets/datasets.repository';
+
+/** At server start: removes Arrow files no committed import refers to, and stale upload temp files. */
+@Injectable()
+export class StartupSweep implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Storage');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
+    private readonly datasets: DatasetsRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const removed = this.files.sweep(await this.datasets.allFileKeys());
+    if (removed.length) this.logger.warn(`removed ${removed.length} uncommitted file(s) left by an interrupted import or delete`);
+    const uploads = join(this.config.dataDir, 'tmp', 'uploads');
+    for (const f of readdirSync(uploads)) rmSync(join(uploads, f), { force: true });
+  }
+}

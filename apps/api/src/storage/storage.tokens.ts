@@ -1,0 +1,1 @@
+export const INSTALLATION_SECRET = Symbol('INSTALLATION_SECRET');

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ArrowFileStore, mergeParts, type ColumnTable, type ImportPart } from '@creator-ops/columnar';
+import { EXPORT_KINDS, KINDS, type ExportKind } from '@creator-ops/schemas';
+import { DatasetsRepository, type Dataset } from '../datasets/datasets.repository';
+
+export interface LogicalTable {
+  kind: ExportKind;
+  table: ColumnTable;
+  /** The committed imports it is made of, in import order. */
+  sources: Pick<Dataset, 'id' | 'fileName' | 'sourceSha256' | 'seq'>[];
+}
+
+/**
+ * The logical table of each kind in a workspace (DESIGN §2: union of imports, de-duplicated by
+ * natural key, later import wins), cached in memory. The cache is keyed by the list of committed
+ * import ids, read from the metadata on every call, so an import by another process (the CLI) is
+ * seen at once.
+ */
+@Injectable()
+export class TablesService {
+  private readonly parts = new Map<string, ColumnTable>();
+  private readonly merged = new Map<string, { version: string; value: LogicalTable }>();
+
+  constructor(
+    private readonly datasets: DatasetsRepository,
+    @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
+  ) {}
+
+  /** Every kind present in the workspace. */
+  async all(workspaceId: string): Promise<Map<ExportKind, LogicalTable>> {
+    const versions = await this.datasets.versions(workspaceId);
+    const out = new Map<ExportKind, LogicalTable>();
+    for (const kind of EXPORT_KINDS) {
+      const ids = versions.get(kind);
+      if (ids?.length) out.set(kind, await this.load(workspaceId, kind, ids));
+    }
+    return out;
+  }
+
+  async get(workspaceId: string, kind: ExportKind): Promise<LogicalTable | null> {
+    const ids = (await this.datasets.versions(workspaceId)).get(kind);
+    return ids?.length ? this.load(workspaceId, kind, ids) : null;
+  }
+
+  /** The committed imports of a kind as merge parts (for overlap analysis before a new import). */
+  async importParts(workspaceId: string, kind: ExportKind): Promise<ImportPart[]> {
+    const list = await this.datasets.list(workspaceId, kind);
+    return list.map((d) => ({ id: d.id, table: this.part(workspaceId, kind, d.id), keyFields: d.keyFields }));
+  }
+
+  /** One import's own rows (previews). */
+  part(workspaceId: string, kind: ExportKind, id: string): ColumnTable {
+    let t = this.parts.get(id);
+    if (!t) {
+      t = this.files.read(workspaceId, kind, id);
+      this.parts.set(id, t);
+    }
+    return t;
+  }
+
+  forget(id: string): void {
+    this.parts.delete(id);
+  }
+
+  private async load(workspaceId: string, kind: ExportKind, ids: string[]): Promise<LogicalTable> {
+    const cacheKey = `${workspaceId}/${kind}`;
+    const version = ids.join(',');
+    const hit = this.merged.get(cacheKey);
+    if (hit && hit.version === version) return hit.value;
+    const list = await this.datasets.list(workspaceId, kind);
+    const parts = list.map((d) => ({ id: d.id, table: this.part(workspaceId, kind, d.id), keyFields: d.keyFields }));
+    const value: LogicalTable = {
+      kind,
+      table: mergeParts(KINDS[kind], parts),
+      sources: list.map(({ id, fileName, sourceSha256, seq }) => ({ id, fileName, sourceSha256, seq })),
+    };
+    this.merged.set(cacheKey, { version: list.map((d) => d.id).join(','), value });
+    return value;
+  }
+}

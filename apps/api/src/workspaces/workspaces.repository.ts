@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { WorkspaceEntity } from './workspace.entity';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+@Injectable()
+export class WorkspacesRepository {
+  constructor(@InjectRepository(WorkspaceEntity) private readonly repo: Repository<WorkspaceEntity>) {}
+
+  findByName(name: string): Promise<Workspace | null> {
+    return this.repo.findOneBy({ name });
+  }
+
+  list(): Promise<Workspace[]> {
+    return this.repo.find({ order: { createdAt: 'ASC' } });
+  }
+
+  /** Returns the workspace of that name, creating it when absent (race-safe on the unique name). */
+  async ensure(name: string): Promise<Workspace> {
+    const found = await this.findByName(name);
+    if (found) return found;
+    try {
+      return await this.repo.save(this.repo.create({ id: randomUUID(), name }));
+    } catch (e) {
+      const again = await this.findByName(name);
+      if (again) return again;
+      throw e;
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.repo.count();
+  }
+}

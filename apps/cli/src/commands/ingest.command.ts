@@ -1,0 +1,80 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { IngestError, type ImportReport } from '@creator-ops/ingest';
+import { isExportKind } from '@creator-ops/schemas';
+import { AppError } from '../../../api/src/common/app-error';
+import { DatasetsService } from '../../../api/src/datasets/datasets.service';
+import { openContext } from '../cli-context';
+import { parse, UsageError } from '../args';
+
+export const INGEST_USAGE = 'ingest FILE... [--workspace W] [--kind account|content|order|ad|live] [--account NAME] [--encoding E] [--json]';
+
+type FileOutcome = ImportReport | { file: string; error: { code: string; message: string; messageEn: string; details?: unknown } };
+
+/** Imports each file into the workspace; exit 0 when every file imported, 1 when one could not be. */
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    workspace: { type: 'string', short: 'w', default: 'default' },
+    kind: { type: 'string' },
+    account: { type: 'string' },
+    encoding: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
+  if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (account, content, order, ad, live)`);
+  const { ctx } = await openContext();
+  const datasets = ctx.get(DatasetsService);
+  const outcomes: FileOutcome[] = [];
+  let failed = false;
+  try {
+    for (const file of positionals) {
+      const path = resolve(file);
+      if (!existsSync(path) || !statSync(path).isFile()) {
+        outcomes.push({ file, error: { code: 'FILE_NOT_FOUND', message: `文件不存在：${file}`, messageEn: `No such file: ${file}` } });
+        failed = true;
+        continue;
+      }
+      const size = statSync(path).size;
+      let lastShown = 0;
+      try {
+        const { report } = await datasets.import(values.workspace!, {
+          path,
+          fileName: basename(path),
+          kind: values.kind as never,
+          account: values.account,
+          encoding: values.encoding,
+          onProgress: ({ bytes, rows }) => {
+            const now = Date.now();
+            if (size > 8 * 1024 * 1024 && now - lastShown > 1000) {
+              lastShown = now;
+              process.stderr.write(`${basename(path)}: ${((bytes / size) * 100).toFixed(0)}% (${rows} rows)\n`);
+            }
+          },
+        });
+        outcomes.push(report);
+      } catch (e) {
+        failed = true;
+        outcomes.push({ file: basename(path), error: describeError(e) });
+      }
+    }
+  } finally {
+    await ctx.close();
+  }
+  process.stdout.write(values.json ? JSON.stringify(outcomes, null, 2) + '\n' : outcomes.map(humanLine).join('\n') + '\n');
+  return failed ? 1 : 0;
+}
+
+function describeError(e: unknown) {
+  if (e instanceof IngestError) return { code: e.code, message: e.messageZh, messageEn: e.message };
+  if (e instanceof AppError) return { code: e.code, message: e.text('zh'), messageEn: e.text('en'), ...(e.details === undefined ? {} : { details: e.details }) };
+  throw e;
+}
+
+function humanLine(o: FileOutcome): string {
+  if ('error' in o) return `✗ ${o.file}: ${o.error.code} ${o.error.message}`;
+  const r = o.rows;
+  const lines = [`✓ ${o.file}: ${o.kind}, ${o.encoding}, 读取 ${r.read} 行 / 导入 ${r.accepted} / 拒绝 ${r.rejected} / 跳过 ${r.skipped}`];
+  for (const rej of o.rejected.slice(0, 10)) lines.push(`    第 ${rej.line} 行${rej.column ? ` [${rej.column}]` : ''}: ${rej.code} ${rej.message}`);
+  for (const w of o.warnings) lines.push(`    ! ${w.message}`);
+  return lines.join('\n');
+}

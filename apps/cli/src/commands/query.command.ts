@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { QueryFilter, QuerySpec } from '@creator-ops/query';
+import { QueryService } from '../../../api/src/query/query.service';
+import { DatasetsService } from '../../../api/src/datasets/datasets.service';
+import { openContext } from '../cli-context';
+import { parse, UsageError } from '../args';
+import { renderCsv, renderJson, renderTable } from '../output/query-output';
+
+export const QUERY_USAGE =
+  'query [--workspace W | --data FILE...] --metrics m1,m2 [--by dim1,dim2] [--from D] [--to D] [--filter field=value]... [--compare previous_period|previous_year] [--sort key[:asc|desc]] [--limit N] [--param gross_margin=0.3] [--format table|csv|json] [--lang zh|en]';
+
+export async function queryCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    workspace: { type: 'string', short: 'w' },
+    data: { type: 'string', multiple: true },
+    metrics: { type: 'string', short: 'm' },
+    by: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    filter: { type: 'string', multiple: true },
+    compare: { type: 'string' },
+    sort: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    param: { type: 'string', multiple: true },
+    format: { type: 'string', default: 'table' },
+    lang: { type: 'string', default: 'zh' },
+    kind: { type: 'string' },
+    account: { type: 'string' },
+  });
+  if (!values.metrics) throw new UsageError(`usage: ${QUERY_USAGE}`);
+  if (values.workspace && values.data) throw new UsageError('use either --workspace or --data, not both');
+  if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format must be table, csv or json');
+  if (values.compare && !['previous_period', 'previous_year'].includes(values.compare)) throw new UsageError('--compare must be previous_period or previous_year');
+  const spec: QuerySpec = {
+    metrics: splitList(values.metrics),
+    dimensions: values.by ? splitList(values.by) : [],
+    filters: (values.filter ?? []).map(parseFilter),
+    from: values.from,
+    to: values.to,
+    compare: (values.compare as QuerySpec['compare']) ?? null,
+    sort: (values.sort ?? []).map((s) => {
+      const [key, dir = 'desc'] = s.split(':');
+      if (dir !== 'asc' && dir !== 'desc') throw new UsageError(`--sort ${s}: direction must be asc or desc`);
+      return { key, dir };
+    }),
+    limit: values.limit ? Number(values.limit) : undefined,
+    params: Object.fromEntries((values.param ?? []).map(parseParam)),
+  };
+  const oneOff = values.data?.length ? mkdtempSync(join(tmpdir(), 'creator-ops-query-')) : null;
+  const { ctx } = await openContext(oneOff ? { dataDir: oneOff } : {});
+  const workspace = oneOff ? 'adhoc' : (values.workspace ?? 'default');
+  try {
+    if (oneOff) {
+      const datasets = ctx.get(DatasetsService);
+      for (const file of values.data!) {
+        const path = resolve(file);
+        await datasets.import(workspace, { path, fileName: basename(path), kind: values.kind as never, account: values.account });
+      }
+    }
+    const result = await ctx.get(QueryService).query(workspace, spec);
+    const locale = values.lang === 'en' ? 'en' : 'zh-CN';
+    const out = values.format === 'json' ? renderJson(result) : values.format === 'csv' ? renderCsv(result, locale) : renderTable(result, locale);
+    process.stdout.write(out);
+    return 0;
+  } finally {
+    await ctx.close();
+    if (oneOff) rmSync(oneOff, { recursive: true, force: true });
+  }
+}
+
+const splitList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+function parseFilter(text: string): QueryFilter {
+  const m = /^([^=!~<>]+?)(=|!=|~|>=|<=)(.*)$/.exec(text);
+  if (!m) throw new UsageError(`--filter ${text}: use field=value, field!=value, field~text, field>=min or field<=max`);
+  const [, field, op, value] = m;
+  switch (op) {
+    case '=':
+      return value.includes('|') ? { field, op: 'in', value: value.split('|') } : { field, op: 'eq', value };
+    case '!=':
+      return { field, op: 'ne', value };
+    case '~':
+      return { field, op: 'contains', value };
+    case '>=':
+      return { field, op: 'range', value: [value, null] };
+    default:
+      return { field, op: 'range', value: [null, value] };
+  }
+}
+
+function parseParam(text: string): [string, number] {
+  const [key, raw] = text.split('=');
+  const value = Number(raw);
+  if (!key || !Number.isFinite(value)) throw new UsageError(`--param ${text}: use name=number`);
+  return [key, value];
+}

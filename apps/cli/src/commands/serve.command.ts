@@ -1,0 +1,11 @@
+import { loadConfig } from '../../../api/src/config/app-config';
+import { startServer } from '../../../api/src/server';
+import { parse } from '../args';
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const config = loadConfig({ ...process.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) });
+  await startServer(config);
+  process.stderr.write(`creator-ops listening on http://${config.host}:${config.port} (data: ${config.dataDir})\n`);
+  return new Promise(() => undefined);
+}

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { ConfigError } from '../../api/src/config/app-config';
+import { UsageError } from './args';
+import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
+import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
+import { QUERY_USAGE, queryCommand } from './commands/query.command';
+import { serveCommand } from './commands/serve.command';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  ingest: ingestCommand,
+  query: queryCommand,
+  generate: generateCommand,
+  serve: serveCommand,
+};
+
+const USAGE = `creator-ops — 自媒体运营数据分析台
+
+usage: npm run --silent cli -- <command> [options]
+  ${INGEST_USAGE}
+  ${QUERY_USAGE}
+  ${GENERATE_USAGE}
+  serve [--port P] [--host H]
+
+Data lives in DATA_DIR (default ./data), shared with the server.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

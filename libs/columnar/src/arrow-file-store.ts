@@ -1,0 +1,116 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
+import type { ColumnTable } from './column';
+import { tableFromIpcBytes, tableToIpcBytes } from './arrow-io';
+
+const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function assertSafeId(what: string, id: string): void {
+  if (!SAFE_ID.test(id)) throw new Error(`Unsafe ${what} id: ${JSON.stringify(id)}`);
+}
+
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Arrow IPC files under DATA_DIR/workspaces/<workspace id>/<kind>/<import id>.arrow. Only ids the
+ * application generated reach a path (validated here); user-given names never do.
+ */
+export class ArrowFileStore {
+  constructor(private readonly root: string) {}
+
+  pathOf(workspaceId: string, kind: ExportKind, importId: string): string {
+    assertSafeId('workspace', workspaceId);
+    assertSafeId('import', importId);
+    if (!EXPORT_KINDS.includes(kind)) throw new Error(`Unknown kind ${kind}`);
+    return join(this.root, 'workspaces', workspaceId, kind, `${importId}.arrow`);
+  }
+
+  /** Writes to a temporary name, fsyncs, renames into place and fsyncs the folder. */
+  write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): WrittenFile {
+    const path = this.pathOf(workspaceId, kind, importId);
+    const dir = join(path, '..');
+    mkdirSync(dir, { recursive: true });
+    const bytes = tableToIpcBytes(table);
+    const tmp = join(dir, `.tmp-${randomUUID()}.arrow`);
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      renameSync(tmp, path);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
+    syncDir(dir);
+    return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  }
+
+  read(workspaceId: string, kind: ExportKind, importId: string): ColumnTable {
+    return tableFromIpcBytes(readFileSync(this.pathOf(workspaceId, kind, importId)));
+  }
+
+  remove(workspaceId: string, kind: ExportKind, importId: string): void {
+    const path = this.pathOf(workspaceId, kind, importId);
+    rmSync(path, { force: true });
+    syncDir(join(path, '..'));
+  }
+
+  /**
+   * Deletes temporary files and Arrow files no committed import refers to (left by a crash between
+   * the rename and the metadata commit, or between a metadata delete and the unlink).
+   */
+  sweep(committed: Set<string>): string[] {
+    const removed: string[] = [];
+    const base = join(this.root, 'workspaces');
+    for (const ws of safeList(base)) {
+      for (const kind of safeList(join(base, ws))) {
+        const dir = join(base, ws, kind);
+        for (const file of safeList(dir)) {
+          const id = file.endsWith('.arrow') ? file.slice(0, -'.arrow'.length) : null;
+          if (file.startsWith('.tmp-') || (id && !committed.has(`${ws}/${kind}/${id}`))) {
+            rmSync(join(dir, file), { force: true });
+            removed.push(join(ws, kind, file));
+          }
+        }
+      }
+    }
+    return removed;
+  }
+
+  removeWorkspace(workspaceId: string): void {
+    assertSafeId('workspace', workspaceId);
+    rmSync(join(this.root, 'workspaces', workspaceId), { recursive: true, force: true });
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return statSync(dir).isDirectory() ? readdirSync(dir) : [];
+  } catch {
+    return [];
+  }
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems refuse fsync on directories; the rename is still atomic.
+  }
+}

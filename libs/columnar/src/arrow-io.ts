@@ -1,0 +1,154 @@
+import {
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  makeData,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  type Data,
+  type DataType,
+} from 'apache-arrow';
+import { isExportKind, type FieldType } from '@creator-ops/schemas';
+import type { Column, ColumnSpec, ColumnTable } from './column';
+
+/** Bumped when the on-disk layout changes. */
+export const STORE_FORMAT = '1';
+
+/**
+ * Arrow IPC with meaningful types for other engines (DuckDB, Polars): dates as Date32, wall-clock
+ * times as Timestamp(ms) without a zone, text as Dictionary<Int32, Utf8>, numbers as Float64
+ * (money in cents: field metadata `unit=cents`).
+ */
+export function tableToArrow(table: ColumnTable): Table {
+  const fields: Field[] = [];
+  const children: Data[] = [];
+  for (const spec of table.specs) {
+    const column = table.columns.get(spec.name)!;
+    const { type, data } = columnToData(spec, column, table.length);
+    const metadata = new Map<string, string>([
+      ['role', spec.role],
+      ['valueType', spec.valueType],
+    ]);
+    if (spec.source !== undefined) metadata.set('source', spec.source);
+    if (spec.valueType === 'money') metadata.set('unit', 'cents');
+    fields.push(new Field(spec.name, type, true, metadata));
+    children.push(data);
+  }
+  const schema = new Schema(fields, new Map([['kind', table.kind], ['format', STORE_FORMAT]]));
+  const struct = makeData({ type: new Struct(fields), length: table.length, nullCount: 0, children });
+  return new Table([new RecordBatch(schema, struct)]);
+}
+
+export function tableToIpcBytes(table: ColumnTable): Uint8Array {
+  return tableToIPC(tableToArrow(table), 'file');
+}
+
+export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
+  const arrow = tableFromIPC(bytes);
+  const kind = arrow.schema.metadata.get('kind');
+  if (!isExportKind(kind)) throw new Error(`Arrow file has no valid kind (${kind})`);
+  const table: ColumnTable = { kind, length: arrow.numRows, specs: [], columns: new Map() };
+  for (const field of arrow.schema.fields) {
+    const meta = field.metadata;
+    const spec: ColumnSpec = {
+      name: field.name,
+      role: (meta.get('role') as ColumnSpec['role']) ?? 'raw',
+      valueType: (meta.get('valueType') as FieldType) ?? 'string',
+      ...(meta.has('source') ? { source: meta.get('source') } : {}),
+    };
+    table.specs.push(spec);
+    table.columns.set(field.name, dataToColumn(arrow.getChild(field.name)!.data, arrow.numRows, spec));
+  }
+  return table;
+}
+
+function validityBitmap(length: number, isValid: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
+  const bitmap = new Uint8Array(Math.ceil(length / 8));
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    if (isValid(i)) bitmap[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  }
+  return { bitmap, nulls };
+}
+
+function columnToData(spec: ColumnSpec, column: Column, length: number): { type: DataType; data: Data } {
+  if (column.type === 'dict') {
+    const type = new Dictionary(new Utf8(), new Int32());
+    const { bitmap, nulls } = validityBitmap(length, (i) => column.codes[i] >= 0);
+    const dictionary = vectorFromArray(column.dict, new Utf8());
+    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, data: column.codes, dictionary }) };
+  }
+  const valid = column.valid;
+  const { bitmap, nulls } = valid ? validityBitmap(length, (i) => valid[i] === 1) : { bitmap: undefined, nulls: 0 };
+  const nullBitmap = nulls ? bitmap : undefined;
+  if (spec.valueType === 'date') {
+    const type = new DateDay();
+    const days = Int32Array.from(column.values);
+    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: days }) };
+  }
+  if (spec.valueType === 'datetime') {
+    const type = new TimestampMillisecond();
+    const ms = new BigInt64Array(length);
+    for (let i = 0; i < length; i++) ms[i] = BigInt(column.values[i]);
+    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: ms }) };
+  }
+  const type = new Float64();
+  return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: column.values }) };
+}
+
+function dataToColumn(chunks: readonly Data[], length: number, spec: ColumnSpec): Column {
+  const validAt = (data: Data, i: number) => !data.nullBitmap || data.nullCount === 0 || (data.nullBitmap[i >> 3] & (1 << (i & 7))) !== 0;
+  const first = chunks[0];
+  if (first && first.type instanceof Dictionary) return dictColumn(chunks, length, validAt);
+  const values = new Float64Array(length);
+  let valid: Uint8Array | null = null;
+  let offset = 0;
+  for (const data of chunks) {
+    const src = data.values as ArrayLike<number | bigint>;
+    for (let i = 0; i < data.length; i++) {
+      const raw = src[data.offset + i];
+      values[offset + i] = spec.valueType === 'date' && typeof raw === 'number' ? raw : Number(raw);
+      if (!validAt(data, data.offset + i)) {
+        valid ??= new Uint8Array(length).fill(1);
+        valid[offset + i] = 0;
+        values[offset + i] = 0;
+      }
+    }
+    offset += data.length;
+  }
+  return { type: 'num', values, valid };
+}
+
+function dictColumn(chunks: readonly Data[], length: number, validAt: (d: Data, i: number) => boolean): Column {
+  // Each batch carries its own dictionary; re-encode against one merged dictionary.
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(length);
+  let offset = 0;
+  for (const data of chunks) {
+    const local = (data.dictionary?.toArray() ?? []) as string[];
+    const remap = local.map((s) => {
+      let c = index.get(s);
+      if (c === undefined) {
+        c = dict.length;
+        dict.push(s);
+        index.set(s, c);
+      }
+      return c;
+    });
+    const src = data.values as Int32Array;
+    for (let i = 0; i < data.length; i++) codes[offset + i] = validAt(data, data.offset + i) ? remap[src[data.offset + i]] : -1;
+    offset += data.length;
+  }
+  return { type: 'dict', codes, dict };
+}

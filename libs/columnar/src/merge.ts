@@ -1,0 +1,101 @@
+import type { KindDef } from '@creator-ops/schemas';
+import { NumBuilder, DictBuilder } from './builders';
+import { cellValue, type Column, type ColumnSpec, type ColumnTable } from './column';
+import { rowKeys } from './keys';
+
+/** One committed import of a kind, in import order. */
+export interface ImportPart {
+  id: string;
+  table: ColumnTable;
+  keyFields: string[];
+}
+
+/**
+ * The logical table of a kind: the union of its imports de-duplicated by natural key, later import
+ * (and later row) wins. In `field` mode a later row only fills in the fields it carries, so Douyin's
+ * one-file-per-metric exports merge into one row per key.
+ */
+export function mergeParts(kind: KindDef, parts: ImportPart[]): ColumnTable {
+  if (parts.length === 0) return { kind: kind.kind, length: 0, specs: [], columns: new Map() };
+  const specs = unionSpecs(parts);
+  const partKeys = parts.map((p) => rowKeys(p.table, p.keyFields));
+  return kind.mergeMode === 'field' ? mergeFields(kind, parts, partKeys, specs) : mergeRows(kind, parts, partKeys, specs);
+}
+
+function unionSpecs(parts: ImportPart[]): ColumnSpec[] {
+  const byName = new Map<string, ColumnSpec>();
+  for (const p of parts) for (const s of p.table.specs) if (!byName.has(s.name)) byName.set(s.name, s);
+  return [...byName.values()];
+}
+
+function mergeRows(kind: KindDef, parts: ImportPart[], partKeys: string[][], specs: ColumnSpec[]): ColumnTable {
+  // Newest first: the first time a key is seen is its winning row.
+  const seen = new Set<string>();
+  const keep = parts.map((p) => new Uint8Array(p.table.length));
+  let total = 0;
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const keys = partKeys[p];
+    for (let i = keys.length - 1; i >= 0; i--) {
+      if (seen.has(keys[i])) continue;
+      seen.add(keys[i]);
+      keep[p][i] = 1;
+      total++;
+    }
+  }
+  if (parts.length === 1 && total === parts[0].table.length) return { ...parts[0].table, specs };
+  const columns = new Map<string, Column>();
+  for (const spec of specs) {
+    const gathered = gather(parts, spec, (p, i) => (keep[p][i] ? 1 : -1), total, true);
+    columns.set(spec.name, gathered);
+  }
+  return { kind: kind.kind, length: total, specs, columns };
+}
+
+function mergeFields(kind: KindDef, parts: ImportPart[], partKeys: string[][], specs: ColumnSpec[]): ColumnTable {
+  const target = new Map<string, number>();
+  const targets = partKeys.map((keys) =>
+    Int32Array.from(keys, (k) => {
+      let t = target.get(k);
+      if (t === undefined) {
+        t = target.size;
+        target.set(k, t);
+      }
+      return t;
+    }),
+  );
+  const length = target.size;
+  const columns = new Map<string, Column>();
+  for (const spec of specs) {
+    columns.set(spec.name, gather(parts, spec, (p, i) => targets[p][i], length, false));
+  }
+  return { kind: kind.kind, length, specs, columns };
+}
+
+/**
+ * Writes each part's values of one column to their target rows. With `sequential`, kept rows are
+ * appended in order (`to` returns 1 to keep, -1 to drop); otherwise `to` gives the target row and
+ * later present values overwrite earlier ones while nulls never erase.
+ */
+function gather(parts: ImportPart[], spec: ColumnSpec, to: (p: number, i: number) => number, length: number, sequential: boolean): Column {
+  const isText = parts.some((p) => p.table.columns.get(spec.name)?.type === 'dict');
+  const num = isText ? null : new NumBuilder();
+  const text = isText ? new DictBuilder() : null;
+  let next = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const col = parts[p].table.columns.get(spec.name);
+    const n = parts[p].table.length;
+    for (let i = 0; i < n; i++) {
+      const t = to(p, i);
+      if (t < 0) continue;
+      const row = sequential ? next++ : t;
+      const v = col ? cellValue(col, i) : null;
+      if (v === null) {
+        if (sequential) (num ?? text)!.setNull(row);
+        continue;
+      }
+      if (num) num.set(row, v as number);
+      else text!.set(row, String(v));
+    }
+  }
+  return num ? num.finish(length) : text!.finish(length);
+}

@@ -1,0 +1,91 @@
+import { EXPORT_KINDS, KINDS } from '@creator-ops/schemas';
+import { AD_METRICS } from './definitions/ad.metrics';
+import { CONTENT_METRICS } from './definitions/content.metrics';
+import { CROSS_METRICS } from './definitions/cross.metrics';
+import { LIVE_METRICS } from './definitions/live.metrics';
+import { ORDER_METRICS } from './definitions/order.metrics';
+import { PARAMS } from './definitions/params';
+import { ROW_FILTERS } from './definitions/row-filters';
+import { parseExpression, referencedKeys, type Expr } from './expression';
+import type { MetricDef, ParamDef, RowFilterDef } from './types';
+
+export interface MetricRegistry {
+  metrics: Map<string, MetricDef & { inputs: string[] }>;
+  expressions: Map<string, Expr>;
+  params: Map<string, ParamDef>;
+  rowFilters: Map<string, RowFilterDef>;
+}
+
+export class MetricRegistryError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid metric registry:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const BASE_KINDS = new Set(['sum', 'count', 'count_distinct', 'weighted_avg']);
+
+/** Builds and validates the registry; every problem is reported at once. */
+export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilters: RowFilterDef[]): MetricRegistry {
+  const problems: string[] = [];
+  const byKey = new Map<string, MetricDef & { inputs: string[] }>();
+  const expressions = new Map<string, Expr>();
+  const paramMap = new Map(params.map((p) => [p.key, p]));
+  const filterMap = new Map(rowFilters.map((f) => [f.key, f]));
+  for (const m of metrics) {
+    if (byKey.has(m.key)) problems.push(`${m.key}: duplicate key`);
+    if (!/^[a-z][a-z0-9_]*$/.test(m.key)) problems.push(`${m.key}: key must be snake_case`);
+    if (paramMap.has(m.key)) problems.push(`${m.key}: key is also a parameter`);
+    if (!m.label.zh || !m.label.en || !m.formula.zh || !m.formula.en) problems.push(`${m.key}: label and formula need zh and en`);
+    if (!Number.isInteger(m.decimals) || m.decimals < 0 || m.decimals > 6) problems.push(`${m.key}: decimals must be 0..6`);
+    for (const k of m.kinds) if (!EXPORT_KINDS.includes(k)) problems.push(`${m.key}: unknown kind ${k}`);
+    let inputs: string[] = [];
+    if (BASE_KINDS.has(m.kind)) {
+      if (m.kind !== 'count') {
+        if (!m.field) problems.push(`${m.key}: ${m.kind} needs a field`);
+        else for (const k of m.kinds) if (!KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
+      }
+      if (m.kind === 'weighted_avg' && !m.weight) problems.push(`${m.key}: weighted_avg needs a weight`);
+      if (m.rowFilter && !filterMap.has(m.rowFilter)) problems.push(`${m.key}: unknown row filter ${m.rowFilter}`);
+      if (m.fallback?.rowFilter && !filterMap.has(m.fallback.rowFilter)) problems.push(`${m.key}: unknown fallback row filter ${m.fallback.rowFilter}`);
+      if (m.expr) problems.push(`${m.key}: a ${m.kind} metric has no expression`);
+    } else {
+      if (!m.expr) problems.push(`${m.key}: ${m.kind} needs an expression`);
+      else {
+        try {
+          const e = parseExpression(m.expr);
+          expressions.set(m.key, e);
+          inputs = [...referencedKeys(e)];
+        } catch (err) {
+          problems.push(`${m.key}: ${(err as Error).message}`);
+        }
+      }
+    }
+    byKey.set(m.key, { ...m, inputs });
+  }
+  for (const m of byKey.values()) {
+    for (const input of m.inputs) if (!byKey.has(input) && !paramMap.has(input)) problems.push(`${m.key}: unknown input ${input}`);
+  }
+  for (const m of byKey.values()) if (dependsOn(byKey, m.key, m.key, new Set())) problems.push(`${m.key}: depends on itself`);
+  for (const f of rowFilters) for (const c of f.clauses) if (!EXPORT_KINDS.some((k) => KINDS[k].fields.some((fd) => fd.key === c.field))) problems.push(`row filter ${f.key}: unknown field ${c.field}`);
+  if (problems.length) throw new MetricRegistryError(problems);
+  return { metrics: byKey, expressions, params: paramMap, rowFilters: filterMap };
+}
+
+function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, seen: Set<string>): boolean {
+  for (const input of all.get(key)?.inputs ?? []) {
+    if (input === root) return true;
+    if (seen.has(input)) continue;
+    seen.add(input);
+    if (dependsOn(all, root, input, seen)) return true;
+  }
+  return false;
+}
+
+export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...CROSS_METRICS];
+
+/** The product's registry, validated when first used (start-up of the API and the CLI). */
+let registry: MetricRegistry | null = null;
+export function metricRegistry(): MetricRegistry {
+  registry ??= buildRegistry(ALL_METRICS, PARAMS, ROW_FILTERS);
+  return registry;
+}

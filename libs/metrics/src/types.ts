@@ -1,0 +1,50 @@
+import type { ExportKind, Label } from '@creator-ops/schemas';
+
+export type MetricKind = 'sum' | 'count' | 'count_distinct' | 'ratio' | 'weighted_avg' | 'derived';
+export type MetricUnit = 'count' | 'money' | 'percent' | 'multiple' | 'seconds' | 'minutes' | 'decimal';
+
+/** A named row predicate over canonical fields (data, e.g. "paid orders"). */
+export interface RowFilterDef {
+  key: string;
+  label: Label;
+  /** Every clause must hold; a row whose field is null passes a `notIn` clause and fails an `in` clause. */
+  clauses: { field: string; in?: string[]; notIn?: string[] }[];
+}
+
+export interface MetricDef {
+  key: string;
+  label: Label;
+  description: Label;
+  /** Human-readable formula shown next to every figure. */
+  formula: Label;
+  kind: MetricKind;
+  unit: MetricUnit;
+  decimals: number;
+  direction: 'up' | 'down';
+  /** Export kinds that can supply the metric, in order of preference. */
+  kinds: ExportKind[];
+  /** Skill-standard items the metric serves (自媒体运营职业技能等级标准). */
+  standard: string[];
+  /** sum / count_distinct / weighted_avg: the field aggregated. */
+  field?: string;
+  /** weighted_avg: the weight field (rows where `field` is null add no weight). */
+  weight?: string;
+  /** Only rows passing this named filter count. */
+  rowFilter?: string;
+  /** When `field` is absent from an import, sum this instead (e.g. refunded items' payable amount). */
+  fallback?: { field: string; rowFilter?: string };
+  /** ratio / derived: arithmetic over other metric keys and query parameters. */
+  expr?: string;
+  /** Inputs by key (metrics and parameters the expression uses). Derived from `expr` at load. */
+  inputs?: string[];
+  /** Inputs may come from different kinds, joined on the shared dimensions (account, date). */
+  crossKind?: boolean;
+}
+
+export interface ParamDef {
+  key: string;
+  label: Label;
+  description: Label;
+  min: number;
+  max: number;
+}

@@ -1,0 +1,234 @@
+import { evaluate, metricRegistry } from '@creator-ops/metrics';
+import { formatDay } from '@creator-ops/format';
+import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { aggregateKind, type KindAggregate } from './aggregate';
+import { dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
+import { selectRows } from './filters';
+import { comparisonWindow, parseDay, type DayWindow } from './period';
+import { kindsOf, planQuery, type BoundMetric, type QueryPlan } from './plan';
+import { QueryError, type CellValue, type QueryResult, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
+
+/** Every number of the product comes from here (DESIGN §5). */
+export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
+  if (!spec.metrics?.length) throw new QueryError('NO_METRICS');
+  const dims = spec.dimensions ?? [];
+  const params = spec.params ?? {};
+  const plan = planQuery(spec.metrics, tables, params);
+  const kinds = [...plan.measuresByKind.keys()];
+  const window = resolveWindow(spec, tables, kinds);
+  const current = computeWindow(plan, tables, dims, spec, window, undefined);
+  const columns = buildColumns(plan, dims);
+
+  let comparison: QueryResult['comparison'];
+  if (spec.compare && window) {
+    const { window: prevWindow, toCurrent } = comparisonWindow(window, spec.compare);
+    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent);
+    comparison = compareWith(current, previous, plan, dims, prevWindow);
+  }
+  const order = sortOrder(current.rows, columns, spec, dims);
+  const limited = spec.limit && spec.limit > 0 ? order.slice(0, spec.limit) : order;
+  const pick = <T>(list: T[]) => limited.map((i) => list[i]);
+  return {
+    columns,
+    rows: pick(current.rows),
+    totals: spec.totals === false ? null : current.totals,
+    period: { from: window ? formatDay(window.from) : null, to: window ? formatDay(window.to) : null },
+    ...(comparison ? { comparison: { ...comparison, rows: pick(comparison.rows), rowDeltas: pick(comparison.rowDeltas) } } : {}),
+  };
+}
+
+interface WindowResult {
+  rows: ResultRow[];
+  keys: string[];
+  totals: ResultRow;
+}
+
+function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: QuerySpec, window: DayWindow | null, shiftDay: ((d: number) => number) | undefined): WindowResult {
+  const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; index: Map<string, number> }>();
+  const tupleKeys: string[] = [];
+  const tupleValues: CellValue[][] = [];
+  const tupleIndex = new Map<string, number>();
+  for (const [kind, measures] of plan.measuresByKind) {
+    const table = tables.get(kind)!;
+    const selected = selectRows(kind, table, spec.filters ?? [], window);
+    const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
+    const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy);
+    const totals = aggregateKind(kind, table, [], selected, measures);
+    const index = new Map<string, number>();
+    groups.groups.forEach((values, g) => {
+      const key = JSON.stringify(values);
+      index.set(key, g);
+      if (!tupleIndex.has(key)) {
+        tupleIndex.set(key, tupleKeys.length);
+        tupleKeys.push(key);
+        tupleValues.push(values);
+      }
+    });
+    byKind.set(kind, { groups, totals, index });
+  }
+  if (dims.length === 0 && tupleKeys.length === 0) {
+    tupleKeys.push('[]');
+    tupleValues.push([]);
+  }
+  const registry = metricRegistry();
+  const valueOf = (b: BoundMetric, measure: (kind: ExportKind, id: string) => number | null): number | null => {
+    if (b.type === 'base') {
+      const [m1, m2] = b.measures;
+      const v = measure(b.kind, m1.id);
+      if (b.metric.kind === 'weighted_avg') {
+        const base = measure(b.kind, m2.id);
+        return v === null || base === null || base === 0 ? null : v / base;
+      }
+      return v === null ? null : m1.money ? v / 100 : v;
+    }
+    const expr = registry.expressions.get(b.metric.key)!;
+    return evaluate(expr, (key) => {
+      const input = b.inputs.get(key)!;
+      return input.type === 'param' ? (spec.params ?? {})[key] : valueOf(input, measure);
+    });
+  };
+  const rows = tupleKeys.map((key, t) => {
+    const row: ResultRow = {};
+    dims.forEach((d, i) => (row[d] = tupleValues[t][i] ?? null));
+    for (const [mk, b] of plan.metrics) {
+      row[mk] = valueOf(b, (kind, id) => {
+        const agg = byKind.get(kind)!;
+        const g = agg.index.get(key);
+        // A tuple this kind has no rows for: sums and counts are 0 (ratios over them come out null).
+        return g === undefined ? 0 : agg.groups.values.get(id)![g];
+      });
+    }
+    return row;
+  });
+  const totals: ResultRow = {};
+  for (const [mk, b] of plan.metrics) totals[mk] = valueOf(b, (kind, id) => byKind.get(kind)!.totals.values.get(id)![0]);
+  return { rows, keys: tupleKeys, totals };
+}
+
+function resolveWindow(spec: QuerySpec, tables: TableSet, kinds: ExportKind[]): DayWindow | null {
+  if (!spec.from && !spec.to && !spec.compare) return null;
+  let from = spec.from ? parseDay(spec.from) : null;
+  let to = spec.to ? parseDay(spec.to) : null;
+  if (from === null || to === null) {
+    const range = dataRange(tables, kinds);
+    from ??= range?.from ?? null;
+    to ??= range?.to ?? null;
+  }
+  if (from === null || to === null) return null;
+  if (from > to) throw new QueryError('BAD_PERIOD', { from: formatDay(from), to: formatDay(to) });
+  return { from, to };
+}
+
+/** First and last day present in the data of the given kinds. */
+export function dataRange(tables: TableSet, kinds: ExportKind[]): DayWindow | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const kind of kinds) {
+    const table = tables.get(kind);
+    const day = table && dayReader(kind, table);
+    if (!table || !day) continue;
+    for (let i = 0; i < table.length; i++) {
+      const d = day(i);
+      if (Number.isNaN(d)) continue;
+      if (d < from) from = d;
+      if (d > to) to = d;
+    }
+  }
+  return Number.isFinite(from) ? { from, to } : null;
+}
+
+function buildColumns(plan: QueryPlan, dims: string[]): ResultColumn[] {
+  const dimColumns: ResultColumn[] = dims.map((d) => ({ key: d, label: dimensionLabel(d, plan), role: 'dimension' }));
+  const metricColumns: ResultColumn[] = [...plan.metrics.values()].map((b) => ({
+    key: b.metric.key,
+    label: b.metric.label,
+    role: 'metric',
+    unit: b.metric.unit,
+    decimals: b.metric.decimals,
+    formula: b.metric.formula,
+    kinds: kindsOf(b),
+    deltaUnit: b.metric.unit === 'percent' ? 'pp' : 'value',
+  }));
+  return [...dimColumns, ...metricColumns];
+}
+
+const TIME_LABELS: Record<string, { zh: string; en: string }> = {
+  'date': { zh: '日期', en: 'Date' },
+  'date:day': { zh: '日期', en: 'Date' },
+  'date:week': { zh: '周（周一）', en: 'Week (Monday)' },
+  'date:month': { zh: '月份', en: 'Month' },
+  'hour': { zh: '小时', en: 'Hour' },
+  'weekday': { zh: '星期', en: 'Weekday' },
+};
+
+function dimensionLabel(dim: string, plan: QueryPlan): { zh: string; en: string } {
+  if (TIME_DIMENSIONS.has(dim)) return TIME_LABELS[dim];
+  for (const kind of plan.measuresByKind.keys()) {
+    const field = KINDS[kind].fields.find((f) => f.key === dim);
+    if (field) return field.label;
+  }
+  return { zh: dim, en: dim };
+}
+
+function compareWith(current: WindowResult, previous: WindowResult, plan: QueryPlan, dims: string[], prevWindow: DayWindow): NonNullable<QueryResult['comparison']> {
+  const prevIndex = new Map(previous.keys.map((k, i) => [k, i]));
+  const metricKeys = [...plan.metrics.keys()];
+  const deltas = (cur: ResultRow, prev: ResultRow | null) => {
+    const delta: ResultRow = {};
+    const pct: ResultRow = {};
+    for (const k of metricKeys) {
+      const a = cur[k] as number | null;
+      const b = prev ? (prev[k] as number | null) : null;
+      delta[k] = a === null || b === null ? null : a - b;
+      pct[k] = a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b);
+    }
+    return { delta, delta_pct: pct };
+  };
+  const rows = current.keys.map((k, i) => {
+    const p = prevIndex.get(k);
+    if (p !== undefined) return previous.rows[p];
+    const empty: ResultRow = {};
+    dims.forEach((d) => (empty[d] = current.rows[i][d]));
+    for (const m of metricKeys) empty[m] = null;
+    return empty;
+  });
+  const totals = deltas(current.totals, previous.totals);
+  return {
+    period: { from: formatDay(prevWindow.from), to: formatDay(prevWindow.to) },
+    rows,
+    totals: previous.totals,
+    delta: totals.delta,
+    delta_pct: totals.delta_pct,
+    rowDeltas: current.rows.map((r, i) => deltas(r, prevIndex.has(current.keys[i]) ? rows[i] : null)),
+  };
+}
+
+function sortOrder(rows: ResultRow[], columns: ResultColumn[], spec: QuerySpec, dims: string[]): number[] {
+  const keys = columns.map((c) => c.key);
+  for (const s of spec.sort ?? []) if (!keys.includes(s.key)) throw new QueryError('UNKNOWN_SORT_KEY', { key: s.key });
+  const sort = spec.sort?.length
+    ? spec.sort
+    : dims.some((d) => TIME_DIMENSIONS.has(d) || isDateDimension(d))
+      ? dims.map((d) => ({ key: d, dir: 'asc' as const }))
+      : spec.metrics.length
+        ? [{ key: spec.metrics[0], dir: 'desc' as const }, ...dims.map((d) => ({ key: d, dir: 'asc' as const }))]
+        : [];
+  const order = rows.map((_, i) => i);
+  order.sort((a, b) => {
+    for (const { key, dir } of sort) {
+      const c = compareCells(rows[a][key], rows[b][key]);
+      if (c !== 0) return dir === 'asc' ? c : -c;
+    }
+    return a - b;
+  });
+  // Nulls always last, whatever the direction.
+  return [...order.filter((i) => sort.length === 0 || rows[i][sort[0].key] !== null), ...order.filter((i) => sort.length > 0 && rows[i][sort[0].key] === null)];
+}
+
+function compareCells(a: CellValue, b: CellValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'zh-CN');
+}

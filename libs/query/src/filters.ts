@@ -1,0 +1,125 @@
+import type { ColumnTable } from '@creator-ops/columnar';
+import { parseIsoDay } from '@creator-ops/format';
+import type { RowFilterDef } from '@creator-ops/metrics';
+import type { ExportKind } from '@creator-ops/schemas';
+import { dayReader, resolveColumn } from './fields';
+import { QueryError, type QueryFilter } from './types';
+import type { DayWindow } from './period';
+
+/** Rows of a kind's table that pass the period and the user's filters (1 = keep). */
+export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null): Uint8Array {
+  const mask = new Uint8Array(table.length).fill(1);
+  if (window) {
+    const day = dayReader(kind, table);
+    for (let i = 0; i < table.length; i++) {
+      const d = day ? day(i) : NaN;
+      if (!(d >= window.from && d <= window.to)) mask[i] = 0;
+    }
+  }
+  for (const f of filters) applyFilter(kind, table, f, mask);
+  return mask;
+}
+
+function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask: Uint8Array): void {
+  const spec = resolveColumn(kind, table, f.field);
+  if (!spec) throw new QueryError('UNKNOWN_FILTER_FIELD', { field: f.field, kind });
+  const col = table.columns.get(spec.name)!;
+  const bad = () => new QueryError('BAD_FILTER', { field: f.field, op: f.op });
+  if (col.type === 'dict') {
+    const test = textTest(f, bad);
+    const passes = col.dict.map(test);
+    for (let i = 0; i < table.length; i++) if (mask[i] && !(col.codes[i] >= 0 ? passes[col.codes[i]] : test(null))) mask[i] = 0;
+    return;
+  }
+  const toStored = (v: unknown): number => {
+    if (spec.valueType === 'date' || spec.valueType === 'datetime') {
+      const day = typeof v === 'string' ? parseIsoDay(v) : null;
+      if (day === null) throw new QueryError('BAD_DATE', { value: String(v) });
+      return spec.valueType === 'date' ? day : day * 86_400_000;
+    }
+    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    if (!Number.isFinite(n)) throw bad();
+    return spec.valueType === 'money' ? Math.round(n * 100) : n;
+  };
+  let test: (v: number) => boolean;
+  switch (f.op) {
+    case 'eq': {
+      const x = toStored(f.value);
+      test = spec.valueType === 'datetime' ? (v) => v >= x && v < x + 86_400_000 : (v) => v === x;
+      break;
+    }
+    case 'ne': {
+      const x = toStored(f.value);
+      test = (v) => v !== x;
+      break;
+    }
+    case 'in': {
+      if (!Array.isArray(f.value)) throw bad();
+      const set = new Set(f.value.map(toStored));
+      test = (v) => set.has(v);
+      break;
+    }
+    case 'range': {
+      if (!Array.isArray(f.value) || f.value.length !== 2) throw bad();
+      const [lo, hi] = f.value;
+      const min = lo === null || lo === undefined ? -Infinity : toStored(lo);
+      let max = hi === null || hi === undefined ? Infinity : toStored(hi);
+      if (spec.valueType === 'datetime' && Number.isFinite(max)) max += 86_400_000 - 1;
+      test = (v) => v >= min && v <= max;
+      break;
+    }
+    default:
+      throw bad();
+  }
+  for (let i = 0; i < table.length; i++) {
+    if (!mask[i]) continue;
+    const present = col.valid === null || col.valid[i] === 1;
+    if (!present ? f.op !== 'ne' : !test(col.values[i])) mask[i] = 0;
+  }
+}
+
+function textTest(f: QueryFilter, bad: () => Error): (v: string | null) => boolean {
+  switch (f.op) {
+    case 'eq':
+      return (v) => v === String(f.value);
+    case 'ne':
+      return (v) => v !== String(f.value);
+    case 'in': {
+      if (!Array.isArray(f.value)) throw bad();
+      const set = new Set(f.value.map(String));
+      return (v) => v !== null && set.has(v);
+    }
+    case 'contains': {
+      const needle = String(f.value);
+      return (v) => v !== null && v.includes(needle);
+    }
+    case 'range': {
+      if (!Array.isArray(f.value) || f.value.length !== 2) throw bad();
+      const [lo, hi] = f.value.map((x) => (x === null || x === undefined ? null : String(x)));
+      return (v) => v !== null && (lo === null || v >= lo) && (hi === null || v <= hi);
+    }
+    default:
+      throw bad();
+  }
+}
+
+/** A named row filter (paid orders, refunded items) as a mask. On an absent column a `notIn` clause passes and an `in` clause fails. */
+export function rowFilterMask(table: ColumnTable, def: RowFilterDef): Uint8Array {
+  const mask = new Uint8Array(table.length).fill(1);
+  for (const clause of def.clauses) {
+    const col = table.columns.get(clause.field);
+    if (!col || col.type !== 'dict') {
+      if (clause.in) mask.fill(0);
+      continue;
+    }
+    const inSet = clause.in ? new Set(clause.in) : null;
+    const outSet = clause.notIn ? new Set(clause.notIn) : null;
+    const pass = col.dict.map((v) => (!inSet || inSet.has(v)) && (!outSet || !outSet.has(v)));
+    const nullPasses = !inSet;
+    for (let i = 0; i < table.length; i++) {
+      const c = col.codes[i];
+      if (!(c >= 0 ? pass[c] : nullPasses)) mask[i] = 0;
+    }
+  }
+  return mask;
+}

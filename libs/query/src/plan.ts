@@ -1,0 +1,103 @@
+import { metricRegistry, type MetricDef } from '@creator-ops/metrics';
+import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { measureId, type Measure } from './measures';
+import { QueryError, type TableSet } from './types';
+
+type RegisteredMetric = MetricDef & { inputs: string[] };
+
+/** A metric bound to the data that will compute it. */
+export type BoundMetric =
+  | { type: 'base'; metric: RegisteredMetric; kind: ExportKind; measures: Measure[] }
+  | { type: 'expr'; metric: RegisteredMetric; inputs: Map<string, BoundMetric | { type: 'param'; key: string }>; kinds: ExportKind[] };
+
+export interface QueryPlan {
+  metrics: Map<string, BoundMetric>;
+  measuresByKind: Map<ExportKind, Measure[]>;
+}
+
+const isBase = (m: MetricDef) => m.kind === 'sum' || m.kind === 'count' || m.kind === 'count_distinct' || m.kind === 'weighted_avg';
+
+/** Binds each requested metric to kinds and measures; a metric whose data is absent is a QueryError. */
+export function planQuery(metricKeys: string[], tables: TableSet, params: Record<string, number>): QueryPlan {
+  const registry = metricRegistry();
+  const measures = new Map<string, Measure>();
+  const addMeasure = (m: Omit<Measure, 'id'>): Measure => {
+    const id = measureId(m);
+    if (!measures.has(id)) measures.set(id, { ...m, id });
+    return measures.get(id)!;
+  };
+  const get = (key: string): RegisteredMetric => {
+    const m = registry.metrics.get(key);
+    if (!m) throw new QueryError('UNKNOWN_METRIC', { metric: key });
+    return m;
+  };
+  const hasColumn = (kind: ExportKind, field: string) => tables.get(kind)?.columns.has(field) ?? false;
+  const leafAvailable = (m: RegisteredMetric, kind: ExportKind): boolean =>
+    m.kind === 'count' || hasColumn(kind, m.field!) || (m.fallback !== undefined && hasColumn(kind, m.fallback.field));
+  /** Whether every base metric under `m` can be computed from `kind` alone. */
+  const computableIn = (m: RegisteredMetric, kind: ExportKind): boolean => {
+    if (!tables.has(kind)) return false;
+    if (isBase(m)) return m.kinds.includes(kind) && leafAvailable(m, kind);
+    return m.inputs.every((i) => registry.params.has(i) || computableIn(get(i), kind));
+  };
+
+  const bind = (key: string, forced?: ExportKind): BoundMetric => {
+    const m = get(key);
+    const present = m.kinds.filter((k) => tables.has(k));
+    if (isBase(m)) {
+      const kind = forced && m.kinds.includes(forced) && tables.has(forced) ? forced : (present.find((k) => leafAvailable(m, k)) ?? present[0]);
+      if (!kind) throw new QueryError('METRIC_DATA_MISSING', { metric: key, kinds: m.kinds.map((k) => KINDS[k].label.zh).join(' / ') });
+      return { type: 'base', metric: m, kind, measures: leafMeasures(m, kind, hasColumn, addMeasure) };
+    }
+    let kind: ExportKind | undefined;
+    if (!m.crossKind) {
+      const candidates = forced && m.kinds.includes(forced) ? [forced] : m.kinds;
+      kind = candidates.find((k) => computableIn(m, k)) ?? candidates.find((k) => tables.has(k));
+      if (!kind && m.inputs.some((i) => !registry.params.has(i))) throw new QueryError('METRIC_DATA_MISSING', { metric: key, kinds: m.kinds.map((k) => KINDS[k].label.zh).join(' / ') });
+    }
+    const inputs = new Map<string, BoundMetric | { type: 'param'; key: string }>();
+    for (const input of m.inputs) {
+      const param = registry.params.get(input);
+      if (param) {
+        const value = params[input];
+        if (value === undefined) throw new QueryError('PARAM_REQUIRED', { metric: key, param: input, label: param.label.zh });
+        if (!(value > param.min && value <= param.max)) throw new QueryError('PARAM_OUT_OF_RANGE', { param: input, min: param.min, max: param.max });
+        inputs.set(input, { type: 'param', key: input });
+      } else inputs.set(input, bind(input, kind));
+    }
+    const kinds = [...new Set([...inputs.values()].flatMap((b) => (b.type === 'base' ? [b.kind] : b.type === 'expr' ? b.kinds : [])))];
+    return { type: 'expr', metric: m, inputs, kinds: kinds.length ? kinds : kind ? [kind] : [] };
+  };
+
+  const bound = new Map<string, BoundMetric>();
+  for (const key of metricKeys) bound.set(key, bind(key));
+  const measuresByKind = new Map<ExportKind, Measure[]>();
+  for (const m of measures.values()) measuresByKind.set(m.kind, [...(measuresByKind.get(m.kind) ?? []), m]);
+  return { metrics: bound, measuresByKind };
+}
+
+function leafMeasures(m: RegisteredMetric, kind: ExportKind, hasColumn: (k: ExportKind, f: string) => boolean, add: (m: Omit<Measure, 'id'>) => Measure): Measure[] {
+  const moneyField = (field: string) => KINDS[kind].fields.find((f) => f.key === field)?.type === 'money';
+  switch (m.kind) {
+    case 'count':
+      return [add({ kind, op: 'count', rowFilter: m.rowFilter, money: false })];
+    case 'count_distinct':
+      return [add({ kind, op: 'distinct', field: m.field, rowFilter: m.rowFilter, money: false })];
+    case 'weighted_avg':
+      return [
+        add({ kind, op: 'wsum', field: m.field, weight: m.weight, rowFilter: m.rowFilter, money: false }),
+        add({ kind, op: 'wbase', field: m.field, weight: m.weight, rowFilter: m.rowFilter, money: false }),
+      ];
+    default: {
+      const useFallback = !hasColumn(kind, m.field!) && m.fallback !== undefined && hasColumn(kind, m.fallback.field);
+      const field = useFallback ? m.fallback!.field : m.field!;
+      const rowFilter = useFallback ? m.fallback!.rowFilter : m.rowFilter;
+      return [add({ kind, op: 'sum', field, rowFilter, money: moneyField(field) })];
+    }
+  }
+}
+
+/** Kinds a bound metric reads. */
+export function kindsOf(b: BoundMetric): ExportKind[] {
+  return b.type === 'base' ? [b.kind] : b.kinds;
+}
