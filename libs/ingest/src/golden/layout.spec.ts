@@ -28,9 +28,7 @@ describe('preamble.csv: three lines above the header', () => {
     expect(lines(table)).toEqual([5, 6]);
   });
 
-  // BUG (ingest.ts, IngestRun.consume): preamble records are counted in `skipped` but not in `read`
-  // (rowsRead++ only runs after the header), so read = 2 and read != accepted + rejected + skipped.
-  it.failing('counts the preamble lines as read and skipped (read = accepted + rejected + skipped)', async () => {
+  it('counts the preamble lines as read and skipped (read = accepted + rejected + skipped)', async () => {
     const { report } = await ingestOk('preamble.csv');
     // Records read: 3 preamble + 2 data (the header is not a row).
     expect(report.rows).toEqual({ read: 5, accepted: 2, rejected: 0, skipped: 3 });
@@ -92,9 +90,7 @@ describe('blank-trailing.csv: an empty line and a spaces-only line after the dat
 });
 
 describe('blank-trailing-commas.csv: trailing rows of bare delimiters (",,")', () => {
-  // BUG (ingest.ts, IngestRun.consume): only a record with a single empty cell counts as blank, so
-  // ",," reaches acceptRow and is rejected KEY_MISSING (日期) on lines 3 and 4.
-  it.failing('skips them as blank, not rejected', async () => {
+  it('skips them as blank, not rejected', async () => {
     const { table, report } = await ingestOk('blank-trailing-commas.csv');
     expect(report.kind).toBe('ad');
     expect(report.rejected).toEqual([]);

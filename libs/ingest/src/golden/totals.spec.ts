@@ -110,9 +110,7 @@ describe('total-huizong.csv: 汇总 at the end of account daily stats', () => {
 });
 
 describe('total-percent-points.csv: a total row under a bare percent-points column', () => {
-  // BUG (slots.ts, PercentSlot.peek): the total row's percent is converted per cell, before the
-  // column's shape is known; a bare `10` in a points column is recorded as 10, not the fraction 0.1.
-  it.failing('records the total row percent as a fraction, like the column', async () => {
+  it('records the total row percent as a fraction, like the column', async () => {
     const { table, report } = await ingestOk('total-percent-points.csv');
     expect(report.kind).toBe('ad');
     expect(report.mapping).toEqual([

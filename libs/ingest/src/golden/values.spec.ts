@@ -161,9 +161,7 @@ describe('datetime-formats.csv: a datetime column in every format', () => {
 });
 
 describe('datetime-chinese-units.csv: 9时30分 and 21时15分30秒', () => {
-  // BUG (libs/format/src/calendar.ts, DATE_TIME): `分` is only accepted before seconds, so
-  // `2026年7月18日 9时30分` (no seconds) is DATE_INVALID on line 2; `21时15分30秒` parses.
-  it.failing('reads hours, minutes and optional seconds written with 时/分/秒', async () => {
+  it('reads hours, minutes and optional seconds written with 时/分/秒', async () => {
     const { table, report } = await ingestOk('datetime-chinese-units.csv', { account: '小鹿' });
     expect(report.kind).toBe('content');
     expect(rejections(report)).toEqual([]);
