@@ -45,6 +45,8 @@ export const INGEST_MESSAGES = {
   DUPLICATE_KEYS_IN_FILE: { zh: '文件内 {count} 行主键重复，以后出现的为准', en: '{count} rows repeat a key within the file; the later one wins' },
   DUPLICATES_REPLACED: { zh: '{count} 行替换了以前导入的同一记录', en: '{count} rows replaced the same records from earlier imports' },
   STATUS_REGRESSION: { zh: '{count} 个子订单的状态倒退（如 {example}）', en: '{count} items moved back in status (e.g. {example})' },
+  RECONCILIATION_MISMATCH: { zh: '{count} 处平台导出的比率与按明细重算的结果不一致（超出导出的四舍五入误差）', en: '{count} ratios reported by the platform disagree with the recomputed values beyond the export\'s rounding' },
+  RECONCILIATION_OK: { zh: '平台导出的比率与重算结果一致（{fields}）', en: 'The platform\'s ratios match the recomputed values ({fields})' },
   ENCODING_OVERRIDDEN: { zh: '按指定编码 {encoding} 读取', en: 'Read as {encoding} as requested' },
 } as const;
 

@@ -59,6 +59,8 @@ export interface ImportReport {
   totalRows: TotalRowCheck[];
   naturalKey: string[];
   duplicatesReplaced: number;
+  /** Ad exports: the platform's own ratios recomputed (filled in by the import service). */
+  reconciliation?: unknown;
 }
 
 /** How many rejected and skipped rows are listed one by one (the counts are always complete). */

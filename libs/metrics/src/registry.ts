@@ -42,7 +42,7 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
     if (BASE_KINDS.has(m.kind)) {
       if (m.kind !== 'count') {
         if (!m.field) problems.push(`${m.key}: ${m.kind} needs a field`);
-        else for (const k of m.kinds) if (!KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
+        else for (const k of m.kinds) if (KINDS[k] && !KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
       }
       if (m.kind === 'weighted_avg' && !m.weight) problems.push(`${m.key}: weighted_avg needs a weight`);
       if (m.rowFilter && !filterMap.has(m.rowFilter)) problems.push(`${m.key}: unknown row filter ${m.rowFilter}`);

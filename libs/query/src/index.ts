@@ -6,3 +6,4 @@ export * from './measures';
 export * from './plan';
 export * from './aggregate';
 export * from './engine';
+export * from './reconcile';

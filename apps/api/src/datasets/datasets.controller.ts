@@ -46,6 +46,12 @@ export class DatasetsController {
     return this.datasets.rows(ws, id, q.offset, q.limit);
   }
 
+  @Get(':id/reconciliation')
+  @ApiOperation({ summary: "Ad exports: the platform's ratios recomputed per row and for the total row, with every disagreement beyond rounding" })
+  reconciliation(@Param('ws') ws: string, @Param('id') id: string) {
+    return this.datasets.reconciliation(ws, id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one import (its rows leave the workspace tables)' })

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec } from '@creator-ops/columnar';
 import { ingestFile, reportMessage, type ImportReport } from '@creator-ops/ingest';
+import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { AppError, NotFoundError } from '../common/app-error';
 import { FaultInjector } from '../storage/fault-injector';
@@ -66,6 +67,12 @@ export class DatasetsService {
       throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
     }
     const kind = report.kind;
+    if (kind === 'ad') {
+      const reconciliation = reconcileAdImport(table, report.totalRows);
+      report.reconciliation = reconciliation;
+      if (reconciliation.issues.length) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issues.length }));
+      else if (reconciliation.fields.length) report.warnings.push(reportMessage('RECONCILIATION_OK', { fields: reconciliation.fields.join(', ') }));
+    }
     const existing = await this.tables.importParts(workspaceId, kind);
     const overlap = analyseOverlap(KINDS[kind], existing, { id: 'incoming', table, keyFields: report.naturalKey });
     report.duplicatesReplaced = overlap.replaced;
@@ -116,6 +123,13 @@ export class DatasetsService {
     const table = this.tables.part(dataset.workspaceId, dataset.kind, dataset.id);
     const columns = table.specs.filter((s) => s.role !== 'line');
     return { total: table.length, columns, rows: toRecords(table, offset, limit, [...columns, ...table.specs.filter((s) => s.role === 'line')]) };
+  }
+
+  /** Reported-vs-recomputed ratios of an ad import (computed at import; recomputed for older imports). */
+  async reconciliation(workspaceName: string, id: string): Promise<Reconciliation | { fields: []; rowsChecked: 0; totalChecked: false; issues: [] }> {
+    const dataset = await this.get(workspaceName, id);
+    if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issues: [] };
+    return (dataset.report.reconciliation as Reconciliation | undefined) ?? reconcileAdImport(this.tables.part(dataset.workspaceId, 'ad', dataset.id), dataset.report.totalRows);
   }
 
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */

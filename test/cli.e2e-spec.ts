@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The built CLI (npm test builds first), run as a user runs it, on a fresh DATA_DIR. */
+const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
+const SAMPLES = join(process.cwd(), 'fixtures', 'samples');
+
+function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env }, maxBuffer: 64 << 20 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('creator-ops CLI', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'co-cli-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('ingest --json prints one report per file on stdout and exits 0', () => {
+    const r = cli(['ingest', join(SAMPLES, 'qianchuan-plan-daily.csv'), join(SAMPLES, 'oceanengine-unit-daily.csv'), '--workspace', 'ads', '--json'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.stdout);
+    expect(reports).toHaveLength(2);
+    expect(reports[0]).toMatchObject({ file: 'qianchuan-plan-daily.csv', kind: 'ad', encoding: 'GB18030', delimiter: ',', headerRow: 1, rows: { read: 29, accepted: 28, rejected: 0, skipped: 1 } });
+    expect(reports[0].skipped[0]).toMatchObject({ line: 30 });
+    expect(reports[0].mapping).toContainEqual({ source: '整体消耗(元)', field: 'cost', scale: 100 });
+    expect(reports[1]).toMatchObject({ kind: 'ad', rows: { accepted: 15 } });
+  });
+
+  it('exits 1 when a file cannot be imported, still importing the others', () => {
+    const bad = join(dataDir, 'bad.csv');
+    writeFileSync(bad, 'foo,bar\n1,2\n');
+    const r = cli(['ingest', bad, join(SAMPLES, 'doudian-orders.csv'), '-w', 'w', '--json'], { DATA_DIR: join(dataDir, 'd') });
+    expect(r.code).toBe(1);
+    const [first, second] = JSON.parse(r.stdout);
+    expect(first.error.code).toBe('UNRECOGNISED_EXPORT');
+    expect(second.rows.accepted).toBe(72);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(cli(['ingest'], { DATA_DIR: dataDir }).code).toBe(2);
+    expect(cli(['query', '--metrics', 'ctr', '--format', 'xml'], { DATA_DIR: dataDir }).code).toBe(2);
+  });
+
+  it('query sees what another process ingested, and gives identical results under any server TZ', () => {
+    const outputs = ['UTC', 'America/New_York', 'Asia/Kolkata'].map((TZ) => {
+      const dir = join(dataDir, TZ.replace('/', '-'));
+      const env = { DATA_DIR: dir, TZ };
+      expect(cli(['ingest', join(SAMPLES, 'doudian-orders.csv'), '-w', 'shop'], env).code).toBe(0);
+      const r = cli(['query', '-w', 'shop', '--metrics', 'gmv,paid_orders,units', '--by', 'date:day,hour', '--format', 'json'], env);
+      expect(r.code).toBe(0);
+      const { sources, ...figures } = JSON.parse(r.stdout);
+      expect(sources).toHaveLength(1);
+      return JSON.stringify(figures);
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+    const result = JSON.parse(outputs[0]) as { rows: Record<string, unknown>[]; totals: Record<string, number> };
+    // Line 2 of the export was paid at 2026-10-07 02:11:25 (Beijing wall clock): day 2026-10-07, hour 2.
+    expect(result.rows.find((r: Record<string, unknown>) => r['date:day'] === '2026-10-07' && r.hour === 2)).toBeDefined();
+    expect(result.totals.gmv).toBeCloseTo(2916.7, 9);
+  });
+
+  it('query --data runs a one-off query without a workspace; csv output has a BOM and neutralised cells', () => {
+    const r = cli(['query', '--data', join(SAMPLES, 'qianchuan-plan-daily.csv'), '--metrics', 'cost,ctr', '--by', 'plan', '--format', 'csv'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF计划名称,消耗,点击率\r\n')).toBe(true);
+    // 新客-拉新: cost 24020.77 and clicks 14153 / impressions 668903 (expected.json worked these out independently).
+    const line = r.stdout.split('\r\n').find((l) => l.startsWith('新客-拉新'))!;
+    const [, cost, ctr] = line.split(',');
+    expect(Number(cost)).toBeCloseTo(24020.77, 9);
+    expect(Number(ctr)).toBeCloseTo(14153 / 668903, 12);
+  });
+
+  it('csv output neutralises text that a spreadsheet would run as a formula', () => {
+    const file = join(dataDir, 'formula.csv');
+    writeFileSync(file, '日期,计划名称,消耗,展示数,点击数\n2026-10-01,"=HYPERLINK(""http://x"")",10.00,100,5\n2026-10-01,@SUM(A1),5.00,50,1\n');
+    const r = cli(['query', '--data', file, '--metrics', 'cost', '--by', 'plan', '--format', 'csv'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\r\n');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"")",10`);
+    expect(lines[2]).toBe(`'@SUM(A1),5`);
+  });
+});
