@@ -103,8 +103,20 @@ describe('ads (qianchuan plan daily)', () => {
     expect(t.cpc).toBeCloseTo(costCents / 100 / clicks, 10);
     expect(t.cpm).toBeCloseTo((costCents / 100 / impressions) * 1000, 10);
     // A mean of the per-row CTRs would differ: the engine must not do that.
-    const meanOfRowCtrs = sumBy(rows, (r) => int(r['整体点击次数']) / int(r['整体展示次数'])) / rows.length;
+    const served = rows.filter((r) => int(r['整体展示次数']) > 0);
+    const meanOfRowCtrs = sumBy(served, (r) => int(r['整体点击次数']) / int(r['整体展示次数'])) / served.length;
     expect(Math.abs(t.ctr - meanOfRowCtrs)).toBeGreaterThan(1e-4);
+  });
+
+  it('a ratio over zero is null, never 0 or NaN (2026-10-02, plan …102 had 0 impressions and 0 cost)', async () => {
+    const body = await ok('qc', {
+      metrics: ['impressions', 'ctr', 'roi'],
+      dimensions: ['date', 'plan_id'],
+      filters: [{ field: 'plan_id', op: 'eq', value: '1780000000000000102' }],
+      from: '2026-10-02',
+      to: '2026-10-02',
+    });
+    expect(body.rows).toEqual([{ date: '2026-10-02', plan_id: '1780000000000000102', impressions: 0, ctr: null, roi: null }]);
   });
 
   it('ad_gmv, cost and roi by plan_id', async () => {
@@ -125,7 +137,7 @@ describe('ads (qianchuan plan daily)', () => {
       expect(row.ad_gmv).toBe(gmv / 100);
       expect(row.cost).toBe(cost / 100);
       expect(row.roi).toBeCloseTo(gmv / cost, 12);
-      expect(String(gmv / 100)).toBe(EXPECTED['qianchuan-plan-daily.csv'].by_plan[id].gmv.replace(/0$/, '').replace(/\.$/, ''));
+      expect((gmv / 100).toFixed(2)).toBe(EXPECTED['qianchuan-plan-daily.csv'].by_plan[id].gmv);
     }
     // Default order: first metric descending.
     const gmvs = body.rows.map((r: { ad_gmv: number }) => r.ad_gmv);
@@ -164,7 +176,7 @@ describe('ads (oceanengine unit daily)', () => {
       expect(row.conversions).toBe(conversions);
       expect(row.cvr).toBeCloseTo(conversions / clicks, 12);
       expect(row.cpa).toBeCloseTo(cost / 100 / conversions, 10);
-      expect(String(cost / 100)).toBe(String(Number(EXPECTED['oceanengine-unit-daily.csv'].by_unit[id].cost)));
+      expect((cost / 100).toFixed(2)).toBe(EXPECTED['oceanengine-unit-daily.csv'].by_unit[id].cost);
     }
   });
 });
@@ -334,12 +346,12 @@ describe('queries the caller got wrong are 400s with a code', () => {
   });
 
   it.each([
-    ['a non-date', { from: 'yesterday' }],
-    ['an impossible day', { from: '2026-02-30', to: '2026-03-01' }],
-    ['a month 13', { from: '2026-13-01' }],
-    ['from after to', { from: '2026-10-20', to: '2026-10-10' }],
-  ])('a bad period (%s)', async (_, period) => {
-    await fails('qc', { metrics: ['cost'], ...period }, 400);
+    ['a non-date', { from: 'yesterday' }, 'VALIDATION_FAILED'],
+    ['an impossible day', { from: '2026-02-30', to: '2026-03-01' }, 'BAD_DATE'],
+    ['a month 13', { from: '2026-13-01' }, 'BAD_DATE'],
+    ['from after to', { from: '2026-10-20', to: '2026-10-10' }, 'BAD_PERIOD'],
+  ])('a bad period (%s) is 400 %s', async (_, period, code) => {
+    await fails('qc', { metrics: ['cost'], ...period }, 400, code);
   });
 
   it('an empty metric list and an unknown sort key', async () => {

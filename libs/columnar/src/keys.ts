@@ -25,3 +25,45 @@ export function rowKeys(table: ColumnTable, keyFields: string[]): string[] {
   }
   return keys;
 }
+
+/**
+ * Dense numeric key ids per row (dictionary codes and numbers combined), for finding duplicates
+ * within one table without building a string per row. Null when the combination cannot be packed
+ * into a safe integer.
+ */
+export function rowKeyIds(table: ColumnTable, keyFields: string[]): Float64Array | null {
+  const n = table.length;
+  const ids = new Float64Array(n);
+  let stride = 1;
+  for (const f of keyFields) {
+    const col = table.columns.get(f);
+    let card: number;
+    if (!col) card = 1;
+    else if (col.type === 'dict') {
+      card = col.dict.length + 1;
+      for (let i = 0; i < n; i++) ids[i] += (col.codes[i] + 1) * stride;
+    } else {
+      const dense = new Map<number, number>();
+      for (let i = 0; i < n; i++) {
+        const v = col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN;
+        let id = dense.get(v);
+        if (id === undefined) {
+          id = dense.size;
+          dense.set(v, id);
+        }
+        ids[i] += id * stride;
+      }
+      card = dense.size + 1;
+    }
+    stride *= card;
+    if (stride > Number.MAX_SAFE_INTEGER) return null;
+  }
+  return ids;
+}
+
+/** Number of rows whose key repeats an earlier row's key within the table. */
+export function countDuplicateKeys(table: ColumnTable, keyFields: string[]): number {
+  const ids = rowKeyIds(table, keyFields);
+  if (ids) return table.length - new Set(ids).size;
+  return table.length - new Set(rowKeys(table, keyFields)).size;
+}

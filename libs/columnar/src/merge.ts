@@ -1,7 +1,7 @@
 import type { KindDef } from '@creator-ops/schemas';
 import { NumBuilder, DictBuilder } from './builders';
 import { cellValue, type Column, type ColumnSpec, type ColumnTable } from './column';
-import { rowKeys } from './keys';
+import { countDuplicateKeys, rowKeys } from './keys';
 
 /** One committed import of a kind, in import order. */
 export interface ImportPart {
@@ -17,6 +17,8 @@ export interface ImportPart {
  */
 export function mergeParts(kind: KindDef, parts: ImportPart[]): ColumnTable {
   if (parts.length === 0) return { kind: kind.kind, length: 0, specs: [], columns: new Map() };
+  // The common case: one import without repeated keys is already its own logical table.
+  if (parts.length === 1 && countDuplicateKeys(parts[0].table, parts[0].keyFields) === 0) return parts[0].table;
   const specs = unionSpecs(parts);
   const partKeys = parts.map((p) => rowKeys(p.table, p.keyFields));
   return kind.mergeMode === 'field' ? mergeFields(kind, parts, partKeys, specs) : mergeRows(kind, parts, partKeys, specs);
@@ -42,7 +44,6 @@ function mergeRows(kind: KindDef, parts: ImportPart[], partKeys: string[][], spe
       total++;
     }
   }
-  if (parts.length === 1 && total === parts[0].table.length) return { ...parts[0].table, specs };
   const columns = new Map<string, Column>();
   for (const spec of specs) {
     const gathered = gather(parts, spec, (p, i) => (keep[p][i] ? 1 : -1), total, true);

@@ -1,6 +1,6 @@
 import type { KindDef } from '@creator-ops/schemas';
 import { cellValue } from './column';
-import { rowKeys } from './keys';
+import { countDuplicateKeys, rowKeys } from './keys';
 import type { ImportPart } from './merge';
 
 export interface OverlapReport {
@@ -14,6 +14,7 @@ export interface OverlapReport {
 }
 
 export function analyseOverlap(kind: KindDef, existing: ImportPart[], incoming: ImportPart): OverlapReport {
+  if (existing.length === 0) return { replaced: 0, inFileDuplicates: countDuplicateKeys(incoming.table, incoming.keyFields), statusRegressions: 0 };
   const keys = rowKeys(incoming.table, incoming.keyFields);
   const distinct = new Set(keys);
   const progression = kind.statusProgression;

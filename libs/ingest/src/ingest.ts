@@ -335,7 +335,10 @@ function countNewlines(s: string): number {
   return n;
 }
 
+/** A rejected cell as quoted back in the report: shortened, and never a phone number. */
 function preview(cell: string): string {
-  const s = cell.replace(/\s+/g, ' ').trim();
+  const s = cell.replace(/\s+/g, ' ').trim().replace(PHONE_IN_TEXT, '***********');
   return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
+
+const PHONE_IN_TEXT = /(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}/g;

@@ -46,7 +46,9 @@ export function knownHeaderCount(headers: string[]): number {
   return n;
 }
 
+/** The cells are not quoted back: a file without a header may start with personal data. */
 function unrecognised(headers: string[]): IngestError {
-  const shown = headers.slice(0, 8).map((h) => h.slice(0, 20)).join(', ');
-  return new IngestError('UNRECOGNISED_EXPORT', { headers: shown + (headers.length > 8 ? ', …' : '') });
+  return new IngestError('UNRECOGNISED_EXPORT', { rows: HEADER_ROWS_SEARCHED, columns: headers.length });
 }
+
+const HEADER_ROWS_SEARCHED = 30;

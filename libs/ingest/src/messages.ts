@@ -7,7 +7,7 @@ export const INGEST_MESSAGES = {
   INVALID_ENCODING: { zh: '文件不是有效的 {encoding} 编码（第 {line} 行附近）', en: 'The file is not valid {encoding} (near line {line})' },
   UNSUPPORTED_ENCODING: { zh: '不支持的编码 {encoding}', en: 'Unsupported encoding {encoding}' },
   NO_HEADER: { zh: '前 {rows} 行中找不到表头', en: 'No header row found in the first {rows} rows' },
-  UNRECOGNISED_EXPORT: { zh: '无法识别导出类型：表头与任何已知导出都不匹配（{headers}）', en: 'Unrecognised export: the headers match no known export ({headers})' },
+  UNRECOGNISED_EXPORT: { zh: '无法识别导出类型：前 {rows} 行中没有与任何已知导出匹配的表头（首行 {columns} 列）；请上传平台原始导出，或用 kind 指定类型', en: 'Unrecognised export: no row among the first {rows} has headers of a known export (the first row has {columns} columns); upload the platform export as it was, or name its kind' },
   MISSING_REQUIRED_FIELD: { zh: '缺少必需的列：{field}（{label}）', en: 'Missing required column: {field} ({label})' },
   CSV_UNCLOSED_QUOTE: { zh: '第 {line} 行的引号没有闭合，后续内容无法可靠解析', en: 'Unclosed quote starting at line {line}; the rest of the file cannot be parsed reliably' },
   NO_DATA_ROWS: { zh: '表头之后没有数据行', en: 'No data rows after the header' },

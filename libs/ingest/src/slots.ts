@@ -3,7 +3,7 @@ import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import type { IngestCode } from './messages';
 import { isNullToken, unwrapCell } from './values/cells';
 import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
-import { buyerKey, looksLikePhone } from './pii';
+import { buyerKeyer, looksLikePhone } from './pii';
 import { reportMessage, type MappingEntry, type ReportMessage } from './report';
 
 /** One source column's handling during an import: parse each cell and write it at a row. */
@@ -215,17 +215,20 @@ export class TextSlot implements Slot {
 /** A personal-data column: its cells are read and forgotten (or turned into a buyer key). */
 export class PiiSlot implements Slot {
   readonly field = null;
+  private readonly keyOf: ((phone: string) => string) | null;
 
   constructor(
     readonly source: string,
     private readonly buyer: { builder: DictBuilder; secret: string } | null,
-  ) {}
+  ) {
+    this.keyOf = buyer ? buyerKeyer(buyer.secret) : null;
+  }
 
   accept(row: number, raw: string): IngestCode | null {
     if (!this.buyer) return null;
     const text = unwrapCell(raw);
     if (isNullToken(text)) this.buyer.builder.setNull(row);
-    else this.buyer.builder.set(row, buyerKey(this.buyer.secret, text));
+    else this.buyer.builder.set(row, this.keyOf!(text));
     return null;
   }
 

@@ -33,7 +33,7 @@ export function sniffLayout(headText: string, forcedDelimiter?: string): SniffRe
   if (!best) {
     const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
     if (firstLine.trim() === '') throw new IngestError('NO_HEADER', { rows: HEADER_SEARCH_ROWS });
-    throw new IngestError('UNRECOGNISED_EXPORT', { headers: firstLine.slice(0, 120) });
+    throw new IngestError('UNRECOGNISED_EXPORT', { rows: HEADER_SEARCH_ROWS, columns: Papa.parse<string[]>(firstLine, { delimiter: forcedDelimiter }).data[0]?.length ?? 0 });
   }
   const { delimiter, headerIndex, headers } = best as SniffResult & { score: number };
   return { delimiter, headerIndex, headers };

@@ -110,9 +110,11 @@ function resolveWindow(spec: QuerySpec, tables: TableSet, kinds: ExportKind[]): 
   let from = spec.from ? parseDay(spec.from) : null;
   let to = spec.to ? parseDay(spec.to) : null;
   if (from === null || to === null) {
+    // An open end runs to the first / last day of the data, never past the end that was given: a
+    // period after (or before) all the data selects no rows; it is neither an error nor ignored.
     const range = dataRange(tables, kinds);
-    from ??= range?.from ?? null;
-    to ??= range?.to ?? null;
+    if (from === null) from = range ? (to === null ? range.from : Math.min(range.from, to)) : to;
+    if (to === null) to = range ? Math.max(range.to, from ?? range.to) : from;
   }
   if (from === null || to === null) return null;
   if (from > to) throw new QueryError('BAD_PERIOD', { from: formatDay(from), to: formatDay(to) });

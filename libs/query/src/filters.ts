@@ -41,22 +41,24 @@ function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask:
     if (!Number.isFinite(n)) throw bad();
     return spec.valueType === 'money' ? Math.round(n * 100) : n;
   };
+  // eq / ne / in on a datetime compare the day (a value given as YYYY-MM-DD means the whole day).
+  const dayStart = spec.valueType === 'datetime' ? (v: number) => Math.floor(v / 86_400_000) * 86_400_000 : (v: number) => v;
   let test: (v: number) => boolean;
   switch (f.op) {
     case 'eq': {
       const x = toStored(f.value);
-      test = spec.valueType === 'datetime' ? (v) => v >= x && v < x + 86_400_000 : (v) => v === x;
+      test = (v) => dayStart(v) === x;
       break;
     }
     case 'ne': {
       const x = toStored(f.value);
-      test = (v) => v !== x;
+      test = (v) => dayStart(v) !== x;
       break;
     }
     case 'in': {
       if (!Array.isArray(f.value)) throw bad();
       const set = new Set(f.value.map(toStored));
-      test = (v) => set.has(v);
+      test = (v) => set.has(dayStart(v));
       break;
     }
     case 'range': {

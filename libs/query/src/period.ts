@@ -50,7 +50,23 @@ export function comparisonWindow(current: DayWindow, mode: 'previous_period' | '
     return { window: { from: current.from - length, to: current.to - length }, toCurrent: (d) => d + length };
   }
   const window = { from: sameDayLastYear(current.from), to: sameDayLastYear(current.to) };
+  // Whole months compare with the same whole months: February 2025 against all of February 2024,
+  // 29 February included (which the day mapping alone would drop).
+  if (isFirstOfMonth(current.from) && isLastOfMonth(current.to)) window.to = lastOfMonth(window.to);
   return { window, toCurrent: (d) => nextYearSameDay(d) };
+}
+
+function isFirstOfMonth(day: number): boolean {
+  return new Date(day * MS_PER_DAY).getUTCDate() === 1;
+}
+
+function lastOfMonth(day: number): number {
+  const d = new Date(day * MS_PER_DAY);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / MS_PER_DAY;
+}
+
+function isLastOfMonth(day: number): boolean {
+  return lastOfMonth(day) === day;
 }
 
 function nextYearSameDay(day: number): number {

@@ -1,4 +1,6 @@
-import { LINE_COLUMN, type ColumnTable } from '@creator-ops/columnar';
+import { cellValue, LINE_COLUMN, type ColumnTable } from '@creator-ops/columnar';
+import { evaluate, metricRegistry } from '@creator-ops/metrics';
+import { KINDS } from '@creator-ops/schemas';
 import { runQuery } from './engine';
 
 /** Platform ratios kept from an export, and the registry metric that recomputes each. */
@@ -38,10 +40,6 @@ export function reconcileAdImport(table: ColumnTable, totalRows: { values: Recor
   const fields = Object.keys(REPORTED_FIELDS).filter((f) => table.columns.has(f));
   const empty: Reconciliation = { fields, rowsChecked: 0, totalChecked: false, issues: [] };
   if (fields.length === 0 || table.length === 0) return empty;
-  const metrics = fields.map((f) => REPORTED_FIELDS[f]);
-  // The provenance column as an ordinary dimension: one group per source row.
-  const byLine: ColumnTable = { ...table, specs: table.specs.map((s) => (s.name === LINE_COLUMN ? { ...s, role: 'raw' } : s)) };
-  const result = runQuery({ metrics, dimensions: [LINE_COLUMN], totals: true }, new Map([['ad', byLine]]));
   const tolerances = new Map(fields.map((f) => [f, columnTolerance(table, f)]));
   const issues: ReconciliationIssue[] = [];
   const check = (line: number | 'total', field: string, reported: number | null | undefined, recomputed: number | null) => {
@@ -51,29 +49,42 @@ export function reconcileAdImport(table: ColumnTable, totalRows: { values: Recor
       issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
     }
   };
-  const lineCol = table.columns.get(LINE_COLUMN)!;
-  const reportedAt = new Map<number, number>();
-  if (lineCol.type === 'num') for (let i = 0; i < table.length; i++) reportedAt.set(lineCol.values[i], i);
-  for (const row of result.rows) {
-    const line = row[LINE_COLUMN] as number;
-    const i = reportedAt.get(line)!;
-    for (const f of fields) {
-      const col = table.columns.get(f)!;
-      const reported = col.type === 'num' && (col.valid === null || col.valid[i] === 1) ? col.values[i] : null;
-      check(line, f, reported, row[REPORTED_FIELDS[f]] as number | null);
-    }
+  // Per row: the registry's own formulas over the row's base fields (a one-row group).
+  const registry = metricRegistry();
+  const lines = table.columns.get(LINE_COLUMN)!;
+  const numAt = (name: string, i: number): number | null => {
+    const col = table.columns.get(name);
+    return col?.type === 'num' && (col.valid === null || col.valid[i] === 1) ? col.values[i] : null;
+  };
+  for (let i = 0; i < table.length; i++) {
+    const lookup = (key: string): number | null => {
+      const m = registry.metrics.get(key)!;
+      if (m.kind === 'sum') {
+        const v = numAt(m.field!, i);
+        return v === null ? null : KINDS.ad.fields.find((f) => f.key === m.field)?.type === 'money' ? v / 100 : v;
+      }
+      return evaluate(registry.expressions.get(key)!, lookup);
+    };
+    const line = cellValue(lines, i) as number;
+    for (const f of fields) check(line, f, numAt(f, i), lookup(REPORTED_FIELDS[f]));
   }
   const total = totalRows.length === 1 ? totalRows[0] : null;
-  if (total) for (const f of fields) check('total', f, total.values[f], result.totals?.[REPORTED_FIELDS[f]] as number | null);
-  return { fields, rowsChecked: result.rows.length, totalChecked: total !== null, issues };
+  if (total) {
+    const totals = runQuery({ metrics: fields.map((f) => REPORTED_FIELDS[f]) }, new Map([['ad', table]])).totals;
+    for (const f of fields) check('total', f, total.values[f], totals?.[REPORTED_FIELDS[f]] as number | null);
+  }
+  return { fields, rowsChecked: table.length, totalChecked: total !== null, issues };
 }
 
-/** Exports write a column with a fixed number of decimals: the most any of its values shows. */
+/** Rows sampled to find a column's decimals. */
+const TOLERANCE_SAMPLE = 10_000;
+
+/** Exports write a column with a fixed number of decimals: the most any of its (sampled) values shows. */
 function columnTolerance(table: ColumnTable, field: string): number {
   const col = table.columns.get(field);
   let decimals = 0;
   if (col?.type === 'num') {
-    for (let i = 0; i < table.length; i++) {
+    for (let i = 0; i < Math.min(table.length, TOLERANCE_SAMPLE); i++) {
       if (col.valid !== null && col.valid[i] === 0) continue;
       const text = String(col.values[i]);
       const dot = text.indexOf('.');

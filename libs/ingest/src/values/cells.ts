@@ -17,7 +17,7 @@ export function unwrapCell(raw: string): string {
 }
 
 export function isNullToken(text: string): boolean {
-  return NULL_TOKENS.has(text);
+  return text.length <= 4 && NULL_TOKENS.has(text);
 }
 
 export interface NumericCell {

@@ -42,3 +42,58 @@ export function decimalPlacesAfterShift(d: DecimalText, shift: number): number {
   const frac = d.fracDigits.replace(/0+$/, '');
   return Math.max(0, frac.length - shift);
 }
+
+/** Decimal places of the last `fastDecimal` parse (read right after the call). */
+export let fastFracDigits = 0;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * Fast path for plain decimal cells (`1234`, `-12.50`, `"1,234.5"`): `text × 10^shift` from the
+ * digits as an integer mantissa, exactly as `shiftDecimal` would give it (an integer product is
+ * exact below 2^53 and an IEEE division of exact integers is correctly rounded). Returns null for
+ * anything else, and the caller takes the general path.
+ */
+export function fastDecimal(text: string, shift: number): number | null {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  let c = text.charCodeAt(0);
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let frac = -1;
+  let groupDigits = 0;
+  let grouped = false;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+      else groupDigits++;
+    } else if (c === 46 && frac < 0) {
+      if (grouped && groupDigits !== 3) return null;
+      frac = 0;
+    } else if (c === 44 && frac < 0 && groupDigits >= 1 && (grouped ? groupDigits === 3 : groupDigits <= 3)) {
+      grouped = true;
+      groupDigits = 0;
+    } else return null;
+  }
+  if (digits === 0 || digits > 15 || (grouped && frac < 0 && groupDigits !== 3)) return null;
+  const k = frac < 0 ? 0 : frac;
+  fastFracDigits = k;
+  const e = shift - k;
+  let value: number;
+  if (e >= 0) {
+    if (e > 22) return null;
+    value = mantissa * POW10[e];
+    if (value > Number.MAX_SAFE_INTEGER) return null;
+  } else {
+    if (-e > 22) return null;
+    value = mantissa / POW10[-e];
+  }
+  return negative && value !== 0 ? -value : value;
+}

@@ -2,7 +2,7 @@ import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import { parseWallClock, wallToDay, wallToMs } from '@creator-ops/format';
 import type { IngestCode } from '../messages';
 import { cleanId, parseNumericText, type NumericCell } from './cells';
-import { decimalPlacesAfterShift, shiftDecimal } from './decimal';
+import { decimalPlacesAfterShift, fastDecimal, fastFracDigits, shiftDecimal } from './decimal';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IngestCode };
 const fail = (code: IngestCode): { ok: false; code: IngestCode } => ({ ok: false, code });
@@ -32,6 +32,8 @@ export class NumericColumnParser {
   }
 
   parse(text: string): Parsed<number> {
+    const fast = this.parseFast(text);
+    if (fast !== null) return fast;
     const cell = parseNumericText(text);
     if (!cell || cell.percent) return fail('NUMBER_INVALID');
     const exp = cell.exp + this.headerExp;
@@ -56,6 +58,33 @@ export class NumericColumnParser {
     }
   }
 
+  /** Plain decimals (most cells) without the general parser; null when the cell needs it. */
+  private parseFast(text: string): Parsed<number> | null {
+    const type = this.field.type;
+    const shift = this.headerExp + (type === 'money' ? 2 : 0);
+    const v = fastDecimal(text, shift);
+    if (v === null) return null;
+    switch (type) {
+      case 'int': {
+        const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
+        if (!Number.isInteger(scaled)) return fail('INT_NOT_INTEGER');
+        if (scaled < 0 && !this.field.signed) return fail('NEGATIVE_NOT_ALLOWED');
+        return { ok: true, value: scaled };
+      }
+      case 'money':
+        if (fastFracDigits > shift) this.subCentCount++;
+        return { ok: true, value: v };
+      case 'hour':
+        return Number.isInteger(v) && v >= 0 && v <= 23 ? { ok: true, value: v } : fail('HOUR_INVALID');
+      default: {
+        const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
+        const from = this.unit.time;
+        const target = this.field.timeUnit;
+        return { ok: true, value: !target || !from || from === target ? scaled : (scaled * TIME_IN_SECONDS[from]) / TIME_IN_SECONDS[target] };
+      }
+    }
+  }
+
   private convertTime(cell: NumericCell, v: number): number {
     const target = this.field.timeUnit;
     if (!target) return v;
@@ -76,6 +105,8 @@ export interface PercentCell {
 }
 
 export function parsePercentCell(text: string): Parsed<PercentCell> {
+  const asWritten = fastDecimal(text, 0);
+  if (asWritten !== null) return { ok: true, value: { asWritten, hundredths: fastDecimal(text, -2)!, hadSign: false } };
   const cell = parseNumericText(text);
   if (!cell || cell.time) return fail('NUMBER_INVALID');
   return { ok: true, value: { asWritten: shiftDecimal(cell.d, cell.exp), hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
