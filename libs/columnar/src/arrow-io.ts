@@ -143,6 +143,14 @@ function dataToColumn(chunks: readonly Data[], length: number, spec: ColumnSpec)
 }
 
 function dictColumn(chunks: readonly Data[], length: number, validAt: (d: Data, i: number) => boolean): Column {
+  if (chunks.length === 1) {
+    // One batch (how this store writes): its dictionary and codes are used as they are.
+    const data = chunks[0];
+    const src = data.values as Int32Array;
+    const codes = new Int32Array(length);
+    for (let i = 0; i < length; i++) codes[i] = validAt(data, data.offset + i) ? src[data.offset + i] : -1;
+    return { type: 'dict', codes, dict: (data.dictionary?.toArray() ?? []) as string[] };
+  }
   // Each batch carries its own dictionary; re-encode against one merged dictionary.
   const dict: string[] = [];
   const index = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { ColumnTable } from '@creator-ops/columnar';
 import { metricRegistry } from '@creator-ops/metrics';
 import type { ExportKind } from '@creator-ops/schemas';
-import { dimensionReader, type DimensionReader } from './fields';
+import { dimensionReader } from './fields';
 import { rowFilterMask } from './filters';
 import type { Measure } from './measures';
 import { QueryError, type CellValue } from './types';
@@ -11,6 +11,8 @@ export interface KindAggregate {
   groups: CellValue[][];
   /** Measure id -> value per group (null when undefined). */
   values: Map<string, (number | null)[]>;
+  /** Sum measures: per group, rows passing the measure's filter and rows with a value among them. */
+  presence?: Map<string, { passing: Float64Array; present: Float64Array }>;
 }
 
 /**
@@ -31,8 +33,9 @@ export function aggregateKind(
     if (!r) throw new QueryError('DIMENSION_NOT_AVAILABLE', { dimension: d, kind, metric: neededBy });
     return r;
   });
-  const { groupOf, representatives } = assignGroups(table.length, selected, readers);
-  const groups = representatives.map((row) => readers.map((r) => r.display(r.component(row))));
+  const components = readers.map((r) => r.components());
+  const { groupOf, representatives } = assignGroups(table.length, selected, components);
+  const groups = representatives.map((row) => readers.map((r, d) => r.display(components[d][row])));
   const count = dims.length === 0 ? 1 : representatives.length;
   const masks = new Map<string, Uint8Array>();
   const maskOf = (key: string) => {
@@ -44,50 +47,41 @@ export function aggregateKind(
     return m;
   };
   const values = new Map<string, (number | null)[]>();
-  for (const m of measures) values.set(m.id, computeMeasure(table, m, groupOf, count, m.rowFilter ? maskOf(m.rowFilter) : null));
-  return { groups: dims.length === 0 ? [[]] : groups, values };
+  const presence = new Map<string, { passing: Float64Array; present: Float64Array }>();
+  for (const m of measures) values.set(m.id, computeMeasure(table, m, groupOf, count, m.rowFilter ? maskOf(m.rowFilter) : null, presence));
+  return { groups: dims.length === 0 ? [[]] : groups, values, presence };
 }
 
-function assignGroups(n: number, selected: Uint8Array, readers: DimensionReader[]): { groupOf: Int32Array; representatives: number[] } {
+/** Largest composite key space addressed through a flat array rather than a Map. */
+const DIRECT_KEYS = 1 << 23;
+
+function assignGroups(n: number, selected: Uint8Array, components: Float64Array[]): { groupOf: Int32Array; representatives: number[] } {
   const groupOf = new Int32Array(n).fill(-1);
   const representatives: number[] = [];
-  if (readers.length === 0) {
+  if (components.length === 0) {
     for (let i = 0; i < n; i++) if (selected[i]) groupOf[i] = 0;
     return { groupOf, representatives: [] };
   }
-  // Dense ids per dimension, then one composite number per row.
-  const ids = readers.map(() => new Int32Array(n));
-  const cards = readers.map((r, d) => {
-    const dense = new Map<number, number>();
-    const col = ids[d];
-    for (let i = 0; i < n; i++) {
-      if (!selected[i]) continue;
-      const c = r.component(i);
-      let id = dense.get(c);
-      if (id === undefined) {
-        id = dense.size;
-        dense.set(c, id);
-      }
-      col[i] = id;
-    }
-    return Math.max(1, dense.size);
-  });
-  const strides: number[] = [];
+  // Dense ids per dimension (0 = null), then one composite number per row.
+  const dense = components.map((c) => denseIds(c, selected));
   let product = 1;
-  for (const card of cards) {
-    strides.push(product);
+  const strides = dense.map(({ card }) => {
+    const stride = product;
     product *= card;
-  }
+    return stride;
+  });
   if (product > Number.MAX_SAFE_INTEGER) throw new Error('Too many dimension combinations');
-  const groups = new Map<number, number>();
+  const direct = product <= DIRECT_KEYS ? new Int32Array(product).fill(-1) : null;
+  const map = direct ? null : new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (!selected[i]) continue;
     let key = 0;
-    for (let d = 0; d < ids.length; d++) key += ids[d][i] * strides[d];
-    let g = groups.get(key);
-    if (g === undefined) {
+    for (let d = 0; d < dense.length; d++) key += dense[d].ids[i] * strides[d];
+    let g = direct ? direct[key] : (map!.get(key) ?? -1);
+    if (g < 0) {
       g = representatives.length;
-      groups.set(key, g);
+      if (direct) direct[key] = g;
+      else map!.set(key, g);
       representatives.push(i);
     }
     groupOf[i] = g;
@@ -95,7 +89,52 @@ function assignGroups(n: number, selected: Uint8Array, readers: DimensionReader[
   return { groupOf, representatives };
 }
 
-function computeMeasure(table: ColumnTable, m: Measure, groupOf: Int32Array, groups: number, filter: Uint8Array | null): (number | null)[] {
+/** Components as small integers: by offset when they are integers in a small range, else through a Map. */
+function denseIds(values: Float64Array, selected: Uint8Array): { ids: Int32Array; card: number } {
+  const n = values.length;
+  const ids = new Int32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (let i = 0; i < n; i++) {
+    if (!selected[i]) continue;
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integral && !Number.isInteger(v)) integral = false;
+  }
+  if (min === Infinity) return { ids, card: 1 };
+  if (integral && max - min < DIRECT_KEYS) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      ids[i] = Number.isNaN(v) ? 0 : v - min + 1;
+    }
+    return { ids, card: max - min + 2 };
+  }
+  const map = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!selected[i]) continue;
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    let id = map.get(v);
+    if (id === undefined) {
+      id = map.size + 1;
+      map.set(v, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, card: map.size + 1 };
+}
+
+function computeMeasure(
+  table: ColumnTable,
+  m: Measure,
+  groupOf: Int32Array,
+  groups: number,
+  filter: Uint8Array | null,
+  presence: NonNullable<KindAggregate['presence']>,
+): (number | null)[] {
   const n = table.length;
   const passing = new Float64Array(groups);
   const present = new Float64Array(groups);
@@ -109,19 +148,8 @@ function computeMeasure(table: ColumnTable, m: Measure, groupOf: Int32Array, gro
     return Array.from(acc);
   }
   if (m.op === 'distinct') {
-    const sets: Set<number | string>[] = Array.from({ length: groups }, () => new Set());
-    if (col?.type === 'dict') {
-      for (let i = 0; i < n; i++) {
-        const g = groupOf[i];
-        if (g >= 0 && (!filter || filter[i]) && col.codes[i] >= 0) sets[g].add(col.codes[i]);
-      }
-    } else if (col) {
-      for (let i = 0; i < n; i++) {
-        const g = groupOf[i];
-        if (g >= 0 && (!filter || filter[i]) && (col.valid === null || col.valid[i] === 1)) sets[g].add(col.values[i]);
-      }
-    } else return new Array(groups).fill(null);
-    return sets.map((s) => s.size);
+    if (!col) return new Array(groups).fill(null);
+    return col.type === 'dict' ? distinctCodes(col.codes, col.dict.length, groupOf, groups, filter) : distinctNumbers(col.values, col.valid, groupOf, groups, filter);
   }
   if (!col || col.type !== 'num') return new Array(groups).fill(m.op === 'sum' ? null : 0);
   const weightCol = m.weight ? table.columns.get(m.weight) : undefined;
@@ -143,7 +171,51 @@ function computeMeasure(table: ColumnTable, m: Measure, groupOf: Int32Array, gro
     acc[g] += m.op === 'wsum' ? values[i] * w!.values[i] : w!.values[i];
     present[g]++;
   }
+  presence.set(m.id, { passing, present });
   const out = new Array<number | null>(groups);
   for (let g = 0; g < groups; g++) out[g] = passing[g] > 0 && present[g] === 0 ? null : acc[g];
   return out;
+}
+
+/**
+ * Distinct dictionary codes per group in O(rows + dictionary): rows are bucketed by group (a
+ * counting sort), then one stamp per code marks the last group that counted it.
+ */
+function distinctCodes(codes: Int32Array, dictSize: number, groupOf: Int32Array, groups: number, filter: Uint8Array | null): number[] {
+  const n = codes.length;
+  const starts = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    if (g >= 0 && (!filter || filter[i]) && codes[i] >= 0) starts[g + 1]++;
+  }
+  for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
+  const cursor = starts.slice(0, groups);
+  const order = new Int32Array(starts[groups]);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    if (g >= 0 && (!filter || filter[i]) && codes[i] >= 0) order[cursor[g]++] = codes[i];
+  }
+  const stamp = new Int32Array(dictSize).fill(-1);
+  const out = new Array<number>(groups).fill(0);
+  for (let g = 0; g < groups; g++) {
+    let count = 0;
+    for (let k = starts[g]; k < starts[g + 1]; k++) {
+      const code = order[k];
+      if (stamp[code] !== g) {
+        stamp[code] = g;
+        count++;
+      }
+    }
+    out[g] = count;
+  }
+  return out;
+}
+
+function distinctNumbers(values: Float64Array, valid: Uint8Array | null, groupOf: Int32Array, groups: number, filter: Uint8Array | null): number[] {
+  const sets: Set<number>[] = Array.from({ length: groups }, () => new Set());
+  for (let i = 0; i < values.length; i++) {
+    const g = groupOf[i];
+    if (g >= 0 && (!filter || filter[i]) && (valid === null || valid[i] === 1)) sets[g].add(values[i]);
+  }
+  return sets.map((s) => s.size);
 }

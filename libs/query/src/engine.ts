@@ -5,6 +5,7 @@ import { aggregateKind, type KindAggregate } from './aggregate';
 import { dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
 import { selectRows } from './filters';
 import { comparisonWindow, parseDay, type DayWindow } from './period';
+import type { Measure } from './measures';
 import { kindsOf, planQuery, type BoundMetric, type QueryPlan } from './plan';
 import { QueryError, type CellValue, type QueryResult, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
 
@@ -16,13 +17,13 @@ export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
   const plan = planQuery(spec.metrics, tables, params);
   const kinds = [...plan.measuresByKind.keys()];
   const window = resolveWindow(spec, tables, kinds);
-  const current = computeWindow(plan, tables, dims, spec, window, undefined);
+  const current = computeWindow(plan, tables, dims, spec, window, undefined, Boolean(spec.compare));
   const columns = buildColumns(plan, dims);
 
   let comparison: QueryResult['comparison'];
   if (spec.compare && window) {
     const { window: prevWindow, toCurrent } = comparisonWindow(window, spec.compare);
-    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent);
+    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true);
     comparison = compareWith(current, previous, plan, dims, prevWindow);
   }
   const order = sortOrder(current.rows, columns, spec, dims);
@@ -43,66 +44,103 @@ interface WindowResult {
   totals: ResultRow;
 }
 
-function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: QuerySpec, window: DayWindow | null, shiftDay: ((d: number) => number) | undefined): WindowResult {
-  const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; index: Map<string, number> }>();
-  const tupleKeys: string[] = [];
-  const tupleValues: CellValue[][] = [];
-  const tupleIndex = new Map<string, number>();
+function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: QuerySpec, window: DayWindow | null, shiftDay: ((d: number) => number) | undefined, needKeys: boolean): WindowResult {
+  const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; groupOfTuple: Int32Array | null }>();
   for (const [kind, measures] of plan.measuresByKind) {
     const table = tables.get(kind)!;
     const selected = selectRows(kind, table, spec.filters ?? [], window);
     const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
     const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy);
-    const totals = aggregateKind(kind, table, [], selected, measures);
-    const index = new Map<string, number>();
-    groups.groups.forEach((values, g) => {
-      const key = JSON.stringify(values);
-      index.set(key, g);
-      if (!tupleIndex.has(key)) {
-        tupleIndex.set(key, tupleKeys.length);
-        tupleKeys.push(key);
-        tupleValues.push(values);
-      }
-    });
-    byKind.set(kind, { groups, totals, index });
+    const totals = dims.length === 0 ? groups : totalsOf(groups, aggregateKind(kind, table, [], selected, measures.filter((m) => m.op === 'distinct')), measures);
+    byKind.set(kind, { groups, totals, groupOfTuple: null });
   }
-  if (dims.length === 0 && tupleKeys.length === 0) {
-    tupleKeys.push('[]');
-    tupleValues.push([]);
+  // Output rows: one kind's groups as they are, or the outer join of several kinds' groups.
+  let tupleValues: CellValue[][];
+  let keys: string[] = [];
+  if (byKind.size === 1) {
+    tupleValues = [...byKind.values()][0].groups.groups;
+    if (needKeys) keys = tupleValues.map(tupleKey);
+  } else {
+    tupleValues = [];
+    const tupleIndex = new Map<string, number>();
+    const perKind = [...byKind.values()].map((agg) => ({ agg, tuples: agg.groups.groups.map((values) => {
+      const key = tupleKey(values);
+      let t = tupleIndex.get(key);
+      if (t === undefined) {
+        t = tupleValues.length;
+        tupleIndex.set(key, t);
+        tupleValues.push(values);
+        keys.push(key);
+      }
+      return t;
+    }) }));
+    for (const { agg, tuples } of perKind) {
+      agg.groupOfTuple = new Int32Array(tupleValues.length).fill(-1);
+      tuples.forEach((t, g) => (agg.groupOfTuple![t] = g));
+    }
+    if (dims.length === 0 && tupleValues.length === 0) {
+      tupleValues.push([]);
+      keys.push('');
+    }
   }
   const registry = metricRegistry();
-  const valueOf = (b: BoundMetric, measure: (kind: ExportKind, id: string) => number | null): number | null => {
+  const params = spec.params ?? {};
+  /** A measure's value for output tuple `t` (or the totals when t < 0). */
+  const measureAt = (kind: ExportKind, id: string, t: number): number | null => {
+    const agg = byKind.get(kind)!;
+    if (t < 0) return agg.totals.values.get(id)![0];
+    const g = agg.groupOfTuple ? agg.groupOfTuple[t] : t;
+    // A tuple this kind has no rows for: sums and counts are 0 (ratios over them come out null).
+    return g < 0 ? 0 : agg.groups.values.get(id)![g];
+  };
+  const valueOf = (b: BoundMetric, t: number): number | null => {
     if (b.type === 'base') {
       const [m1, m2] = b.measures;
-      const v = measure(b.kind, m1.id);
+      const v = measureAt(b.kind, m1.id, t);
       if (b.metric.kind === 'weighted_avg') {
-        const base = measure(b.kind, m2.id);
+        const base = measureAt(b.kind, m2.id, t);
         return v === null || base === null || base === 0 ? null : v / base;
       }
       return v === null ? null : m1.money ? v / 100 : v;
     }
-    const expr = registry.expressions.get(b.metric.key)!;
-    return evaluate(expr, (key) => {
+    return evaluate(registry.expressions.get(b.metric.key)!, (key) => {
       const input = b.inputs.get(key)!;
-      return input.type === 'param' ? (spec.params ?? {})[key] : valueOf(input, measure);
+      return input.type === 'param' ? params[key] : valueOf(input, t);
     });
   };
-  const rows = tupleKeys.map((key, t) => {
+  const metrics = [...plan.metrics];
+  const rows = tupleValues.map((values, t) => {
     const row: ResultRow = {};
-    dims.forEach((d, i) => (row[d] = tupleValues[t][i] ?? null));
-    for (const [mk, b] of plan.metrics) {
-      row[mk] = valueOf(b, (kind, id) => {
-        const agg = byKind.get(kind)!;
-        const g = agg.index.get(key);
-        // A tuple this kind has no rows for: sums and counts are 0 (ratios over them come out null).
-        return g === undefined ? 0 : agg.groups.values.get(id)![g];
-      });
-    }
+    for (let i = 0; i < dims.length; i++) row[dims[i]] = values[i] ?? null;
+    for (const [mk, b] of metrics) row[mk] = valueOf(b, t);
     return row;
   });
   const totals: ResultRow = {};
-  for (const [mk, b] of plan.metrics) totals[mk] = valueOf(b, (kind, id) => byKind.get(kind)!.totals.values.get(id)![0]);
-  return { rows, keys: tupleKeys, totals };
+  for (const [mk, b] of metrics) totals[mk] = valueOf(b, -1);
+  return { rows, keys, totals };
+}
+
+/**
+ * Totals of additive measures are the sums of their groups (null, like a group, when rows passed
+ * the measure's filter but none had a value); distinct counts come from their own pass.
+ */
+function totalsOf(groups: KindAggregate, distinct: KindAggregate, measures: Measure[]): KindAggregate {
+  const values = new Map(distinct.values);
+  for (const m of measures) {
+    if (m.op === 'distinct') continue;
+    const perGroup = groups.values.get(m.id)!;
+    const seen = groups.presence?.get(m.id);
+    let total = 0;
+    let passing = 0;
+    let present = 0;
+    perGroup.forEach((v, g) => {
+      if (v !== null) total += v;
+      passing += seen ? seen.passing[g] : 1;
+      present += seen ? seen.present[g] : 1;
+    });
+    values.set(m.id, [passing > 0 && present === 0 ? null : total]);
+  }
+  return { groups: [[]], values };
 }
 
 function resolveWindow(spec: QuerySpec, tables: TableSet, kinds: ExportKind[]): DayWindow | null {
@@ -215,11 +253,13 @@ function sortOrder(rows: ResultRow[], columns: ResultColumn[], spec: QuerySpec, 
       : spec.metrics.length
         ? [{ key: spec.metrics[0], dir: 'desc' as const }, ...dims.map((d) => ({ key: d, dir: 'asc' as const }))]
         : [];
+  // Text keys are ranked once per distinct value (collation is the costly part), then compared as numbers.
+  const ranks = sort.map(({ key }) => rankValues(rows, key));
   const order = rows.map((_, i) => i);
   order.sort((a, b) => {
-    for (const { key, dir } of sort) {
-      const c = compareCells(rows[a][key], rows[b][key]);
-      if (c !== 0) return dir === 'asc' ? c : -c;
+    for (let k = 0; k < sort.length; k++) {
+      const c = ranks[k][a] - ranks[k][b];
+      if (c !== 0) return sort[k].dir === 'asc' ? c : -c;
     }
     return a - b;
   });
@@ -227,10 +267,26 @@ function sortOrder(rows: ResultRow[], columns: ResultColumn[], spec: QuerySpec, 
   return [...order.filter((i) => sort.length === 0 || rows[i][sort[0].key] !== null), ...order.filter((i) => sort.length > 0 && rows[i][sort[0].key] === null)];
 }
 
+const collator = new Intl.Collator('zh-CN');
+
 function compareCells(a: CellValue, b: CellValue): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'zh-CN');
+  return collator.compare(String(a), String(b));
+}
+
+/** Each row's rank by one column (nulls rank last). */
+function rankValues(rows: ResultRow[], key: string): Float64Array {
+  const distinct = [...new Set(rows.map((r) => r[key]))].sort(compareCells);
+  const rank = new Map(distinct.map((v, i) => [v, i]));
+  return Float64Array.from(rows, (r) => rank.get(r[key])!);
+}
+
+/** Identity of a row across kinds and windows (values of one dimension share a type). */
+function tupleKey(values: CellValue[]): string {
+  let key = '';
+  for (const v of values) key += (v === null ? '\u0000' : String(v)) + '\u0001';
+  return key;
 }

@@ -21,13 +21,34 @@ export function resolveColumn(kind: ExportKind, table: ColumnTable, name: string
 }
 
 /**
- * A dimension over one kind's table: a per-row numeric component (or NaN for null) and how to turn
- * a component into the value shown. Date dimensions go through `shiftDay` (comparison windows).
+ * A dimension over one kind's table: a numeric component per row (a dictionary code, a day, an
+ * hour ...; NaN for null) and how to turn a component into the value shown. Date dimensions
+ * go through `shiftDay` (comparison windows).
  */
 export interface DimensionReader {
-  component(i: number): number;
+  components(): Float64Array;
   display(component: number): string | number | null;
 }
+
+/** formatDay for the few distinct days a table has, computed once each. */
+function dayFormatter(): (day: number) => string | null {
+  const cache = new Map<number, string>();
+  return (v) => {
+    if (Number.isNaN(v)) return null;
+    let s = cache.get(v);
+    if (s === undefined) {
+      s = formatDay(v);
+      cache.set(v, s);
+    }
+    return s;
+  };
+}
+
+const byRow = (n: number, f: (i: number) => number): Float64Array => {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+};
 
 export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number = (d) => d): DimensionReader | null {
   if (TIME_DIMENSIONS.has(dim)) return timeReader(kind, table, dim, shiftDay);
@@ -35,10 +56,10 @@ export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: strin
   if (!spec) return null;
   const col = table.columns.get(spec.name)!;
   if (col.type === 'dict') {
-    return { component: (i) => col.codes[i], display: (c) => (c >= 0 ? col.dict[c] : null) };
+    return { components: () => byRow(table.length, (i) => (col.codes[i] >= 0 ? col.codes[i] : NaN)), display: (c) => (Number.isNaN(c) ? null : col.dict[c]) };
   }
   return {
-    component: (i) => (col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN),
+    components: () => byRow(table.length, (i) => (col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN)),
     display: (v) => (Number.isNaN(v) ? null : spec.valueType === 'date' ? formatDay(v) : spec.valueType === 'datetime' ? formatWallMs(v) : spec.valueType === 'money' ? v / 100 : v),
   };
 }
@@ -54,26 +75,28 @@ export function dayReader(kind: ExportKind, table: ColumnTable): ((i: number) =>
 }
 
 function timeReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number): DimensionReader | null {
+  const n = table.length;
+  const asNumber = (v: number) => (Number.isNaN(v) ? null : v);
   if (dim === 'hour') {
     const hourCol = table.columns.get('hour');
-    if (hourCol && hourCol.type === 'num') return { component: (i) => numAt(hourCol, i), display: (v) => (Number.isNaN(v) ? null : v) };
+    if (hourCol && hourCol.type === 'num') return { components: () => byRow(n, (i) => numAt(hourCol, i)), display: asNumber };
     const field = KINDS[kind].dateField;
     const spec = table.specs.find((s) => s.name === field);
     const col = table.columns.get(field);
     if (!spec || spec.valueType !== 'datetime' || !col || col.type !== 'num') return null;
-    return { component: (i) => Math.floor((numAt(col, i) % MS_PER_DAY) / 3_600_000), display: (v) => (Number.isNaN(v) ? null : v) };
+    return { components: () => byRow(n, (i) => Math.floor((numAt(col, i) % MS_PER_DAY) / 3_600_000)), display: asNumber };
   }
   const day = dayReader(kind, table);
   if (!day) return null;
   switch (dim) {
     case 'weekday':
-      return { component: (i) => weekdayOf(shiftDay(day(i))), display: (v) => (Number.isNaN(v) ? null : v) };
+      return { components: () => byRow(n, (i) => weekdayOf(shiftDay(day(i)))), display: asNumber };
     case 'date:week':
-      return { component: (i) => mondayOf(shiftDay(day(i))), display: (v) => (Number.isNaN(v) ? null : formatDay(v)) };
+      return { components: () => byRow(n, (i) => mondayOf(shiftDay(day(i)))), display: dayFormatter() };
     case 'date:month':
-      return { component: (i) => monthOf(shiftDay(day(i))), display: (v) => (Number.isNaN(v) ? null : formatMonth(v)) };
+      return { components: () => byRow(n, (i) => monthOf(shiftDay(day(i)))), display: (v) => (Number.isNaN(v) ? null : formatMonth(v)) };
     default:
-      return { component: (i) => shiftDay(day(i)), display: (v) => (Number.isNaN(v) ? null : formatDay(v)) };
+      return { components: () => byRow(n, (i) => shiftDay(day(i))), display: dayFormatter() };
   }
 }
 
