@@ -10,6 +10,8 @@ import { DemoLoader } from './demo/demo.loader';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueryController } from './query/query.controller';
+import { ReportsController } from './reports/reports.controller';
+import { WorkspacesController } from './workspaces/workspaces.controller';
 import { StartupSweep } from './storage/startup-sweep';
 
 @Module({})
@@ -27,7 +29,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1 }, defParamCharset: 'utf8' }),
         ...web,
       ],
-      controllers: [HealthController, DatasetsController, MetricsController, QueryController],
+      controllers: [HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController],
       providers: [DemoLoader, StartupSweep],
     };
   }

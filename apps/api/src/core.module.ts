@@ -8,12 +8,14 @@ import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
 import { StorageModule } from './storage/storage.module';
 import { QueryService } from './query/query.service';
+import { ReportsService } from './reports/reports.service';
+import { WorkspaceSummaryService } from './workspaces/workspace-summary.service';
 import { TablesService } from './tables/tables.service';
 import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})

@@ -1,14 +1,19 @@
 import 'reflect-metadata';
 import { ConfigError } from '../../api/src/config/app-config';
+import { QueryError } from '@creator-ops/query';
+import { ReportParamError } from '@creator-ops/reports';
+import { AppError } from '../../api/src/common/app-error';
 import { UsageError } from './args';
 import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
 import { QUERY_USAGE, queryCommand } from './commands/query.command';
+import { REPORT_USAGE, reportCommand } from './commands/report.command';
 import { serveCommand } from './commands/serve.command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   ingest: ingestCommand,
   query: queryCommand,
+  report: reportCommand,
   generate: generateCommand,
   serve: serveCommand,
 };
@@ -18,6 +23,7 @@ const USAGE = `creator-ops — 自媒体运营数据分析台
 usage: npm run --silent cli -- <command> [options]
   ${INGEST_USAGE}
   ${QUERY_USAGE}
+  ${REPORT_USAGE}
   ${GENERATE_USAGE}
   serve [--port P] [--host H]
 
@@ -42,9 +48,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof ReportParamError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof AppError || e instanceof QueryError) {
+      process.stderr.write(`${e.code}: ${e.text('zh')} / ${e.text('en')}\n`);
+      process.exitCode = 1;
       return;
     }
     process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -10,6 +10,10 @@ export const API_MESSAGES = {
   VALIDATION_FAILED: { zh: '请求参数无效：{problems}', en: 'Invalid request: {problems}' },
   ROUTE_NOT_FOUND: { zh: '接口不存在：{path}', en: 'No such endpoint: {path}' },
   INTERNAL_ERROR: { zh: '服务器内部错误（请求编号 {requestId}）', en: 'Internal server error (request {requestId})' },
+  REPORT_NOT_FOUND: { zh: '报表 {report} 不存在', en: 'Report {report} not found' },
+  CHART_NOT_FOUND: { zh: '报表 {report} 没有图表 {chart}', en: 'Report {report} has no chart {chart}' },
+  TABLE_NOT_FOUND: { zh: '报表 {report} 没有表格 {table}', en: 'Report {report} has no table {table}' },
+  INVALID_REPORT_PARAM: { zh: '报表参数 {param} 无效：{value}', en: 'Invalid report parameter {param}: {value}' },
   IMPORT_INTERRUPTED: { zh: '导入在提交前失败，数据未改变', en: 'The import failed before it was committed; nothing changed' },
 } as const;
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, L
 import type { Request, Response } from 'express';
 import { IngestError } from '@creator-ops/ingest';
 import { QueryError } from '@creator-ops/query';
+import { ReportParamError } from '@creator-ops/reports';
 import { AppError } from './app-error';
 import { requestIdOf } from './request-id.middleware';
 
@@ -40,6 +41,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryError) {
       return new AppError(exception.code, HttpStatus.BAD_REQUEST, exception.params, undefined, { zh: exception.text('zh'), en: exception.text('en') });
     }
+    if (exception instanceof ReportParamError) return new AppError('INVALID_REPORT_PARAM', HttpStatus.BAD_REQUEST, { param: exception.param, value: String(exception.value) });
     if (exception instanceof PayloadTooLargeException) return new AppError('UPLOAD_TOO_LARGE', HttpStatus.PAYLOAD_TOO_LARGE, { max: this.maxUploadMb });
     if (exception instanceof BadRequestException) {
       const body = exception.getResponse() as { message?: string | string[] };

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
-import { formatValue, neutraliseFormula, type Locale, type Unit } from '@creator-ops/format';
+import { formatValue, type Locale, type Unit } from '@creator-ops/format';
+import { tableToCsv } from '../../../api/src/common/csv';
 import type { QueryResult, ResultColumn } from '@creator-ops/query';
 
 /** Raw values: ratios as fractions, money in yuan, null where undefined. */
@@ -9,17 +9,9 @@ export function renderJson(result: QueryResult): string {
 
 const label = (c: ResultColumn, locale: Locale) => (locale === 'en' ? c.label.en : c.label.zh);
 
-/** CSV for Chinese Excel: UTF-8 BOM, CRLF, raw numbers, formula-looking text neutralised. */
+/** CSV for Chinese Excel (the same writer as the API's exports). */
 export function renderCsv(result: QueryResult, locale: Locale): string {
-  const header = result.columns.map((c) => label(c, locale));
-  const rows = result.rows.map((r) => result.columns.map((c) => csvCell(r[c.key])));
-  if (result.totals) rows.push(result.columns.map((c, i) => (c.role === 'metric' ? csvCell(result.totals![c.key]) : i === 0 ? (locale === 'en' ? 'Total' : '合计') : '')));
-  return '\uFEFF' + Papa.unparse([header, ...rows], { newline: '\r\n' }) + '\r\n';
-}
-
-function csvCell(v: string | number | null): string | number {
-  if (v === null) return '';
-  return typeof v === 'string' ? neutraliseFormula(v) : v;
+  return tableToCsv(result.columns, result.rows, result.totals, locale);
 }
 
 /** An aligned table for people, every number through the one formatter. */

@@ -1,0 +1,72 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Report parameters as a query string (also used by the chart and export endpoints). */
+export class ReportQueryDto {
+  @ApiPropertyOptional({ enum: ['last7', 'last30', 'this_month', 'last_month', 'all', 'custom'] })
+  @IsOptional()
+  @IsIn(['last7', 'last30', 'this_month', 'last_month', 'all', 'custom'])
+  preset?: 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
+
+  @ApiPropertyOptional({ example: '2026-10-01' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-31' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'] })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'])
+  granularity?: 'day' | 'week' | 'month';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  account?: string;
+
+  @ApiPropertyOptional({ enum: ['previous_period', 'previous_year', 'none'] })
+  @IsOptional()
+  @IsIn(['previous_period', 'previous_year', 'none'])
+  compare?: 'previous_period' | 'previous_year' | 'none';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  top?: number;
+
+  @ApiPropertyOptional({ description: 'Gross margin as a fraction (0, 1]', example: 0.3 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.0001)
+  @Max(1)
+  gross_margin?: number;
+
+  @ApiPropertyOptional({ example: '2026-10-31' })
+  @IsOptional()
+  @Matches(DAY, { message: 'reference_date must be YYYY-MM-DD' })
+  reference_date?: string;
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  locale?: 'zh-CN' | 'en';
+
+  /** export.csv: which table. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  table?: string;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './params';
+export * from './kpis';
+export * from './registry';
+export * from './run-report';

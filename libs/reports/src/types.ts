@@ -1,0 +1,107 @@
+import type { Locale } from '@creator-ops/format';
+import type { QueryResult, QuerySpec, ResultColumn, ResultRow } from '@creator-ops/query';
+import type { ExportKind, Label } from '@creator-ops/schemas';
+
+export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
+export type Granularity = 'day' | 'week' | 'month';
+
+/** What a caller may pass (HTTP query string, CLI flags). Everything is optional. */
+export interface ReportInput {
+  preset?: PeriodPreset;
+  from?: string;
+  to?: string;
+  granularity?: Granularity;
+  account?: string;
+  compare?: 'previous_period' | 'previous_year' | 'none';
+  top?: number;
+  gross_margin?: number;
+  /** RFM: the day recency is measured from (default: the period's last day). */
+  reference_date?: string;
+  locale?: Locale;
+}
+
+/** Parameters after defaults: the period always ends at the latest date in the data, not today. */
+export interface ResolvedParams {
+  preset: PeriodPreset;
+  from: string | null;
+  to: string | null;
+  granularity: Granularity;
+  account: string | null;
+  compare: 'previous_period' | 'previous_year' | null;
+  top: number;
+  gross_margin: number | null;
+  reference_date: string | null;
+  locale: Locale;
+}
+
+export type ReportParamKey = keyof Omit<ResolvedParams, 'locale'>;
+
+export interface Kpi {
+  metric: string;
+  label: Label;
+  formula: Label;
+  unit: string;
+  value: number | null;
+  previous: number | null;
+  delta: number | null;
+  deltaPct: number | null;
+  /** `pp` for percent metrics: the delta is in percentage points. */
+  deltaUnit: 'pp' | 'value';
+  direction: 'up' | 'down';
+  /** Formatted by libs/format in the report's locale. */
+  display: { value: string; previous: string; delta: string; deltaPct: string };
+}
+
+export interface ReportTable {
+  id: string;
+  title: Label;
+  columns: ResultColumn[];
+  rows: ResultRow[];
+  totals?: ResultRow | null;
+}
+
+export interface ReportChart {
+  id: string;
+  title: Label;
+  /** A plain-JSON ECharts option (no functions): renders in the browser and server-side. */
+  option: Record<string, unknown>;
+}
+
+export interface ReportResult {
+  key: string;
+  title: Label;
+  standard: string[];
+  params: ResolvedParams;
+  /** Set when the workspace lacks the exports this report needs: nothing else is filled. */
+  missing?: { kinds: ExportKind[]; message: Label };
+  kpis: Kpi[];
+  tables: ReportTable[];
+  charts: ReportChart[];
+  /** Every metric the report shows, with its formula (hover text, provenance sheet). */
+  metrics: { key: string; label: Label; formula: Label; unit: string }[];
+  generatedAt: string;
+}
+
+/** What a report's builder gets: its parameters and the one engine, pre-scoped to period and account. */
+export interface ReportContext {
+  params: ResolvedParams;
+  locale: Locale;
+  /** Kinds present in the workspace. */
+  kinds: Set<ExportKind>;
+  /** Runs a query with the report's period, account filter and comparison applied unless the spec sets its own. */
+  query(spec: QuerySpec, options?: { period?: boolean; account?: boolean; compare?: boolean }): QueryResult;
+}
+
+export interface ReportDefinition {
+  key: string;
+  title: Label;
+  description: Label;
+  /** Skill-standard items the report serves. */
+  standard: string[];
+  /** Every kind listed must be present (`anyOf` relaxes it to one of them). */
+  kinds: ExportKind[];
+  anyOf?: boolean;
+  /** Parameters the report uses (the UI shows only these). */
+  params: ReportParamKey[];
+  build(ctx: ReportContext): Pick<ReportResult, 'kpis' | 'tables' | 'charts'>;
+}
