@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { AppModule } from '../../apps/api/src/app.module';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { setupApp } from '../../apps/api/src/setup-app';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = join(process.cwd(), 'test-results');
+
+/**
+ * The real server (ServeStatic needs NestFactory, not the testing module: see STACK.md) with the
+ * built web app, on a free loopback port and a fresh DATA_DIR, plus headless Debian Chromium.
+ */
+export async function startBrowserStack(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'co-browser-'));
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  setupApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'co-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(RESULTS, { recursive: true });
+  return {
+    url,
+    app,
+    context,
+    async page(): Promise<Page> {
+      return context.pages()[0] ?? context.newPage();
+    },
+    async close() {
+      await context.close();
+      await app.close();
+      rmSync(profile, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until every chart on the page has drawn (ECharts 'finished' -> data-rendered="1"). */
+export async function chartsRendered(page: Page, atLeast = 1): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('.chart[data-rendered="1"]').length >= n && document.querySelectorAll('.chart:not([data-rendered="1"])').length === 0, atLeast, { timeout: 20_000 });
+}
+
+export type { BrowserContext, Page };

@@ -1,0 +1,53 @@
+import { makeDataDir, removeDataDir, startApp, upload, uploadSample, type E2eApp } from './helpers/e2e-app';
+
+/** The platform's own ratios are recomputed and every disagreement beyond rounding is listed. */
+describe('reconciliation of reported ratios', () => {
+  let dir: string;
+  let e: E2eApp;
+  beforeAll(async () => {
+    dir = makeDataDir();
+    e = await startApp(dir);
+  });
+  afterAll(async () => {
+    await e.close();
+    removeDataDir(dir);
+  });
+
+  it('finds nothing to report in the consistent 千川 sample (row ratios and the 全部 total)', async () => {
+    const res = await uploadSample(e, 'qc', 'qianchuan-plan-daily.csv');
+    expect(res.status).toBe(201);
+    const rec = await e.http().get(`/api/workspaces/qc/datasets/${res.body.id}/reconciliation`).expect(200);
+    expect(rec.body).toMatchObject({ fields: ['reported_ctr', 'reported_roi', 'reported_cost_per_order'], rowsChecked: 28, totalChecked: true, issues: [] });
+    expect(res.body.report.warnings.map((w: { code: string }) => w.code)).toContain('RECONCILIATION_OK');
+  });
+
+  it('lists a wrong row CTR and a wrong total ROI, and accepts values within the export rounding', async () => {
+    const csv = [
+      '日期,计划ID,消耗(元),展示次数,点击次数,点击率,成交订单数,成交金额(元),支付ROI',
+      // 30 / 1000 = 3.00%: reported 3.00% is right; ROI 250 / 100 = 2.50 right.
+      '2026-10-01,P1,100.00,1000,30,3.00%,5,250.00,2.50',
+      // 20 / 800 = 2.50%: reported 2.60% is wrong by 0.1 pp (> 0.005 pp of rounding). ROI 90 / 60 = 1.50 right.
+      '2026-10-01,P2,60.00,800,20,2.60%,3,90.00,1.50',
+      // 7 / 300 = 2.333…%: reported 2.33% is within rounding. ROI 100 / 30 = 3.333… reported 3.33 fine.
+      '2026-10-02,P1,30.00,300,7,2.33%,2,100.00,3.33',
+      // Total: clicks 57 / 2100 = 2.714…% -> 2.71% right; ROI 440 / 190 = 2.3157… but reported 2.40: wrong.
+      '全部,-,190.00,2100,57,2.71%,10,440.00,2.40',
+    ].join('\n');
+    const res = await upload(e, 'rec', Buffer.from(csv), 'plan.csv');
+    expect(res.status).toBe(201);
+    const rec = await e.http().get(`/api/workspaces/rec/datasets/${res.body.id}/reconciliation`).expect(200);
+    expect(rec.body.rowsChecked).toBe(3);
+    expect(rec.body.issues).toHaveLength(2);
+    expect(rec.body.issues[0]).toMatchObject({ line: 3, field: 'reported_ctr', metric: 'ctr', reported: 0.026 });
+    expect(rec.body.issues[0].recomputed).toBeCloseTo(20 / 800, 12);
+    expect(rec.body.issues[1]).toMatchObject({ line: 'total', field: 'reported_roi', metric: 'roi', reported: 2.4 });
+    expect(rec.body.issues[1].recomputed).toBeCloseTo(440 / 190, 12);
+    expect(res.body.report.warnings.map((w: { code: string }) => w.code)).toContain('RECONCILIATION_MISMATCH');
+  });
+
+  it('returns an empty reconciliation for a kind without reported ratios', async () => {
+    const res = await uploadSample(e, 'shop', 'doudian-orders.csv');
+    const rec = await e.http().get(`/api/workspaces/shop/datasets/${res.body.id}/reconciliation`).expect(200);
+    expect(rec.body).toEqual({ fields: [], rowsChecked: 0, totalChecked: false, issues: [] });
+  });
+});
