@@ -62,7 +62,7 @@ describe('reports API', () => {
     const res = await e.http().get(`/api/workspaces/${WS}/reports/sales_report?preset=all`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toContain('数据来源');
     const prov = wb.getWorksheet('数据来源')!;
@@ -84,8 +84,10 @@ describe('reports API', () => {
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void) {
+/** Collects a binary response body as a Buffer (supertest's parser signature). */
+function binary(res: import('supertest').Response, done: (err: Error | null, body: Buffer) => void) {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }

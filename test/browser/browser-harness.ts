@@ -55,7 +55,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until every chart on the page has drawn (ECharts 'finished' -> data-rendered="1"). */
 export async function chartsRendered(page: Page, atLeast = 1): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('.chart[data-rendered="1"]').length >= n && document.querySelectorAll('.chart:not([data-rendered="1"])').length === 0, atLeast, { timeout: 20_000 });
+  // Runs in the page: `document` there is the browser's.
+  const script = `(() => { const d = globalThis.document; return d.querySelectorAll('.chart[data-rendered="1"]').length >= ${atLeast} && d.querySelectorAll('.chart:not([data-rendered="1"])').length === 0; })()`;
+  await page.waitForFunction(script, undefined, { timeout: 20_000 });
 }
 
 export type { BrowserContext, Page };

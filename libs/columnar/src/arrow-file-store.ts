@@ -3,7 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
 import type { ColumnTable } from './column';
-import { tableFromIpcBytes, tableToIpcBytes } from './arrow-io';
+import { RecordBatchFileWriter } from 'apache-arrow';
+import { tableFromIpcBytes, tableToArrow } from './arrow-io';
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -31,21 +32,32 @@ export class ArrowFileStore {
     return join(this.root, 'workspaces', workspaceId, kind, `${importId}.arrow`);
   }
 
-  /** Writes to a temporary name, fsyncs, renames into place and fsyncs the folder. */
-  write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): WrittenFile {
+  /**
+   * Streams the IPC file to a temporary name (never holding the whole file in memory), fsyncs,
+   * renames into place and fsyncs the folder.
+   */
+  async write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile> {
     const path = this.pathOf(workspaceId, kind, importId);
     const dir = join(path, '..');
     mkdirSync(dir, { recursive: true });
-    const bytes = tableToIpcBytes(table);
     const tmp = join(dir, `.tmp-${randomUUID()}.arrow`);
     const fd = openSync(tmp, 'wx', 0o600);
+    const hash = createHash('sha256');
+    let size = 0;
     try {
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      for await (const chunk of RecordBatchFileWriter.writeAll(tableToArrow(table))) {
+        let offset = 0;
+        while (offset < chunk.byteLength) offset += writeSync(fd, chunk, offset, chunk.byteLength - offset);
+        hash.update(chunk);
+        size += chunk.byteLength;
+      }
       fsyncSync(fd);
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      rmSync(tmp, { force: true });
+      throw e;
     }
+    closeSync(fd);
     try {
       renameSync(tmp, path);
     } catch (e) {
@@ -53,7 +65,7 @@ export class ArrowFileStore {
       throw e;
     }
     syncDir(dir);
-    return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return { path, bytes: size, sha256: hash.digest('hex') };
   }
 
   read(workspaceId: string, kind: ExportKind, importId: string): ColumnTable {

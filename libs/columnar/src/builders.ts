@@ -69,8 +69,9 @@ export class DictBuilder {
     let code = this.index.get(value);
     if (code === undefined) {
       code = this.dict.length;
-      this.dict.push(value);
-      this.index.set(value, code);
+      const own = ownString(value);
+      this.dict.push(own);
+      this.index.set(own, code);
     }
     this.codes[row] = code;
   }
@@ -114,4 +115,13 @@ export class DictBuilder {
     c.set(this.codes);
     this.codes = c;
   }
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. Parsers hand out
+ * substrings that keep their whole input chunk alive; a dictionary keeping one id per chunk would
+ * otherwise retain the entire decoded file.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }

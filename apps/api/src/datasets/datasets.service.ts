@@ -81,7 +81,7 @@ export class DatasetsService {
     if (overlap.statusRegressions) report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
 
     const id = randomUUID();
-    const written = this.files.write(workspaceId, kind, id, table);
+    const written = await this.files.write(workspaceId, kind, id, table);
     try {
       this.faults.check('import:before-commit');
       const dataset = await this.repo.commit({
