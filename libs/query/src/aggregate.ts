@@ -1,7 +1,7 @@
 import type { ColumnTable } from '@creator-ops/columnar';
 import { metricRegistry } from '@creator-ops/metrics';
 import type { ExportKind } from '@creator-ops/schemas';
-import { dimensionReader } from './fields';
+import { dimensionReader, type DimensionReader } from './fields';
 import { rowFilterMask } from './filters';
 import type { Measure } from './measures';
 import { QueryError, type CellValue } from './types';
@@ -33,7 +33,7 @@ export function aggregateKind(
     if (!r) throw new QueryError('DIMENSION_NOT_AVAILABLE', { dimension: d, kind, metric: neededBy });
     return r;
   });
-  const components = readers.map((r) => r.components());
+  const components = readers.map((r, d) => (shiftDay ? r.components() : cachedComponents(table, dims[d], r)));
   const { groupOf, representatives } = assignGroups(table.length, selected, components);
   const groups = representatives.map((row) => readers.map((r, d) => r.display(components[d][row])));
   const count = dims.length === 0 ? 1 : representatives.length;
@@ -48,8 +48,31 @@ export function aggregateKind(
   };
   const values = new Map<string, (number | null)[]>();
   const presence = new Map<string, { passing: Float64Array; present: Float64Array }>();
-  for (const m of measures) values.set(m.id, computeMeasure(table, m, groupOf, count, m.rowFilter ? maskOf(m.rowFilter) : null, presence));
+  // Plain sums sharing a row filter are computed together in one pass over the rows.
+  const fused = new Map<string, Measure[]>();
+  for (const m of measures) {
+    if (m.op === 'sum' && table.columns.get(m.field!)?.type === 'num') fused.set(m.rowFilter ?? '', [...(fused.get(m.rowFilter ?? '') ?? []), m]);
+    else values.set(m.id, computeMeasure(table, m, groupOf, count, m.rowFilter ? maskOf(m.rowFilter) : null, presence));
+  }
+  for (const [filterKey, sums] of fused) computeSums(table, sums, groupOf, count, filterKey ? maskOf(filterKey) : null, values, presence);
   return { groups: dims.length === 0 ? [[]] : groups, values, presence };
+}
+
+/** Tables are immutable once loaded: their dimension components are computed once per dimension. */
+const componentCache = new WeakMap<ColumnTable, Map<string, Float64Array>>();
+
+function cachedComponents(table: ColumnTable, dim: string, reader: DimensionReader): Float64Array {
+  let perTable = componentCache.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    componentCache.set(table, perTable);
+  }
+  let c = perTable.get(dim);
+  if (!c) {
+    c = reader.components();
+    perTable.set(dim, c);
+  }
+  return c;
 }
 
 /** Largest composite key space addressed through a flat array rather than a Map. */
@@ -175,6 +198,47 @@ function computeMeasure(
   const out = new Array<number | null>(groups);
   for (let g = 0; g < groups; g++) out[g] = passing[g] > 0 && present[g] === 0 ? null : acc[g];
   return out;
+}
+
+/** Several sums over the same rows in one pass; same semantics as computeMeasure's `sum`. */
+function computeSums(
+  table: ColumnTable,
+  measures: Measure[],
+  groupOf: Int32Array,
+  groups: number,
+  filter: Uint8Array | null,
+  values: Map<string, (number | null)[]>,
+  presence: NonNullable<KindAggregate['presence']>,
+): void {
+  const k = measures.length;
+  const cols = measures.map((m) => table.columns.get(m.field!) as { values: Float64Array; valid: Uint8Array | null });
+  const passing = new Float64Array(groups);
+  const acc = new Float64Array(groups * k);
+  const present = new Float64Array(groups * k);
+  const n = table.length;
+  const allValid = cols.every((c) => c.valid === null);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i];
+    if (g < 0 || (filter !== null && filter[i] === 0)) continue;
+    passing[g]++;
+    const base = g * k;
+    for (let j = 0; j < k; j++) {
+      const c = cols[j];
+      if (!allValid && c.valid !== null && c.valid[i] === 0) continue;
+      acc[base + j] += c.values[i];
+      present[base + j]++;
+    }
+  }
+  measures.forEach((m, j) => {
+    const own = new Float64Array(groups);
+    const out = new Array<number | null>(groups);
+    for (let g = 0; g < groups; g++) {
+      own[g] = present[g * k + j];
+      out[g] = passing[g] > 0 && own[g] === 0 ? null : acc[g * k + j];
+    }
+    presence.set(m.id, { passing, present: own });
+    values.set(m.id, out);
+  });
 }
 
 /**
