@@ -9,6 +9,7 @@ import { DatasetsController } from './datasets/datasets.controller';
 import { DemoLoader } from './demo/demo.loader';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { MonitoringController } from './monitoring/monitoring.controller';
 import { QueryController } from './query/query.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
@@ -29,7 +30,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1 }, defParamCharset: 'utf8' }),
         ...web,
       ],
-      controllers: [HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController],
+      controllers: [HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController],
       providers: [DemoLoader, StartupSweep],
     };
   }

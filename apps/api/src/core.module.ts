@@ -7,6 +7,12 @@ import { DatasetEntity } from './datasets/dataset.entity';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
 import { StorageModule } from './storage/storage.module';
+import { AlertRuleEntity } from './monitoring/alert-rule.entity';
+import { AlertEntity } from './monitoring/alert.entity';
+import { MonitoringSettingsEntity } from './monitoring/monitoring-settings.entity';
+import { MonitoringRepository } from './monitoring/monitoring.repository';
+import { MonitoringHook } from './monitoring/monitoring.hook';
+import { MonitoringService } from './monitoring/monitoring.service';
 import { QueryService } from './query/query.service';
 import { ReportsService } from './reports/reports.service';
 import { WorkspaceSummaryService } from './workspaces/workspace-summary.service';
@@ -15,7 +21,8 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService];
+const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})
@@ -29,14 +36,14 @@ export class CoreModule {
         TypeOrmModule.forRoot({
           type: 'better-sqlite3',
           database: join(config.dataDir, 'creator-ops.sqlite'),
-          entities: [WorkspaceEntity, DatasetEntity],
+          entities: ENTITIES,
           synchronize: true,
           enableWAL: true,
           timeout: 10_000,
         }),
-        TypeOrmModule.forFeature([WorkspaceEntity, DatasetEntity]),
+        TypeOrmModule.forFeature(ENTITIES),
       ],
-      providers: SERVICES,
+      providers: [...SERVICES, MonitoringHook],
       exports: SERVICES,
     };
   }

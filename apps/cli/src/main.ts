@@ -4,6 +4,7 @@ import { QueryError } from '@creator-ops/query';
 import { ReportParamError } from '@creator-ops/reports';
 import { AppError } from '../../api/src/common/app-error';
 import { UsageError } from './args';
+import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
 import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
 import { QUERY_USAGE, queryCommand } from './commands/query.command';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   ingest: ingestCommand,
   query: queryCommand,
   report: reportCommand,
+  alerts: alertsCommand,
   generate: generateCommand,
   serve: serveCommand,
 };
@@ -24,6 +26,7 @@ usage: npm run --silent cli -- <command> [options]
   ${INGEST_USAGE}
   ${QUERY_USAGE}
   ${REPORT_USAGE}
+  ${ALERTS_USAGE}
   ${GENERATE_USAGE}
   serve [--port P] [--host H]
 

@@ -14,6 +14,11 @@ export const API_MESSAGES = {
   CHART_NOT_FOUND: { zh: '报表 {report} 没有图表 {chart}', en: 'Report {report} has no chart {chart}' },
   TABLE_NOT_FOUND: { zh: '报表 {report} 没有表格 {table}', en: 'Report {report} has no table {table}' },
   INVALID_REPORT_PARAM: { zh: '报表参数 {param} 无效：{value}', en: 'Invalid report parameter {param}: {value}' },
+  ALERT_RULE_NOT_FOUND: { zh: '告警规则 {id} 不存在', en: 'Alert rule {id} not found' },
+  ALERT_NOT_FOUND: { zh: '告警 {id} 不存在', en: 'Alert {id} not found' },
+  INVALID_ALERT_RULE: { zh: '告警规则无效：{problems}', en: 'Invalid alert rule: {problems}' },
+  INVALID_BUDGET: { zh: '预算无效：{problems}', en: 'Invalid budget: {problems}' },
+  INVALID_WEBHOOK_URL: { zh: 'Webhook 地址无效：{url}', en: 'Invalid webhook URL: {url}' },
   IMPORT_INTERRUPTED: { zh: '导入在提交前失败，数据未改变', en: 'The import failed before it was committed; nothing changed' },
 } as const;
 

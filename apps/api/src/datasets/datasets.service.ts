@@ -98,11 +98,27 @@ export class DatasetsService {
         report,
       });
       this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
+      await this.runAfterImport(dataset);
       return { dataset, report };
     } catch (e) {
       this.files.remove(workspaceId, kind, id);
       this.tables.forget(id);
       throw e;
+    }
+  }
+
+  /** Called after each committed import (monitoring evaluates its rules); never fails the import. */
+  private afterImport?: (dataset: Dataset) => Promise<unknown>;
+
+  onImported(listener: (dataset: Dataset) => Promise<unknown>): void {
+    this.afterImport = listener;
+  }
+
+  private async runAfterImport(dataset: Dataset): Promise<void> {
+    try {
+      await this.afterImport?.(dataset);
+    } catch (e) {
+      this.logger.warn(`after-import step failed for ${dataset.id}: ${(e as Error).message}`);
     }
   }
 

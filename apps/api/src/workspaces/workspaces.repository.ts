@@ -14,6 +14,10 @@ export interface Workspace {
 export class WorkspacesRepository {
   constructor(@InjectRepository(WorkspaceEntity) private readonly repo: Repository<WorkspaceEntity>) {}
 
+  findById(id: string): Promise<Workspace | null> {
+    return this.repo.findOneBy({ id });
+  }
+
   findByName(name: string): Promise<Workspace | null> {
     return this.repo.findOneBy({ name });
   }

@@ -1,0 +1,87 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MonitoringService } from './monitoring.service';
+
+const RULE_SCHEMA = {
+  type: 'object',
+  example: { metric: 'roi', op: 'below_breakeven_roi', value: 0, dimension: 'plan_id', window: 'day', grossMargin: 0.3, minVolume: { metric: 'cost', min: 100 }, severity: 'high', note: '' },
+};
+
+/** Rule bodies are validated by libs/monitoring (every problem at once), not by a DTO. */
+@ApiTags('monitoring')
+@Controller('workspaces/:ws')
+export class MonitoringController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  @Get('alert-rules')
+  @ApiOperation({ summary: 'Alert rules of the workspace (default rules are created on first use)' })
+  async rules(@Param('ws') ws: string) {
+    return { items: await this.monitoring.rules(ws) };
+  }
+
+  @Post('alert-rules')
+  @ApiBody({ schema: RULE_SCHEMA })
+  @ApiOperation({ summary: 'Create an alert rule' })
+  createRule(@Param('ws') ws: string, @Body() body: Record<string, unknown>) {
+    return this.monitoring.createRule(ws, body);
+  }
+
+  @Patch('alert-rules/:id')
+  @ApiBody({ schema: RULE_SCHEMA })
+  @ApiOperation({ summary: 'Change an alert rule' })
+  updateRule(@Param('ws') ws: string, @Param('id') id: string, @Body() body: Record<string, unknown>) {
+    return this.monitoring.updateRule(ws, id, body);
+  }
+
+  @Delete('alert-rules/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an alert rule' })
+  async deleteRule(@Param('ws') ws: string, @Param('id') id: string): Promise<void> {
+    await this.monitoring.deleteRule(ws, id);
+  }
+
+  @Get('alerts')
+  @ApiQuery({ name: 'state', required: false, enum: ['new', 'acknowledged', 'resolved'] })
+  @ApiOperation({ summary: 'Alerts, most severe first' })
+  async alerts(@Param('ws') ws: string, @Query('state') state?: string) {
+    const items = await this.monitoring.alerts(ws, state);
+    return { items, summary: await this.monitoring.summary(ws) };
+  }
+
+  @Post('alerts/evaluate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Evaluate every rule now (also done after each import)' })
+  evaluate(@Param('ws') ws: string) {
+    return this.monitoring.evaluate(ws);
+  }
+
+  @Post('alerts/:id/ack')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge an alert' })
+  ack(@Param('ws') ws: string, @Param('id') id: string) {
+    return this.monitoring.acknowledge(ws, id);
+  }
+
+  @Get('anomalies')
+  @ApiQuery({ name: 'metric', required: true, example: 'ctr' })
+  @ApiQuery({ name: 'dimension', required: false, example: 'plan_id' })
+  @ApiOperation({ summary: 'Daily values far from their own recent median (robust z-score), with the expected band' })
+  anomalies(@Param('ws') ws: string, @Query('metric') metric: string, @Query('dimension') dimension?: string) {
+    return this.monitoring.anomalies(ws, metric, dimension || undefined);
+  }
+
+  @Post('pacing')
+  @HttpCode(200)
+  @ApiBody({ schema: { type: 'object', example: { budgets: [{ dimension: 'plan_id', value: '1780000000000000101', daily: 3000 }] } } })
+  @ApiOperation({ summary: 'Spend to date against daily or period budgets' })
+  pacing(@Param('ws') ws: string, @Body() body: { budgets?: unknown[]; asOf?: string }) {
+    return this.monitoring.pacing(ws, Array.isArray(body?.budgets) ? body.budgets : [], body?.asOf);
+  }
+
+  @Put('webhook')
+  @ApiBody({ schema: { type: 'object', example: { url: 'http://127.0.0.1:9000/hook' } } })
+  @ApiOperation({ summary: 'Set (or clear with null) the webhook that receives new alerts' })
+  webhook(@Param('ws') ws: string, @Body() body: { url?: string | null }) {
+    return this.monitoring.setWebhook(ws, body?.url ?? null);
+  }
+}

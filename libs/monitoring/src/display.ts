@@ -1,0 +1,51 @@
+/** Display pieces of alert and anomaly messages, all through libs/format. */
+import { formatPercentPoints, formatValue, type Locale, type Unit } from '@creator-ops/format';
+import { metricRegistry } from '@creator-ops/metrics';
+import { KINDS, type Label } from '@creator-ops/schemas';
+import type { DayRange } from './types';
+
+const LOCALES: Record<keyof Label, Locale> = { zh: 'zh-CN', en: 'en' };
+
+/** A metric value in both languages, with the metric's unit and decimals. */
+export function metricText(metric: string, value: number | null | undefined): Label {
+  const def = metricRegistry().metrics.get(metric)!;
+  const text = (l: keyof Label) => formatValue(value, def.unit as Unit, { locale: LOCALES[l], decimals: def.decimals });
+  return { zh: text('zh'), en: text('en') };
+}
+
+export function metricLabel(metric: string): Label {
+  return metricRegistry().metrics.get(metric)!.label;
+}
+
+/** A fraction as a short percent: 0.3 -> '30%', 0.125 -> '12.5%'. */
+export function percentText(fraction: number): string {
+  return trimZeros(formatValue(fraction, 'percent'));
+}
+
+/** Percentage points, unsigned: 0.012 -> '1.2个百分点' / '1.2pp'. */
+export function percentPointsText(fraction: number): Label {
+  return { zh: trimZeros(formatPercentPoints(fraction, { locale: 'zh-CN', sign: false })), en: trimZeros(formatPercentPoints(fraction, { locale: 'en', sign: false })) };
+}
+
+function trimZeros(text: string): string {
+  return text.replace(/\.(\d*?)0+(?=\D*$)/, (_, kept: string) => (kept ? `.${kept}` : ''));
+}
+
+/** '2024-11-05' / 'on 2024-11-05'; '2024-10-30 至 2024-11-05' / 'from 2024-10-30 to 2024-11-05'. */
+export function windowText(w: DayRange): Label {
+  return w.from === w.to ? { zh: w.from, en: `on ${w.from}` } : { zh: `${w.from} 至 ${w.to}`, en: `from ${w.from} to ${w.to}` };
+}
+
+/**
+ * Who the figure is about: '整体' for the workspace, a name as it is ('计划A'), an id with its name
+ * when known ('计划A（ID 1001）') or with the field's label ('计划ID 1001').
+ */
+export function subjectText(dimension: string | null, value: string | null, name?: string | null): Label {
+  if (dimension === null || value === null) return { zh: '整体', en: 'the workspace' };
+  const field = Object.values(KINDS)
+    .flatMap((k) => k.fields)
+    .find((f) => f.key === dimension);
+  if (field?.type !== 'id') return { zh: value, en: value };
+  if (name) return { zh: `${name}（ID ${value}）`, en: `${name} (ID ${value})` };
+  return { zh: `${field.label.zh} ${value}`, en: `${field.label.en} ${value}` };
+}

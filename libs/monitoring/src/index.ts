@@ -1,0 +1,11 @@
+export * from './types';
+export { OP_DEFS, type OpDef, type OpValueKind } from './alert-ops';
+export { VALIDATION_MESSAGES, type IssueCode, type ValidationIssue } from './messages';
+export * from './rule-validation';
+export * from './default-rules';
+export * from './evaluate-rules';
+export * from './alert-lifecycle';
+export * from './robust-stats';
+export * from './anomalies';
+export * from './pacing';
+export * from './webhook';
