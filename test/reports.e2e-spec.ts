@@ -59,7 +59,7 @@ describe('reports API', () => {
   });
 
   it('exports a workbook with a sheet per table and a provenance sheet naming the source files by hash', async () => {
-    const res = await e.http().get(`/api/workspaces/${WS}/reports/sales_report?preset=all`).buffer(true).parse(binary).expect(200);
+    const res = await e.http().get(`/api/workspaces/${WS}/reports/sales_report/export.xlsx?preset=all`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer);

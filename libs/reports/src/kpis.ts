@@ -7,7 +7,13 @@ const NULL_TEXT = '-';
 /** KPI cards: the metrics' totals over the period, with the comparison window's values and change. */
 export function buildKpis(ctx: ReportContext, metrics: string[]): Kpi[] {
   const registry = metricRegistry();
-  const available = metrics.filter((m) => registry.metrics.get(m)?.kinds.some((k) => ctx.kinds.has(k)) || registry.metrics.get(m)?.inputs.every((i) => registry.params.has(i)));
+  // A metric shows when its data is present, or when it needs parameters only (break-even ROI); a base
+  // metric has no inputs, so `every` alone would be vacuously true for it.
+  const paramsOnly = (m: string) => {
+    const inputs = registry.metrics.get(m)?.inputs ?? [];
+    return inputs.length > 0 && inputs.every((i) => registry.params.has(i));
+  };
+  const available = metrics.filter((m) => registry.metrics.get(m)?.kinds.some((k) => ctx.kinds.has(k)) || paramsOnly(m));
   if (available.length === 0) return [];
   const result = ctx.query({ metrics: available, compare: ctx.params.compare ?? undefined });
   return available.map((key) => {
@@ -33,7 +39,8 @@ export function buildKpis(ctx: ReportContext, metrics: string[]): Kpi[] {
         value: formatValue(value, unit, { locale, decimals: def.decimals }),
         previous: formatValue(previous, unit, { locale, decimals: def.decimals }),
         delta: def.unit === 'percent' ? formatPercentPoints(delta, { locale }) : formatDelta(delta, unit, { locale, decimals: def.decimals }),
-        deltaPct: deltaPct === null ? NULL_TEXT : formatDelta(deltaPct, 'percent', { locale }),
+        // A relative change is a percent ('+12.50%'), never percentage points.
+        deltaPct: deltaPct === null ? NULL_TEXT : formatValue(deltaPct, 'percent', { locale, sign: true }),
       },
     };
   });

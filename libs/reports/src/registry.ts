@@ -1,4 +1,23 @@
+import { accountOverviewReport } from './definitions/account-overview.report';
+import { adPerformanceReport } from './definitions/ad-performance.report';
+import { contentRankingReport } from './definitions/content-ranking.report';
+import { dashboardReport } from './definitions/dashboard.report';
+import { liveReviewReport } from './definitions/live-review.report';
+import { matrixAccountsReport } from './definitions/matrix-accounts.report';
+import { rfmReport } from './definitions/rfm.report';
+import { roiPlannerReport } from './definitions/roi-planner.report';
+import { salesReport } from './definitions/sales-report.report';
 import type { ReportDefinition } from './types';
 
 /** The report catalogue (DESIGN §6): definitions as data with pure builders. */
-export const REPORTS: ReportDefinition[] = [];
+export const REPORTS: ReportDefinition[] = [
+  dashboardReport,
+  accountOverviewReport,
+  contentRankingReport,
+  adPerformanceReport,
+  salesReport,
+  rfmReport,
+  matrixAccountsReport,
+  roiPlannerReport,
+  liveReviewReport,
+];

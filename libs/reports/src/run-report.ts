@@ -52,7 +52,7 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
           compare: options.compare === false ? null : (spec.compare ?? null),
           params: { ...(params.gross_margin !== null ? { gross_margin: params.gross_margin } : {}), ...(spec.params ?? {}) },
         },
-        tables,
+        options.kinds ? new Map([...tables].filter(([kind]) => options.kinds!.includes(kind))) : tables,
       );
     },
   };

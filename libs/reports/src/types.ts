@@ -83,13 +83,23 @@ export interface ReportResult {
 }
 
 /** What a report's builder gets: its parameters and the one engine, pre-scoped to period and account. */
+export interface QueryOptions {
+  period?: boolean;
+  account?: boolean;
+  compare?: boolean;
+  kinds?: ExportKind[];
+}
+
 export interface ReportContext {
   params: ResolvedParams;
   locale: Locale;
   /** Kinds present in the workspace. */
   kinds: Set<ExportKind>;
-  /** Runs a query with the report's period, account filter and comparison applied unless the spec sets its own. */
-  query(spec: QuerySpec, options?: { period?: boolean; account?: boolean; compare?: boolean }): QueryResult;
+  /**
+   * Runs a query with the report's period, account filter and comparison applied unless the spec sets its own.
+   * `kinds` limits the exports metrics may bind to (plays of per-work stats, not of account daily stats).
+   */
+  query(spec: QuerySpec, options?: QueryOptions): QueryResult;
 }
 
 export interface ReportDefinition {
