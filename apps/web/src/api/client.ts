@@ -1,0 +1,111 @@
+import { locale } from '../i18n';
+
+/** An API failure: `{ code, message, messages: { zh, en } }` from the server, or a network/HTTP fallback. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messages: { zh: string; en: string },
+    readonly requestId?: string,
+  ) {
+    super(messages.zh || messages.en || code);
+    this.name = 'ApiError';
+  }
+
+  /** The message in the page's current language. */
+  get text(): string {
+    return (locale.value === 'en' ? this.messages.en : this.messages.zh) || this.message;
+  }
+}
+
+/** Any thrown value as a sentence in the current language. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.text;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `/api/x?a=1` from a path and a query object; empty values are left out. */
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    qs.set(key, String(value));
+  }
+  const s = qs.toString();
+  return `/api${path}${s ? `?${s}` : ''}`;
+}
+
+async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string; messages?: { zh?: string; en?: string }; requestId?: string } = {};
+  try {
+    body = await res.json();
+  } catch {
+    // Not JSON (a proxy error page): fall back to the status line.
+  }
+  const fallback = `HTTP ${res.status} ${res.statusText}`.trim();
+  const zh = body.messages?.zh ?? body.message ?? fallback;
+  const en = body.messages?.en ?? body.message ?? fallback;
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, { zh, en }, body.requestId);
+}
+
+function networkError(cause: unknown): ApiError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new ApiError(0, 'NETWORK_ERROR', { zh: `无法连接服务器：${detail}`, en: `Cannot reach the server: ${detail}` });
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** fetch + JSON, raising ApiError with the server's message on any non-2xx answer. */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale.value };
+  let body: BodyInit | undefined;
+  if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw networkError(cause);
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A multipart POST with upload progress (fetch has none): `onProgress` gets 0..100. */
+export function uploadForm<T>(path: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', apiUrl(path));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', locale.value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(networkError(new Error(xhr.statusText || 'upload failed')));
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText || null, { status: xhr.status, statusText: xhr.statusText });
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as T);
+        } catch (cause) {
+          reject(networkError(cause));
+        }
+      } else {
+        reject(await errorFromResponse(res));
+      }
+    };
+    xhr.send(form);
+  });
+}

@@ -1,0 +1,53 @@
+import { apiUrl, request, uploadForm } from './client';
+import type {
+  CatalogueItem,
+  DatasetItem,
+  DatasetRows,
+  ExportKind,
+  MetricItem,
+  ReportQuery,
+  ReportResult,
+  UploadResult,
+  WorkspaceItem,
+  WorkspaceSummary,
+} from './types';
+import type { AppLocale } from '../i18n';
+
+const ws = (name: string) => `/workspaces/${encodeURIComponent(name)}`;
+
+export const api = {
+  workspaces: () => request<{ items: WorkspaceItem[] }>('/workspaces').then((r) => r.items),
+  createWorkspace: (name: string) => request<WorkspaceItem>('/workspaces', { method: 'POST', body: { name } }),
+  summary: (name: string) => request<WorkspaceSummary>(`${ws(name)}/summary`),
+
+  datasets: (name: string) => request<{ items: DatasetItem[] }>(`${ws(name)}/datasets`).then((r) => r.items),
+  datasetRows: (name: string, id: string, offset: number, limit: number) =>
+    request<DatasetRows>(`${ws(name)}/datasets/${encodeURIComponent(id)}/rows`, { query: { offset, limit } }),
+  dataset: (name: string, id: string) => request<UploadResult>(`${ws(name)}/datasets/${encodeURIComponent(id)}`),
+  deleteDataset: (name: string, id: string) => request<void>(`${ws(name)}/datasets/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  upload(name: string, file: File, opts: { kind?: ExportKind | ''; account?: string; encoding?: string }, onProgress: (p: number) => void) {
+    const form = new FormData();
+    // Text fields first: multer reads the body in order, so they are known when the file arrives.
+    if (opts.kind) form.append('kind', opts.kind);
+    if (opts.account?.trim()) form.append('account', opts.account.trim());
+    if (opts.encoding) form.append('encoding', opts.encoding);
+    form.append('file', file, file.name);
+    return uploadForm<UploadResult>(`${ws(name)}/datasets`, form, onProgress);
+  },
+
+  metrics: () => request<{ items: MetricItem[] }>('/metrics').then((r) => r.items),
+
+  reports: (name: string) => request<{ items: CatalogueItem[] }>(`${ws(name)}/reports`).then((r) => r.items),
+  report: (name: string, key: string, query: ReportQuery, locale: AppLocale, signal?: AbortSignal) =>
+    request<ReportResult>(`${ws(name)}/reports/${encodeURIComponent(key)}`, { query: { ...query, locale }, signal }),
+};
+
+/** Links for downloads (the browser fetches them itself, so they carry the same parameters). */
+export const reportLinks = {
+  xlsx: (name: string, key: string, query: ReportQuery, locale: AppLocale) =>
+    apiUrl(`${ws(name)}/reports/${encodeURIComponent(key)}/export.xlsx`, { ...query, locale }),
+  csv: (name: string, key: string, table: string, query: ReportQuery, locale: AppLocale) =>
+    apiUrl(`${ws(name)}/reports/${encodeURIComponent(key)}/export.csv`, { ...query, table, locale }),
+  chart: (name: string, key: string, chartId: string, format: 'svg' | 'png', query: ReportQuery, locale: AppLocale) =>
+    apiUrl(`${ws(name)}/reports/${encodeURIComponent(key)}/charts/${encodeURIComponent(chartId)}.${format}`, { ...query, locale }),
+};
