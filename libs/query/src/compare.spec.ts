@@ -295,3 +295,26 @@ describe('comparison rows follow the current rows', () => {
     expect(r.totals).toEqual({ clicks: 8 });
   });
 });
+
+describe('a comparison window the data does not reach', () => {
+  // Ads only on 2024-03-01..02: the previous period of 03-01..02 is 02-28..29, before any data.
+  const tables = buildTables({
+    ad: [
+      { date: '2024-03-01', plan_id: 'P1', impressions: 1000, clicks: 20, cost: 10 },
+      { date: '2024-03-02', plan_id: 'P1', impressions: 1000, clicks: 30, cost: 20 },
+    ],
+  });
+
+  it('gives null previous values and deltas, not zeros', () => {
+    const r = run(tables, { metrics: ['cost', 'ctr'], from: '2024-03-01', to: '2024-03-02', compare: 'previous_period' });
+    expect(r.totals).toEqual({ cost: 30, ctr: 50 / 2000 });
+    expect(r.comparison!.totals).toEqual({ cost: null, ctr: null });
+    expect(r.comparison!.delta).toEqual({ cost: null, ctr: null });
+  });
+
+  it('keeps zeros when the data covers the window but nothing happened in it', () => {
+    // 03-02 against 03-01: covered; a filter leaves no P2 rows on 03-01, so cost there is 0.
+    const r = run(tables, { metrics: ['cost'], from: '2024-03-02', to: '2024-03-02', compare: 'previous_period', filters: [{ field: 'plan_id', op: 'eq', value: 'P2' }] });
+    expect(r.comparison!.totals).toEqual({ cost: 0 });
+  });
+});

@@ -24,6 +24,7 @@ export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
   if (spec.compare && window) {
     const { window: prevWindow, toCurrent } = comparisonWindow(window, spec.compare);
     const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true);
+    blankUncovered(previous, plan, tables, prevWindow);
     comparison = compareWith(current, previous, plan, dims, prevWindow);
   }
   const order = sortOrder(current.rows, columns, spec, dims);
@@ -141,6 +142,22 @@ function totalsOf(groups: KindAggregate, distinct: KindAggregate, measures: Meas
     values.set(m.id, [passing > 0 && present === 0 ? null : total]);
   }
   return { groups: [[]], values };
+}
+
+/**
+ * A comparison window the data does not reach at all is unknown, not zero: the metrics whose kinds
+ * have no date inside it get null (so no "+100%" against an empty past).
+ */
+function blankUncovered(previous: WindowResult, plan: QueryPlan, tables: TableSet, window: DayWindow): void {
+  for (const [key, bound] of plan.metrics) {
+    const covered = kindsOf(bound).every((kind) => {
+      const range = dataRange(tables, [kind]);
+      return range !== null && range.from <= window.to && range.to >= window.from;
+    });
+    if (covered || kindsOf(bound).length === 0) continue;
+    previous.totals[key] = null;
+    for (const row of previous.rows) row[key] = null;
+  }
 }
 
 function resolveWindow(spec: QuerySpec, tables: TableSet, kinds: ExportKind[]): DayWindow | null {

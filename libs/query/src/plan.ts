@@ -46,14 +46,14 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
     const present = m.kinds.filter((k) => tables.has(k));
     if (isBase(m)) {
       const kind = forced && m.kinds.includes(forced) && tables.has(forced) ? forced : (present.find((k) => leafAvailable(m, k)) ?? present[0]);
-      if (!kind) throw new QueryError('METRIC_DATA_MISSING', { metric: key, kinds: m.kinds.map((k) => KINDS[k].label.zh).join(' / ') });
+      if (!kind) throw missingData(key, m.kinds);
       return { type: 'base', metric: m, kind, measures: leafMeasures(m, kind, hasColumn, addMeasure) };
     }
     let kind: ExportKind | undefined;
     if (!m.crossKind) {
       const candidates = forced && m.kinds.includes(forced) ? [forced] : m.kinds;
       kind = candidates.find((k) => computableIn(m, k)) ?? candidates.find((k) => tables.has(k));
-      if (!kind && m.inputs.some((i) => !registry.params.has(i))) throw new QueryError('METRIC_DATA_MISSING', { metric: key, kinds: m.kinds.map((k) => KINDS[k].label.zh).join(' / ') });
+      if (!kind && m.inputs.some((i) => !registry.params.has(i))) throw missingData(key, m.kinds);
     }
     const inputs = new Map<string, BoundMetric | { type: 'param'; key: string }>();
     for (const input of m.inputs) {
@@ -74,6 +74,10 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
   const measuresByKind = new Map<ExportKind, Measure[]>();
   for (const m of measures.values()) measuresByKind.set(m.kind, [...(measuresByKind.get(m.kind) ?? []), m]);
   return { metrics: bound, measuresByKind };
+}
+
+function missingData(metric: string, kinds: ExportKind[]): QueryError {
+  return new QueryError('METRIC_DATA_MISSING', { metric, kinds: kinds.map((k) => KINDS[k].label.zh).join(' / '), kindsEn: kinds.map((k) => KINDS[k].label.en).join(' / ') });
 }
 
 function leafMeasures(m: RegisteredMetric, kind: ExportKind, hasColumn: (k: ExportKind, f: string) => boolean, add: (m: Omit<Measure, 'id'>) => Measure): Measure[] {

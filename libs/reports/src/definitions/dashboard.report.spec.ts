@@ -39,8 +39,8 @@ describe('dashboard', () => {
     expect(kpiOf(res, 'cost').display.value).toBe('¥60.00');
     expect(kpiOf(res, 'roi').value).toBeCloseTo(1.5, 12);
     expect(kpiOf(res, 'ctr').display.value).toBe('2.00%');
-    // The previous 3 days (09-28..09-30) hold no data: sums are 0 there.
-    expect(kpiOf(res, 'gmv')).toMatchObject({ previous: 0, delta: 180, deltaPct: null });
+    // The previous 3 days (09-28..09-30) lie before the data begins: unknown, not 0 (no "+∞%" against an empty past).
+    expect(kpiOf(res, 'gmv')).toMatchObject({ previous: null, delta: null, deltaPct: null });
   });
 
   it('draws the GMV trend and the cost & ROI trend, and no plays trend', () => {
