@@ -31,7 +31,7 @@ export function heatmapChart(input: HeatmapChartInput, locale: Locale): Record<s
   const name = labelText(input.metric.label, locale);
   return {
     ...baseOption(labelText(input.title, locale), input.subtitle && labelText(input.subtitle, locale)),
-    grid: { ...gridLayout({ subtitle: Boolean(input.subtitle) }), bottom: 116 },
+    grid: { ...gridLayout({ subtitle: Boolean(input.subtitle), axisNameBelow: true }), right: 110 },
     xAxis: categoryAxisOption(locale === 'en' ? 'Hour (h)' : '小时（时）', hours, { splitArea: { show: true } }),
     // Monday on top: an inverted axis, so its name goes to the (top) start.
     yAxis: categoryAxisOption(locale === 'en' ? 'Weekday' : '星期', WEEKDAYS.map((w) => labelText(w, locale)), { splitArea: { show: true }, inverse: true, nameLocation: 'start' }, 'left'),
@@ -40,9 +40,10 @@ export function heatmapChart(input: HeatmapChartInput, locale: Locale): Record<s
       min: 0,
       max: Math.max(1, ...values),
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 4,
+      orient: 'vertical',
+      right: 8,
+      top: 'middle',
+      itemHeight: 160,
       text: [axisName([input.metric.label], input.metric, locale), ''],
       textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 },
       inRange: { color: ['#eef3ff', '#9dbcff', '#3a7afe', '#1d4fc4'] },

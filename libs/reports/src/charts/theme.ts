@@ -31,15 +31,15 @@ interface LayoutOptions {
   axisNameBelow?: boolean;
 }
 
-/** Where the legend row sits: under the title (and subtitle). */
-function legendTop(subtitle?: boolean): number {
-  return subtitle ? 58 : 40;
-}
+/** The legend row sits at the bottom, clear of the axis names drawn above the plot. */
+const LEGEND_BOTTOM = 6;
+const LEGEND_ROOM = 30;
 
-/** Plot area below the title, subtitle and legend, leaving room for axis names above the plot. */
+/** Plot area below the title (and subtitle), leaving room for axis names above the plot and the legend below it. */
 export function gridLayout(opts: LayoutOptions = {}): Record<string, unknown> {
-  const top = (opts.legend ? legendTop(opts.subtitle) + 20 : opts.subtitle ? 58 : 40) + 36;
-  return { left: opts.horizontal ? 32 : 56, right: opts.secondaryAxis ? 64 : 40, top, bottom: opts.axisNameBelow ? 56 : 32 };
+  const top = (opts.subtitle ? 58 : 40) + 36;
+  const bottom = (opts.axisNameBelow ? 56 : 32) + (opts.legend ? LEGEND_ROOM : 0);
+  return { left: opts.horizontal ? 32 : 56, right: opts.secondaryAxis ? 64 : 40, top, bottom };
 }
 
 /** Title, palette, fonts and the tooltip shell shared by every chart. */
@@ -67,8 +67,8 @@ export function baseOption(title: string, subtitle?: string): Record<string, unk
   };
 }
 
-export function legendOption(names: string[], subtitle?: boolean): Record<string, unknown> {
-  return { type: 'scroll', data: names, top: legendTop(subtitle), left: 16, right: 16, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { fontFamily: FONT_FAMILY, color: COLORS.subText } };
+export function legendOption(names: string[], _subtitle?: boolean): Record<string, unknown> {
+  return { type: 'scroll', data: names, bottom: LEGEND_BOTTOM, left: 16, right: 16, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { fontFamily: FONT_FAMILY, color: COLORS.subText } };
 }
 
 const AXIS_TEXT = { fontFamily: FONT_FAMILY, color: COLORS.subText, fontSize: 12 };
