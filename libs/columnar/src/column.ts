@@ -35,6 +35,12 @@ export interface ColumnTable {
   length: number;
   specs: ColumnSpec[];
   columns: Map<string, Column>;
+  /**
+   * For a merged table: per column, 1 where the row came from an import that HAS that column (its
+   * value may still be null). Absent for a column every row's import has. Lets a ratio use only the
+   * rows of exports that carry all its inputs (千川 reports GMV, 巨量广告 does not).
+   */
+  coverage?: Map<string, Uint8Array>;
 }
 
 export const LINE_COLUMN = '__line';

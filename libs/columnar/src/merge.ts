@@ -45,11 +45,12 @@ function mergeRows(kind: KindDef, parts: ImportPart[], partKeys: string[][], spe
     }
   }
   const columns = new Map<string, Column>();
+  const coverage = new Map<string, Uint8Array>();
   for (const spec of specs) {
-    const gathered = gather(parts, spec, (p, i) => (keep[p][i] ? 1 : -1), total, true);
+    const gathered = gather(parts, spec, (p, i) => (keep[p][i] ? 1 : -1), total, true, coverage);
     columns.set(spec.name, gathered);
   }
-  return { kind: kind.kind, length: total, specs, columns };
+  return { kind: kind.kind, length: total, specs, columns, ...(coverage.size ? { coverage } : {}) };
 }
 
 function mergeFields(kind: KindDef, parts: ImportPart[], partKeys: string[][], specs: ColumnSpec[]): ColumnTable {
@@ -66,10 +67,11 @@ function mergeFields(kind: KindDef, parts: ImportPart[], partKeys: string[][], s
   );
   const length = target.size;
   const columns = new Map<string, Column>();
+  const coverage = new Map<string, Uint8Array>();
   for (const spec of specs) {
-    columns.set(spec.name, gather(parts, spec, (p, i) => targets[p][i], length, false));
+    columns.set(spec.name, gather(parts, spec, (p, i) => targets[p][i], length, false, coverage));
   }
-  return { kind: kind.kind, length, specs, columns };
+  return { kind: kind.kind, length, specs, columns, ...(coverage.size ? { coverage } : {}) };
 }
 
 /**
@@ -77,18 +79,29 @@ function mergeFields(kind: KindDef, parts: ImportPart[], partKeys: string[][], s
  * appended in order (`to` returns 1 to keep, -1 to drop); otherwise `to` gives the target row and
  * later present values overwrite earlier ones while nulls never erase.
  */
-function gather(parts: ImportPart[], spec: ColumnSpec, to: (p: number, i: number) => number, length: number, sequential: boolean): Column {
+function gather(
+  parts: ImportPart[],
+  spec: ColumnSpec,
+  to: (p: number, i: number) => number,
+  length: number,
+  sequential: boolean,
+  coverage: Map<string, Uint8Array>,
+): Column {
   const isText = parts.some((p) => p.table.columns.get(spec.name)?.type === 'dict');
   const num = isText ? null : new NumBuilder();
   const text = isText ? new DictBuilder() : null;
+  const partial = parts.some((p) => !p.table.columns.has(spec.name) || p.table.coverage?.has(spec.name));
+  const covered = partial ? new Uint8Array(length) : null;
   let next = 0;
   for (let p = 0; p < parts.length; p++) {
     const col = parts[p].table.columns.get(spec.name);
+    const partCoverage = parts[p].table.coverage?.get(spec.name);
     const n = parts[p].table.length;
     for (let i = 0; i < n; i++) {
       const t = to(p, i);
       if (t < 0) continue;
       const row = sequential ? next++ : t;
+      if (covered && col && (!partCoverage || partCoverage[i])) covered[row] = 1;
       const v = col ? cellValue(col, i) : null;
       if (v === null) {
         if (sequential) (num ?? text)!.setNull(row);
@@ -98,5 +111,6 @@ function gather(parts: ImportPart[], spec: ColumnSpec, to: (p: number, i: number
       else text!.set(row, String(v));
     }
   }
+  if (covered && covered.some((c) => c === 0)) coverage.set(spec.name, covered);
   return num ? num.finish(length) : text!.finish(length);
 }

@@ -37,25 +37,45 @@ export function aggregateKind(
   const { groupOf, representatives } = assignGroups(table.length, selected, components);
   const groups = representatives.map((row) => readers.map((r, d) => r.display(components[d][row])));
   const count = dims.length === 0 ? 1 : representatives.length;
-  const masks = new Map<string, Uint8Array>();
-  const maskOf = (key: string) => {
-    let m = masks.get(key);
-    if (!m) {
-      m = rowFilterMask(table, metricRegistry().rowFilters.get(key)!);
-      masks.set(key, m);
+  const masks = new Map<string, Uint8Array | null>();
+  /** Rows a measure counts: its named row filter, and coverage of the fields its ratio needs. */
+  const maskFor = (m: Measure): Uint8Array | null => {
+    const key = `${m.rowFilter ?? ''}|${(m.requires ?? []).join('+')}`;
+    if (!masks.has(key)) {
+      const filter = m.rowFilter ? rowFilterMask(table, metricRegistry().rowFilters.get(m.rowFilter)!) : null;
+      masks.set(key, combineMasks(table.length, filter, coverageMask(table, m.requires ?? [])));
     }
-    return m;
+    return masks.get(key)!;
   };
   const values = new Map<string, (number | null)[]>();
   const presence = new Map<string, { passing: Float64Array; present: Float64Array }>();
   // Plain sums sharing a row filter are computed together in one pass over the rows.
   const fused = new Map<string, Measure[]>();
   for (const m of measures) {
-    if (m.op === 'sum' && table.columns.get(m.field!)?.type === 'num') fused.set(m.rowFilter ?? '', [...(fused.get(m.rowFilter ?? '') ?? []), m]);
-    else values.set(m.id, computeMeasure(table, m, groupOf, count, m.rowFilter ? maskOf(m.rowFilter) : null, presence));
+    const key = `${m.rowFilter ?? ''}|${(m.requires ?? []).join('+')}`;
+    if (m.op === 'sum' && table.columns.get(m.field!)?.type === 'num') fused.set(key, [...(fused.get(key) ?? []), m]);
+    else values.set(m.id, computeMeasure(table, m, groupOf, count, maskFor(m), presence));
   }
-  for (const [filterKey, sums] of fused) computeSums(table, sums, groupOf, count, filterKey ? maskOf(filterKey) : null, values, presence);
+  for (const sums of fused.values()) computeSums(table, sums, groupOf, count, maskFor(sums[0]), values, presence);
   return { groups: dims.length === 0 ? [[]] : groups, values, presence };
+}
+
+/** Rows whose export carries every one of `fields` (null: all rows do). */
+function coverageMask(table: ColumnTable, fields: string[]): Uint8Array | null {
+  if (fields.length === 0) return null;
+  if (fields.some((f) => !table.columns.has(f))) return new Uint8Array(table.length);
+  const parts = fields.map((f) => table.coverage?.get(f)).filter((c): c is Uint8Array => c !== undefined);
+  if (parts.length === 0) return null;
+  const mask = new Uint8Array(table.length).fill(1);
+  for (const c of parts) for (let i = 0; i < mask.length; i++) mask[i] &= c[i];
+  return mask;
+}
+
+function combineMasks(n: number, a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
+  if (!a || !b) return a ?? b;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = a[i] & b[i];
+  return out;
 }
 
 /** Tables are immutable once loaded: their dimension components are computed once per dimension. */

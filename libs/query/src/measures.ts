@@ -10,8 +10,14 @@ export interface Measure {
   rowFilter?: string;
   /** Stored in cents: shown in yuan. */
   money: boolean;
+  /**
+   * Fields whose exports every counted row must come from: the inputs of the ratio this measure
+   * feeds, so ROI over a 千川 export (with GMV) and a 巨量广告 export (without) divides 千川's GMV
+   * by 千川's cost only.
+   */
+  requires?: string[];
 }
 
 export function measureId(m: Omit<Measure, 'id' | 'money'>): string {
-  return [m.kind, m.op, m.field ?? '', m.weight ?? '', m.rowFilter ?? ''].join('|');
+  return [m.kind, m.op, m.field ?? '', m.weight ?? '', m.rowFilter ?? '', (m.requires ?? []).join('+')].join('|');
 }

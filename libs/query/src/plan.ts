@@ -41,13 +41,23 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
     return m.inputs.every((i) => registry.params.has(i) || computableIn(get(i), kind));
   };
 
-  const bind = (key: string, forced?: ExportKind): BoundMetric => {
+  /** The stored fields the base metrics under `m` sum (what a ratio's rows must all carry). */
+  const summedFields = (m: RegisteredMetric, kind: ExportKind): string[] => {
+    if (isBase(m)) {
+      if (m.kind === 'weighted_avg') return [m.field!, m.weight!];
+      if (m.kind !== 'sum') return [];
+      return [!hasColumn(kind, m.field!) && m.fallback && hasColumn(kind, m.fallback.field) ? m.fallback.field : m.field!];
+    }
+    return m.inputs.flatMap((i) => (registry.params.has(i) ? [] : summedFields(get(i), kind)));
+  };
+
+  const bind = (key: string, forced?: ExportKind, requires?: string[]): BoundMetric => {
     const m = get(key);
     const present = m.kinds.filter((k) => tables.has(k));
     if (isBase(m)) {
       const kind = forced && m.kinds.includes(forced) && tables.has(forced) ? forced : (present.find((k) => leafAvailable(m, k)) ?? present[0]);
       if (!kind) throw missingData(key, m.kinds);
-      return { type: 'base', metric: m, kind, measures: leafMeasures(m, kind, hasColumn, addMeasure) };
+      return { type: 'base', metric: m, kind, measures: leafMeasures(m, kind, hasColumn, addMeasure, requires) };
     }
     let kind: ExportKind | undefined;
     if (!m.crossKind) {
@@ -55,6 +65,9 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
       kind = candidates.find((k) => computableIn(m, k)) ?? candidates.find((k) => tables.has(k));
       if (!kind && m.inputs.some((i) => !registry.params.has(i))) throw missingData(key, m.kinds);
     }
+    // A single-kind formula reads only rows from exports that carry all the fields it sums.
+    const required = kind && !m.crossKind ? [...new Set(summedFields(m, kind))].sort() : undefined;
+    const rowsNeed = required && required.length > 1 ? required : requires;
     const inputs = new Map<string, BoundMetric | { type: 'param'; key: string }>();
     for (const input of m.inputs) {
       const param = registry.params.get(input);
@@ -63,7 +76,7 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
         if (value === undefined) throw new QueryError('PARAM_REQUIRED', { metric: key, param: input, label: param.label.zh });
         if (!(value > param.min && value <= param.max)) throw new QueryError('PARAM_OUT_OF_RANGE', { param: input, min: param.min, max: param.max });
         inputs.set(input, { type: 'param', key: input });
-      } else inputs.set(input, bind(input, kind));
+      } else inputs.set(input, bind(input, kind, rowsNeed));
     }
     const kinds = [...new Set([...inputs.values()].flatMap((b) => (b.type === 'base' ? [b.kind] : b.type === 'expr' ? b.kinds : [])))];
     return { type: 'expr', metric: m, inputs, kinds: kinds.length ? kinds : kind ? [kind] : [] };
@@ -80,7 +93,14 @@ function missingData(metric: string, kinds: ExportKind[]): QueryError {
   return new QueryError('METRIC_DATA_MISSING', { metric, kinds: kinds.map((k) => KINDS[k].label.zh).join(' / '), kindsEn: kinds.map((k) => KINDS[k].label.en).join(' / ') });
 }
 
-function leafMeasures(m: RegisteredMetric, kind: ExportKind, hasColumn: (k: ExportKind, f: string) => boolean, add: (m: Omit<Measure, 'id'>) => Measure): Measure[] {
+function leafMeasures(
+  m: RegisteredMetric,
+  kind: ExportKind,
+  hasColumn: (k: ExportKind, f: string) => boolean,
+  addMeasure: (m: Omit<Measure, 'id'>) => Measure,
+  requires?: string[],
+): Measure[] {
+  const add = (measure: Omit<Measure, 'id'>) => addMeasure(requires?.length ? { ...measure, requires } : measure);
   const moneyField = (field: string) => KINDS[kind].fields.find((f) => f.key === field)?.type === 'money';
   switch (m.kind) {
     case 'count':

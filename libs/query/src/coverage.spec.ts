@@ -1,0 +1,57 @@
+/**
+ * Ratios over exports with different columns: a formula reads only rows of exports that carry all
+ * the fields it sums. A 千川 plan export has GMV but no conversions; a 巨量广告 unit export has
+ * conversions but no GMV.
+ */
+import { mergeParts } from '@creator-ops/columnar';
+import { KINDS } from '@creator-ops/schemas';
+import { runQuery } from './engine';
+import { buildTable } from './testing/table-builder';
+
+const qianchuan = buildTable('ad', [
+  { date: '2026-10-01', plan_id: 'Q1', impressions: 10000, clicks: 300, cost: 200, orders: 10, gmv: 1000 },
+  { date: '2026-10-02', plan_id: 'Q1', impressions: 10000, clicks: 200, cost: 100, orders: 5, gmv: 500 },
+]);
+const oceanengine = buildTable('ad', [
+  { date: '2026-10-01', unit_id: 'U1', impressions: 5000, clicks: 100, cost: 300, conversions: 10 },
+  { date: '2026-10-02', unit_id: 'U1', impressions: 5000, clicks: 100, cost: 100, conversions: 5 },
+]);
+const merged = mergeParts(KINDS.ad, [
+  { id: 'a', table: qianchuan, keyFields: ['date', 'plan_id'] },
+  { id: 'b', table: oceanengine, keyFields: ['date', 'unit_id'] },
+]);
+const tables = new Map([['ad' as const, merged]]);
+
+describe('ratios across exports with different columns', () => {
+  const t = runQuery({ metrics: ['cost', 'ad_gmv', 'roi', 'cvr', 'cpa', 'ctr', 'conversions', 'clicks'] }, tables).totals!;
+
+  it('sums each base metric over every row that has it', () => {
+    // cost: 200 + 100 + 300 + 100 = 700; GMV only from 千川: 1500; clicks 700; conversions 15.
+    expect(t).toMatchObject({ cost: 700, ad_gmv: 1500, clicks: 700, conversions: 15 });
+  });
+
+  it('divides GMV by the cost of the exports that report GMV', () => {
+    // 1500 / (200 + 100) = 5, not 1500 / 700.
+    expect(t.roi).toBeCloseTo(5, 12);
+  });
+
+  it('divides conversions by the clicks and cost of the exports that report conversions', () => {
+    // CVR 15 / (100 + 100) = 7.5%; CPA (300 + 100) / 15 = 26.67 — not 15 / 700 and 700 / 15.
+    expect(t.cvr).toBeCloseTo(15 / 200, 12);
+    expect(t.cpa).toBeCloseTo(400 / 15, 12);
+  });
+
+  it('keeps ratios of fields every export has over all rows', () => {
+    // CTR (300 + 200 + 100 + 100) / 30000.
+    expect(t.ctr).toBeCloseTo(700 / 30000, 12);
+  });
+
+  it('applies the same rule per group', () => {
+    const rows = runQuery({ metrics: ['roi', 'cvr'], dimensions: ['date'] }, tables).rows;
+    // 10-01: ROI 1000 / 200 = 5, CVR 10 / 100; 10-02: ROI 500 / 100 = 5, CVR 5 / 100.
+    expect(rows).toEqual([
+      { date: '2026-10-01', roi: 5, cvr: 0.1 },
+      { date: '2026-10-02', roi: 5, cvr: 0.05 },
+    ]);
+  });
+});
