@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   expectErrorBody,
@@ -158,14 +159,21 @@ describe('refused uploads store nothing', () => {
     await expectNothingStored('refused-png', before);
   });
 
-  it('refuses a ZIP (xlsx-like) payload named x.csv with 415', async () => {
+  it('refuses a truncated ZIP payload named x.csv with 422 XLSX_CORRUPT', async () => {
     const before = arrowFiles(dir);
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0]), Buffer.from('[Content_Types].xml'), Buffer.alloc(200, 0)]);
     const res = await upload(e, 'refused-zip', zip, 'x.csv');
-    expect(res.status).toBe(415);
-    expect(['XLSX_NOT_SUPPORTED', 'BINARY_FILE']).toContain(res.body.code);
-    expectErrorBody(res.body, res.body.code);
+    expect(res.status).toBe(422);
+    expectErrorBody(res.body, 'XLSX_CORRUPT');
     await expectNothingStored('refused-zip', before);
+  });
+
+  it('refuses a legacy .xls (OLE2) file with 415 XLS_NOT_SUPPORTED', async () => {
+    const before = arrowFiles(dir);
+    const res = await upload(e, 'refused-xls', readFileSync(join(process.cwd(), 'fixtures', 'xlsx', 'not-ok', 'legacy.xls')), 'old.xls');
+    expect(res.status).toBe(415);
+    expectErrorBody(res.body, 'XLS_NOT_SUPPORTED');
+    await expectNothingStored('refused-xls', before);
   });
 
   it('refuses a CSV of no known export with 422 UNRECOGNISED_EXPORT', async () => {

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { setupApp } from '../../apps/api/src/setup-app';
+import { TEST_ADMIN_PASSWORD, TEST_AUTH_ENV } from '../helpers/e2e-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = join(process.cwd(), 'test-results');
@@ -18,7 +19,7 @@ export const RESULTS = join(process.cwd(), 'test-results');
  */
 export async function startBrowserStack(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'co-browser-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
   setupApp(app, config);
   await app.listen(0, '127.0.0.1');
@@ -33,10 +34,16 @@ export async function startBrowserStack(env: Record<string, string> = {}) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(RESULTS, { recursive: true });
+  // Sign in as the admin: the browser gets the session cookie, Node-side calls a bearer token.
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }) });
+  const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  await context.addCookies([{ name: 'co_session', value: session, url, httpOnly: true, sameSite: 'Strict' }]);
+  const authHeaders = { authorization: `Bearer ${decodeURIComponent(session)}` };
   return {
     url,
     app,
     context,
+    authHeaders,
     async page(): Promise<Page> {
       return context.pages()[0] ?? context.newPage();
     },

@@ -24,7 +24,7 @@ describe('web dashboard in Chromium', () => {
   async function engineKpis(locale: 'zh-CN' | 'en'): Promise<Record<string, string>> {
     const query = new URL(page.url()).searchParams;
     query.set('locale', locale);
-    const res = await fetch(`${stack.url}/api/workspaces/shop/reports/dashboard?${query}`);
+    const res = await fetch(`${stack.url}/api/workspaces/shop/reports/dashboard?${query}`, { headers: stack.authHeaders });
     const body = (await res.json()) as { kpis: { metric: string; display: { value: string } }[] };
     return Object.fromEntries(body.kpis.map((k) => [k.metric, k.display.value]));
   }
@@ -45,7 +45,7 @@ describe('web dashboard in Chromium', () => {
     const form = new FormData();
     form.set('file', new Blob([readFileSync(join(SAMPLES, file))]), file);
     form.set('account', account);
-    const res = await fetch(`${stack.url}/api/workspaces/shop/datasets`, { method: 'POST', body: form });
+    const res = await fetch(`${stack.url}/api/workspaces/shop/datasets`, { method: 'POST', body: form, headers: stack.authHeaders });
     expect(res.status).toBe(201);
   }
 

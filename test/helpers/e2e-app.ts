@@ -47,27 +47,36 @@ export interface E2eApp {
   app: INestApplication;
   config: AppConfig;
   url: string;
-  http: () => ReturnType<typeof request>;
+  http: () => ReturnType<typeof request.agent>;
+  anonymous: () => ReturnType<typeof request>;
   close: () => Promise<void>;
 }
 
 /** Boots the real app (real SQLite, real Arrow files) on DATA_DIR and listens on a free port. */
 export async function startApp(dataDir: string, env: Record<string, string> = {}, logger: LoggerService | false = false): Promise<E2eApp> {
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...env } as NodeJS.ProcessEnv, { webDist: undefined });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, { webDist: undefined });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger });
   setupApp(app, config);
   await app.init();
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
+  // Every request of a test goes out as the signed-in admin (session cookie kept by the agent).
+  const agent = request.agent(app.getHttpServer());
+  await agent.post('/api/auth/login').send({ username: 'admin', password: TEST_ADMIN_PASSWORD }).expect(200);
   return {
     app,
     config,
     url,
-    http: () => request(app.getHttpServer()),
+    http: () => agent,
+    anonymous: () => request(app.getHttpServer()),
     close: () => app.close(),
   };
 }
+
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+/** Fast password hashing and no upload limit in tests (the limits have their own tests). */
+export const TEST_AUTH_ENV = { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000' };
 
 /** Uploads a file (multipart `file`) with optional form fields. */
 export function upload(e: E2eApp, ws: string, bytes: Buffer, fileName: string, fields: Record<string, string> = {}) {

@@ -1,4 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
 import { MulterModule } from '@nestjs/platform-express';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -30,8 +33,8 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1 }, defParamCharset: 'utf8' }),
         ...web,
       ],
-      controllers: [HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController],
-      providers: [DemoLoader, StartupSweep],
+      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController],
+      providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

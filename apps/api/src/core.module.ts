@@ -7,6 +7,11 @@ import { DatasetEntity } from './datasets/dataset.entity';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
 import { StorageModule } from './storage/storage.module';
+import { AuthRepository } from './auth/auth.repository';
+import { AuthService } from './auth/auth.service';
+import { CredentialEntity } from './auth/credential.entity';
+import { MembershipEntity } from './auth/membership.entity';
+import { UserEntity } from './auth/user.entity';
 import { AlertRuleEntity } from './monitoring/alert-rule.entity';
 import { AlertEntity } from './monitoring/alert.entity';
 import { MonitoringSettingsEntity } from './monitoring/monitoring-settings.entity';
@@ -21,8 +26,8 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
-const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity];
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService];
+const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})

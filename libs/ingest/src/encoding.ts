@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { IngestError } from './messages';
+import { isOle2, ole2Error } from './xlsx/ole2';
 
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'GB18030' | 'UTF-16LE' | 'UTF-16BE';
 
@@ -14,7 +15,6 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OTHER_BINARY_MAGICS = [
   [0x25, 0x50, 0x44, 0x46], // %PDF
   [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0xd0, 0xcf, 0x11, 0xe0], // legacy .xls (OLE2)
   [0x1f, 0x8b], // gzip
 ];
 
@@ -48,7 +48,10 @@ export function resolveEncodingName(name: string): TextEncodingName {
  */
 export function detectEncoding(head: Buffer, override?: string): EncodingDetection {
   if (head.length === 0) throw new IngestError('EMPTY_FILE');
+  // ZIP (xlsx) files are routed to the xlsx reader before this point.
   if (startsWith(head, ZIP_MAGIC)) throw new IngestError('XLSX_NOT_SUPPORTED');
+  // OLE2: a password-protected xlsx or a legacy .xls.
+  if (isOle2(head)) throw ole2Error(head);
   if (OTHER_BINARY_MAGICS.some((m) => startsWith(head, m))) throw new IngestError('BINARY_FILE');
   const bom = bomOf(head);
   if (override) {

@@ -1,23 +1,29 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar';
+import { parseWallClock } from '@creator-ops/format';
 import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
 import { createDecoder, detectEncoding } from './encoding';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
 import { buildPlan, type ImportPlan } from './plan';
-import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
+import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { sniffLayout } from './sniff';
-import { unwrapCell } from './values/cells';
+import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
+import { ingestXlsx, ingestXlsxStream, isZip } from './xlsx/ingest-xlsx';
 
 export interface IngestOptions {
   /** The file's name as the user knows it (reports only; never used as a path). */
   fileName: string;
   kind?: ExportKind;
   account?: string;
+  /** CSV only: the text encoding, overriding detection (xlsx parts are UTF-8 XML). */
   encoding?: string;
+  /** xlsx only: the sheet to import, by name or 1-based position (default: the sheet whose headers match a kind best). */
+  sheet?: string;
   /** Per-installation secret for pseudonymous buyer keys. */
   secret?: string;
   onProgress?: (p: { bytes: number; rows: number }) => void;
@@ -33,11 +39,24 @@ const HEAD_BYTES = 256 * 1024;
 /** A cell longer than this is not an export value (and would be held in memory whole). */
 export const MAX_CELL_CHARS = 1_000_000;
 
-export function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
+export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
+  if (await startsAsZip(path)) return ingestXlsx({ path }, opts);
   return ingestStream(createReadStream(path, { highWaterMark: 64 * 1024 }), opts);
 }
 
+async function startsAsZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    return isZip(head.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}
+
 export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<IngestResult> {
+  if (isZip(bytes)) return ingestXlsx({ buffer: bytes }, opts);
   async function* chunks() {
     for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
   }
@@ -68,6 +87,7 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
     headSize += next.value.length;
   }
   const head = Buffer.concat(headChunks);
+  if (isZip(head)) return ingestXlsxStream(head, exhausted ? null : iterator, hash, opts, () => inner.return?.());
   const detected = detectEncoding(head, opts.encoding);
   const run = new IngestRun(opts);
   const decoder = createDecoder(detected.encoding, () => run.line);
@@ -121,13 +141,31 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
   });
 
   const table = run.finish();
-  const report: ImportReport = {
+  const report = runReport(run, table, detection, {
     file: opts.fileName,
     source: { bytes, sha256: hash.digest('hex') },
-    kind: detection.kind,
-    detection,
     encoding: detected.encoding,
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
+  });
+  if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
+  return { table, report };
+}
+
+/** The import report of a finished run (CSV and xlsx alike). */
+export function runReport(
+  run: IngestRun,
+  table: ColumnTable,
+  detection: KindDetection,
+  base: Pick<ImportReport, 'file' | 'source' | 'encoding' | 'delimiter'> & { sheet?: string },
+): ImportReport {
+  return {
+    file: base.file,
+    source: base.source,
+    ...(base.sheet === undefined ? {} : { sheet: base.sheet }),
+    kind: detection.kind,
+    detection,
+    encoding: base.encoding,
+    delimiter: base.delimiter,
     headerRow: run.headerLine,
     rows: { read: run.rowsRead, accepted: table.length, rejected: run.rejectedCount, skipped: run.skippedCount },
     rejected: run.rejected,
@@ -138,12 +176,13 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
     naturalKey: run.plan.keyFields,
     duplicatesReplaced: 0,
   };
-  if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
-  return { table, report };
 }
 
-/** The state of one import while rows stream through. */
-class IngestRun {
+/** Field types whose cells are numbers or dates: a label there is not a value. */
+const TYPED_FIELDS = new Set(['int', 'decimal', 'money', 'percent', 'date', 'datetime', 'hour']);
+
+/** The state of one import while rows stream through (fed by the CSV parser or the xlsx reader). */
+export class IngestRun {
   plan!: ImportPlan;
   /** Physical line (1-based) where the next record starts. */
   line = 1;
@@ -161,6 +200,7 @@ class IngestRun {
   private headerIndex = 0;
   private dateSlotIndex = -1;
   private requiredSlots: number[] = [];
+  private typedSlots: number[] = [];
   private sumSlots: number[] = [];
   private readonly lines = new NumBuilder();
 
@@ -174,6 +214,8 @@ class IngestRun {
     this.dateSlotIndex = slotOf(plan.kind.dateField);
     this.requiredSlots = plan.requiredFields.map(slotOf).filter((i) => i >= 0);
     const summable = new Set(plan.kind.fields.filter((f) => f.type === 'int' || f.type === 'money').map((f) => f.key));
+    const typed = new Set(plan.kind.fields.filter((f) => TYPED_FIELDS.has(f.type)).map((f) => f.key));
+    this.typedSlots = plan.slots.map((s, i) => (s.field && typed.has(s.field) ? i : -1)).filter((i) => i >= 0);
     this.sumSlots = plan.slots.map((s, i) => (s.field && summable.has(s.field) && s.addToSum ? i : -1)).filter((i) => i >= 0);
   }
 
@@ -190,31 +232,64 @@ class IngestRun {
         if (cell.length > 0 && cell.indexOf('\n') !== -1) newlines += countNewlines(cell);
       }
       this.line += 1 + newlines;
-      const index = this.recordIndex++;
       const error = rowErrors.get(r);
       if (error?.code === 'MissingQuotes') throw new IngestError('CSV_UNCLOSED_QUOTE', { line });
-      if (index === this.headerIndex) {
-        this.headerLine = line;
-        continue;
-      }
-      this.rowsRead++;
-      if (index < this.headerIndex) {
-        this.skip(line, 'SKIP_PREAMBLE');
-        continue;
-      }
-      if (cells.every((c) => c.trim() === '')) {
-        this.skip(line, 'SKIP_BLANK');
-        continue;
-      }
-      if (error) {
-        this.reject(line, null, 'CSV_INVALID_QUOTES', {});
-        continue;
-      }
-      this.acceptRow(cells, line);
+      this.record(cells, line, error ? 'CSV_INVALID_QUOTES' : null);
     }
   }
 
-  private acceptRow(cells: string[], line: number) {
+  /**
+   * One record at its physical line: the header, a preamble, blank or sub-header row, or data.
+   * `rowCode` rejects the row as a whole (malformed quotes); `cellCodes` rejects it at a column
+   * whose cell the reader already knows to be bad (an xlsx id that lost digits), in column order.
+   */
+  record(cells: string[], line: number, rowCode: IngestCode | null = null, cellCodes?: Map<number, IngestCode>) {
+    const index = this.recordIndex++;
+    if (index === this.headerIndex) {
+      this.headerLine = line;
+      return;
+    }
+    this.rowsRead++;
+    if (index < this.headerIndex) {
+      this.skip(line, 'SKIP_PREAMBLE');
+      return;
+    }
+    if (cells.every((c) => c.trim() === '')) {
+      this.skip(line, 'SKIP_BLANK');
+      return;
+    }
+    if (rowCode) {
+      this.reject(line, null, rowCode, {});
+      return;
+    }
+    if (index === this.headerIndex + 1 && this.isSubHeader(cells)) {
+      this.skip(line, 'SKIP_SUBHEADER');
+      return;
+    }
+    this.acceptRow(cells, line, cellCodes);
+  }
+
+  /**
+   * A row right under the header that labels the columns again (units, explanations, English
+   * names: 结算账单 has one): every non-empty cell is a label rather than a number or a date, there
+   * are at least two, and at least one sits in a number or date column (so as data the row could
+   * only be rejected). Conservative on purpose: one parsable value in any typed column, or a
+   * total-row label, and the row is treated as data.
+   */
+  private isSubHeader(cells: string[]): boolean {
+    if (this.typedSlots.length === 0 || this.totalLabel(cells) !== null) return false;
+    let labels = 0;
+    for (const raw of cells) {
+      const text = unwrapCell(raw);
+      if (isNullToken(text)) continue;
+      if (looksLikeValue(text)) return false;
+      labels++;
+    }
+    if (labels < 2) return false;
+    return this.typedSlots.some((i) => !isNullToken(unwrapCell(cells[i] ?? '')));
+  }
+
+  private acceptRow(cells: string[], line: number, cellCodes?: Map<number, IngestCode>) {
     const slots = this.plan.slots;
     const totalLabel = this.totalLabel(cells);
     if (totalLabel !== null) {
@@ -231,7 +306,7 @@ class IngestRun {
     }
     const row = this.accepted;
     for (let c = 0; c < slots.length; c++) {
-      const code = slots[c].accept(row, cells[c]);
+      const code = cellCodes?.get(c) ?? slots[c].accept(row, cells[c]);
       if (code !== null) {
         this.reject(line, slots[c].source, code, { value: preview(cells[c]) });
         return;
@@ -327,6 +402,13 @@ class IngestRun {
     }
     if (matched.length) this.warnings.push(reportMessage('TOTAL_MATCHED', { fields: matched.join(', ') }));
   }
+}
+
+/** A number (any unit or notation the parsers know) or a date: not a column label. */
+function looksLikeValue(text: string): boolean {
+  if (parseNumericText(text) !== null) return true;
+  const date = parseWallClock(text);
+  return 'wall' in date || date.error === 'DATE_OUT_OF_RANGE';
 }
 
 function countNewlines(s: string): number {

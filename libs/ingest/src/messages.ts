@@ -3,7 +3,15 @@ export const INGEST_MESSAGES = {
   // Fatal: the file is not imported.
   EMPTY_FILE: { zh: '文件为空', en: 'The file is empty' },
   BINARY_FILE: { zh: '文件不是文本 CSV（含二进制内容）', en: 'The file is not a text CSV (binary content)' },
-  XLSX_NOT_SUPPORTED: { zh: '这是 Excel/ZIP 文件；请导出为 CSV 后再上传', en: 'This is an Excel/ZIP file; export it as CSV and upload again' },
+  XLSX_NOT_SUPPORTED: { zh: '这是 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）；请上传平台导出的 CSV 或 .xlsx 文件', en: 'This is a ZIP archive but not an Excel workbook (.xlsx); upload the platform\'s CSV or .xlsx export' },
+  XLS_NOT_SUPPORTED: { zh: '这是旧版 Excel 97-2003（.xls）文件；请在 Excel 中另存为 .xlsx 或 CSV 后再上传', en: 'This is a legacy Excel 97-2003 (.xls) file; save it as .xlsx or CSV in Excel and upload again' },
+  XLSX_ENCRYPTED: { zh: 'Excel 文件有密码保护（已加密），无法读取；请在 Excel 中取消密码后另存为 .xlsx 或 CSV（快手等平台的订单导出默认加密）', en: 'The Excel file is password-protected (encrypted) and cannot be read; remove the password in Excel and save it as .xlsx or CSV (快手 and other platforms encrypt order exports)' },
+  XLSX_CORRUPT: { zh: 'xlsx 文件已损坏或不完整，无法读取；请重新导出或重新下载', en: 'The xlsx file is damaged or incomplete and cannot be read; export or download it again' },
+  XLSX_TOO_LARGE: { zh: 'xlsx 文件 {size} MB，超过上限 {max} MB', en: 'The xlsx file is {size} MB, over the limit of {max} MB' },
+  XLSX_TOO_MANY_ENTRIES: { zh: 'xlsx 压缩包含 {count} 个条目，超过上限 {max}', en: 'The xlsx archive has {count} entries, over the limit of {max}' },
+  XLSX_UNCOMPRESSED_TOO_LARGE: { zh: 'xlsx 解压后 {size} MB，超过上限 {max} MB', en: 'The xlsx unpacks to {size} MB, over the limit of {max} MB' },
+  XLSX_ZIP_BOMB: { zh: 'xlsx 压缩比异常（疑似 ZIP 炸弹：{part}），已拒绝', en: 'Abnormal compression in the xlsx (suspected zip bomb: {part}); rejected' },
+  XLSX_SHEET_NOT_FOUND: { zh: '工作簿中没有工作表 {sheet}；现有工作表：{sheets}', en: 'No sheet {sheet} in the workbook; its sheets: {sheets}' },
   INVALID_ENCODING: { zh: '文件不是有效的 {encoding} 编码（第 {line} 行附近）', en: 'The file is not valid {encoding} (near line {line})' },
   UNSUPPORTED_ENCODING: { zh: '不支持的编码 {encoding}', en: 'Unsupported encoding {encoding}' },
   NO_HEADER: { zh: '前 {rows} 行中找不到表头', en: 'No header row found in the first {rows} rows' },
@@ -15,6 +23,7 @@ export const INGEST_MESSAGES = {
   CELL_TOO_LARGE: { zh: '第 {line} 行有超过 {max} 字符的单元格', en: 'Line {line} has a cell longer than {max} characters' },
   UNKNOWN_KIND: { zh: '未知的导出类型 {kind}', en: 'Unknown export kind {kind}' },
   // Row rejections.
+  ID_PRECISION_LOST: { zh: 'ID 在 Excel 中存为数字（{value}），超过 15 位已丢失精度；请以文本格式重新导出', en: 'ID stored as a number in Excel ({value}) has lost digits beyond 15; re-export it as text' },
   ID_SCIENTIFIC: { zh: 'ID 为科学计数法（{value}），位数已丢失；请以文本格式重新导出', en: 'ID in scientific notation ({value}) has lost digits; re-export it as text' },
   NUMBER_INVALID: { zh: '不是有效数字：{value}', en: 'Not a valid number: {value}' },
   INT_NOT_INTEGER: { zh: '应为整数：{value}', en: 'Expected a whole number: {value}' },
@@ -30,6 +39,7 @@ export const INGEST_MESSAGES = {
   // Skipped rows.
   SKIP_PREAMBLE: { zh: '表头前的说明行', en: 'Preamble line before the header' },
   SKIP_BLANK: { zh: '空行', en: 'Blank line' },
+  SKIP_SUBHEADER: { zh: '表头下方的副表头行（说明或单位），不计入明细', en: 'Sub-header row under the header (labels or units), not counted as data' },
   SKIP_TOTAL: { zh: '汇总行（{value}），不计入明细', en: 'Period-total row ({value}), not counted as data' },
   // Warnings.
   UNKNOWN_COLUMNS: { zh: '未识别的列已按原文保留：{columns}', en: 'Unrecognised columns kept as text: {columns}' },
@@ -47,6 +57,8 @@ export const INGEST_MESSAGES = {
   STATUS_REGRESSION: { zh: '{count} 个子订单的状态倒退（如 {example}）', en: '{count} items moved back in status (e.g. {example})' },
   RECONCILIATION_MISMATCH: { zh: '{count} 处平台导出的比率与按明细重算的结果不一致（超出导出的四舍五入误差）', en: '{count} ratios reported by the platform disagree with the recomputed values beyond the export\'s rounding' },
   RECONCILIATION_OK: { zh: '平台导出的比率与重算结果一致（{fields}）', en: 'The platform\'s ratios match the recomputed values ({fields})' },
+  SHEET_CHOSEN: { zh: '工作簿有 {count} 个工作表，按表头选用「{sheet}」（其余：{others}）；可用 sheet 参数指定', en: 'The workbook has {count} sheets; \'{sheet}\' was chosen by its headers (others: {others}); name one with the sheet option' },
+  XLSX_ERROR_CELLS: { zh: '{count} 个单元格是 Excel 错误值（如 #DIV/0!），按空值处理（列：{columns}）', en: '{count} cells hold Excel errors (such as #DIV/0!) and were read as empty (columns: {columns})' },
   ENCODING_OVERRIDDEN: { zh: '按指定编码 {encoding} 读取', en: 'Read as {encoding} as requested' },
 } as const;
 

@@ -45,6 +45,8 @@ export interface ImportReport {
   file: string;
   /** Size and SHA-256 of the uploaded bytes (provenance). */
   source: { bytes: number; sha256: string };
+  /** xlsx: the sheet imported. */
+  sheet?: string;
   kind: ExportKind;
   detection: KindDetection;
   encoding: string;

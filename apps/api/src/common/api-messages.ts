@@ -19,6 +19,16 @@ export const API_MESSAGES = {
   INVALID_ALERT_RULE: { zh: '告警规则无效：{problems}', en: 'Invalid alert rule: {problems}' },
   INVALID_BUDGET: { zh: '预算无效：{problems}', en: 'Invalid budget: {problems}' },
   INVALID_WEBHOOK_URL: { zh: 'Webhook 地址无效：{url}', en: 'Invalid webhook URL: {url}' },
+  AUTH_REQUIRED: { zh: '请先登录', en: 'Sign in first' },
+  FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  LOGIN_FAILED: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  ACCOUNT_LOCKED: { zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; try again in {minutes} minutes' },
+  INVALID_USERNAME: { zh: '用户名无效：2–64 个字母、数字、汉字或 _.-', en: 'Invalid username: 2–64 letters, digits or _.-' },
+  INVALID_ROLE: { zh: '角色无效：{role}（admin、operator、grader、trainee）', en: 'Invalid role: {role} (admin, operator, grader, trainee)' },
+  PASSWORD_TOO_SHORT: { zh: '密码至少 12 个字符', en: 'Passwords need at least 12 characters' },
+  USER_EXISTS: { zh: '用户 {username} 已存在', en: 'User {username} already exists' },
+  USER_NOT_FOUND: { zh: '用户 {username} 不存在', en: 'User {username} not found' },
+  TOO_MANY_UPLOADS: { zh: '上传过于频繁，请稍后再试', en: 'Too many uploads; try again shortly' },
   IMPORT_INTERRUPTED: { zh: '导入在提交前失败，数据未改变', en: 'The import failed before it was committed; nothing changed' },
 } as const;
 

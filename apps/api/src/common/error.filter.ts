@@ -6,7 +6,7 @@ import { ReportParamError } from '@creator-ops/reports';
 import { AppError } from './app-error';
 import { requestIdOf } from './request-id.middleware';
 
-const FILE_TYPE_CODES = new Set(['XLSX_NOT_SUPPORTED', 'BINARY_FILE']);
+const FILE_TYPE_CODES = new Set(['XLSX_NOT_SUPPORTED', 'XLS_NOT_SUPPORTED', 'BINARY_FILE']);
 
 /** The one place errors become responses: `{ code, message, messages, details?, requestId }`, never a stack or a path. */
 @Catch()

@@ -12,6 +12,12 @@ export interface AppConfig {
   webDist?: string;
   /** Where fixtures/demo lives (default: ./fixtures). */
   fixturesDir?: string;
+  /** The first admin's password (otherwise a one-time password is printed at first start). */
+  adminPassword?: string;
+  /** scrypt cost for password hashes (a power of two; tests lower it). */
+  scryptN: number;
+  /** Uploads a user may make per minute. */
+  uploadsPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -40,6 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   };
   const port = int('PORT', 3000, 0, 65535);
   const maxUploadMb = int('MAX_UPLOAD_MB', 200, 1, 10_240);
+  const scryptN = int('SCRYPT_N', 131_072, 1024, 1_048_576);
+  if ((scryptN & (scryptN - 1)) !== 0) problems.push(`SCRYPT_N must be a power of two (got ${scryptN})`);
+  const uploadsPerMinute = int('UPLOADS_PER_MINUTE', 30, 1, 100_000);
+  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
   const host = env.HOST || '127.0.0.1';
   const tzBusiness = env.TZ_BUSINESS || 'Asia/Shanghai';
   try {
@@ -60,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadMb,
     demo: demoRaw === '1' || demoRaw === 'true',
     logLevel,
+    scryptN,
+    uploadsPerMinute,
+    ...(env.ADMIN_PASSWORD ? { adminPassword: env.ADMIN_PASSWORD } : {}),
     webDist: resolve(env.WEB_DIST || './dist/web'),
     fixturesDir: resolve(env.FIXTURES_DIR || './fixtures'),
     ...overrides,

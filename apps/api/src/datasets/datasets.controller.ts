@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { RequirePermission } from '../auth/permission.decorator';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { UploadThrottleGuard } from '../auth/upload-throttle.guard';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { rm } from 'node:fs/promises';
@@ -13,10 +15,12 @@ import { UploadDatasetDto } from './dto/upload-dataset.dto';
 export class DatasetsController {
   constructor(private readonly datasets: DatasetsService) {}
 
+  @RequirePermission('workspace:write')
   @Post()
   @ApiOperation({ summary: 'Import an export file (multipart `file`); returns the import report' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, account: { type: 'string' }, encoding: { type: 'string' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, account: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' } } } })
+  @UseGuards(UploadThrottleGuard)
   @UseInterceptors(FileInterceptor('file'))
   async upload(@Param('ws') ws: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadDatasetDto) {
     if (!file) throw new ValidationError('FILE_REQUIRED');
@@ -28,30 +32,35 @@ export class DatasetsController {
     }
   }
 
+  @RequirePermission('workspace:read')
   @Get()
   @ApiOperation({ summary: 'List the imports of a workspace' })
   async list(@Param('ws') ws: string) {
     return { items: (await this.datasets.list(ws)).map(mapDatasetSummary) };
   }
 
+  @RequirePermission('workspace:read')
   @Get(':id')
   @ApiOperation({ summary: 'One import with its report and schema' })
   async get(@Param('ws') ws: string, @Param('id') id: string) {
     return mapDatasetDetail(await this.datasets.get(ws, id));
   }
 
+  @RequirePermission('workspace:read')
   @Get(':id/rows')
   @ApiOperation({ summary: 'Preview the rows of one import' })
   rows(@Param('ws') ws: string, @Param('id') id: string, @Query() q: RowsQueryDto) {
     return this.datasets.rows(ws, id, q.offset, q.limit);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':id/reconciliation')
   @ApiOperation({ summary: "Ad exports: the platform's ratios recomputed per row and for the total row, with every disagreement beyond rounding" })
   reconciliation(@Param('ws') ws: string, @Param('id') id: string) {
     return this.datasets.reconciliation(ws, id);
   }
 
+  @RequirePermission('workspace:write')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one import (its rows leave the workspace tables)' })

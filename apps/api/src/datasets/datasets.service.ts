@@ -18,6 +18,8 @@ export interface ImportRequest {
   kind?: ExportKind;
   account?: string;
   encoding?: string;
+  /** xlsx: the sheet to read (name or 1-based index); otherwise the best-matching one. */
+  sheet?: string;
   onProgress?: (p: { bytes: number; rows: number }) => void;
 }
 
@@ -60,6 +62,7 @@ export class DatasetsService {
       kind: req.kind,
       account: req.account,
       encoding: req.encoding,
+      sheet: req.sheet,
       secret: this.secret,
       onProgress: req.onProgress,
     });

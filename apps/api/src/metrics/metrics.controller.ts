@@ -1,3 +1,4 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricRegistry } from '@creator-ops/metrics';
@@ -5,6 +6,7 @@ import { metricRegistry } from '@creator-ops/metrics';
 @ApiTags('metrics')
 @Controller('metrics')
 export class MetricsController {
+  @RequirePermission('user')
   @Get()
   @ApiOperation({ summary: 'The metric dictionary: labels, formulas, units, kinds and skill-standard codes' })
   dictionary() {

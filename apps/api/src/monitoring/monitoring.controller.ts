@@ -1,3 +1,4 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MonitoringService } from './monitoring.service';
@@ -13,12 +14,14 @@ const RULE_SCHEMA = {
 export class MonitoringController {
   constructor(private readonly monitoring: MonitoringService) {}
 
+  @RequirePermission('workspace:read')
   @Get('alert-rules')
   @ApiOperation({ summary: 'Alert rules of the workspace (default rules are created on first use)' })
   async rules(@Param('ws') ws: string) {
     return { items: await this.monitoring.rules(ws) };
   }
 
+  @RequirePermission('workspace:write')
   @Post('alert-rules')
   @ApiBody({ schema: RULE_SCHEMA })
   @ApiOperation({ summary: 'Create an alert rule' })
@@ -26,6 +29,7 @@ export class MonitoringController {
     return this.monitoring.createRule(ws, body);
   }
 
+  @RequirePermission('workspace:write')
   @Patch('alert-rules/:id')
   @ApiBody({ schema: RULE_SCHEMA })
   @ApiOperation({ summary: 'Change an alert rule' })
@@ -33,6 +37,7 @@ export class MonitoringController {
     return this.monitoring.updateRule(ws, id, body);
   }
 
+  @RequirePermission('workspace:write')
   @Delete('alert-rules/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an alert rule' })
@@ -40,6 +45,7 @@ export class MonitoringController {
     await this.monitoring.deleteRule(ws, id);
   }
 
+  @RequirePermission('workspace:read')
   @Get('alerts')
   @ApiQuery({ name: 'state', required: false, enum: ['new', 'acknowledged', 'resolved'] })
   @ApiOperation({ summary: 'Alerts, most severe first' })
@@ -48,6 +54,7 @@ export class MonitoringController {
     return { items, summary: await this.monitoring.summary(ws) };
   }
 
+  @RequirePermission('workspace:write')
   @Post('alerts/evaluate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluate every rule now (also done after each import)' })
@@ -55,6 +62,7 @@ export class MonitoringController {
     return this.monitoring.evaluate(ws);
   }
 
+  @RequirePermission('workspace:write')
   @Post('alerts/:id/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge an alert' })
@@ -62,6 +70,7 @@ export class MonitoringController {
     return this.monitoring.acknowledge(ws, id);
   }
 
+  @RequirePermission('workspace:read')
   @Get('anomalies')
   @ApiQuery({ name: 'metric', required: true, example: 'ctr' })
   @ApiQuery({ name: 'dimension', required: false, example: 'plan_id' })
@@ -70,6 +79,7 @@ export class MonitoringController {
     return this.monitoring.anomalies(ws, metric, dimension || undefined);
   }
 
+  @RequirePermission('workspace:read')
   @Post('pacing')
   @HttpCode(200)
   @ApiBody({ schema: { type: 'object', example: { budgets: [{ dimension: 'plan_id', value: '1780000000000000101', daily: 3000 }] } } })
@@ -78,6 +88,7 @@ export class MonitoringController {
     return this.monitoring.pacing(ws, Array.isArray(body?.budgets) ? body.budgets : [], body?.asOf);
   }
 
+  @RequirePermission('workspace:write')
   @Put('webhook')
   @ApiBody({ schema: { type: 'object', example: { url: 'http://127.0.0.1:9000/hook' } } })
   @ApiOperation({ summary: 'Set (or clear with null) the webhook that receives new alerts' })

@@ -1,3 +1,4 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryDto } from './dto/query.dto';
@@ -8,6 +9,7 @@ import { QueryService } from './query.service';
 export class QueryController {
   constructor(private readonly queries: QueryService) {}
 
+  @RequirePermission('workspace:read')
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Metrics × dimensions × filters × period (× comparison) over the workspace data' })

@@ -1,3 +1,4 @@
+import { RequirePermission } from '../auth/permission.decorator';
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -11,18 +12,21 @@ const contentDisposition = (fileName: string) => `attachment; filename="${fileNa
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @RequirePermission('workspace:read')
   @Get()
   @ApiOperation({ summary: 'The report catalogue, with what each report needs and whether the workspace has it' })
   catalogue(@Param('ws') ws: string) {
     return this.reports.catalogue(ws);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':key')
   @ApiOperation({ summary: 'One report: KPIs, tables and chart-ready ECharts options' })
   report(@Param('ws') ws: string, @Param('key') key: string, @Query() q: ReportQueryDto) {
     return this.reports.report(ws, key, q);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':key/charts/:chart.svg')
   @ApiOperation({ summary: 'A chart rendered server-side as SVG' })
   @ApiProduces('image/svg+xml')
@@ -31,6 +35,7 @@ export class ReportsController {
     return this.reports.chart(ws, key, chart, 'svg', q);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':key/charts/:chart.png')
   @ApiOperation({ summary: 'A chart rendered server-side as PNG' })
   @ApiProduces('image/png')
@@ -39,6 +44,7 @@ export class ReportsController {
     res.type('image/png').send(png);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':key/export.xlsx')
   @ApiOperation({ summary: 'The report as a workbook: a sheet per table, chart images, provenance' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -48,6 +54,7 @@ export class ReportsController {
     res.send(body);
   }
 
+  @RequirePermission('workspace:read')
   @Get(':key/export.csv')
   @ApiOperation({ summary: 'One table of the report as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')

@@ -14,8 +14,9 @@ export class WorkspaceSummaryService {
     private readonly tables: TablesService,
   ) {}
 
-  async listAll() {
-    const list = await this.workspaces.list();
+  /** Every workspace, or only those whose ids are given (a user's memberships). */
+  async listAll(only: Set<string> | null = null) {
+    const list = (await this.workspaces.list()).filter((ws) => !only || only.has(ws.id));
     return Promise.all(
       list.map(async (ws) => {
         const s = await this.summaryOf(ws.id, ws.name);

@@ -1,4 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { RequirePermission } from '../auth/permission.decorator';
+import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { IsIn } from 'class-validator';
+import { AuthService } from '../auth/auth.service';
+import { principalOf } from '../auth/principal';
+import { ROLES } from '../auth/roles';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
@@ -12,27 +18,61 @@ export class CreateWorkspaceDto {
   name: string;
 }
 
+export class AddMemberDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(64)
+  username: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: string;
+}
+
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class WorkspacesController {
   constructor(
     private readonly workspaces: WorkspacesService,
     private readonly summaries: WorkspaceSummaryService,
+    private readonly auth: AuthService,
   ) {}
 
+  @RequirePermission('user')
   @Get()
   @ApiOperation({ summary: 'Workspaces with their datasets, kinds and date range' })
-  async list() {
-    return { items: await this.summaries.listAll() };
+  async list(@Req() req: Request) {
+    const p = principalOf(req)!;
+    return { items: await this.summaries.listAll(p.role === 'admin' ? null : new Set(p.memberships.keys())) };
   }
 
+  @RequirePermission('workspace:create')
   @Post()
   @ApiOperation({ summary: 'Create a workspace' })
-  async create(@Body() body: CreateWorkspaceDto) {
+  async create(@Body() body: CreateWorkspaceDto, @Req() req: Request) {
     const ws = await this.workspaces.ensure(body.name);
+    const p = principalOf(req)!;
+    if (p.role !== 'admin') await this.auth.addMember(ws.id, p.username, p.role);
     return { name: ws.name, createdAt: ws.createdAt.toISOString() };
   }
 
+  @Post(':ws/members')
+  @RequirePermission('admin')
+  @ApiOperation({ summary: 'Give a user a role in the workspace (admin)' })
+  async addMember(@Param('ws') name: string, @Body() body: AddMemberDto) {
+    const ws = await this.workspaces.get(name);
+    return this.auth.addMember(ws.id, body.username, body.role);
+  }
+
+  @Get(':ws/members')
+  @RequirePermission('workspace:read')
+  @ApiOperation({ summary: 'Members of the workspace and their roles' })
+  async members(@Param('ws') name: string) {
+    const ws = await this.workspaces.get(name);
+    return { items: await this.auth.members(ws.id) };
+  }
+
+  @RequirePermission('workspace:read')
   @Get(':ws/summary')
   @ApiOperation({ summary: 'Kinds present (rows, date range), accounts: what filters and reports can offer' })
   summary(@Param('ws') ws: string) {

@@ -7,7 +7,7 @@ import { DatasetsService } from '../../../api/src/datasets/datasets.service';
 import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 
-export const INGEST_USAGE = 'ingest FILE... [--workspace W] [--kind account|content|order|ad|live] [--account NAME] [--encoding E] [--json]';
+export const INGEST_USAGE = 'ingest FILE... [--workspace W] [--kind account|content|order|ad|live] [--account NAME] [--encoding E] [--sheet NAME|N] [--json]';
 
 type FileOutcome = ImportReport | { file: string; error: { code: string; message: string; messageEn: string; details?: unknown } };
 
@@ -18,6 +18,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     kind: { type: 'string' },
     account: { type: 'string' },
     encoding: { type: 'string' },
+    sheet: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
@@ -43,6 +44,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
           kind: values.kind as never,
           account: values.account,
           encoding: values.encoding,
+          sheet: values.sheet,
           onProgress: ({ bytes, rows }) => {
             const now = Date.now();
             if (size > 8 * 1024 * 1024 && now - lastShown > 1000) {
@@ -73,7 +75,7 @@ function describeError(e: unknown) {
 function humanLine(o: FileOutcome): string {
   if ('error' in o) return `✗ ${o.file}: ${o.error.code} ${o.error.message}`;
   const r = o.rows;
-  const lines = [`✓ ${o.file}: ${o.kind}, ${o.encoding}, 读取 ${r.read} 行 / 导入 ${r.accepted} / 拒绝 ${r.rejected} / 跳过 ${r.skipped}`];
+  const lines = [`✓ ${o.file}${o.sheet ? ` [${o.sheet}]` : ''}: ${o.kind}, ${o.encoding}, 读取 ${r.read} 行 / 导入 ${r.accepted} / 拒绝 ${r.rejected} / 跳过 ${r.skipped}`];
   for (const rej of o.rejected.slice(0, 10)) lines.push(`    第 ${rej.line} 行${rej.column ? ` [${rej.column}]` : ''}: ${rej.code} ${rej.message}`);
   for (const w of o.warnings) lines.push(`    ! ${w.message}`);
   return lines.join('\n');

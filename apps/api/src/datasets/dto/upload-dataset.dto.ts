@@ -20,4 +20,10 @@ export class UploadDatasetDto {
   @IsOptional()
   @IsIn(ENCODING_CHOICES)
   encoding?: string;
+
+  @ApiPropertyOptional({ description: 'xlsx: sheet name or 1-based index; otherwise the sheet whose headers match best' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sheet?: string;
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { CredentialEntity } from './credential.entity';
+import { MembershipEntity } from './membership.entity';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class AuthRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private get users() {
+    return this.db.getRepository(UserEntity);
+  }
+
+  userByName(username: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  userById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  countUsers(): Promise<number> {
+    return this.users.count();
+  }
+
+  saveUser(user: Partial<UserEntity> & { id: string }): Promise<UserEntity> {
+    return this.users.save(user);
+  }
+
+  async credential(secretHash: string): Promise<CredentialEntity | null> {
+    return this.db.getRepository(CredentialEntity).findOneBy({ secretHash });
+  }
+
+  saveCredential(c: Partial<CredentialEntity>): Promise<CredentialEntity> {
+    return this.db.getRepository(CredentialEntity).save(c);
+  }
+
+  async deleteCredential(secretHash: string): Promise<void> {
+    await this.db.getRepository(CredentialEntity).delete({ secretHash });
+  }
+
+  async deleteExpired(now: Date): Promise<void> {
+    await this.db.getRepository(CredentialEntity).delete({ expiresAt: LessThan(now) });
+  }
+
+  memberships(userId: string): Promise<MembershipEntity[]> {
+    return this.db.getRepository(MembershipEntity).findBy({ userId });
+  }
+
+  async setMembership(workspaceId: string, userId: string, role: string): Promise<void> {
+    await this.db.getRepository(MembershipEntity).save({ workspaceId, userId, role });
+  }
+
+  async membersOf(workspaceId: string): Promise<{ username: string; role: string }[]> {
+    const rows = await this.db.getRepository(MembershipEntity).findBy({ workspaceId });
+    const out: { username: string; role: string }[] = [];
+    for (const m of rows) {
+      const u = await this.userById(m.userId);
+      if (u) out.push({ username: u.username, role: m.role });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A login session (cookie) or a personal API token; only the SHA-256 of the secret is stored. */
+@Entity('credentials')
+@Index(['userId'])
+export class CredentialEntity {
+  @PrimaryColumn('varchar', { length: 64 })
+  secretHash: string;
+
+  @Column('varchar', { length: 36 })
+  userId: string;
+
+  @Column('varchar', { length: 8 })
+  kind: 'session' | 'token';
+
+  @Column('varchar', { length: 64, nullable: true })
+  name: string | null;
+
+  @Column('datetime', { nullable: true })
+  expiresAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id: string;
+
+  @Column('varchar', { length: 64, unique: true })
+  username: string;
+
+  @Column('varchar', { length: 255 })
+  passwordHash: string;
+
+  @Column('varchar', { length: 16 })
+  role: string;
+
+  @Column('integer', { default: 0 })
+  failedLogins: number;
+
+  @Column('datetime', { nullable: true })
+  lockedUntil: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}
