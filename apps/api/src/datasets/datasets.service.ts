@@ -84,10 +84,12 @@ export class DatasetsService {
     if (overlap.statusRegressions) report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
 
     const id = randomUUID();
+    this.faults.check('import:before-write');
     const written = await this.files.write(workspaceId, kind, id, table);
+    let dataset: Dataset;
     try {
       this.faults.check('import:before-commit');
-      const dataset = await this.repo.commit({
+      dataset = await this.repo.commit({
         id,
         workspaceId,
         kind,
@@ -100,14 +102,16 @@ export class DatasetsService {
         columns: table.specs,
         report,
       });
-      this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
-      await this.runAfterImport(dataset);
-      return { dataset, report };
     } catch (e) {
+      // Not committed: the file goes, and nothing of this import remains.
       this.files.remove(workspaceId, kind, id);
       this.tables.forget(id);
       throw e;
     }
+    this.faults.check('import:after-commit');
+    this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
+    await this.runAfterImport(dataset);
+    return { dataset, report };
   }
 
   /** Called after each committed import (monitoring evaluates its rules); never fails the import. */
@@ -158,6 +162,7 @@ export class DatasetsService {
     this.tables.forget(dataset.id);
     this.faults.check('delete:before-unlink');
     this.files.remove(dataset.workspaceId, dataset.kind, dataset.id);
+    this.faults.check('delete:after-unlink');
   }
 }
 

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 
-export type FaultPoint = 'import:before-commit' | 'delete:before-unlink';
+export type FaultPoint = 'import:before-write' | 'import:before-commit' | 'import:after-commit' | 'delete:before-unlink' | 'delete:after-unlink';
 
 /**
- * Named points where tests make a real operation fail (crash-safety tests). In production no
- * fault is ever armed and `check` does nothing.
+ * Named points where tests make a real operation fail (arm) or kill the process outright
+ * (CREATOR_OPS_CRASH_AT=<point>, for the crash-safety test that restarts the server). In
+ * production nothing is armed and the variable is unset: `check` does nothing.
  */
 @Injectable()
 export class FaultInjector {
   private readonly armed = new Set<FaultPoint>();
+  private readonly crashAt = process.env.CREATOR_OPS_CRASH_AT;
 
   arm(point: FaultPoint): void {
     this.armed.add(point);
@@ -19,6 +21,7 @@ export class FaultInjector {
   }
 
   check(point: FaultPoint): void {
+    if (this.crashAt === point) process.kill(process.pid, 'SIGKILL');
     if (this.armed.has(point)) throw new Error(`Injected fault at ${point}`);
   }
 }
