@@ -62,9 +62,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Waits until every chart on the page has drawn (ECharts 'finished' -> data-rendered="1"). */
 export async function chartsRendered(page: Page, atLeast = 1): Promise<void> {
-  // Runs in the page: `document` there is the browser's.
-  const script = `(() => { const d = globalThis.document; return d.querySelectorAll('.chart[data-rendered="1"]').length >= ${atLeast} && d.querySelectorAll('.chart:not([data-rendered="1"])').length === 0; })()`;
-  await page.waitForFunction(script, undefined, { timeout: 20_000 });
+  // A function (not a string: the page's CSP forbids eval); `document` there is the browser's.
+  await page.waitForFunction(
+    (n: number) => {
+      const d = (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document;
+      return d.querySelectorAll('.chart[data-rendered="1"]').length >= n && d.querySelectorAll('.chart:not([data-rendered="1"])').length === 0;
+    },
+    atLeast,
+    { timeout: 20_000 },
+  );
 }
 
 export type { BrowserContext, Page };

@@ -6,7 +6,6 @@ import { setupApp } from './setup-app';
 
 export async function startServer(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.logLevel) });
-  app.useBodyParser('json', { limit: '1mb' });
   setupApp(app, config);
   await app.listen(config.port, config.host);
   return app;
