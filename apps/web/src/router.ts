@@ -1,4 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { setUnauthorizedHandler } from './api/client';
+import type { Role } from './api/types';
+import { afterSignIn, forgetUser, loadMe } from './composables/auth';
 import { lastWorkspace, rememberWorkspace } from './composables/workspaces';
 import type { MessageKey } from './i18n/messages';
 
@@ -7,15 +10,21 @@ declare module 'vue-router' {
     /** The page title and breadcrumb, as an i18n key. */
     title?: MessageKey;
     /** The side-menu entry this page belongs to. */
-    menu?: 'dashboard' | 'datasets' | 'reports' | 'metrics' | 'workspaces';
+    menu?: 'dashboard' | 'datasets' | 'reports' | 'metrics' | 'workspaces' | 'users';
+    /** Open without signing in, and shown without the app shell (the sign-in page). */
+    public?: boolean;
+    /** Only these roles may open the page (others go to /workspaces). */
+    roles?: Role[];
   }
 }
 
 // Every page is its own chunk: the first load carries only the shell.
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => (lastWorkspace() ? `/w/${encodeURIComponent(lastWorkspace()!)}/dashboard` : '/workspaces') },
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'login.title', public: true } },
   { path: '/workspaces', name: 'workspaces', component: () => import('./views/WorkspacesView.vue'), meta: { title: 'nav.workspaces', menu: 'workspaces' } },
   { path: '/metrics', name: 'metrics', component: () => import('./views/MetricsView.vue'), meta: { title: 'nav.metrics', menu: 'metrics' } },
+  { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: 'nav.users', menu: 'users', roles: ['admin'] } },
   { path: '/w/:ws', redirect: (to) => `/w/${encodeURIComponent(String(to.params.ws))}/dashboard` },
   { path: '/w/:ws/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard', menu: 'dashboard' } },
   { path: '/w/:ws/datasets', name: 'datasets', component: () => import('./views/DatasetsView.vue'), meta: { title: 'nav.datasets', menu: 'datasets' } },
@@ -26,6 +35,28 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory(), routes });
 
+// Who is signed in is asked once per page load; pages other than /login need a user.
+router.beforeEach(async (to) => {
+  const me = await loadMe();
+  if (to.meta.public) return me && to.name === 'login' ? afterSignIn(to.query.next) : true;
+  if (!me) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.roles && !to.meta.roles.includes(me.role)) return '/workspaces';
+  return true;
+});
+
 router.afterEach((to) => {
   if (typeof to.params.ws === 'string' && to.params.ws) rememberWorkspace(to.params.ws);
+});
+
+// Any 401 from the API (the session expired or was ended elsewhere): sign in again, then come back.
+let redirecting = false;
+setUnauthorizedHandler(() => {
+  forgetUser();
+  const here = router.currentRoute.value;
+  if (redirecting || here.name === 'login') return;
+  redirecting = true;
+  const next = here.matched.length ? here.fullPath : undefined;
+  void router.replace({ name: 'login', query: next && next !== '/' ? { next } : {} }).finally(() => {
+    redirecting = false;
+  });
 });

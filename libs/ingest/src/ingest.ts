@@ -10,6 +10,7 @@ import { createDecoder, detectEncoding } from './encoding';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
 import { buildPlan, type ImportPlan } from './plan';
+import { PiiSlot } from './slots';
 import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { sniffLayout } from './sniff';
 import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
@@ -38,6 +39,14 @@ export interface IngestResult {
 const HEAD_BYTES = 256 * 1024;
 /** A cell longer than this is not an export value (and would be held in memory whole). */
 export const MAX_CELL_CHARS = 1_000_000;
+/**
+ * Characters handed to the parser past the end of its last complete record. The parser re-reads an
+ * unfinished record from its start with every chunk, so one endless cell (50 MB without a closing
+ * quote or a line break) would cost quadratic time before its length could be checked: the import
+ * stops once this much text is still open. It bounds the cell (MAX_CELL_CHARS) plus the text read
+ * ahead of the parser (the head and a chunk or two, under 1 M characters).
+ */
+export const MAX_OPEN_RECORD_CHARS = 3 * MAX_CELL_CHARS;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   if (await startsAsZip(path)) return ingestXlsx({ path }, opts);
@@ -98,7 +107,10 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
   run.start(buildPlan(detection.kind, layout.headers, { account: opts.account, secret: opts.secret }), layout.headerIndex);
 
   let bytes = head.length;
+  /** Characters of text handed on towards the parser so far. */
+  let chars = 0;
   async function* text() {
+    chars += headText.length;
     yield headText;
     if (!exhausted) {
       for (;;) {
@@ -106,11 +118,13 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
         if (next.done) break;
         bytes += next.value.length;
         const s = decoder.write(next.value);
+        chars += s.length;
         if (s) yield s;
         opts.onProgress?.({ bytes, rows: run.rowsRead });
       }
     }
     const rest = decoder.end();
+    chars += rest.length;
     if (rest) yield rest;
   }
 
@@ -128,6 +142,7 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
         if (failure) return;
         try {
           run.consume(results.data, results.errors);
+          if (chars - results.meta.cursor > MAX_OPEN_RECORD_CHARS) throw new IngestError('CELL_TOO_LARGE', { line: run.line, max: MAX_CELL_CHARS });
         } catch (e) {
           // abort() calls `complete` synchronously: the failure must be recorded first.
           failure = e;
@@ -371,7 +386,11 @@ export class IngestRun {
       table.specs.push({ name: 'account', role: 'field', valueType: 'string' });
       table.columns.set('account', { type: 'dict', codes, dict: accountConstant.value === null ? [] : [accountConstant.value] });
     }
-    if (derivedBuyer) {
+    const buyerSource = this.plan.slots.find((s): s is PiiSlot => s instanceof PiiSlot && s.masked > 0);
+    if (derivedBuyer && buyerSource) {
+      this.warnings = this.warnings.filter((w) => w.code !== 'BUYER_KEY_DERIVED');
+      this.warnings.push(reportMessage('BUYER_KEY_MASKED', { count: buyerSource.masked }));
+    } else if (derivedBuyer) {
       table.specs.push({ name: 'buyer_id', role: 'field', valueType: 'id' });
       table.columns.set('buyer_id', derivedBuyer.finish(length));
     }

@@ -213,9 +213,14 @@ export class TextSlot implements Slot {
 }
 
 /** A personal-data column: its cells are read and forgotten (or turned into a buyer key). */
+/** Platforms mask phones in exports (`$$密文3538110`, `138****5678`): such values identify no one. */
+const MASKED_PHONE = /[*#$]|密文/;
+
 export class PiiSlot implements Slot {
   readonly field = null;
   private readonly keyOf: ((phone: string) => string) | null;
+  /** Cells of the buyer-key source that were masked (then no buyer key is kept). */
+  masked = 0;
 
   constructor(
     readonly source: string,
@@ -228,7 +233,10 @@ export class PiiSlot implements Slot {
     if (!this.buyer) return null;
     const text = unwrapCell(raw);
     if (isNullToken(text)) this.buyer.builder.setNull(row);
-    else this.buyer.builder.set(row, this.keyOf!(text));
+    else {
+      if (MASKED_PHONE.test(text)) this.masked++;
+      this.buyer.builder.set(row, this.keyOf!(text));
+    }
     return null;
   }
 
@@ -239,6 +247,6 @@ export class PiiSlot implements Slot {
   finish(): void {}
 
   mapping(): MappingEntry {
-    return { source: this.source, field: this.buyer ? 'buyer_id' : null, note: 'pii' };
+    return { source: this.source, field: this.buyer && this.masked === 0 ? 'buyer_id' : null, note: 'pii' };
   }
 }

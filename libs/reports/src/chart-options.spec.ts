@@ -35,7 +35,8 @@ describe.each(['zh-CN', 'en'] as const)('every chart of every report on the samp
       content_ranking: ['plays_ranking', 'format_share'],
       ad_performance: ['cost_roi_trend', 'ctr_cvr_quadrant', 'ad_funnel'],
       sales_report: ['gmv_trend', 'category_share', 'product_pareto', 'order_heatmap', 'province_ranking'],
-      rfm: ['rfm_segments'],
+      // The sample's phones are masked per item: no buyer key, so no RFM (its chart is covered in rfm.report.spec.ts).
+      rfm: [],
       matrix_accounts: ['accounts_compare', 'accounts_followers'],
       roi_planner: ['roi_vs_breakeven'],
       live_review: ['session_trend', 'live_funnel', 'best_hours'],

@@ -61,6 +61,24 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * A 401 means the session is gone: the app sends the user to /login (keeping `next`). The one
+   * exception is LOGIN_FAILED (a wrong password at sign-in or when changing it), which the form shows.
+   * `GET /auth/me` sets this to false: the router guard itself decides what "not signed in" means.
+   */
+  authRedirect?: boolean;
+}
+
+/** Called on every 401 (session missing or expired); the router installs it (main.ts). */
+let onUnauthorized: ((error: ApiError) => void) | null = null;
+
+export function setUnauthorizedHandler(handler: (error: ApiError) => void): void {
+  onUnauthorized = handler;
+}
+
+function unauthorized(error: ApiError): ApiError {
+  if (error.status === 401 && error.code !== 'LOGIN_FAILED') onUnauthorized?.(error);
+  return error;
 }
 
 /** fetch + JSON, raising ApiError with the server's message on any non-2xx answer. */
@@ -73,12 +91,15 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   }
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+    res = await fetch(apiUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal, credentials: 'same-origin' });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw networkError(cause);
   }
-  if (!res.ok) throw await errorFromResponse(res);
+  if (!res.ok) {
+    const error = await errorFromResponse(res);
+    throw opts.authRedirect === false ? error : unauthorized(error);
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -103,7 +124,7 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (percent
           reject(networkError(cause));
         }
       } else {
-        reject(await errorFromResponse(res));
+        reject(unauthorized(await errorFromResponse(res)));
       }
     };
     xhr.send(form);

@@ -1,12 +1,15 @@
 import { apiUrl, request, uploadForm } from './client';
 import type {
   CatalogueItem,
+  CurrentUser,
   DatasetItem,
   DatasetRows,
   ExportKind,
+  Member,
   MetricItem,
   ReportQuery,
   ReportResult,
+  Role,
   UploadResult,
   WorkspaceItem,
   WorkspaceSummary,
@@ -16,6 +19,19 @@ import type { AppLocale } from '../i18n';
 const ws = (name: string) => `/workspaces/${encodeURIComponent(name)}`;
 
 export const api = {
+  // The guard reads a 401 here as "not signed in"; a LOGIN_FAILED 401 (wrong password) never redirects.
+  me: () => request<CurrentUser>('/auth/me', { authRedirect: false }),
+  login: (username: string, password: string) =>
+    request<CurrentUser>('/auth/login', { method: 'POST', body: { username, password }, authRedirect: false }),
+  logout: () => request<void>('/auth/logout', { method: 'POST', authRedirect: false }),
+  changePassword: (current: string, password: string) => request<void>('/auth/password', { method: 'POST', body: { current, password } }),
+  createToken: (name?: string) => request<{ token: string }>('/auth/tokens', { method: 'POST', body: name ? { name } : {} }),
+  createUser: (username: string, password: string, role: Role) =>
+    request<{ id: string; username: string; role: Role }>('/users', { method: 'POST', body: { username, password, role } }),
+  members: (name: string) => request<{ items: Member[] }>(`${ws(name)}/members`).then((r) => r.items),
+  addMember: (name: string, username: string, role: Role) =>
+    request<Member>(`${ws(name)}/members`, { method: 'POST', body: { username, role } }),
+
   workspaces: () => request<{ items: WorkspaceItem[] }>('/workspaces').then((r) => r.items),
   createWorkspace: (name: string) => request<WorkspaceItem>('/workspaces', { method: 'POST', body: { name } }),
   summary: (name: string) => request<WorkspaceSummary>(`${ws(name)}/summary`),

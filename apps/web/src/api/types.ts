@@ -184,3 +184,18 @@ export interface ReportResult {
   metrics: { key: string; label: Label; formula: Label; unit: string }[];
   generatedAt: string;
 }
+
+/** Roles of the access model (DESIGN §9): the account's own role, and a role per workspace membership. */
+export type Role = 'admin' | 'operator' | 'grader' | 'trainee';
+export const ROLES: Role[] = ['admin', 'operator', 'grader', 'trainee'];
+
+/** `GET /api/auth/me`, `POST /api/auth/login`. */
+export interface CurrentUser {
+  username: string;
+  role: Role;
+}
+
+export interface Member {
+  username: string;
+  role: Role;
+}

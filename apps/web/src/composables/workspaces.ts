@@ -10,17 +10,20 @@ const list = ref<WorkspaceItem[]>([]);
 const listLoading = ref(false);
 const listError = ref<unknown>(null);
 let listPromise: Promise<void> | null = null;
+/** Bumped by a reset, so an answer that arrives for the previous session is dropped. */
+let generation = 0;
 
 export function refreshWorkspaces(): Promise<void> {
+  const asked = generation;
   listLoading.value = true;
   listError.value = null;
   listPromise = api
     .workspaces()
     .then((items) => {
-      list.value = items;
+      if (asked === generation) list.value = items;
     })
     .catch((e) => {
-      listError.value = e;
+      if (asked === generation) listError.value = e;
     })
     .finally(() => {
       listLoading.value = false;
@@ -35,6 +38,15 @@ export function useWorkspaceList() {
 
 /** Summaries (kinds present, accounts) cached per workspace; uploads and deletes refresh them. */
 const summaries = reactive(new Map<string, WorkspaceSummary>());
+
+/** Forgets everything loaded (sign-in and sign-out: another user may see other workspaces). */
+export function resetWorkspaceCache(): void {
+  generation++;
+  list.value = [];
+  listError.value = null;
+  listPromise = null;
+  summaries.clear();
+}
 
 export async function refreshSummary(ws: string): Promise<WorkspaceSummary> {
   const summary = await api.summary(ws);
