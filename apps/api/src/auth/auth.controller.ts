@@ -59,9 +59,9 @@ export class AuthController {
   @Get('auth/me')
   @RequirePermission('user')
   @ApiOperation({ summary: 'The signed-in user' })
-  whoami(@Req() req: Request) {
+  async whoami(@Req() req: Request) {
     const p = me(req);
-    return { username: p.username, role: p.role };
+    return { username: p.username, role: p.role, memberships: await this.auth.membershipsOf(p) };
   }
 
   @Post('auth/tokens')
@@ -77,6 +77,13 @@ export class AuthController {
   @ApiOperation({ summary: 'Change one’s own password' })
   async password(@Req() req: Request, @Body() body: PasswordDto): Promise<void> {
     await this.auth.changePassword(me(req), body.current, body.password);
+  }
+
+  @Get('users')
+  @RequirePermission('admin')
+  @ApiOperation({ summary: 'List users (admin)' })
+  async users() {
+    return { items: await this.auth.users() };
   }
 
   @Post('users')

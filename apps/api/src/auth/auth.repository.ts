@@ -21,6 +21,10 @@ export class AuthRepository {
     return this.users.findOneBy({ id });
   }
 
+  listUsers(): Promise<UserEntity[]> {
+    return this.users.find({ order: { createdAt: 'ASC' } });
+  }
+
   countUsers(): Promise<number> {
     return this.users.count();
   }

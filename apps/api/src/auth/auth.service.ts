@@ -77,7 +77,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
     const user = await this.repo.userById(principal.userId);
-    if (!user || !(await verifyPassword(String(current ?? ''), user.passwordHash))) throw new AppError('LOGIN_FAILED', HttpStatus.UNAUTHORIZED);
+    if (!user || !(await verifyPassword(String(current ?? ''), user.passwordHash))) throw new AppError('CURRENT_PASSWORD_WRONG', HttpStatus.BAD_REQUEST);
     const problem = passwordProblem(next);
     if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
     await this.repo.saveUser({ id: user.id, passwordHash: await hashPassword(next, this.hashParams()) });
@@ -101,6 +101,20 @@ export class AuthService implements OnApplicationBootstrap {
     if (!user) throw new AppError('USER_NOT_FOUND', HttpStatus.NOT_FOUND, { username: String(username) });
     await this.repo.setMembership(workspaceId, user.id, role);
     return { username: user.username, role };
+  }
+
+  async users(): Promise<{ username: string; role: string; createdAt: string }[]> {
+    return (await this.repo.listUsers()).map((u) => ({ username: u.username, role: u.role, createdAt: u.createdAt.toISOString() }));
+  }
+
+  /** The workspaces a principal belongs to, with its role in each (for the UI). */
+  async membershipsOf(principal: Principal): Promise<{ workspace: string; role: Role }[]> {
+    const out: { workspace: string; role: Role }[] = [];
+    for (const [id, role] of principal.memberships) {
+      const ws = await this.workspaces.findById(id);
+      if (ws) out.push({ workspace: ws.name, role });
+    }
+    return out;
   }
 
   members(workspaceId: string) {

@@ -26,6 +26,7 @@ export const API_MESSAGES = {
   INVALID_USERNAME: { zh: '用户名无效：2–64 个字母、数字、汉字或 _.-', en: 'Invalid username: 2–64 letters, digits or _.-' },
   INVALID_ROLE: { zh: '角色无效：{role}（admin、operator、grader、trainee）', en: 'Invalid role: {role} (admin, operator, grader, trainee)' },
   PASSWORD_TOO_SHORT: { zh: '密码至少 12 个字符', en: 'Passwords need at least 12 characters' },
+  CURRENT_PASSWORD_WRONG: { zh: '当前密码不正确', en: 'The current password is wrong' },
   USER_EXISTS: { zh: '用户 {username} 已存在', en: 'User {username} already exists' },
   USER_NOT_FOUND: { zh: '用户 {username} 不存在', en: 'User {username} not found' },
   TOO_MANY_UPLOADS: { zh: '上传过于频繁，请稍后再试', en: 'Too many uploads; try again shortly' },
