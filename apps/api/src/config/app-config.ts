@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const scryptN = int('SCRYPT_N', 131_072, 1024, 1_048_576);
   if ((scryptN & (scryptN - 1)) !== 0) problems.push(`SCRYPT_N must be a power of two (got ${scryptN})`);
   const uploadsPerMinute = int('UPLOADS_PER_MINUTE', 30, 1, 100_000);
-  if (env.ADMIN_PASSWORD !== undefined && env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
+  if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
   const host = env.HOST || '127.0.0.1';
   const tzBusiness = env.TZ_BUSINESS || 'Asia/Shanghai';
   try {
