@@ -1,0 +1,205 @@
+import { cellMaxPoints, rowMaxPoints } from '../key/answer-key';
+import { diagnosis, type Diagnosis } from '../messages';
+import type { Submission } from '../submission/parse';
+import { parseCell } from '../submission/values';
+import type { AnswerKey, CellValue, Exercise, KeyRow, ValueFormat } from '../types';
+import { judgeCell } from './cell';
+import { matchRows, type MatchedTable } from './match';
+import { displayExpected, readings, toPresentation } from './numbers';
+
+export interface CellVerdict {
+  row: string;
+  rowIndex: number;
+  column: string;
+  header: string;
+  expected: string;
+  expectedValue: CellValue;
+  actual: string | null;
+  correct: boolean;
+  points: number;
+  maxPoints: number;
+  nearMiss?: boolean;
+  diagnosis?: Diagnosis;
+}
+
+export interface RowVerdict {
+  row: string;
+  status: 'matched' | 'missing' | 'extra' | 'ignored';
+  /** Row of the submitted table (1-based), when it was submitted. */
+  line?: number;
+  points: number;
+  maxPoints: number;
+  diagnosis?: Diagnosis;
+}
+
+export interface DiagnosisSummary extends Diagnosis {
+  count: number;
+  /** `row · column` of each cell (or the row) it was found in. */
+  where: string[];
+}
+
+export interface GradeResult {
+  exerciseId: string;
+  fileName: string;
+  score: number;
+  maxScore: number;
+  /** score / maxScore, 0..1. */
+  ratio: number;
+  columns: { key: string; header: string; submitted: string | null }[];
+  cells: CellVerdict[];
+  rows: RowVerdict[];
+  sort?: { required: true; correct: boolean; points: number; maxPoints: number; diagnosis?: Diagnosis };
+  penalty: number;
+  diagnoses: DiagnosisSummary[];
+}
+
+const EXTRA_REASON = { extra: 'EXTRA_ROW', duplicate: 'DUPLICATE_ROW', 'export-total': 'TOTAL_ROW_AS_DATA', 'total-ignored': 'TOTAL_ROW_IGNORED', 'scientific-id': 'ID_SCIENTIFIC' } as const;
+
+/** Cell-by-cell verdicts, points and diagnoses of one submission against a key. */
+export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: Submission): GradeResult {
+  const table = matchRows(key, submission.grid);
+  const base = { exerciseId: exercise.id, fileName: submission.fileName, maxScore: key.maxScore };
+  const valueCols = key.columns.filter((c) => c.role === 'value');
+  if (!table) {
+    const d = diagnosis('NO_HEADER');
+    return { ...base, score: 0, ratio: 0, columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })), cells: [], rows: [], penalty: 0, diagnoses: [{ ...d, count: 1, where: [] }] };
+  }
+  const offsets = offsetDiagnoses(key, table);
+  const cells: CellVerdict[] = [];
+  const rows: RowVerdict[] = [];
+  let score = 0;
+  key.rows.forEach((keyRow, r) => {
+    const sub = table.rows.get(r);
+    const rowMax = rowMaxPoints(exercise, key, keyRow);
+    const rowCells: CellVerdict[] = valueCols.map((col) => {
+      const format = keyRow.formats?.[col.key] ?? (col.format as ValueFormat);
+      const expected = keyRow.values[col.key] ?? null;
+      const cell = { row: keyRow.label, rowIndex: r, column: col.key, header: col.header.zh, expected: displayExpected(expected, format), expectedValue: expected, maxPoints: cellMaxPoints(exercise, keyRow, col) };
+      const idx = table.columns.get(col.key);
+      if (!sub) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_ROW') };
+      if (idx === undefined) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_COLUMN') };
+      const raw = sub.cells[idx] ?? '';
+      if (cell.maxPoints === 0) return { ...cell, actual: raw, correct: true, points: 0 };
+      const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives: alternativesAt(key, keyRow, col.key), tolerance: exercise.tolerance });
+      const offset = offsets.get(`${r}\u0001${col.key}`);
+      if (offset && !judged.correct) Object.assign(judged, { diagnosis: offset, nearMiss: undefined });
+      return { ...cell, actual: raw, ...judged, points: judged.correct ? cell.maxPoints : 0 };
+    });
+    cells.push(...rowCells);
+    let points: number;
+    if (exercise.scoring.per === 'row' || valueCols.length === 0) points = sub && rowCells.every((c) => c.correct) ? rowMax : 0;
+    else points = rowCells.reduce((s, c) => s + c.points, 0);
+    score += points;
+    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: missingRowDiagnosis(key, table, r) }) });
+  });
+  const penaltyPerRow = exercise.scoring.extraRowPenalty ?? 1;
+  let penalty = 0;
+  for (const e of table.extra) {
+    const penalised = e.reason !== 'total-ignored';
+    if (penalised) penalty += penaltyPerRow;
+    const explained = e.reason === 'extra' ? key.alternatives.find((a) => a.table.rows.some((r) => !r.isTotal && sameKey(r.match, e.row.match))) : undefined;
+    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : diagnosis(EXTRA_REASON[e.reason], { row: e.row.label });
+    rows.push({ row: e.row.label, status: penalised ? 'extra' : 'ignored', line: e.row.line, points: penalised ? -penaltyPerRow : 0, maxPoints: 0, diagnosis: d });
+  }
+  const sort = exercise.question.sortRequired ? sortVerdict(exercise, key, table) : undefined;
+  if (sort) score += sort.points;
+  score = Math.max(0, score - penalty);
+  return {
+    ...base,
+    score,
+    ratio: key.maxScore ? score / key.maxScore : 0,
+    columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: table.columns.has(c.key) ? (submission.grid[table.headerLine - 1][table.columns.get(c.key)!] ?? null) : null })),
+    cells,
+    rows,
+    sort,
+    penalty,
+    diagnoses: summarise(cells, rows, sort),
+  };
+}
+
+const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * A missing row is explained by a mistake when that mistake's key lacks the row and every row the
+ * mistake drops is missing from the submission too (a period off by one drops a whole day).
+ */
+function missingRowDiagnosis(key: AnswerKey, table: MatchedTable, r: number): Diagnosis {
+  const row = key.rows[r];
+  for (const alt of key.alternatives) {
+    if (alt.def.offset || alt.table.rows.length === 0 || row.isTotal) continue;
+    const has = (k: KeyRow) => alt.table.rows.some((x) => !x.isTotal && sameKey(x.match, k.match));
+    if (has(row)) continue;
+    const dropped = key.rows.map((k, i) => ({ k, i })).filter(({ k }) => !k.isTotal && !has(k));
+    if (dropped.every(({ i }) => !table.rows.has(i))) return diagnosis(alt.def.code, {}, alt.def.note);
+  }
+  return diagnosis('MISSING_ROW');
+}
+
+function alternativesAt(key: AnswerKey, keyRow: KeyRow, column: string): { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] {
+  const out: { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] = [];
+  const matchKey = keyRow.match.join('\u0001');
+  for (const alt of key.alternatives) {
+    if (alt.def.offset || (alt.def.columns && !alt.def.columns.includes(column))) continue;
+    const row = alt.table.rows.find((r) => r.match.join('\u0001') === matchKey && Boolean(r.isTotal) === Boolean(keyRow.isTotal));
+    if (row) out.push({ def: alt.def, value: row.values[column] ?? null });
+  }
+  return out;
+}
+
+/**
+ * TODAY()-style drift: a whole column shifted by the same positive whole number (R computed from
+ * a later reference day). Found per column, since one shifted cell alone proves nothing.
+ */
+function offsetDiagnoses(key: AnswerKey, table: MatchedTable): Map<string, Diagnosis> {
+  const found = new Map<string, Diagnosis>();
+  for (const alt of key.alternatives) {
+    const col = alt.def.offset?.column;
+    const idx = col === undefined ? undefined : table.columns.get(col);
+    if (col === undefined || idx === undefined) continue;
+    const format = key.columns.find((c) => c.key === col)!.format as Exclude<ValueFormat, { type: 'label' }>;
+    const diffs = new Map<number, number[]>();
+    let cellsSeen = 0;
+    key.rows.forEach((keyRow, r) => {
+      const sub = table.rows.get(r);
+      const expected = keyRow.values[col];
+      if (!sub || typeof expected !== 'number') return;
+      cellsSeen++;
+      const parsed = parseCell(sub.cells[idx]);
+      if (parsed.kind !== 'number') return;
+      const diff = readings(parsed.n, format, false)[0].value - toPresentation(expected, format);
+      const whole = Math.round(diff);
+      if (whole >= 1 && Math.abs(diff - whole) < 1e-6) diffs.set(whole, [...(diffs.get(whole) ?? []), r]);
+    });
+    const [best] = [...diffs.entries()].sort((a, b) => b[1].length - a[1].length);
+    if (best && best[1].length >= Math.max(2, cellsSeen / 2)) {
+      for (const r of best[1]) found.set(`${r}\u0001${col}`, diagnosis(alt.def.code, {}, alt.def.note ?? `偏移 ${best[0]} 天`));
+    }
+  }
+  return found;
+}
+
+function sortVerdict(exercise: Exercise, key: AnswerKey, table: MatchedTable): NonNullable<GradeResult['sort']> {
+  const maxPoints = exercise.scoring.sortPoints ?? 0;
+  const seq = table.order.filter((o) => o.keyIndex >= 0 && !key.rows[o.keyIndex].isTotal).map((o) => o.keyIndex);
+  const dataRows = key.rows.filter((r) => !r.isTotal).length;
+  const ascending = seq.every((v, i) => i === 0 || v > seq[i - 1]);
+  const enough = seq.length >= Math.min(2, dataRows);
+  if (ascending && enough) return { required: true, correct: true, points: maxPoints, maxPoints };
+  const descending = seq.length >= 2 && seq.every((v, i) => i === 0 || v < seq[i - 1]);
+  return { required: true, correct: false, points: 0, maxPoints, diagnosis: diagnosis(descending ? 'SORT_REVERSED' : 'SORT_ORDER') };
+}
+
+function summarise(cells: CellVerdict[], rows: RowVerdict[], sort: GradeResult['sort']): DiagnosisSummary[] {
+  const byCode = new Map<string, DiagnosisSummary>();
+  const add = (d: Diagnosis, where: string) => {
+    const s = byCode.get(d.code) ?? { ...d, count: 0, where: [] };
+    s.count++;
+    s.where.push(where);
+    byCode.set(d.code, s);
+  };
+  const missingRows = new Set(rows.filter((r) => r.status === 'missing').map((r) => r.row));
+  for (const c of cells) if (c.diagnosis && !missingRows.has(c.row)) add(c.diagnosis, `${c.row} · ${c.header}`);
+  for (const r of rows) if (r.diagnosis) add(r.diagnosis, r.row);
+  if (sort?.diagnosis) add(sort.diagnosis, '');
+  return [...byCode.values()].sort((a, b) => b.count - a.count);
+}
