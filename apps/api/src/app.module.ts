@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DatasetsController } from './datasets/datasets.controller';
 import { DemoLoader } from './demo/demo.loader';
+import { ExercisesController } from './exercises/exercises.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MonitoringController } from './monitoring/monitoring.controller';
@@ -30,10 +31,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 1 }, defParamCharset: 'utf8' }),
+        MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
         ...web,
       ],
-      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController],
+      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController],
       providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -12,6 +12,9 @@ import { AuthService } from './auth/auth.service';
 import { CredentialEntity } from './auth/credential.entity';
 import { MembershipEntity } from './auth/membership.entity';
 import { UserEntity } from './auth/user.entity';
+import { ExercisesService } from './exercises/exercises.service';
+import { SubmissionEntity } from './exercises/submission.entity';
+import { SubmissionsRepository } from './exercises/submissions.repository';
 import { AlertRuleEntity } from './monitoring/alert-rule.entity';
 import { AlertEntity } from './monitoring/alert.entity';
 import { MonitoringSettingsEntity } from './monitoring/monitoring-settings.entity';
@@ -26,8 +29,8 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
-const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity];
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService];
+const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService, SubmissionsRepository, ExercisesService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})

@@ -6,6 +6,7 @@ import { AppError } from '../../api/src/common/app-error';
 import { UsageError } from './args';
 import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
 import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
+import { GRADE_USAGE, gradeCommand } from './commands/grade.command';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
 import { QUERY_USAGE, queryCommand } from './commands/query.command';
 import { REPORT_USAGE, reportCommand } from './commands/report.command';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   query: queryCommand,
   report: reportCommand,
   alerts: alertsCommand,
+  grade: gradeCommand,
   generate: generateCommand,
   serve: serveCommand,
 };
@@ -27,6 +29,7 @@ usage: npm run --silent cli -- <command> [options]
   ${QUERY_USAGE}
   ${REPORT_USAGE}
   ${ALERTS_USAGE}
+  ${GRADE_USAGE}
   ${GENERATE_USAGE}
   serve [--port P] [--host H]
 

@@ -12,6 +12,8 @@ export interface AppConfig {
   webDist?: string;
   /** Where fixtures/demo lives (default: ./fixtures). */
   fixturesDir?: string;
+  /** The exercise bank (default: ./fixtures/exercises). */
+  exercisesDir: string;
   /** The first admin's password (otherwise a one-time password is printed at first start). */
   adminPassword?: string;
   /** scrypt cost for password hashes (a power of two; tests lower it). */
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadsPerMinute,
     ...(env.ADMIN_PASSWORD ? { adminPassword: env.ADMIN_PASSWORD } : {}),
     webDist: resolve(env.WEB_DIST || './dist/web'),
+    exercisesDir: resolve(env.EXERCISES_DIR || './fixtures/exercises'),
     fixturesDir: resolve(env.FIXTURES_DIR || './fixtures'),
     ...overrides,
   };

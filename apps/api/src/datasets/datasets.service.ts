@@ -173,5 +173,5 @@ const isUuid = (s: string) => UUID.test(s);
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
-  return clean || 'upload.csv';
+  return clean && clean !== '.' && clean !== '..' ? clean : 'upload.csv';
 }

@@ -37,6 +37,8 @@ export class NumericColumnParser {
     const cell = parseNumericText(text);
     if (!cell || cell.percent) return fail('NUMBER_INVALID');
     const exp = cell.exp + this.headerExp;
+    // Beyond the range of a double (1e400, or 1e308 yuan in cents): no figure, not ±Infinity.
+    if (!Number.isFinite(shiftDecimal(cell.d, exp + (this.field.type === 'money' ? 2 : 0)) * this.aliasScale)) return fail('NUMBER_INVALID');
     switch (this.field.type) {
       case 'int': {
         const v = shiftDecimal(cell.d, exp) * this.aliasScale;
@@ -109,7 +111,9 @@ export function parsePercentCell(text: string): Parsed<PercentCell> {
   if (asWritten !== null) return { ok: true, value: { asWritten, hundredths: fastDecimal(text, -2)!, hadSign: false } };
   const cell = parseNumericText(text);
   if (!cell || cell.time) return fail('NUMBER_INVALID');
-  return { ok: true, value: { asWritten: shiftDecimal(cell.d, cell.exp), hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
+  const written = shiftDecimal(cell.d, cell.exp);
+  if (!Number.isFinite(written)) return fail('NUMBER_INVALID');
+  return { ok: true, value: { asWritten: written, hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
 }
 
 export function parseDateCell(text: string): Parsed<number> {

@@ -1,0 +1,93 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { readFile, rm } from 'node:fs/promises';
+import { RequirePermission } from '../auth/permission.decorator';
+import { principalOf } from '../auth/principal';
+import { ValidationError } from '../common/app-error';
+import { ExercisesService } from './exercises.service';
+
+const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+async function readUploads(files: Express.Multer.File[]): Promise<{ bytes: Buffer; fileName: string }[]> {
+  try {
+    return await Promise.all(files.map(async (f) => ({ bytes: await readFile(f.path), fileName: f.originalname })));
+  } finally {
+    await Promise.all(files.map((f) => rm(f.path, { force: true })));
+  }
+}
+
+@ApiTags('exercises')
+@Controller('exercises')
+export class ExercisesController {
+  constructor(private readonly exercises: ExercisesService) {}
+
+  @Get()
+  @RequirePermission('exercise:read')
+  @ApiOperation({ summary: 'The exercise bank (tasks only, never the keys)' })
+  list() {
+    return { items: this.exercises.list() };
+  }
+
+  @Get(':id')
+  @RequirePermission('exercise:read')
+  @ApiOperation({ summary: 'One exercise: task text, columns, data files' })
+  get(@Param('id') id: string) {
+    return this.exercises.get(id);
+  }
+
+  @Get(':id/data/:file')
+  @RequirePermission('exercise:read')
+  @ApiOperation({ summary: 'Download one of the exercise’s data files' })
+  data(@Param('id') id: string, @Param('file') file: string, @Res() res: Response) {
+    const { body, fileName } = this.exercises.dataFile(id, file);
+    res.type(/\.xlsx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8').setHeader('Content-Disposition', contentDisposition(fileName));
+    res.send(body);
+  }
+
+  @Get(':id/key')
+  @RequirePermission('exercise:key')
+  @ApiQuery({ name: 'locale', required: false, enum: ['zh-CN', 'en'] })
+  @ApiOperation({ summary: 'The answer key, computed by the engine (graders)' })
+  key(@Param('id') id: string, @Query('locale') locale?: string) {
+    return this.exercises.key(id, locale === 'en' ? 'en' : 'zh-CN');
+  }
+
+  @Post(':id/submissions')
+  @RequirePermission('exercise:submit')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: 'Submit an answer (CSV, XLSX or JSON): score, per-cell verdicts, diagnoses' })
+  @UseInterceptors(FileInterceptor('file'))
+  async submit(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() req: Request) {
+    if (!file) throw new ValidationError('FILE_REQUIRED');
+    const [upload] = await readUploads([file]);
+    return this.exercises.submit(id, principalOf(req)!, upload);
+  }
+
+  @Get(':id/submissions')
+  @RequirePermission('exercise:submit')
+  @ApiOperation({ summary: 'Submissions: one’s own (trainees), everyone’s (graders)' })
+  async submissions(@Param('id') id: string, @Req() req: Request) {
+    return { items: await this.exercises.listSubmissions(id, principalOf(req)!) };
+  }
+
+  @Post(':id/batch')
+  @RequirePermission('exercise:key')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'items.csv'] })
+  @ApiOperation({ summary: 'Grade many answers (files or zips; file name = student id): per-student × per-item table, item analysis' })
+  @UseInterceptors(FilesInterceptor('files', 500))
+  async batch(@Param('id') id: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Query('format') format: string | undefined, @Res() res: Response) {
+    const uploads = await readUploads(files ?? []);
+    if (format === 'csv' || format === 'xlsx' || format === 'items.csv') {
+      const { body, type, fileName } = await this.exercises.batchExport(id, uploads, format);
+      res.type(type).setHeader('Content-Disposition', contentDisposition(fileName));
+      res.send(body);
+      return;
+    }
+    res.json(await this.exercises.batch(id, uploads));
+  }
+}
