@@ -105,4 +105,17 @@ describe('web dashboard in Chromium', () => {
     await wb.xlsx.readFile(path);
     expect(wb.worksheets.map((w) => w.name).some((n) => /Provenance|数据来源/.test(n))).toBe(true);
   }, 60_000);
+
+  it('renders the live-review report from a live-session export', async () => {
+    await upload('luopan-live-sessions.csv', '小鹿的零食铺');
+    await page.goto(`${stack.url}/w/shop/reports/live_review?preset=all`);
+    await chartsRendered(page, 3);
+    for (const id of ['session_trend', 'live_funnel', 'best_hours']) expect(await page.$(`[data-test="chart-${id}"]`)).not.toBeNull();
+    const res = await fetch(`${stack.url}/api/workspaces/shop/reports/live_review?preset=all&locale=en`, { headers: stack.authHeaders });
+    const gmv = ((await res.json()) as { kpis: { metric: string; display: { value: string } }[] }).kpis.find((k) => k.metric === 'live_gmv');
+    // 12 sessions, GMV 675,009.74 in all (worked out independently in ../shared/samples/expected.json).
+    expect(gmv?.display.value).toBe('¥675,009.74');
+    expect((await page.textContent('[data-test="kpi-live_gmv"] [data-test="kpi-value"]'))?.trim()).toBe('¥675,009.74');
+    await screenshot(page, '06-report-live-review');
+  }, 60_000);
 });
