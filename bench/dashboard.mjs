@@ -14,15 +14,21 @@ const PORT = 3000 + Math.floor(Math.random() * 2000) + 1000;
 const dataDir = mkdtempSync(join(tmpdir(), 'co-bench-dash-'));
 const server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: ROOT,
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEMO: '1', LOG_LEVEL: 'error' },
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEMO: '1', LOG_LEVEL: 'error', ADMIN_PASSWORD: 'bench-admin-password' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
+let headers = {};
 
 async function waitUp() {
   for (let i = 0; i < 200; i++) {
     try {
-      const r = await fetch(`${base}/api/workspaces`);
+      if (!headers.authorization) {
+        const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }) });
+        const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+        if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}` };
+      }
+      const r = await fetch(`${base}/api/workspaces`, { headers });
       if (r.ok && (await r.json()).items.length) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
@@ -32,12 +38,12 @@ async function waitUp() {
 
 try {
   await waitUp();
-  const catalogue = (await (await fetch(`${base}/api/workspaces/demo/reports`)).json()).items.filter((r) => r.available);
+  const catalogue = (await (await fetch(`${base}/api/workspaces/demo/reports`, { headers })).json()).items.filter((r) => r.available);
   const requests = ['/api/workspaces/demo/summary', '/api/workspaces/demo/reports/dashboard'];
   const pageTimes = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const t0 = performance.now();
-    await Promise.all(requests.map((p) => fetch(base + p).then((r) => r.arrayBuffer())));
+    await Promise.all(requests.map((p) => fetch(base + p, { headers }).then((r) => r.arrayBuffer())));
     pageTimes.push(performance.now() - t0);
   }
   const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,7 +54,7 @@ try {
     const times = [];
     for (let i = 0; i < 11; i++) {
       const t0 = performance.now();
-      await (await fetch(`${base}/api/workspaces/demo/reports/${r.key}`)).arrayBuffer();
+      await (await fetch(`${base}/api/workspaces/demo/reports/${r.key}`, { headers })).arrayBuffer();
       times.push(performance.now() - t0);
     }
     all.push(p50(times.slice(1)));
