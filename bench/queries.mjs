@@ -55,6 +55,11 @@ for (const kind of ['order', 'ad']) {
 }
 
 const QUERIES = [
+  // The peer's reference GROUP BYs (../shared/bench/duckdb-queries.mjs), as the engine's metrics.
+  { name: 'P1 gmv by product (peer Q1)', kind: 'order', spec: { metrics: ['gmv'], dimensions: ['product_id'] } },
+  { name: 'P2 gmv by day (peer Q2)', kind: 'order', spec: { metrics: ['gmv'], dimensions: ['date:day'] } },
+  { name: 'P3 ctr by plan (peer Q3)', kind: 'ad', spec: { metrics: ['ctr'], dimensions: ['plan'] } },
+  { name: 'P4 gmv, items by province (peer Q4)', kind: 'order', spec: { metrics: ['gmv', 'items'], dimensions: ['province'] } },
   { name: 'Q1 gmv by product × day', kind: 'order', spec: { metrics: ['gmv'], dimensions: ['product_id', 'date:day'] } },
   { name: 'Q2 ctr, cvr, roi by plan', kind: 'ad', spec: { metrics: ['ctr', 'order_cvr', 'roi'], dimensions: ['plan_id'] } },
   { name: 'Q3 top-20 products by gmv', kind: 'order', spec: { metrics: ['gmv', 'units'], dimensions: ['product_id'], sort: [{ key: 'gmv', dir: 'desc' }], limit: 20 } },
