@@ -44,18 +44,19 @@ export class DatasetsService {
   ) {}
 
   async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
-    const ws = await this.workspaces.ensure(workspaceName);
-    const previous = this.queues.get(ws.id) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.importNow(ws.id, req));
-    this.queues.set(ws.id, run);
+    WorkspacesService.assertValidName(workspaceName);
+    const previous = this.queues.get(workspaceName) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.importNow(workspaceName, req));
+    this.queues.set(workspaceName, run);
     try {
       return await run;
     } finally {
-      if (this.queues.get(ws.id) === run) this.queues.delete(ws.id);
+      if (this.queues.get(workspaceName) === run) this.queues.delete(workspaceName);
     }
   }
 
-  private async importNow(workspaceId: string, req: ImportRequest): Promise<ImportOutcome> {
+  /** A workspace named for the first time is created only once its first file has been read successfully. */
+  private async importNow(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
     const fileName = sanitiseFileName(req.fileName);
     const { table, report } = await ingestFile(req.path, {
       fileName,
@@ -69,6 +70,7 @@ export class DatasetsService {
     if (table.length === 0) {
       throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
     }
+    const workspaceId = (await this.workspaces.ensure(workspaceName)).id;
     const kind = report.kind;
     if (kind === 'ad') {
       const reconciliation = reconcileAdImport(table, report.totalRows);
