@@ -4,8 +4,13 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatasetsRepository } from '../datasets/datasets.repository';
+import { MonitoringService } from '../monitoring/monitoring.service';
+import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 
-/** At server start: removes Arrow files no committed import refers to, and stale upload temp files. */
+/**
+ * At server start: removes Arrow files no committed import refers to and stale upload temp files,
+ * then re-evaluates alert rules in the background (an import interrupted after its commit never ran them).
+ */
 @Injectable()
 export class StartupSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger('Storage');
@@ -14,6 +19,8 @@ export class StartupSweep implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
     private readonly datasets: DatasetsRepository,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly monitoring: MonitoringService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -21,5 +28,13 @@ export class StartupSweep implements OnApplicationBootstrap {
     if (removed.length) this.logger.warn(`removed ${removed.length} uncommitted file(s) left by an interrupted import or delete`);
     const uploads = join(this.config.dataDir, 'tmp', 'uploads');
     for (const f of readdirSync(uploads)) rmSync(join(uploads, f), { force: true });
+    void this.reevaluate();
+  }
+
+  private async reevaluate(): Promise<void> {
+    for (const ws of await this.workspaces.list()) {
+      if (!(await this.datasets.versions(ws.id)).has('ad')) continue;
+      await this.monitoring.evaluate(ws.name).catch((e: Error) => this.logger.warn(`alert evaluation for ${ws.name} failed: ${e.message}`));
+    }
   }
 }
