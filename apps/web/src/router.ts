@@ -10,7 +10,7 @@ declare module 'vue-router' {
     /** The page title and breadcrumb, as an i18n key. */
     title?: MessageKey;
     /** The side-menu entry this page belongs to. */
-    menu?: 'dashboard' | 'datasets' | 'reports' | 'metrics' | 'workspaces' | 'users';
+    menu?: 'dashboard' | 'datasets' | 'reports' | 'monitor' | 'metrics' | 'workspaces' | 'users' | 'exercises';
     /** Open without signing in, and shown without the app shell (the sign-in page). */
     public?: boolean;
     /** Only these roles may open the page (others go to /workspaces). */
@@ -24,11 +24,14 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'login.title', public: true } },
   { path: '/workspaces', name: 'workspaces', component: () => import('./views/WorkspacesView.vue'), meta: { title: 'nav.workspaces', menu: 'workspaces' } },
   { path: '/metrics', name: 'metrics', component: () => import('./views/MetricsView.vue'), meta: { title: 'nav.metrics', menu: 'metrics' } },
+  { path: '/exercises', name: 'exercises', component: () => import('./views/ExercisesView.vue'), meta: { title: 'nav.exercises', menu: 'exercises' } },
+  { path: '/exercises/:id', name: 'exercise', component: () => import('./views/ExerciseView.vue'), meta: { title: 'nav.exercise', menu: 'exercises' } },
   { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: 'nav.users', menu: 'users', roles: ['admin'] } },
   { path: '/w/:ws', redirect: (to) => `/w/${encodeURIComponent(String(to.params.ws))}/dashboard` },
   { path: '/w/:ws/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard', menu: 'dashboard' } },
   { path: '/w/:ws/datasets', name: 'datasets', component: () => import('./views/DatasetsView.vue'), meta: { title: 'nav.datasets', menu: 'datasets' } },
   { path: '/w/:ws/reports', name: 'reports', component: () => import('./views/ReportsView.vue'), meta: { title: 'nav.reports', menu: 'reports' } },
+  { path: '/w/:ws/monitor', name: 'monitor', component: () => import('./views/MonitorView.vue'), meta: { title: 'nav.monitor', menu: 'monitor' } },
   { path: '/w/:ws/reports/:key', name: 'report', component: () => import('./views/ReportView.vue'), meta: { title: 'nav.report', menu: 'reports' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];

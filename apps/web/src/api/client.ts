@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly messages: { zh: string; en: string },
     readonly requestId?: string,
+    /** Structured detail of a 4xx (e.g. `{ errors: [{ field, code, message }] }` of an invalid alert rule). */
+    readonly details?: unknown,
   ) {
     super(messages.zh || messages.en || code);
     this.name = 'ApiError';
@@ -39,7 +41,7 @@ export function apiUrl(path: string, query: Record<string, QueryValue> = {}): st
 }
 
 async function errorFromResponse(res: Response): Promise<ApiError> {
-  let body: { code?: string; message?: string; messages?: { zh?: string; en?: string }; requestId?: string } = {};
+  let body: { code?: string; message?: string; messages?: { zh?: string; en?: string }; requestId?: string; details?: unknown } = {};
   try {
     body = await res.json();
   } catch {
@@ -48,7 +50,7 @@ async function errorFromResponse(res: Response): Promise<ApiError> {
   const fallback = `HTTP ${res.status} ${res.statusText}`.trim();
   const zh = body.messages?.zh ?? body.message ?? fallback;
   const en = body.messages?.en ?? body.message ?? fallback;
-  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, { zh, en }, body.requestId);
+  return new ApiError(res.status, body.code ?? `HTTP_${res.status}`, { zh, en }, body.requestId, body.details);
 }
 
 function networkError(cause: unknown): ApiError {
@@ -57,7 +59,7 @@ function networkError(cause: unknown): ApiError {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
@@ -129,4 +131,49 @@ export function uploadForm<T>(path: string, form: FormData, onProgress: (percent
     };
     xhr.send(form);
   });
+}
+
+/** The file name of a Content-Disposition header (`filename*=UTF-8''...` first), or a fallback. */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // Malformed: try the plain name.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1] : fallback;
+}
+
+/**
+ * A multipart POST whose answer is a file (an export of a batch): a link cannot POST, so the page
+ * fetches it and hands the bytes to the browser as a download.
+ */
+export async function postForDownload(path: string, form: FormData, query: Record<string, QueryValue>, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, query), { method: 'POST', body: form, headers: { 'Accept-Language': locale.value }, credentials: 'same-origin' });
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!res.ok) throw unauthorized(await errorFromResponse(res));
+  return { blob: await res.blob(), fileName: dispositionName(res.headers.get('Content-Disposition'), fallbackName) };
+}
+
+/** Saves bytes under a name through a temporary object URL and an `<a download>`. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Chromium starts the download synchronously on click; keep the URL a moment for slower browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

@@ -1,15 +1,30 @@
-import { apiUrl, request, uploadForm } from './client';
+import { apiUrl, postForDownload, request, uploadForm } from './client';
 import type {
+  AlertItem,
+  AlertList,
+  AlertRule,
+  AlertRuleInput,
+  AlertState,
+  AnomalyResult,
+  AnswerKeyView,
+  BatchFormat,
+  BatchResult,
   CatalogueItem,
   CurrentUser,
   DatasetItem,
   DatasetRows,
+  EvaluateResult,
+  ExerciseItem,
   ExportKind,
   Member,
   MetricItem,
+  QueryResult,
+  QuerySpec,
   ReportQuery,
   ReportResult,
   Role,
+  SubmissionItem,
+  SubmissionResult,
   UploadResult,
   WorkspaceItem,
   WorkspaceSummary,
@@ -17,6 +32,14 @@ import type {
 import type { AppLocale } from '../i18n';
 
 const ws = (name: string) => `/workspaces/${encodeURIComponent(name)}`;
+const ex = (id: string) => `/exercises/${encodeURIComponent(id)}`;
+
+/** Files as one multipart body under one field name. */
+function filesForm(field: string, files: File[]): FormData {
+  const form = new FormData();
+  for (const f of files) form.append(field, f, f.name);
+  return form;
+}
 
 export const api = {
   // The guard reads a 401 here as "not signed in"; a LOGIN_FAILED 401 (wrong password) never redirects.
@@ -56,6 +79,34 @@ export const api = {
   reports: (name: string) => request<{ items: CatalogueItem[] }>(`${ws(name)}/reports`).then((r) => r.items),
   report: (name: string, key: string, query: ReportQuery, locale: AppLocale, signal?: AbortSignal) =>
     request<ReportResult>(`${ws(name)}/reports/${encodeURIComponent(key)}`, { query: { ...query, locale }, signal }),
+
+  query: (name: string, spec: QuerySpec, signal?: AbortSignal) => request<QueryResult>(`${ws(name)}/query`, { method: 'POST', body: spec, signal }),
+
+  // Monitoring: alerts (most severe first), rules, anomalies.
+  alerts: (name: string, state?: AlertState, signal?: AbortSignal) => request<AlertList>(`${ws(name)}/alerts`, { query: { state }, signal }),
+  ackAlert: (name: string, id: string) => request<AlertItem>(`${ws(name)}/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' }),
+  evaluateAlerts: (name: string) => request<EvaluateResult>(`${ws(name)}/alerts/evaluate`, { method: 'POST' }),
+  alertRules: (name: string) => request<{ items: AlertRule[] }>(`${ws(name)}/alert-rules`).then((r) => r.items),
+  createRule: (name: string, rule: AlertRuleInput) => request<AlertRule>(`${ws(name)}/alert-rules`, { method: 'POST', body: rule }),
+  updateRule: (name: string, id: string, patch: Partial<AlertRuleInput>) =>
+    request<AlertRule>(`${ws(name)}/alert-rules/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+  deleteRule: (name: string, id: string) => request<void>(`${ws(name)}/alert-rules/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  anomalies: (name: string, metric: string, dimension: string | null, signal?: AbortSignal) =>
+    request<AnomalyResult>(`${ws(name)}/anomalies`, { query: { metric, dimension }, signal }),
+
+  // Exercises: tasks for everyone, keys and batches for graders.
+  exercises: () => request<{ items: ExerciseItem[] }>('/exercises').then((r) => r.items),
+  exercise: (id: string) => request<ExerciseItem>(ex(id)),
+  exerciseKey: (id: string, locale: AppLocale) => request<AnswerKeyView>(`${ex(id)}/key`, { query: { locale } }),
+  submissions: (id: string) => request<{ items: SubmissionItem[] }>(`${ex(id)}/submissions`).then((r) => r.items),
+  submitAnswer: (id: string, file: File, onProgress: (p: number) => void) => uploadForm<SubmissionResult>(`${ex(id)}/submissions`, filesForm('file', [file]), onProgress),
+  batchGrade: (id: string, files: File[], onProgress: (p: number) => void) => uploadForm<BatchResult>(`${ex(id)}/batch`, filesForm('files', files), onProgress),
+  /** The same batch as a file (the API grades again: it keeps no batch). */
+  batchExport: (id: string, files: File[], format: BatchFormat) => postForDownload(`${ex(id)}/batch`, filesForm('files', files), { format }, `${id}-grades.${format === 'xlsx' ? 'xlsx' : 'csv'}`),
+};
+
+export const exerciseLinks = {
+  data: (id: string, file: string) => apiUrl(`${ex(id)}/data/${encodeURIComponent(file)}`),
 };
 
 /** Links for downloads (the browser fetches them itself, so they carry the same parameters). */

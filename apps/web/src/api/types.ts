@@ -199,3 +199,297 @@ export interface Member {
   username: string;
   role: Role;
 }
+
+/* ---------------------------------------------------------------- monitoring (libs/monitoring) */
+
+export type Severity = 'high' | 'medium' | 'low';
+export const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
+
+export type AlertState = 'new' | 'acknowledged' | 'resolved';
+export const ALERT_STATES: AlertState[] = ['new', 'acknowledged', 'resolved'];
+
+export type AlertOp = '<' | '>' | 'change_pct_up' | 'change_pct_down' | 'change_pp_up' | 'change_pp_down' | 'below_breakeven_roi' | 'zero_with_spend';
+export const ALERT_OPS: AlertOp[] = ['<', '>', 'change_pct_up', 'change_pct_down', 'change_pp_up', 'change_pp_down', 'below_breakeven_roi', 'zero_with_spend'];
+
+export type AlertWindow = 'day' | '7d' | 'period';
+export const ALERT_WINDOWS: AlertWindow[] = ['day', '7d', 'period'];
+
+/** Text fields a rule may group by (the API checks each against the metric's exports). */
+export const ALERT_DIMENSIONS = ['plan_id', 'plan', 'unit_id', 'campaign_id', 'account', 'product_id'] as const;
+
+/** Values in the engine's units: percent metrics and changes as fractions, money in yuan. */
+export interface AlertRule {
+  id: string;
+  metric: string;
+  op: AlertOp;
+  value: number;
+  dimension: string | null;
+  window: AlertWindow;
+  minVolume?: { metric: string; min: number } | null;
+  severity: Severity;
+  grossMargin?: number | null;
+  note?: string | null;
+  enabled?: boolean;
+}
+
+export type AlertRuleInput = Omit<AlertRule, 'id'>;
+
+/** One problem of a rule body (`details.errors` of a 400 INVALID_ALERT_RULE). */
+export interface RuleIssue {
+  field: string;
+  code: string;
+  message: Label;
+}
+
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export interface QueryFilter {
+  field: string;
+  op: 'eq' | 'ne' | 'in' | 'range' | 'contains';
+  value: unknown;
+}
+
+/** `POST /api/workspaces/:ws/query`. */
+export interface QuerySpec {
+  metrics: string[];
+  dimensions?: string[];
+  filters?: QueryFilter[];
+  from?: string;
+  to?: string;
+  compare?: 'previous_period' | 'previous_year' | null;
+  sort?: { key: string; dir: 'asc' | 'desc' }[];
+  limit?: number;
+  totals?: boolean;
+  params?: Record<string, number>;
+}
+
+export interface QueryResult {
+  columns: ResultColumn[];
+  rows: Row[];
+  totals: Row | null;
+  period: { from: string | null; to: string | null };
+}
+
+export interface AlertItem {
+  id: string;
+  ruleId: string;
+  metric: string;
+  dimension: string | null;
+  dimensionValue: string | null;
+  dimensionLabel?: string | null;
+  window: DayRange;
+  observed: number;
+  threshold: number;
+  previous?: number;
+  previousWindow?: DayRange;
+  change?: number;
+  severity: Severity;
+  state: AlertState;
+  message: Label;
+  evidence: { query: QuerySpec };
+  createdAt: string;
+  lastSeenAt: string;
+  acknowledgedAt?: string | null;
+  resolvedAt?: string | null;
+  resolution?: 'cleared' | 'superseded' | null;
+}
+
+export type SeverityCounts = Record<Severity, number> & { total: number };
+
+/** `open` counts new and acknowledged alerts; `new` only the unacknowledged ones. */
+export interface AlertSummary {
+  open: SeverityCounts;
+  new: SeverityCounts;
+}
+
+export interface AlertList {
+  items: AlertItem[];
+  summary: AlertSummary;
+}
+
+export interface EvaluateResult {
+  created: number;
+  reopened: number;
+  resolved: number;
+  open: number;
+  skipped: { ruleId: string; code: string; message: Label }[];
+}
+
+export interface AnomalyPoint {
+  date: string;
+  value: number | null;
+  median: number | null;
+  low: number | null;
+  high: number | null;
+  score: number | null;
+  flagged: boolean;
+}
+
+export interface AnomalySeries {
+  metric: string;
+  unit: string;
+  dimension: string | null;
+  dimensionValue: string | null;
+  dimensionLabel?: string;
+  points: AnomalyPoint[];
+}
+
+export interface Anomaly {
+  metric: string;
+  dimension: string | null;
+  dimensionValue: string | null;
+  dimensionLabel?: string;
+  date: string;
+  value: number;
+  expected: { median: number; low: number; high: number };
+  score: number | null;
+  direction: 'up' | 'down';
+  unfavourable: boolean;
+  message: Label;
+}
+
+export interface AnomalyResult {
+  series: AnomalySeries[];
+  anomalies: Anomaly[];
+}
+
+/* ---------------------------------------------------------------- exercises (libs/grading) */
+
+export type ExerciseLevel = '初级' | '中级' | '高级';
+
+/** How a column is asked for: value formats (integer, money, percent ... with decimals) or key formats (text, date ...). */
+export interface ColumnFormat {
+  type: string;
+  decimals?: number;
+}
+
+export interface ExerciseColumn {
+  key: string;
+  header: Label;
+  role: 'key' | 'value';
+  format: ColumnFormat;
+}
+
+/** `GET /api/exercises/:id`: the task, never the key. */
+export interface ExerciseItem {
+  id: string;
+  title: Label;
+  level: ExerciseLevel;
+  skill: string;
+  template: string;
+  task: { zh: string; en?: string };
+  datasets: { file: string; kind: ExportKind; label?: Label }[];
+  columns: ExerciseColumn[];
+  totalsRow: string | null;
+  sortRequired: boolean;
+  scoring: { per: 'cell' | 'row'; rowPoints?: number; sortPoints?: number; extraRowPenalty?: number };
+}
+
+/** A diagnosis: `message` is the Chinese text (with the exercise's own note), `en` the English gist. */
+export interface Diagnosis {
+  code: string;
+  message: string;
+  en: string;
+}
+
+export interface CellVerdict {
+  row: string;
+  rowIndex: number;
+  column: string;
+  header: string;
+  expected: string;
+  expectedValue: CellValue;
+  actual: string | null;
+  correct: boolean;
+  points: number;
+  maxPoints: number;
+  nearMiss?: boolean;
+  diagnosis?: Diagnosis;
+}
+
+export interface RowVerdict {
+  row: string;
+  status: 'matched' | 'missing' | 'extra' | 'ignored';
+  line?: number;
+  points: number;
+  maxPoints: number;
+  diagnosis?: Diagnosis;
+}
+
+export interface DiagnosisSummary extends Diagnosis {
+  count: number;
+  where: string[];
+}
+
+export interface GradeResult {
+  exerciseId: string;
+  fileName: string;
+  score: number;
+  maxScore: number;
+  ratio: number;
+  columns: { key: string; header: string; submitted: string | null }[];
+  cells: CellVerdict[];
+  rows: RowVerdict[];
+  sort?: { required: true; correct: boolean; points: number; maxPoints: number; diagnosis?: Diagnosis };
+  penalty: number;
+  diagnoses: DiagnosisSummary[];
+}
+
+/** `POST /api/exercises/:id/submissions`. */
+export interface SubmissionResult extends GradeResult {
+  id: string;
+}
+
+/** `GET /api/exercises/:id/submissions`: one's own (trainees) or everyone's (graders). */
+export interface SubmissionItem {
+  id: string;
+  username: string;
+  fileName: string;
+  score: number;
+  maxScore: number;
+  createdAt: string;
+  result: GradeResult;
+}
+
+/** `GET /api/exercises/:id/key` (graders). */
+export interface AnswerKeyView {
+  exerciseId: string;
+  maxScore: number;
+  columns: { key: string; header: string; role: 'key' | 'value'; format: ColumnFormat }[];
+  rows: { label: string; total: boolean; cells: string[]; exact: Record<string, CellValue> }[];
+}
+
+export interface BatchItem {
+  id: string;
+  label: string;
+  maxPoints: number;
+  shareCorrect: number;
+  averagePoints: number;
+  topDiagnosis: { code: string; message: string; count: number } | null;
+}
+
+export interface BatchStudent {
+  studentId: string;
+  fileName: string;
+  score: number;
+  maxScore: number;
+  ratio: number;
+  items: Record<string, number>;
+  penalty: number;
+  mainIssues: string[];
+  error?: { code: string; message: string };
+}
+
+/** `POST /api/exercises/:id/batch`. */
+export interface BatchResult {
+  exerciseId: string;
+  maxScore: number;
+  items: BatchItem[];
+  students: BatchStudent[];
+  summary: { submissions: number; graded: number; failed: number; mean: number | null; median: number | null; passRate: number | null };
+}
+
+export type BatchFormat = 'xlsx' | 'csv' | 'items.csv';

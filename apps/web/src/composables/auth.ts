@@ -2,6 +2,7 @@ import { computed, ref } from 'vue';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
 import type { CurrentUser } from '../api/types';
+import { forgetAlertSummaries } from './alerts';
 import { resetWorkspaceCache } from './workspaces';
 
 /** The signed-in user (null: not signed in, or not known yet). */
@@ -31,6 +32,7 @@ export async function signIn(username: string, password: string): Promise<Curren
   const me = await api.login(username, password);
   // Whatever was loaded belonged to the previous session (maybe another user).
   resetWorkspaceCache();
+  forgetAlertSummaries();
   user.value = me;
   mePromise = Promise.resolve(me);
   return me;
@@ -50,6 +52,7 @@ export function forgetUser(): void {
   user.value = null;
   mePromise = Promise.resolve(null);
   resetWorkspaceCache();
+  forgetAlertSummaries();
 }
 
 /** `next` from the query when it is a path of this app (never another origin, never /login again). */
@@ -69,5 +72,7 @@ export function useAuth() {
     isAdmin: computed(() => user.value?.role === 'admin'),
     /** Who may create workspaces (the `workspace:create` permission): admins and operators. */
     canCreateWorkspace: computed(() => user.value?.role === 'admin' || user.value?.role === 'operator'),
+    /** Who sees answer keys, everyone's submissions and batch grading (the `exercise:key` permission). */
+    canGrade: computed(() => user.value?.role === 'admin' || user.value?.role === 'grader'),
   };
 }

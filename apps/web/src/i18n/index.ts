@@ -41,6 +41,11 @@ export function l(label: Label | null | undefined): string {
 
 export const isEn = computed(() => locale.value === 'en');
 
+/** `计划一（P1）` / `Plan A (P1)`: an aside in the current language's brackets. */
+export function paren(text: string, aside: string): string {
+  return locale.value === 'en' ? `${text} (${aside})` : `${text}（${aside}）`;
+}
+
 export function useI18n() {
   return { locale, t, l, setLocale, isEn };
 }

@@ -1,8 +1,8 @@
-import { formatValue, isUnit, type Locale } from '../../../../libs/format/src';
+import { formatPercentPoints, formatValue, isUnit, type Locale } from '../../../../libs/format/src';
 import type { CellValue } from '../api/types';
 import type { AppLocale } from '../i18n';
 
-export { formatValue, isUnit };
+export { formatPercentPoints, formatValue, isUnit };
 
 const NULL_DISPLAY = '-';
 

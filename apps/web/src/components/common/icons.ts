@@ -25,6 +25,14 @@ export const PATHS = {
   key: 'M14.5 13a5 5 0 1 0-4.6-3M9.9 10 3 17v4h4v-2h2v-2h2l1.4-1.4M16 8h.01',
   logout: 'M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l-5-5 5-5M5 12h11',
   copy: 'M9 9h10a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H9a1 1 0 0 1-1-1V10a1 1 0 0 1 1-1Zm-4 6H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1',
+  bell: 'M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9Zm4.3 13a1.9 1.9 0 0 0 3.4 0',
+  check: 'M20 6 9 17l-5-5',
+  play: 'M6 4v16l14-8L6 4Z',
+  edit: 'M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4L16.5 3.5Z',
+  school: 'M22 10 12 5 2 10l10 5 10-5Zm-16 2v5c3 2.5 9 2.5 12 0v-5',
+  table: 'M3 5h18v14H3V5Zm0 5h18M3 15h18M9 5v14',
+  x: 'M18 6 6 18M6 6l12 12',
+  calendar: 'M7 3v3m10-3v3M4 9h16M5 5h14a1 1 0 0 1 1 1v13a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

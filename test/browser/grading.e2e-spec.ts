@@ -1,0 +1,139 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TEST_ADMIN_PASSWORD } from '../helpers/e2e-app';
+import { RESULTS, screenshot, startBrowserStack, type Page } from './browser-harness';
+
+/**
+ * Exercises in real Chromium against the real server. A trainee signs in through the login page,
+ * opens 推广数据基础指标表 (cj-4.3.4-plan-metrics, 9 rows × 9 value cells, 1 point each) and submits
+ * the worked example with ONE cell wrong: the CTR of 短视频带货-牛肉干 given as 展示数 ÷ 点击数
+ * (2401419 / 107212 = 22.40) instead of 4.46 %. That cell is marked wrong with the diagnosis
+ * 比率的分子分母颠倒了, the 80 others right, 80 / 81 points. Then a grader grades three answers at
+ * once and downloads the results workbook.
+ */
+const EXERCISE = 'cj-4.3.4-plan-metrics';
+const EXAMPLE = readFileSync(join(process.cwd(), 'fixtures', 'exercises', EXERCISE, 'example-answer.csv'), 'utf8');
+const TRAINEE = { username: 'xiaoming', password: 'trainee-password-1', role: 'trainee' };
+const GRADER = { username: 'teacher-li', password: 'grader-password-1', role: 'grader' };
+
+/** The example answer with one cell replaced: row `row` (0 = first data row), column by header. */
+function withCell(row: number, header: string, value: string): Buffer {
+  const lines = EXAMPLE.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const col = lines[0].split(',').indexOf(header);
+  if (col < 0) throw new Error(`no column ${header}`);
+  const cells = lines[row + 1].split(',');
+  cells[col] = value;
+  lines[row + 1] = cells.join(',');
+  return Buffer.from(lines.join('\n'));
+}
+
+type Stack = Awaited<ReturnType<typeof startBrowserStack>>;
+
+describe('exercises and grading in Chromium', () => {
+  let stack: Stack;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    page = await stack.page();
+    for (const user of [TRAINEE, GRADER]) {
+      const res = await fetch(`${stack.url}/api/users`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify(user) });
+      expect(res.status).toBe(201);
+    }
+  }, 60_000);
+  afterAll(async () => stack?.close());
+
+  /** Signs in through the login page (the admin's cookie is dropped first). */
+  async function signIn(username: string, password: string, next: string): Promise<void> {
+    await stack.context.clearCookies();
+    await page.goto(`${stack.url}/login?next=${encodeURIComponent(next)}`);
+    // Element Plus puts the attribute on the <input> itself (or its wrapper in other versions).
+    const field = (name: string) => page.locator(`[data-test="${name}"]`).locator('xpath=descendant-or-self::input').first();
+    await field('login-username').fill(username);
+    await field('login-password').fill(password);
+    await page.click('[data-test="login-submit"]');
+    await page.waitForSelector(`[data-test="user-menu"][data-username="${username}"]`);
+  }
+
+  it('a trainee opens an exercise from the bank and submits an answer with one wrong cell', async () => {
+    await signIn(TRAINEE.username, TRAINEE.password, '/exercises');
+    await page.waitForSelector(`[data-test="exercise-link-${EXERCISE}"]`);
+    for (const level of ['初级', '中级', '高级']) expect(await page.$(`[data-test="exercise-level-${level}"]`)).not.toBeNull();
+    await screenshot(page, 'grading-01-bank');
+
+    await page.click(`[data-test="exercise-link-${EXERCISE}"]`);
+    await page.waitForURL(new RegExp(`/exercises/${EXERCISE}$`));
+    await page.waitForSelector('[data-test="exercise-task"]');
+    // Trainees get the task only: no answer key, no batch tab.
+    expect(await page.$('[data-test="exercise-tabs"]')).toBeNull();
+    expect(await page.textContent('[data-test="expected-columns"]')).toContain('CTR');
+
+    const input = await page.waitForSelector('[data-test="submit-answer"] input[type="file"]', { state: 'attached' });
+    await input.setInputFiles({ name: 'my-answer.csv', mimeType: 'text/csv', buffer: withCell(0, 'CTR(%)', '22.40') });
+    const score = await page.waitForSelector('[data-test="grade-score"]', { timeout: 30_000 });
+    expect(await score.getAttribute('data-score')).toBe('80');
+    expect(await score.getAttribute('data-max')).toBe('81');
+
+    const wrong = page.locator('[data-test="cell-0-ctr"]');
+    expect(await wrong.getAttribute('data-correct')).toBe('false');
+    expect(await wrong.locator('[data-test="cell-diagnosis"]').textContent()).toContain('比率的分子分母颠倒了');
+    expect(await wrong.textContent()).toContain('应为 4.46%');
+    // Every other cell is right, and none of them carries a diagnosis.
+    expect(await page.locator('[data-test^="cell-"][data-correct="false"]').count()).toBe(1);
+    expect(await page.locator('[data-test^="cell-"][data-correct="true"]').count()).toBe(80);
+    expect(await page.locator('[data-test="cell-diagnosis"]').count()).toBe(1);
+    expect(await page.getAttribute('[data-test="cell-1-ctr"]', 'data-correct')).toBe('true');
+    expect(await page.textContent('[data-test="diagnoses"]')).toContain('比率的分子分母颠倒了');
+    // The submission is kept: it is listed among the trainee's own.
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-test="submission-history"] tbody tr').length === 1);
+
+    await wrong.hover();
+    await page.waitForSelector('.el-popper .tip', { state: 'visible' });
+    await page.locator('[data-test="grade-feedback"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'grading-02-trainee-feedback');
+  }, 90_000);
+
+  it('a grader runs a batch of three answers and downloads the results workbook', async () => {
+    await signIn(GRADER.username, GRADER.password, `/exercises/${EXERCISE}`);
+    await page.waitForSelector('[data-test="exercise-tabs"]');
+    await page.click('#tab-batch');
+    await page.waitForURL(/tab=batch/);
+
+    const input = await page.waitForSelector('[data-test="batch-upload"] input[type="file"][multiple]', { state: 'attached' });
+    await input.setInputFiles([
+      { name: 's01.csv', mimeType: 'text/csv', buffer: Buffer.from(EXAMPLE) },
+      { name: 's02.csv', mimeType: 'text/csv', buffer: withCell(0, 'CTR(%)', '22.40') },
+      { name: 's03.csv', mimeType: 'text/csv', buffer: withCell(2, '消耗(元)', '39000.00') },
+    ]);
+    await page.waitForSelector('[data-test="batch-table"]', { timeout: 30_000 });
+    expect(await page.locator('[data-test="batch-table"] .el-table__body-wrapper tbody tr').count()).toBe(3);
+    expect((await page.textContent('[data-test="batch-score-s01"]'))?.trim()).toBe('81');
+    expect((await page.textContent('[data-test="batch-score-s02"]'))?.trim()).toBe('80');
+    expect((await page.textContent('[data-test="batch-score-s03"]'))?.trim()).toBe('80');
+    expect(await page.textContent('[data-test="batch-items"]')).toContain('比率的分子分母颠倒了');
+    await screenshot(page, 'grading-03-batch');
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-test="batch-download-xlsx"]')]);
+    expect(download.suggestedFilename()).toBe(`${EXERCISE}-grades.xlsx`);
+    const path = join(RESULTS, `${EXERCISE}-grades.xlsx`);
+    await download.saveAs(path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const sheet = wb.getWorksheet('成绩')!;
+    expect(sheet.actualRowCount).toBe(1 + 3);
+    const ids = [2, 3, 4].map((r) => String(sheet.getRow(r).getCell(1).value));
+    expect(ids.sort()).toEqual(['s01', 's02', 's03']);
+
+    // The answer key, computed by the engine, for graders.
+    await page.click('#tab-key');
+    await page.waitForSelector('[data-test="answer-key"] .el-table__body tr');
+    expect(await page.textContent('[data-test="answer-key"]')).toContain('短视频带货-牛肉干');
+    await screenshot(page, 'grading-04-answer-key');
+  }, 90_000);
+
+  it('admins see the grader tabs too', async () => {
+    await signIn('admin', TEST_ADMIN_PASSWORD, `/exercises/${EXERCISE}?tab=key`);
+    await page.waitForSelector('[data-test="answer-key"]');
+  }, 60_000);
+});
