@@ -30,6 +30,7 @@ export const API_MESSAGES = {
   USER_EXISTS: { zh: '用户 {username} 已存在', en: 'User {username} already exists' },
   USER_NOT_FOUND: { zh: '用户 {username} 不存在', en: 'User {username} not found' },
   TOO_MANY_UPLOADS: { zh: '上传过于频繁，请稍后再试', en: 'Too many uploads; try again shortly' },
+  SUBMISSION_UNREADABLE: { zh: '答案文件不是表格（CSV、XLSX 或 JSON）', en: 'The answer is not a table (CSV, XLSX or JSON)' },
   BATCH_ZIP_INVALID: { zh: '压缩包无法读取：{reason}', en: 'The zip cannot be read: {reason}' },
   IMPORT_INTERRUPTED: { zh: '导入在提交前失败，数据未改变', en: 'The import failed before it was committed; nothing changed' },
 } as const;

@@ -68,6 +68,7 @@ export class ExercisesService {
   async submit(id: string, principal: Principal, file: { bytes: Buffer; fileName: string }) {
     const exercise = this.exercise(id);
     const key = await this.keyOf(exercise);
+    if (looksBinary(file.bytes)) throw new AppError('SUBMISSION_UNREADABLE', HttpStatus.UNPROCESSABLE_ENTITY);
     const submission = await parseSubmission(file.bytes, file.fileName).catch((e) => {
       throw this.mapError(e);
     });
@@ -129,4 +130,14 @@ export class ExercisesService {
     if (e instanceof SubmissionError) return new AppError(e.code, HttpStatus.UNPROCESSABLE_ENTITY, {}, undefined, { zh: e.zh, en: e.message });
     return e;
   }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Not a table at all (an image, a binary): refused rather than graded as an empty answer. */
+function looksBinary(bytes: Buffer): boolean {
+  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return false;
+  const head = bytes.subarray(0, 4096);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return !utf16 && head.includes(0);
 }
