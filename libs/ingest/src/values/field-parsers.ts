@@ -9,6 +9,13 @@ const fail = (code: IngestCode): { ok: false; code: IngestCode } => ({ ok: false
 
 const TIME_IN_SECONDS = { seconds: 1, minutes: 60, hours: 3600 } as const;
 
+/** Between seconds, minutes and hours the factor is a whole 60 or 3600: multiply or divide by it exactly. */
+function convertDuration(v: number, from: keyof typeof TIME_IN_SECONDS, to: keyof typeof TIME_IN_SECONDS): number {
+  const a = TIME_IN_SECONDS[from];
+  const b = TIME_IN_SECONDS[to];
+  return a >= b ? v * (a / b) : v / (b / a);
+}
+
 /** Parses the numeric cells of one column; knows the column's header unit and field type. */
 export class NumericColumnParser {
   /** Cells of a money column finer than a cent (kept as fractional cents). */
@@ -32,6 +39,12 @@ export class NumericColumnParser {
   }
 
   parse(text: string): Parsed<number> {
+    const r = this.parseAny(text);
+    // After unit conversion too (hours to minutes can overflow): no figure, not ±Infinity.
+    return r.ok && !Number.isFinite(r.value) ? fail('NUMBER_INVALID') : r;
+  }
+
+  private parseAny(text: string): Parsed<number> {
     const fast = this.parseFast(text);
     if (fast !== null) return fast;
     const cell = parseNumericText(text);
@@ -82,7 +95,7 @@ export class NumericColumnParser {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
         const from = this.unit.time;
         const target = this.field.timeUnit;
-        return { ok: true, value: !target || !from || from === target ? scaled : (scaled * TIME_IN_SECONDS[from]) / TIME_IN_SECONDS[target] };
+        return { ok: true, value: !target || !from || from === target ? scaled : convertDuration(scaled, from, target) };
       }
     }
   }
@@ -92,7 +105,7 @@ export class NumericColumnParser {
     if (!target) return v;
     const from = cell.time ?? this.unit.time;
     if (!from || from === target) return v;
-    return (v * TIME_IN_SECONDS[from]) / TIME_IN_SECONDS[target];
+    return convertDuration(v, from, target);
   }
 }
 
