@@ -33,6 +33,8 @@ export interface MetricDef {
   rowFilter?: string;
   /** When `field` is absent from an import, sum this instead (e.g. refunded items' payable amount). */
   fallback?: { field: string; rowFilter?: string };
+  /** sum: an empty cell means zero for this metric (e.g. `-` in 退款金额 = no refund); the stored value stays null. */
+  nullAsZero?: boolean;
   /** ratio / derived: arithmetic over other metric keys and query parameters. */
   expr?: string;
   /** Inputs by key (metrics and parameters the expression uses). Derived from `expr` at load. */

@@ -204,7 +204,10 @@ function computeMeasure(
     const g = groupOf[i];
     if (g < 0 || (filter && !filter[i])) continue;
     passing[g]++;
-    if (valid !== null && valid[i] === 0) continue;
+    if (valid !== null && valid[i] === 0) {
+      if (m.op === 'sum' && m.nullAsZero) present[g]++;
+      continue;
+    }
     if (m.op === 'sum') {
       acc[g] += values[i];
       present[g]++;
@@ -232,6 +235,7 @@ function computeSums(
 ): void {
   const k = measures.length;
   const cols = measures.map((m) => table.columns.get(m.field!) as { values: Float64Array; valid: Uint8Array | null });
+  const zeroIfNull = measures.map((m) => m.nullAsZero === true);
   const passing = new Float64Array(groups);
   const acc = new Float64Array(groups * k);
   const present = new Float64Array(groups * k);
@@ -244,7 +248,10 @@ function computeSums(
     const base = g * k;
     for (let j = 0; j < k; j++) {
       const c = cols[j];
-      if (!allValid && c.valid !== null && c.valid[i] === 0) continue;
+      if (!allValid && c.valid !== null && c.valid[i] === 0) {
+        if (zeroIfNull[j]) present[base + j]++;
+        continue;
+      }
       acc[base + j] += c.values[i];
       present[base + j]++;
     }

@@ -55,3 +55,21 @@ describe('ratios across exports with different columns', () => {
     ]);
   });
 });
+
+describe('a refund column where `-` means no refund', () => {
+  // Two paid items in 广东 (no refund: `-`), one in 江苏 refunded 30 of 100.
+  const orders = buildTable('order', [
+    { order_item_id: 'I1', order_id: 'O1', province: '广东', status: '已完成', payable_amount: 50, refund_amount: null, paid_at: '2026-10-01 10:00:00' },
+    { order_item_id: 'I2', order_id: 'O2', province: '广东', status: '已完成', payable_amount: 70, refund_amount: null, paid_at: '2026-10-01 11:00:00' },
+    { order_item_id: 'I3', order_id: 'O3', province: '江苏', status: '已完成', payable_amount: 100, refund_amount: 30, paid_at: '2026-10-01 12:00:00' },
+  ]);
+  const t = new Map([['order' as const, orders]]);
+
+  it('counts the empty cells as zero refund: 0%, not "-", for a province without refunds', () => {
+    const rows = runQuery({ metrics: ['refund_amount', 'refund_rate'], dimensions: ['province'], sort: [{ key: 'province', dir: 'asc' }] }, t).rows;
+    const byProvince = Object.fromEntries(rows.map((r) => [r.province, r]));
+    expect(byProvince['广东']).toMatchObject({ refund_amount: 0, refund_rate: 0 });
+    // 江苏: 30 / 100.
+    expect(byProvince['江苏'].refund_rate).toBeCloseTo(0.3, 12);
+  });
+});

@@ -16,8 +16,10 @@ export interface Measure {
    * by 千川's cost only.
    */
   requires?: string[];
+  /** Empty cells count as 0 (the metric says so), so a group with rows is never null. */
+  nullAsZero?: boolean;
 }
 
 export function measureId(m: Omit<Measure, 'id' | 'money'>): string {
-  return [m.kind, m.op, m.field ?? '', m.weight ?? '', m.rowFilter ?? '', (m.requires ?? []).join('+')].join('|');
+  return [m.kind, m.op, m.field ?? '', m.weight ?? '', m.rowFilter ?? '', (m.requires ?? []).join('+'), m.nullAsZero ? 'z' : ''].join('|');
 }

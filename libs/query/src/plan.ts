@@ -116,7 +116,7 @@ function leafMeasures(
       const useFallback = !hasColumn(kind, m.field!) && m.fallback !== undefined && hasColumn(kind, m.fallback.field);
       const field = useFallback ? m.fallback!.field : m.field!;
       const rowFilter = useFallback ? m.fallback!.rowFilter : m.rowFilter;
-      return [add({ kind, op: 'sum', field, rowFilter, money: moneyField(field) })];
+      return [add({ kind, op: 'sum', field, rowFilter, money: moneyField(field), ...(m.nullAsZero && !useFallback ? { nullAsZero: true } : {}) })];
     }
   }
 }

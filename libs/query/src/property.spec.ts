@@ -150,7 +150,8 @@ const AD_REF: Record<string, RefMetric> = {
   },
 };
 
-const refundCents = (g: Row[], refundColumn: boolean) => (refundColumn ? sumOf(g, 'refund_amount') : sumOf(g, 'payable_amount', isRefunded));
+// An empty 退款金额 cell means no refund: the refund column sums with empty cells as 0.
+const refundCents = (g: Row[], refundColumn: boolean) => (refundColumn ? g.reduce((acc, r) => acc + BigInt((r.refund_amount as number | null) ?? 0), 0n) : sumOf(g, 'payable_amount', isRefunded));
 const ORDER_REF: Record<string, RefMetric> = {
   items: (g) => g.length,
   gmv: (g) => yuan(sumOf(g, 'payable_amount', isPaid)),

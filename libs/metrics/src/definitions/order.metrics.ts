@@ -93,6 +93,7 @@ export const ORDER_METRICS: MetricDef[] = [
     kind: 'sum',
     field: 'refund_amount',
     fallback: { field: 'payable_amount', rowFilter: 'refunded' },
+    nullAsZero: true,
     unit: 'money',
     decimals: 2,
     direction: 'down',

@@ -81,8 +81,9 @@ describe('sales_report', () => {
   it('tabulates order status and refunds', () => {
     const t = tableOf(res, 'status_refunds');
     expect(pick(t.rows, ['status', 'after_sale_status', 'items', 'paid_orders', 'gmv', 'refund_amount'])).toEqual([
-      { status: '已完成', after_sale_status: null, items: 3, paid_orders: 2, gmv: 600, refund_amount: null },
-      { status: '已发货', after_sale_status: null, items: 1, paid_orders: 1, gmv: 300, refund_amount: null },
+      // No refund recorded on these items (`-`): a refund of 0, not an unknown.
+      { status: '已完成', after_sale_status: null, items: 3, paid_orders: 2, gmv: 600, refund_amount: 0 },
+      { status: '已发货', after_sale_status: null, items: 1, paid_orders: 1, gmv: 300, refund_amount: 0 },
       { status: '已完成', after_sale_status: '退款成功', items: 1, paid_orders: 1, gmv: 100, refund_amount: 100 },
     ]);
   });
