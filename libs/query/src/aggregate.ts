@@ -27,13 +27,14 @@ export function aggregateKind(
   measures: Measure[],
   shiftDay?: (d: number) => number,
   neededBy = '',
+  dateField?: string,
 ): KindAggregate {
   const readers = dims.map((d) => {
-    const r = dimensionReader(kind, table, d, shiftDay);
+    const r = dimensionReader(kind, table, d, shiftDay, dateField);
     if (!r) throw new QueryError('DIMENSION_NOT_AVAILABLE', { dimension: d, kind, metric: neededBy });
     return r;
   });
-  const components = readers.map((r, d) => (shiftDay ? r.components() : cachedComponents(table, dims[d], r)));
+  const components = readers.map((r, d) => (shiftDay ? r.components() : cachedComponents(table, `${dims[d]}@${dateField ?? ''}`, r)));
   const { groupOf, representatives } = assignGroups(table.length, selected, components);
   const groups = representatives.map((row) => readers.map((r, d) => r.display(components[d][row])));
   const count = dims.length === 0 ? 1 : representatives.length;

@@ -73,3 +73,31 @@ describe('a refund column where `-` means no refund', () => {
     expect(byProvince['江苏'].refund_rate).toBeCloseTo(0.3, 12);
   });
 });
+
+describe('dating orders by another field', () => {
+  // Submitted on 10-01: O1 paid 10-01, O2 closed (never paid), O3 paid on 10-02; O4 submitted and paid 10-02.
+  const orders = buildTable('order', [
+    { order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 10, created_at: '2026-10-01 09:00:00', paid_at: '2026-10-01 09:01:00' },
+    { order_item_id: 'I2', order_id: 'O2', status: '已关闭', payable_amount: 20, created_at: '2026-10-01 10:00:00', paid_at: null },
+    { order_item_id: 'I3', order_id: 'O3', status: '已发货', payable_amount: 30, created_at: '2026-10-01 23:59:00', paid_at: '2026-10-02 00:01:00' },
+    { order_item_id: 'I4', order_id: 'O4', status: '已完成', payable_amount: 40, created_at: '2026-10-02 08:00:00', paid_at: '2026-10-02 08:00:30' },
+  ]);
+  const t = new Map([['order' as const, orders]]);
+  const day1 = { from: '2026-10-01', to: '2026-10-01' };
+
+  it('by default places orders by their payment time', () => {
+    // Paid on 10-01: only O1 (10 yuan), 1 item.
+    expect(runQuery({ metrics: ['items', 'gmv'], ...day1 }, t).totals).toEqual({ items: 1, gmv: 10 });
+  });
+
+  it('with dateField created_at counts every order submitted in the period, closed ones included', () => {
+    // Submitted on 10-01: I1, I2, I3 (3 items); GMV of the paid ones among them: 10 + 30 = 40.
+    expect(runQuery({ metrics: ['items', 'gmv'], ...day1, dateField: 'created_at' }, t).totals).toEqual({ items: 3, gmv: 40 });
+    const byStatus = runQuery({ metrics: ['items'], dimensions: ['status'], ...day1, dateField: 'created_at' }, t).rows;
+    expect(Object.fromEntries(byStatus.map((r) => [r.status, r.items]))).toEqual({ 已完成: 1, 已关闭: 1, 已发货: 1 });
+  });
+
+  it('ignores a dateField the kind does not have as a date', () => {
+    expect(runQuery({ metrics: ['items'], ...day1, dateField: 'province' }, t).totals).toEqual({ items: 1 });
+  });
+});

@@ -2,7 +2,7 @@ import { evaluate, metricRegistry } from '@creator-ops/metrics';
 import { formatDay } from '@creator-ops/format';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { aggregateKind, type KindAggregate } from './aggregate';
-import { dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
+import { dateFieldFor, dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
 import { selectRows } from './filters';
 import { comparisonWindow, parseDay, type DayWindow } from './period';
 import type { Measure } from './measures';
@@ -49,9 +49,10 @@ function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: 
   const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; groupOfTuple: Int32Array | null }>();
   for (const [kind, measures] of plan.measuresByKind) {
     const table = tables.get(kind)!;
-    const selected = selectRows(kind, table, spec.filters ?? [], window);
+    const dateField = dateFieldFor(kind, table, spec.dateField);
+    const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
     const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
-    const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy);
+    const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
     const totals = dims.length === 0 ? groups : totalsOf(groups, aggregateKind(kind, table, [], selected, measures.filter((m) => m.op === 'distinct')), measures);
     byKind.set(kind, { groups, totals, groupOfTuple: null });
   }

@@ -50,8 +50,8 @@ const byRow = (n: number, f: (i: number) => number): Float64Array => {
   return out;
 };
 
-export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number = (d) => d): DimensionReader | null {
-  if (TIME_DIMENSIONS.has(dim)) return timeReader(kind, table, dim, shiftDay);
+export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number = (d) => d, dateField?: string): DimensionReader | null {
+  if (TIME_DIMENSIONS.has(dim)) return timeReader(kind, table, dim, shiftDay, dateField);
   const spec = resolveColumn(kind, table, dim);
   if (!spec) return null;
   const col = table.columns.get(spec.name)!;
@@ -64,9 +64,9 @@ export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: strin
   };
 }
 
-/** The day of each row by the kind's date field (datetimes by their business-time-zone day). */
-export function dayReader(kind: ExportKind, table: ColumnTable): ((i: number) => number) | null {
-  const field = KINDS[kind].dateField;
+/** The day of each row by the kind's date field, or `dateField` (datetimes by their business-time-zone day). */
+export function dayReader(kind: ExportKind, table: ColumnTable, dateField?: string): ((i: number) => number) | null {
+  const field = dateField ?? KINDS[kind].dateField;
   const spec = table.specs.find((s) => s.name === field);
   const col = spec && table.columns.get(field);
   if (!spec || !col || col.type !== 'num') return null;
@@ -74,19 +74,19 @@ export function dayReader(kind: ExportKind, table: ColumnTable): ((i: number) =>
   return (i) => (col.valid !== null && col.valid[i] === 0 ? NaN : isDateTime ? Math.floor(col.values[i] / MS_PER_DAY) : col.values[i]);
 }
 
-function timeReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number): DimensionReader | null {
+function timeReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number, dateField?: string): DimensionReader | null {
   const n = table.length;
   const asNumber = (v: number) => (Number.isNaN(v) ? null : v);
   if (dim === 'hour') {
     const hourCol = table.columns.get('hour');
     if (hourCol && hourCol.type === 'num') return { components: () => byRow(n, (i) => numAt(hourCol, i)), display: asNumber };
-    const field = KINDS[kind].dateField;
+    const field = dateField ?? KINDS[kind].dateField;
     const spec = table.specs.find((s) => s.name === field);
     const col = table.columns.get(field);
     if (!spec || spec.valueType !== 'datetime' || !col || col.type !== 'num') return null;
     return { components: () => byRow(n, (i) => Math.floor((numAt(col, i) % MS_PER_DAY) / 3_600_000)), display: asNumber };
   }
-  const day = dayReader(kind, table);
+  const day = dayReader(kind, table, dateField);
   if (!day) return null;
   switch (dim) {
     case 'weekday':
@@ -105,3 +105,13 @@ function numAt(col: Column & { type: 'num' }, i: number): number {
 }
 
 export { cellValue };
+
+/**
+ * The field a query dates a kind's rows by: `requested` when the kind stores it as a date or time
+ * (e.g. orders by 下单时间 `created_at` instead of 支付时间), else the kind's own date field.
+ */
+export function dateFieldFor(kind: ExportKind, table: ColumnTable, requested?: string): string | undefined {
+  if (!requested) return undefined;
+  const spec = table.specs.find((s) => s.name === requested);
+  return spec && (spec.valueType === 'date' || spec.valueType === 'datetime') ? requested : undefined;
+}

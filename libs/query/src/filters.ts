@@ -7,10 +7,10 @@ import { QueryError, type QueryFilter } from './types';
 import type { DayWindow } from './period';
 
 /** Rows of a kind's table that pass the period and the user's filters (1 = keep). */
-export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null): Uint8Array {
+export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null, dateField?: string): Uint8Array {
   const mask = new Uint8Array(table.length).fill(1);
   if (window) {
-    const day = dayReader(kind, table);
+    const day = dayReader(kind, table, dateField);
     for (let i = 0; i < table.length; i++) {
       const d = day ? day(i) : NaN;
       if (!(d >= window.from && d <= window.to)) mask[i] = 0;

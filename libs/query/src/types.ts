@@ -22,6 +22,11 @@ export interface QuerySpec {
   sort?: { key: string; dir: 'asc' | 'desc' }[];
   limit?: number;
   totals?: boolean;
+  /**
+   * Date the rows by this field where a kind has it (period, date and hour dimensions), instead of
+   * the kind's own date field: e.g. `created_at` to count orders by 下单时间, closed ones included.
+   */
+  dateField?: string;
   /** Query parameters such as gross_margin. */
   params?: Record<string, number>;
 }

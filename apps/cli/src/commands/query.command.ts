@@ -9,7 +9,7 @@ import { parse, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable } from '../output/query-output';
 
 export const QUERY_USAGE =
-  'query [--workspace W | --data FILE...] --metrics m1,m2 [--by dim1,dim2] [--from D] [--to D] [--filter field=value]... [--compare previous_period|previous_year] [--sort key[:asc|desc]] [--limit N] [--param gross_margin=0.3] [--format table|csv|json] [--lang zh|en]';
+  'query [--workspace W | --data FILE...] --metrics m1,m2 [--by dim1,dim2] [--from D] [--to D] [--filter field=value]... [--compare previous_period|previous_year] [--sort key[:asc|desc]] [--limit N] [--param gross_margin=0.3] [--date-field created_at] [--format table|csv|json] [--lang zh|en]';
 
 export async function queryCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
@@ -24,6 +24,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     sort: { type: 'string', multiple: true },
     limit: { type: 'string' },
     param: { type: 'string', multiple: true },
+    'date-field': { type: 'string' },
     format: { type: 'string', default: 'table' },
     lang: { type: 'string', default: 'zh' },
     kind: { type: 'string' },
@@ -47,6 +48,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     }),
     limit: values.limit ? Number(values.limit) : undefined,
     params: Object.fromEntries((values.param ?? []).map(parseParam)),
+    ...(values['date-field'] ? { dateField: values['date-field'] } : {}),
   };
   const oneOff = values.data?.length ? mkdtempSync(join(tmpdir(), 'creator-ops-query-')) : null;
   const { ctx } = await openContext(oneOff ? { dataDir: oneOff } : {});

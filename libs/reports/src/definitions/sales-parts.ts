@@ -53,7 +53,8 @@ export function productPareto(ctx: ReportContext): { table: ReportTable; chart: 
 
 /** Order status × after-sale status: items, paid orders, GMV and refunds. */
 export function statusTable(ctx: ReportContext): ReportTable | null {
-  const found = queryFirstAvailable(ctx, [['status', 'after_sale_status'], ['status']], { metrics: ['items', 'paid_orders', 'gmv', 'refund_orders', 'refund_amount'], sort: [{ key: 'items', dir: 'desc' }] });
+  // Dated by 下单时间 where the export has it, so unpaid and closed orders of the period are counted too.
+  const found = queryFirstAvailable(ctx, [['status', 'after_sale_status'], ['status']], { metrics: ['items', 'paid_orders', 'gmv', 'refund_orders', 'refund_amount'], sort: [{ key: 'items', dir: 'desc' }], dateField: 'created_at' });
   return found && tableFrom('status_refunds', { zh: '订单状态与退款', en: 'Order status and refunds' }, withoutEmptyMetrics(found.result));
 }
 

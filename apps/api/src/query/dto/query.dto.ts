@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, Min, ValidateNested, Allow } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, Allow } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -83,6 +83,12 @@ export class QueryDto {
   @IsOptional()
   @IsBoolean()
   totals?: boolean;
+
+  @ApiPropertyOptional({ example: 'created_at', description: 'Date rows by this field instead of the kind’s own (e.g. orders by created_at)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  dateField?: string;
 
   @ApiPropertyOptional({ example: { gross_margin: 0.4 } })
   @IsOptional()
