@@ -43,7 +43,7 @@ export function aggregateKind(
   const maskFor = (m: Measure): Uint8Array | null => {
     const key = `${m.rowFilter ?? ''}|${(m.requires ?? []).join('+')}`;
     if (!masks.has(key)) {
-      const filter = m.rowFilter ? rowFilterMask(table, metricRegistry().rowFilters.get(m.rowFilter)!) : null;
+      const filter = m.rowFilter ? cachedRowFilter(table, m.rowFilter) : null;
       masks.set(key, combineMasks(table.length, filter, coverageMask(table, m.requires ?? [])));
     }
     return masks.get(key)!;
@@ -77,6 +77,23 @@ function combineMasks(n: number, a: Uint8Array | null, b: Uint8Array | null): Ui
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = a[i] & b[i];
   return out;
+}
+
+/** Named row filters (paid orders…) of an immutable table, computed once. */
+const rowFilterCache = new WeakMap<ColumnTable, Map<string, Uint8Array>>();
+
+function cachedRowFilter(table: ColumnTable, key: string): Uint8Array {
+  let perTable = rowFilterCache.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    rowFilterCache.set(table, perTable);
+  }
+  let mask = perTable.get(key);
+  if (!mask) {
+    mask = rowFilterMask(table, metricRegistry().rowFilters.get(key)!);
+    perTable.set(key, mask);
+  }
+  return mask;
 }
 
 /** Tables are immutable once loaded: their dimension components are computed once per dimension. */
@@ -117,10 +134,12 @@ function assignGroups(n: number, selected: Uint8Array, components: Float64Array[
   if (product > Number.MAX_SAFE_INTEGER) throw new Error('Too many dimension combinations');
   const direct = product <= DIRECT_KEYS ? new Int32Array(product).fill(-1) : null;
   const map = direct ? null : new Map<number, number>();
+  const single = dense.length === 1 ? dense[0].ids : null;
   for (let i = 0; i < n; i++) {
     if (!selected[i]) continue;
     let key = 0;
-    for (let d = 0; d < dense.length; d++) key += dense[d].ids[i] * strides[d];
+    if (single) key = single[i];
+    else for (let d = 0; d < dense.length; d++) key += dense[d].ids[i] * strides[d];
     let g = direct ? direct[key] : (map!.get(key) ?? -1);
     if (g < 0) {
       g = representatives.length;
@@ -234,39 +253,43 @@ function computeSums(
   values: Map<string, (number | null)[]>,
   presence: NonNullable<KindAggregate['presence']>,
 ): void {
-  const k = measures.length;
-  const cols = measures.map((m) => table.columns.get(m.field!) as { values: Float64Array; valid: Uint8Array | null });
-  const zeroIfNull = measures.map((m) => m.nullAsZero === true);
-  const passing = new Float64Array(groups);
-  const acc = new Float64Array(groups * k);
-  const present = new Float64Array(groups * k);
+  // The counted rows once (their index and group), then one tight loop per measure over them.
   const n = table.length;
-  const allValid = cols.every((c) => c.valid === null);
+  const rows = new Int32Array(n);
+  const rowGroup = new Int32Array(n);
+  const passing = new Float64Array(groups);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const g = groupOf[i];
     if (g < 0 || (filter !== null && filter[i] === 0)) continue;
+    rows[count] = i;
+    rowGroup[count++] = g;
     passing[g]++;
-    const base = g * k;
-    for (let j = 0; j < k; j++) {
-      const c = cols[j];
-      if (!allValid && c.valid !== null && c.valid[i] === 0) {
-        if (zeroIfNull[j]) present[base + j]++;
-        continue;
-      }
-      acc[base + j] += c.values[i];
-      present[base + j]++;
-    }
   }
-  measures.forEach((m, j) => {
-    const own = new Float64Array(groups);
-    const out = new Array<number | null>(groups);
-    for (let g = 0; g < groups; g++) {
-      own[g] = present[g * k + j];
-      out[g] = passing[g] > 0 && own[g] === 0 ? null : acc[g * k + j];
+  for (const m of measures) {
+    const col = table.columns.get(m.field!) as { values: Float64Array; valid: Uint8Array | null };
+    const acc = new Float64Array(groups);
+    const present = new Float64Array(groups);
+    const v = col.values;
+    const valid = col.valid;
+    if (valid === null) {
+      for (let r = 0; r < count; r++) acc[rowGroup[r]] += v[rows[r]];
+      present.set(passing);
+    } else {
+      const zeroIfNull = m.nullAsZero === true;
+      for (let r = 0; r < count; r++) {
+        const i = rows[r];
+        if (valid[i] === 1) {
+          acc[rowGroup[r]] += v[i];
+          present[rowGroup[r]]++;
+        } else if (zeroIfNull) present[rowGroup[r]]++;
+      }
     }
-    presence.set(m.id, { passing, present: own });
+    const out = new Array<number | null>(groups);
+    for (let g = 0; g < groups; g++) out[g] = passing[g] > 0 && present[g] === 0 ? null : acc[g];
+    presence.set(m.id, { passing, present });
     values.set(m.id, out);
-  });
+  }
 }
 
 /**

@@ -272,11 +272,14 @@ function sortOrder(rows: ResultRow[], columns: ResultColumn[], spec: QuerySpec, 
         ? [{ key: spec.metrics[0], dir: 'desc' as const }, ...dims.map((d) => ({ key: d, dir: 'asc' as const }))]
         : [];
   // Text keys are ranked once per distinct value (collation is the costly part), then compared as numbers.
-  const ranks = sort.map(({ key }) => rankValues(rows, key));
+  // Ranks of a later key are only computed if an earlier key leaves ties.
+  const ranks: (Float64Array | undefined)[] = [];
+  const rankOf = (k: number) => (ranks[k] ??= rankValues(rows, sort[k].key));
   const order = rows.map((_, i) => i);
   order.sort((a, b) => {
     for (let k = 0; k < sort.length; k++) {
-      const c = ranks[k][a] - ranks[k][b];
+      const r = rankOf(k);
+      const c = r[a] - r[b];
       if (c !== 0) return sort[k].dir === 'asc' ? c : -c;
     }
     return a - b;
