@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -83,5 +83,31 @@ describe('creator-ops CLI', () => {
     const lines = r.stdout.split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"")",10`);
     expect(lines[2]).toBe(`'@SUM(A1),5`);
+  });
+
+  it('report writes a report as JSON, a chart as SVG and the workbook', () => {
+    const env = { DATA_DIR: dataDir };
+    expect(cli(['ingest', join(SAMPLES, 'qianchuan-plan-daily.csv'), '-w', 'ads'], env).code).toBe(0);
+    const json = cli(['report', 'ad_performance', '-w', 'ads', '--preset', 'all'], env);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    // Cost of the 28 plan-days: 118,365.83 (the export's own 全部 row agrees).
+    expect(report.kpis.find((k: { metric: string }) => k.metric === 'cost').value).toBeCloseTo(118365.83, 6);
+    const svgPath = join(dataDir, 'funnel.svg');
+    expect(cli(['report', 'ad_performance', '-w', 'ads', '--preset', 'all', '--chart', 'ad_funnel', '--out', svgPath], env).code).toBe(0);
+    expect(readFileSync(svgPath, 'utf8').startsWith('<svg')).toBe(true);
+    const xlsxPath = join(dataDir, 'ads.xlsx');
+    expect(cli(['report', 'ad_performance', '-w', 'ads', '--preset', 'all', '--out', xlsxPath], env).code).toBe(0);
+    expect(readFileSync(xlsxPath).subarray(0, 2).toString()).toBe('PK');
+    expect(cli(['report', 'nope', '-w', 'ads'], env).code).toBe(1);
+  });
+
+  it('grade marks the worked example of an exercise at full points', () => {
+    const id = 'cj-4.3.4-plan-metrics';
+    const r = cli(['grade', '--exercise', id, join(process.cwd(), 'fixtures', 'exercises', id, 'example-answer.csv'), '--json'], { DATA_DIR: dataDir });
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.score).toBe(result.maxScore);
+    expect(result.maxScore).toBeGreaterThan(0);
   });
 });
