@@ -1,5 +1,11 @@
 /** Wire shapes of the creator-ops HTTP API, as the web app reads them. */
 
+// Shapes the server computes with, imported from the libraries rather than copied.
+export type { BatchItem, BatchStudent, BatchResult } from '@creator-ops/grading';
+export type { QueryFilter, QuerySpec, ResultColumn } from '@creator-ops/query';
+import type { QuerySpec, ResultColumn } from '@creator-ops/query';
+export type { Kpi, ReportTable, ReportChart, ReportResult } from '@creator-ops/reports';
+
 export interface Label {
   zh: string;
   en: string;
@@ -125,65 +131,10 @@ export interface ReportQuery {
   reference_date?: string;
 }
 
-export interface Kpi {
-  metric: string;
-  label: Label;
-  formula: Label;
-  unit: string;
-  value: number | null;
-  previous: number | null;
-  delta: number | null;
-  deltaPct: number | null;
-  deltaUnit: 'pp' | 'value';
-  direction: Direction;
-  display: { value: string; previous: string; delta: string; deltaPct: string };
-}
 
-export interface ResultColumn {
-  key: string;
-  label: Label;
-  role: 'dimension' | 'metric';
-  unit?: string;
-  decimals?: number;
-  formula?: Label;
-}
 
-export interface ReportTable {
-  id: string;
-  title: Label;
-  columns: ResultColumn[];
-  rows: Row[];
-  totals?: Row | null;
-}
 
-export interface ReportChart {
-  id: string;
-  title: Label;
-  option: Record<string, unknown>;
-}
 
-export interface ReportResult {
-  key: string;
-  title: Label;
-  standard: string[];
-  params: {
-    preset: PeriodPreset;
-    from: string | null;
-    to: string | null;
-    granularity: Granularity;
-    account: string | null;
-    compare: 'previous_period' | 'previous_year' | null;
-    top: number;
-    gross_margin: number | null;
-    reference_date: string | null;
-  };
-  missing?: { kinds: ExportKind[]; message: Label };
-  kpis: Kpi[];
-  tables: ReportTable[];
-  charts: ReportChart[];
-  metrics: { key: string; label: Label; formula: Label; unit: string }[];
-  generatedAt: string;
-}
 
 /** Roles of the access model (DESIGN §9): the account's own role, and a role per workspace membership. */
 export type Role = 'admin' | 'operator' | 'grader' | 'trainee';
@@ -246,25 +197,8 @@ export interface DayRange {
   to: string;
 }
 
-export interface QueryFilter {
-  field: string;
-  op: 'eq' | 'ne' | 'in' | 'range' | 'contains';
-  value: unknown;
-}
 
 /** `POST /api/workspaces/:ws/query`. */
-export interface QuerySpec {
-  metrics: string[];
-  dimensions?: string[];
-  filters?: QueryFilter[];
-  from?: string;
-  to?: string;
-  compare?: 'previous_period' | 'previous_year' | null;
-  sort?: { key: string; dir: 'asc' | 'desc' }[];
-  limit?: number;
-  totals?: boolean;
-  params?: Record<string, number>;
-}
 
 export interface QueryResult {
   columns: ResultColumn[];
@@ -318,38 +252,11 @@ export interface EvaluateResult {
   skipped: { ruleId: string; code: string; message: Label }[];
 }
 
-export interface AnomalyPoint {
-  date: string;
-  value: number | null;
-  median: number | null;
-  low: number | null;
-  high: number | null;
-  score: number | null;
-  flagged: boolean;
-}
 
-export interface AnomalySeries {
-  metric: string;
-  unit: string;
-  dimension: string | null;
-  dimensionValue: string | null;
-  dimensionLabel?: string;
-  points: AnomalyPoint[];
-}
 
-export interface Anomaly {
-  metric: string;
-  dimension: string | null;
-  dimensionValue: string | null;
-  dimensionLabel?: string;
-  date: string;
-  value: number;
-  expected: { median: number; low: number; high: number };
-  score: number | null;
-  direction: 'up' | 'down';
-  unfavourable: boolean;
-  message: Label;
-}
+
+export type { AnomalyPoint, AnomalySeries, Anomaly } from '@creator-ops/monitoring';
+import type { AnomalySeries, Anomaly } from '@creator-ops/monitoring';
 
 export interface AnomalyResult {
   series: AnomalySeries[];
@@ -357,6 +264,10 @@ export interface AnomalyResult {
 }
 
 /* ---------------------------------------------------------------- exercises (libs/grading) */
+
+// The same shapes the server computes with: imported from the libraries, never copied.
+export type { CellVerdict, RowVerdict, DiagnosisSummary, GradeResult } from '@creator-ops/grading';
+import type { GradeResult } from '@creator-ops/grading';
 
 export type ExerciseLevel = '初级' | '中级' | '高级';
 
@@ -395,48 +306,9 @@ export interface Diagnosis {
   en: string;
 }
 
-export interface CellVerdict {
-  row: string;
-  rowIndex: number;
-  column: string;
-  header: string;
-  expected: string;
-  expectedValue: CellValue;
-  actual: string | null;
-  correct: boolean;
-  points: number;
-  maxPoints: number;
-  nearMiss?: boolean;
-  diagnosis?: Diagnosis;
-}
 
-export interface RowVerdict {
-  row: string;
-  status: 'matched' | 'missing' | 'extra' | 'ignored';
-  line?: number;
-  points: number;
-  maxPoints: number;
-  diagnosis?: Diagnosis;
-}
 
-export interface DiagnosisSummary extends Diagnosis {
-  count: number;
-  where: string[];
-}
 
-export interface GradeResult {
-  exerciseId: string;
-  fileName: string;
-  score: number;
-  maxScore: number;
-  ratio: number;
-  columns: { key: string; header: string; submitted: string | null }[];
-  cells: CellVerdict[];
-  rows: RowVerdict[];
-  sort?: { required: true; correct: boolean; points: number; maxPoints: number; diagnosis?: Diagnosis };
-  penalty: number;
-  diagnoses: DiagnosisSummary[];
-}
 
 /** `POST /api/exercises/:id/submissions`. */
 export interface SubmissionResult extends GradeResult {
@@ -462,34 +334,8 @@ export interface AnswerKeyView {
   rows: { label: string; total: boolean; cells: string[]; exact: Record<string, CellValue> }[];
 }
 
-export interface BatchItem {
-  id: string;
-  label: string;
-  maxPoints: number;
-  shareCorrect: number;
-  averagePoints: number;
-  topDiagnosis: { code: string; message: string; count: number } | null;
-}
 
-export interface BatchStudent {
-  studentId: string;
-  fileName: string;
-  score: number;
-  maxScore: number;
-  ratio: number;
-  items: Record<string, number>;
-  penalty: number;
-  mainIssues: string[];
-  error?: { code: string; message: string };
-}
 
 /** `POST /api/exercises/:id/batch`. */
-export interface BatchResult {
-  exerciseId: string;
-  maxScore: number;
-  items: BatchItem[];
-  students: BatchStudent[];
-  summary: { submissions: number; graded: number; failed: number; mean: number | null; median: number | null; passRate: number | null };
-}
 
 export type BatchFormat = 'xlsx' | 'csv' | 'items.csv';
