@@ -18,6 +18,7 @@ import { QueryController } from './query/query.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { StartupSweep } from './storage/startup-sweep';
+import { WarehouseController } from './warehouse/warehouse.controller';
 
 @Module({})
 export class AppModule {
@@ -34,7 +35,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
         ...web,
       ],
-      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController],
+      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, WarehouseController],
       providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

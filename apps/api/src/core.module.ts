@@ -28,9 +28,10 @@ import { TablesService } from './tables/tables.service';
 import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
+import { WarehouseService } from './warehouse/warehouse.service';
 
 const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService, SubmissionsRepository, ExercisesService];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService, SubmissionsRepository, ExercisesService, WarehouseService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})

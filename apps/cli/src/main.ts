@@ -5,6 +5,7 @@ import { ReportParamError } from '@creator-ops/reports';
 import { AppError } from '../../api/src/common/app-error';
 import { UsageError } from './args';
 import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
+import { EXPORT_USAGE, exportCommand } from './commands/export.command';
 import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
 import { GRADE_USAGE, gradeCommand } from './commands/grade.command';
 import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   alerts: alertsCommand,
   grade: gradeCommand,
   generate: generateCommand,
+  export: exportCommand,
   serve: serveCommand,
 };
 
@@ -31,6 +33,7 @@ usage: npm run --silent cli -- <command> [options]
   ${ALERTS_USAGE}
   ${GRADE_USAGE}
   ${GENERATE_USAGE}
+  ${EXPORT_USAGE}
   serve [--port P] [--host H]
 
 Data lives in DATA_DIR (default ./data), shared with the server.`;

@@ -1,0 +1,2 @@
+export * from './parquet-columns';
+export * from './parquet-file';
