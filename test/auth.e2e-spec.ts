@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseEnv, metadataBytes } from './helpers/test-database';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
@@ -24,7 +24,7 @@ describe('authentication', () => {
   it('refuses data to anonymous callers, and stores no password in clear', async () => {
     const res = await anon().get('/api/workspaces').expect(401);
     expect(res.body.code).toBe('AUTH_REQUIRED');
-    const db = readFileSync(join(dir, 'creator-ops.sqlite'));
+    const db = metadataBytes(dir);
     expect(db.includes(Buffer.from(TEST_ADMIN_PASSWORD))).toBe(false);
   });
 
@@ -79,7 +79,7 @@ describe('authentication', () => {
 describe('the first start', () => {
   it('creates `admin` with a printed one-time password when ADMIN_PASSWORD is not set', async () => {
     const dir = makeDataDir();
-    const config = loadConfig({ DATA_DIR: dir, DEMO: '0', SCRYPT_N: '1024' } as NodeJS.ProcessEnv, { webDist: undefined });
+    const config = loadConfig({ DATA_DIR: dir, DEMO: '0', SCRYPT_N: '1024', ...databaseEnv(dir) } as NodeJS.ProcessEnv, { webDist: undefined });
     const writes: string[] = [];
     const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string | Uint8Array) => {

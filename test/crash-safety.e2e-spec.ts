@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { copyDatabase } from './helpers/test-database';
 import { adminToken, http, killAllServers, startServerProcess, type ServerProcess } from './helpers/server-process';
 
 /**
@@ -57,6 +58,7 @@ interface State {
 function copySnapshot(name: string): string {
   const dir = join(root, name);
   cpSync(snapshot, dir, { recursive: true });
+  copyDatabase(snapshot, dir);
   return dir;
 }
 

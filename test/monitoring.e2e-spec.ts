@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { databaseEnv } from './helpers/test-database';
 import { makeDataDir, removeDataDir, startApp, upload, type E2eApp } from './helpers/e2e-app';
 
 /**
@@ -125,7 +126,7 @@ describe('campaign monitoring', () => {
 
   it('the CLI exits 3 while a high-severity alert is open', async () => {
     const cli = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
-    const run = (ws: string) => spawnSync(process.execPath, [cli, 'alerts', '--workspace', ws, '--json'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dir } });
+    const run = (ws: string) => spawnSync(process.execPath, [cli, 'alerts', '--workspace', ws, '--json'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dir, ...databaseEnv(dir) } });
     expect(run('ads').status).toBe(0);
     await upload(e, 'ads2', csv([...DAY1, ...DAY2]), 'both.csv').expect(201);
     const r = run('ads2');

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseEnv } from './helpers/test-database';
 import Papa from 'papaparse';
 import { startApp, uploadSample, type E2eApp } from './helpers/e2e-app';
 
@@ -13,7 +14,7 @@ import { startApp, uploadSample, type E2eApp } from './helpers/e2e-app';
 const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
 
 function cli(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir }, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ...databaseEnv(dataDir) }, maxBuffer: 256 << 20 });
   if (r.status !== 0) throw new Error(`cli ${args[0]} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
 }

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseEnv } from '../helpers/test-database';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig } from '../../apps/api/src/config/app-config';
@@ -19,7 +20,7 @@ export const RESULTS = join(process.cwd(), 'test-results');
  */
 export async function startBrowserStack(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'co-browser-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...databaseEnv(dataDir), ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
   setupApp(app, config);
   await app.listen(0, '127.0.0.1');

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { databaseEnv } from './test-database';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig, type AppConfig } from '../../apps/api/src/config/app-config';
@@ -54,7 +55,7 @@ export interface E2eApp {
 
 /** Boots the real app (real SQLite, real Arrow files) on DATA_DIR and listens on a free port. */
 export async function startApp(dataDir: string, env: Record<string, string> = {}, logger: LoggerService | false = false): Promise<E2eApp> {
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...env } as NodeJS.ProcessEnv, { webDist: undefined });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...databaseEnv(dataDir), ...env } as NodeJS.ProcessEnv, { webDist: undefined });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger });
   setupApp(app, config);

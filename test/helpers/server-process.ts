@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { databaseEnv } from './test-database';
 
 /**
  * The BUILT server (`npm run build` first) as a real child process on a loopback port: for tests
@@ -78,7 +79,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
 }
 
 function spawnOnce(dataDir: string, port: number, env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...PROCESS_AUTH_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'error', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...PROCESS_AUTH_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'error', ...databaseEnv(dataDir), ...env };
   // The jest runner's options (--experimental-vm-modules) are not the server's.
   delete childEnv.NODE_OPTIONS;
   if (!('CREATOR_OPS_CRASH_AT' in env)) delete childEnv.CREATOR_OPS_CRASH_AT;

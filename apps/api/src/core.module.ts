@@ -1,23 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
-import { DatasetEntity } from './datasets/dataset.entity';
+import { databaseOptions } from './database/database-options';
+import { ENTITIES } from './database/entities';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
 import { StorageModule } from './storage/storage.module';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
-import { CredentialEntity } from './auth/credential.entity';
-import { MembershipEntity } from './auth/membership.entity';
-import { UserEntity } from './auth/user.entity';
 import { ExercisesService } from './exercises/exercises.service';
-import { SubmissionEntity } from './exercises/submission.entity';
 import { SubmissionsRepository } from './exercises/submissions.repository';
-import { AlertRuleEntity } from './monitoring/alert-rule.entity';
-import { AlertEntity } from './monitoring/alert.entity';
-import { MonitoringSettingsEntity } from './monitoring/monitoring-settings.entity';
 import { MonitoringRepository } from './monitoring/monitoring.repository';
 import { MonitoringHook } from './monitoring/monitoring.hook';
 import { MonitoringService } from './monitoring/monitoring.service';
@@ -25,12 +18,10 @@ import { QueryService } from './query/query.service';
 import { ReportsService } from './reports/reports.service';
 import { WorkspaceSummaryService } from './workspaces/workspace-summary.service';
 import { TablesService } from './tables/tables.service';
-import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 import { WarehouseService } from './warehouse/warehouse.service';
 
-const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
 const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService, SubmissionsRepository, ExercisesService, WarehouseService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
@@ -42,14 +33,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         StorageModule.forRoot(config),
-        TypeOrmModule.forRoot({
-          type: 'better-sqlite3',
-          database: join(config.dataDir, 'creator-ops.sqlite'),
-          entities: ENTITIES,
-          synchronize: true,
-          enableWAL: true,
-          timeout: 10_000,
-        }),
+        TypeOrmModule.forRoot(databaseOptions(config)),
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: [...SERVICES, MonitoringHook],

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TIMESTAMP_TYPE } from '../database/column-types';
 
 /** A login session (cookie) or a personal API token; only the SHA-256 of the secret is stored. */
 @Entity('credentials')
@@ -16,7 +17,7 @@ export class CredentialEntity {
   @Column('varchar', { length: 64, nullable: true })
   name: string | null;
 
-  @Column('datetime', { nullable: true })
+  @Column({ type: TIMESTAMP_TYPE, nullable: true })
   expiresAt: Date | null;
 
   @CreateDateColumn()

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { TIMESTAMP_TYPE } from '../database/column-types';
 
 @Entity('users')
 export class UserEntity {
@@ -17,7 +18,7 @@ export class UserEntity {
   @Column('integer', { default: 0 })
   failedLogins: number;
 
-  @Column('datetime', { nullable: true })
+  @Column({ type: TIMESTAMP_TYPE, nullable: true })
   lockedUntil: Date | null;
 
   @CreateDateColumn()

@@ -20,6 +20,8 @@ export interface AppConfig {
   scryptN: number;
   /** Uploads a user may make per minute. */
   uploadsPerMinute: number;
+  /** PostgreSQL for the metadata (several instances may then share DATA_DIR); unset: SQLite in DATA_DIR. */
+  databaseUrl?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -63,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (!['0', '1', 'true', 'false'].includes(demoRaw)) problems.push(`DEMO must be 0 or 1 (got "${demoRaw}")`);
   const logLevel = (env.LOG_LEVEL || 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (unset: SQLite in DATA_DIR)');
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     scryptN,
     uploadsPerMinute,
+    ...(databaseUrl ? { databaseUrl } : {}),
     ...(env.ADMIN_PASSWORD ? { adminPassword: env.ADMIN_PASSWORD } : {}),
     webDist: resolve(env.WEB_DIST || './dist/web'),
     exercisesDir: resolve(env.EXERCISES_DIR || './fixtures/exercises'),

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DOUBLE_TYPE } from '../database/column-types';
 
 /** A graded answer: who, which exercise, the score, and the full verdict (cells, diagnoses). */
 @Entity('submissions')
@@ -19,10 +20,10 @@ export class SubmissionEntity {
   @Column('varchar', { length: 255 })
   fileName: string;
 
-  @Column('real')
+  @Column({ type: DOUBLE_TYPE })
   score: number;
 
-  @Column('real')
+  @Column({ type: DOUBLE_TYPE })
   maxScore: number;
 
   @Column('simple-json')

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1796404158278 } from './1796404158278-Initial';
+
+/** In order; each runs once, in its own transaction, at start. */
+export const SQLITE_MIGRATIONS: (new () => MigrationInterface)[] = [Initial1796404158278];
