@@ -44,7 +44,7 @@ const CONTENT: PlainRow[] = [
 ];
 
 // Shop orders (one row per 子订单).
-//   paid items (status not 待支付/已关闭): I1 I2 I3 I4
+//   paid items (with a payment time; I5 待支付 and I6 已关闭 never paid): I1 I2 I3 I4
 //   gmv = 100.00 + 50.50 + 29.99 + 19.51 = 200.00
 //   paid_orders = |{O1, O2, O3}| = 3       buyers = |{B1, B2}| = 2 (B1 bought twice)
 //   units = 2 + 1 + 1 + 3 = 7              items = 6 rows           discount_total (paid) = 5.00 + 0 + 1.01 + 0.99 = 7.00
@@ -57,7 +57,8 @@ const ORDERS: PlainRow[] = [
   { order_item_id: 'I3', order_id: 'O2', buyer_id: 'B2', product_id: 'SKU-A', province: '浙江', status: '已发货', payable_amount: 29.99, quantity: 1, discount_total: 1.01, paid_at: '2026-10-02 09:30:00', after_sale_status: null, refund_amount: null },
   { order_item_id: 'I4', order_id: 'O3', buyer_id: 'B1', product_id: 'SKU-A', province: '广东', status: '已完成', payable_amount: 19.51, quantity: 3, discount_total: 0.99, paid_at: '2026-10-02 21:00:00', after_sale_status: '售后关闭', refund_amount: 0 },
   { order_item_id: 'I5', order_id: 'O4', buyer_id: 'B3', product_id: 'SKU-B', province: '浙江', status: '待支付', payable_amount: 999.0, quantity: 5, discount_total: 10.0, paid_at: null, after_sale_status: null, refund_amount: null },
-  { order_item_id: 'I6', order_id: 'O5', buyer_id: 'B4', product_id: 'SKU-A', province: '江苏', status: '已关闭', payable_amount: 88.0, quantity: 1, discount_total: 0, paid_at: '2026-10-01 11:00:00', after_sale_status: null, refund_amount: null },
+  // Closed before payment, as 抖店 exports such orders: no payment time (paid = has a payment time, DESIGN §4).
+  { order_item_id: 'I6', order_id: 'O5', buyer_id: 'B4', product_id: 'SKU-A', province: '江苏', status: '已关闭', payable_amount: 88.0, quantity: 1, discount_total: 0, paid_at: null, after_sale_status: null, refund_amount: null },
 ];
 const ORDERS_NO_REFUND_COLUMN: PlainRow[] = ORDERS.map(({ refund_amount: _drop, ...rest }) => rest);
 
