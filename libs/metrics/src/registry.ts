@@ -3,6 +3,7 @@ import { AD_METRICS } from './definitions/ad.metrics';
 import { CONTENT_METRICS } from './definitions/content.metrics';
 import { CROSS_METRICS } from './definitions/cross.metrics';
 import { LIVE_METRICS } from './definitions/live.metrics';
+import { FINANCE_METRICS } from './definitions/finance.metrics';
 import { ORDER_METRICS } from './definitions/order.metrics';
 import { PARAMS } from './definitions/params';
 import { ROW_FILTERS } from './definitions/row-filters';
@@ -86,7 +87,7 @@ function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, se
   return false;
 }
 
-export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...CROSS_METRICS];
+export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS];
 
 /** The product's registry, validated when first used (start-up of the API and the CLI). */
 let registry: MetricRegistry | null = null;
