@@ -6,12 +6,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { mergeParts, type ColumnTable } from '@creator-ops/columnar';
 import { runQuery, type QuerySpec } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { ingestFile, type IngestOptions, type IngestResult } from '../../ingest';
 import { IngestError } from '../../messages';
+import { xlsxBytes } from './fixture-writers';
+
+export { csv, rowsOf, xlsxBytes } from './fixture-writers';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -22,18 +24,6 @@ function tempPath(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'co-real-'));
   dirs.push(dir);
   return join(dir, name);
-}
-
-/** CSV text (UTF-8 with BOM, as 抖店 and 罗盘 write it) from a header row and rows of cells. */
-export function csv(header: string[], rows: (string | number)[][]): string {
-  const quote = (v: string | number) => (typeof v === 'string' && /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Rows given as { header: cell } objects, every other header `-` (as exports write empty cells). */
-export function rowsOf(header: string[], rows: Record<string, string | number | undefined>[]): (string | number)[][] {
-  for (const r of rows) for (const k of Object.keys(r)) if (!header.includes(k)) throw new Error(`fixture row names an unknown header ${k}`);
-  return rows.map((r) => header.map((h) => r[h] ?? '-'));
 }
 
 export async function ingestText(name: string, text: string, opts: Partial<IngestOptions> = {}): Promise<IngestResult> {
@@ -47,14 +37,6 @@ export async function ingestXlsxRows(name: string, rows: (string | number)[][], 
   const path = tempPath(name);
   writeFileSync(path, await xlsxBytes(rows));
   return ingestFile(path, { fileName: name, ...opts });
-}
-
-export async function xlsxBytes(rows: (string | number)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.created = new Date(Date.UTC(2026, 5, 1));
-  const ws = wb.addWorksheet('Sheet1');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export async function failure(promise: Promise<unknown>): Promise<IngestError> {
@@ -82,3 +64,4 @@ export function rows(kind: ExportKind, table: ColumnTable, metrics: string[], sp
 
 export const mappedFields = (r: IngestResult) => Object.fromEntries(r.report.mapping.filter((m) => m.field && m.note !== 'raw').map((m) => [m.source, m.field]));
 export const warningCodes = (r: IngestResult) => r.report.warnings.map((w) => w.code);
+export const skipsOf = (r: IngestResult) => r.report.skipped.map(({ line, code, reason }) => ({ line, code, reason }));
