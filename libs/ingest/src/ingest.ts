@@ -3,12 +3,12 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
-import { LINE_COLUMN, NumBuilder, takeRows, type ColumnTable } from '@creator-ops/columnar';
+import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar';
 import { parseWallClock } from '@creator-ops/format';
 import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
 import { createDecoder, detectEncoding } from './encoding';
 import { addContextColumns } from './context-columns';
-import { checkFileKeys } from './key-check';
+import { enforceFileKeys } from './key-check';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
 import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
@@ -418,30 +418,12 @@ export class IngestRun {
     return checked;
   }
 
-  /**
-   * A file never loses rows to its own key: exact repeats are skipped (one copy kept, each repeat
-   * reported), and one key over different rows refuses the import as KEY_INCOMPLETE.
-   */
+  /** A file never loses rows to its own key: exact repeats are skipped and reported; a conflict refuses the file. */
   private checkKeys(table: ColumnTable): ColumnTable {
-    const check = checkFileKeys(table, this.plan.keyFields);
-    const line = (row: number) => this.lines.get(row);
-    if (check.firstConflict) {
-      const { kind, keyFields, presentFields, unknownHeaders } = this.plan;
-      const label = (f: string) => `${kind.fields.find((d) => d.key === f)?.label.zh ?? f}(${f})`;
-      const missing = [...new Set(kind.naturalKeys.flat())].filter((f) => !presentFields.has(f));
-      throw new IngestError('KEY_INCOMPLETE', {
-        line: line(check.firstConflict.row),
-        firstLine: line(check.firstConflict.of),
-        count: check.conflicts,
-        key: keyFields.length ? keyFields.map(label).join(', ') : '-',
-        missing: missing.length ? missing.map(label).join(', ') : '-',
-        unknown: unknownHeaders.length ? unknownHeaders.join(', ') : '-',
-      });
-    }
-    if (!check.keep) return table;
-    for (const r of check.repeats) this.skip(line(r.row), 'SKIP_REPEATED_ROW', { value: String(line(r.of)) });
-    this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: check.repeats.length }));
-    return takeRows(table, check.keep);
+    const { table: kept, repeats } = enforceFileKeys(table, this.plan, (row) => this.lines.get(row));
+    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
+    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
+    return kept;
   }
 
   /** Compares each total row's counts and amounts with the sums of the accepted rows. */

@@ -1,4 +1,6 @@
-import { LINE_COLUMN, rowKeyIds, rowKeys, type Column, type ColumnTable } from '@creator-ops/columnar';
+import { LINE_COLUMN, rowKeyIds, rowKeys, takeRows, type Column, type ColumnTable } from '@creator-ops/columnar';
+import { IngestError } from './messages';
+import type { ImportPlan } from './plan';
 
 /** What the rows of one file say about its natural key. */
 export interface FileKeyCheck {
@@ -46,4 +48,28 @@ function sameCell(c: Column, a: number, b: number): boolean {
   const va = c.valid === null || c.valid[a] === 1;
   const vb = c.valid === null || c.valid[b] === 1;
   return va === vb && (!va || c.values[a] === c.values[b]);
+}
+
+/**
+ * Applies the key rule to a finished import: throws KEY_INCOMPLETE (naming the key used, the key
+ * columns the file lacks and the headers no field knows) when one key covers different rows; else
+ * drops exact repeats, returning their lines and the lines they repeat.
+ */
+export function enforceFileKeys(table: ColumnTable, plan: ImportPlan, lineOf: (row: number) => number): { table: ColumnTable; repeats: { line: number; of: number }[] } {
+  const check = checkFileKeys(table, plan.keyFields);
+  if (check.firstConflict) {
+    const { kind, keyFields, presentFields, unknownHeaders } = plan;
+    const label = (f: string) => `${kind.fields.find((d) => d.key === f)?.label.zh ?? f}(${f})`;
+    const missing = [...new Set(kind.naturalKeys.flat())].filter((f) => !presentFields.has(f));
+    throw new IngestError('KEY_INCOMPLETE', {
+      line: lineOf(check.firstConflict.row),
+      firstLine: lineOf(check.firstConflict.of),
+      count: check.conflicts,
+      key: keyFields.length ? keyFields.map(label).join(', ') : '-',
+      missing: missing.length ? missing.map(label).join(', ') : '-',
+      unknown: unknownHeaders.length ? unknownHeaders.join(', ') : '-',
+    });
+  }
+  if (!check.keep) return { table, repeats: [] };
+  return { table: takeRows(table, check.keep), repeats: check.repeats.map((r) => ({ line: lineOf(r.row), of: lineOf(r.of) })) };
 }

@@ -49,4 +49,17 @@ describe('电商罗盘 54-column live list', () => {
     const r = await ingestText('直播列表_罗盘.csv', csv(LIVE_54, rowsOf(LIVE_54, one)), { account: '小鹿旗舰店' });
     expect(col(r.table, 'account')).toEqual(['小鹿旗舰店', '小鹿旗舰店']);
   });
+
+  it('keeps parsing durations written with units (52秒, 1.5分钟) in a column without a unit header', async () => {
+    const header = ['主播昵称', '直播开始时间', '直播时长', '人均观看时长', '直播间观看人数', '直播间成交金额'];
+    const rows = [
+      ['小鹿的零食铺', '2026/11/10 19:30:00', '2小时', '52秒', 4720, '9,815.68'],
+      ['小鹿的零食铺', '2026/11/11 19:30:00', '90分钟', '1.5分钟', 4100, '7,200.50'],
+    ];
+    const r = await ingestText('直播列表.csv', csv(header, rows));
+    expect(r.report.rows.rejected).toBe(0);
+    // minutes: 2 h = 120, 90; 52 s = 52 / 60 min, 1.5 min
+    expect(col(r.table, 'duration_minutes')).toEqual([120, 90]);
+    expect(col(r.table, 'avg_watch_minutes')).toEqual([52 / 60, 1.5]);
+  });
 });
