@@ -67,8 +67,8 @@ describe('an overlapping later order export where statuses moved on', () => {
   const WS = 'moves';
   const HEADER = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单状态,售后状态,支付完成时间';
   // Ids carry the exporter's leading tab, as 抖店 writes them.
-  const line = (order: string, item: string, qty: number, amount: string, status: string, paidAt: string) =>
-    [`"\t${order}"`, `"\t${item}"`, '"\t3690112233445566001"', qty, amount, status, '-', paidAt].join(',');
+  const line = (order: string, item: string, qty: number, amount: string, status: string, paidAt: string, afterSale = '-') =>
+    [`"\t${order}"`, `"\t${item}"`, '"\t3690112233445566001"', qty, amount, status, afterSale, paidAt].join(',');
 
   const EARLIER = [
     HEADER,
@@ -79,13 +79,14 @@ describe('an overlapping later order export where statuses moved on', () => {
     line('5000000000000000004', '5000000000000000401', 1, '15.00', '待支付', '-'),
   ].join('\n') + '\n';
 
-  // A week later: item 101 and 102 completed, 201 closed, 401 paid; 301 absent (kept as it was);
-  // a new order 5 with two items.
+  // A week later: item 101 and 102 completed, 201 fully refunded and closed (it was paid: it stays
+  // in GMV, DESIGN §4 as corrected in issue 11), 401 paid; 301 absent (kept as it was); a new order 5
+  // with two items.
   const LATER = [
     HEADER,
     line('5000000000000000001', '5000000000000000101', 1, '10.00', '已完成', '2026-10-01 10:00:00'),
     line('5000000000000000001', '5000000000000000102', 2, '20.00', '已完成', '2026-10-01 10:00:00'),
-    line('5000000000000000002', '5000000000000000201', 1, '30.00', '已关闭', '2026-10-02 09:30:00'),
+    line('5000000000000000002', '5000000000000000201', 1, '30.00', '已关闭', '2026-10-02 09:30:00', '退款成功'),
     line('5000000000000000004', '5000000000000000401', 1, '15.00', '待发货', '2026-10-03 08:00:00'),
     line('5000000000000000005', '5000000000000000501', 2, '50.00', '已发货', '2026-10-04 20:00:00'),
     line('5000000000000000005', '5000000000000000502', 1, '5.50', '已发货', '2026-10-04 20:00:00'),
@@ -119,11 +120,11 @@ describe('an overlapping later order export where statuses moved on', () => {
     laterId = res.body.id;
     expect(res.body.report.duplicatesReplaced).toBe(4); // 101, 102, 201, 401
     expect(warningCodes(res.body.report)).not.toContain('STATUS_REGRESSION');
-    // By hand, later state: 101 10.00 + 102 20.00 (已完成) + 301 45.00 (已发货, from week 1) + 401 15.00
-    // (now paid) + 501 50.00 + 502 5.50 = 145.50; 201 is 已关闭 and drops out.
-    // Paid orders: 1, 3, 4, 5 = 4. Units: 1 + 2 + 3 + 1 + 2 + 1 = 10.
-    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items'])).toEqual({ gmv: 145.5, paid_orders: 4, units: 10, items: 7 });
-    expect(merged(EARLIER, LATER)).toEqual({ gmvCents: 14550, paidOrders: 4, units: 10 });
+    // By hand, later state: 101 10.00 + 102 20.00 (已完成) + 201 30.00 (paid, then refunded and closed)
+    // + 301 45.00 (已发货, from week 1) + 401 15.00 (now paid) + 501 50.00 + 502 5.50 = 175.50.
+    // Paid orders: 1, 2, 3, 4, 5 = 5. Units: 1 + 2 + 1 + 3 + 1 + 2 + 1 = 11. Refunds: 201's 30.00.
+    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items', 'refund_amount'])).toEqual({ gmv: 175.5, paid_orders: 5, units: 11, items: 7, refund_amount: 30 });
+    expect(merged(EARLIER, LATER)).toEqual({ gmvCents: 17550, paidOrders: 5, units: 11 });
   });
 
   it('by paid day: the newly paid item is dated by its own payment time', async () => {
@@ -131,7 +132,7 @@ describe('an overlapping later order export where statuses moved on', () => {
     expect(res.status).toBe(200);
     expect(res.body.rows).toEqual([
       { date: '2026-10-01', gmv: 30, units: 3 },
-      { date: '2026-10-02', gmv: 45, units: 3 },
+      { date: '2026-10-02', gmv: 75, units: 4 }, // 201 30.00 + 301 45.00
       { date: '2026-10-03', gmv: 15, units: 1 },
       { date: '2026-10-04', gmv: 55.5, units: 3 },
     ]);
@@ -144,8 +145,8 @@ describe('an overlapping later order export where statuses moved on', () => {
     const warning = res.body.report.warnings.find((w: { code: string }) => w.code === 'STATUS_REGRESSION');
     expect(warning).toBeDefined();
     expect(warning.message).toContain('5000000000000000101');
-    // 待发货 is still a paid status: the sums are unchanged and nothing is counted twice.
-    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items'])).toEqual({ gmv: 145.5, paid_orders: 4, units: 10, items: 7 });
+    // 101 keeps its payment time: the sums are unchanged and nothing is counted twice.
+    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items'])).toEqual({ gmv: 175.5, paid_orders: 5, units: 11, items: 7 });
   });
 
   it('deleting the week-2 export brings back the week-1 state of its items', async () => {

@@ -60,10 +60,17 @@ export function sumBy<T>(rows: T[], f: (r: T) => number): number {
   return rows.reduce((acc, r) => acc + f(r), 0);
 }
 
-/** Orders that count as paid (DESIGN §4: status not 待支付/已关闭). */
+/**
+ * Orders that count as paid (docs/DESIGN.md §5, DESIGN §4 as corrected in issue 11): those with a
+ * payment time (支付完成时间); only without that column, by status: not 待支付, and 已关闭 only after
+ * a completed refund.
+ */
 export function isPaidOrder(row: CsvRow): boolean {
+  if ('支付完成时间' in row) return !isNullCell(row['支付完成时间']);
   const status = clean(row['订单状态']);
-  return status !== '待支付' && status !== '已关闭';
+  if (status === '待支付') return false;
+  if (status === '已关闭') return ['退款成功', '同意退款，退款成功', '售后成功'].includes(clean(row['售后状态']));
+  return true;
 }
 
 export interface OrderFigures {

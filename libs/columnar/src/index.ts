@@ -6,3 +6,4 @@ export * from './overlap';
 export * from './arrow-io';
 export * from './arrow-file-store';
 export * from './records';
+export * from './select';

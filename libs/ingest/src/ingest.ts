@@ -7,9 +7,11 @@ import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar
 import { parseWallClock } from '@creator-ops/format';
 import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
 import { createDecoder, detectEncoding } from './encoding';
+import { addContextColumns } from './context-columns';
+import { enforceFileKeys } from './key-check';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
-import { buildPlan, type ImportPlan } from './plan';
+import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
 import { PiiSlot } from './slots';
 import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { sniffLayout } from './sniff';
@@ -21,6 +23,8 @@ export interface IngestOptions {
   fileName: string;
   kind?: ExportKind;
   account?: string;
+  /** YYYY-MM-DD: the day of an export without a date column (else taken from the file name when it names one). */
+  date?: string;
   /** CSV only: the text encoding, overriding detection (xlsx parts are UTF-8 XML). */
   encoding?: string;
   /** xlsx only: the sheet to import, by name or 1-based position (default: the sheet whose headers match a kind best). */
@@ -28,6 +32,11 @@ export interface IngestOptions {
   /** Per-installation secret for pseudonymous buyer keys. */
   secret?: string;
   onProgress?: (p: { bytes: number; rows: number }) => void;
+}
+
+/** What the import plan takes from the caller's options. */
+export function planOptions(opts: IngestOptions): PlanOptions {
+  return { account: opts.account, secret: opts.secret, date: opts.date, fileName: opts.fileName };
 }
 
 export interface IngestResult {
@@ -104,7 +113,7 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
   if (headText.trim() === '' && exhausted) throw new IngestError('EMPTY_FILE');
   const layout = sniffLayout(headText);
   const detection = detectKind(layout.headers.map((h) => h), opts.kind);
-  run.start(buildPlan(detection.kind, layout.headers, { account: opts.account, secret: opts.secret }), layout.headerIndex);
+  run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
 
   let bytes = head.length;
   /** Characters of text handed on towards the parser so far. */
@@ -189,6 +198,7 @@ export function runReport(
     warnings: run.warnings,
     totalRows: run.totalRows,
     naturalKey: run.plan.keyFields,
+    ...(Object.keys(run.plan.keyContext).length ? { keyContext: run.plan.keyContext } : {}),
     duplicatesReplaced: 0,
   };
 }
@@ -394,8 +404,10 @@ export class IngestRun {
       table.specs.push({ name: 'buyer_id', role: 'field', valueType: 'id' });
       table.columns.set('buyer_id', derivedBuyer.finish(length));
     }
+    addContextColumns(table, this.plan);
     table.specs.push({ name: LINE_COLUMN, role: 'line', valueType: 'int' });
     table.columns.set(LINE_COLUMN, this.lines.finish(length));
+    const checked = this.checkKeys(table);
     this.valueTotals();
     this.checkTotals();
     const redacted = this.plan.slots.filter((s) => 'redacted' in s && (s as { redacted: number }).redacted > 0);
@@ -403,7 +415,15 @@ export class IngestRun {
       const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
       this.warnings.push(reportMessage('PII_CELLS_REDACTED', { count, columns: redacted.map((s) => s.source).join(', ') }));
     }
-    return table;
+    return checked;
+  }
+
+  /** A file never loses rows to its own key: exact repeats are skipped and reported; a conflict refuses the file. */
+  private checkKeys(table: ColumnTable): ColumnTable {
+    const { table: kept, repeats } = enforceFileKeys(table, this.plan, (row) => this.lines.get(row));
+    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
+    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
+    return kept;
   }
 
   /** Compares each total row's counts and amounts with the sums of the accepted rows. */

@@ -1,11 +1,14 @@
-import { aliasIndex, EXPORT_KINDS, headerKey, KINDS, type ExportKind } from '@creator-ops/schemas';
+import { aliasIndex, EXPORT_KINDS, headerKey, KINDS, UNSUPPORTED_EXPORTS, type ExportKind, type UnsupportedExportDef } from '@creator-ops/schemas';
 import type { KindDetection } from './report';
 import { IngestError } from './messages';
 
 /** Fewest distinct fields a header row must match before its kind is believed. */
 export const MIN_MATCHED_FIELDS = 2;
 
-/** How well a header row matches each kind: matched fields, signature fields counting triple. */
+/**
+ * How well a header row matches each kind: matched fields, signature fields counting triple. A kind
+ * whose excluded headers appear (negative evidence: 售后单号 in a would-be order list) scores 0.
+ */
 export function scoreKinds(headers: string[]): KindDetection['scores'] {
   const keys = headers.map(headerKey);
   return EXPORT_KINDS.map((kind) => {
@@ -18,20 +21,42 @@ export function scoreKinds(headers: string[]): KindDetection['scores'] {
       matched.add(field.key);
       score += field.signature ? 3 : 1;
     }
-    return { kind, score, matched: [...matched] };
+    const excludedBy = excludingHeader(kind, headers);
+    return excludedBy === null ? { kind, score, matched: [...matched] } : { kind, score: 0, matched: [...matched], excludedBy };
   }).sort((a, b) => b.score - a.score);
 }
 
-/** Picks the kind of an export from its headers, or takes the caller's override. */
+/** The first header of the file that rules `kind` out, or null. */
+function excludingHeader(kind: ExportKind, headers: string[]): string | null {
+  const excluded = new Set((KINDS[kind].excludedHeaders ?? []).map(headerKey));
+  return headers.find((h) => excluded.has(headerKey(h))) ?? null;
+}
+
+/** An export the product knows but does not import (资金账单, 千川直播大屏 snapshots), or null. */
+export function unsupportedExport(headers: string[]): UnsupportedExportDef | null {
+  const keys = new Set(headers.map(headerKey));
+  return UNSUPPORTED_EXPORTS.find((u) => u.headers.filter((h) => keys.has(headerKey(h))).length >= u.minMatches) ?? null;
+}
+
+/**
+ * Picks the kind of an export from its headers, or takes the caller's override. Known exports that
+ * are not imported are refused by name, even with an override, and so is an override the headers
+ * rule out: one kind's rows must never replace another's.
+ */
 export function detectKind(headers: string[], override?: ExportKind): KindDetection {
+  const unsupported = unsupportedExport(headers);
+  if (unsupported) {
+    throw new IngestError('KIND_NOT_SUPPORTED', { whatZh: unsupported.label.zh, whatEn: unsupported.label.en, adviceZh: unsupported.advice.zh, adviceEn: unsupported.advice.en, export: unsupported.key });
+  }
   const scores = scoreKinds(headers);
   if (override) {
     const own = scores.find((s) => s.kind === override)!;
+    if (own.excludedBy) throw new IngestError('KIND_EXCLUDED', { header: own.excludedBy, kind: override, kindZh: KINDS[override].label.zh, kindEn: KINDS[override].label.en });
     if (own.matched.length === 0) throw unrecognised(headers);
     return { kind: override, overridden: true, scores };
   }
   const best = scores[0];
-  if (best.matched.length < MIN_MATCHED_FIELDS) throw unrecognised(headers);
+  if (best.matched.length < MIN_MATCHED_FIELDS || best.excludedBy) throw unrecognised(headers);
   return { kind: best.kind, overridden: false, scores };
 }
 
@@ -41,10 +66,13 @@ export function knownHeaderCount(headers: string[]): number {
   for (const h of headers) {
     const k = headerKey(h);
     if (!k) continue;
-    if (EXPORT_KINDS.some((kind) => aliasIndex(kind).has(k) || KINDS[kind].piiHeaders.some((p) => headerKey(p) === k))) n++;
+    if (EXPORT_KINDS.some((kind) => aliasIndex(kind).has(k) || KINDS[kind].piiHeaders.some((p) => headerKey(p) === k)) || UNSUPPORTED_HEADER_KEYS.has(k)) n++;
   }
   return n;
 }
+
+/** Headers of exports that are recognised only to be refused by name: they still mark the header row. */
+const UNSUPPORTED_HEADER_KEYS = new Set(UNSUPPORTED_EXPORTS.flatMap((u) => u.headers.map(headerKey)));
 
 /** The cells are not quoted back: a file without a header may start with personal data. */
 function unrecognised(headers: string[]): IngestError {

@@ -1,7 +1,9 @@
 import { DictBuilder } from '@creator-ops/columnar';
+import { parseIsoDay } from '@creator-ops/format';
 import { aliasIndex, headerKey, KINDS, normaliseHeader, type ExportKind, type FieldDef, type KindDef } from '@creator-ops/schemas';
+import { dayFromFileName } from './context';
 import { IngestError } from './messages';
-import { reportMessage, type ReportMessage } from './report';
+import { reportMessage, type ImportReport, type ReportMessage } from './report';
 import { NumSlot, PercentSlot, PiiSlot, TextSlot, type Slot } from './slots';
 import { NumericColumnParser, parseDateCell, parseDateTimeCell, parseHourCell, parseIdCell } from './values/field-parsers';
 
@@ -22,11 +24,24 @@ export interface ImportPlan {
   accountConstant: { value: string | null } | null;
   /** A buyer key built from a personal-data column (its builder is filled by that slot). */
   derivedBuyer: DictBuilder | null;
+  /** The day of every row when the export has no date column (from the upload or the file name). */
+  dateConstant: { day: number } | null;
+  /** The account read from another column (罗盘's 主播昵称) when there is no account column. */
+  accountFromField: string | null;
+  /** Fields read from another field's column (罗盘 ad_spend from 投放消耗(店铺被投) or (店铺绑定)). */
+  readsFrom: { field: string; from: string }[];
+  /** Headers no field of the kind knows (named when a key turns out incomplete). */
+  unknownHeaders: string[];
+  keyContext: NonNullable<ImportReport['keyContext']>;
 }
 
 export interface PlanOptions {
   account?: string;
   secret?: string;
+  /** YYYY-MM-DD: the day of an export without a date column. */
+  date?: string;
+  /** The file's name as the user knows it: a daily export may carry its day only there. */
+  fileName?: string;
 }
 
 export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOptions): ImportPlan {
@@ -79,11 +94,56 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
   if (kind.fields.some((f) => f.key === 'account') && !presentFields.has('account')) {
     accountConstant = { value: opts.account?.trim() || null };
     if (accountConstant.value !== null) presentFields.add('account');
-    else if (kind.naturalKeys.some((alt) => alt.includes('account')) && kind.keyMode !== 'present') warnings.push(reportMessage('ACCOUNT_NOT_GIVEN'));
+  }
+
+  const keyContext: ImportPlan['keyContext'] = {};
+  const dateConstant = contextDate(kind, presentFields, taken, opts, warnings, keyContext);
+  let accountFromField: string | null = null;
+  if (accountConstant && accountConstant.value === null) {
+    accountFromField = kind.accountFrom?.find((f) => presentFields.has(f)) ?? null;
+    if (accountFromField) {
+      accountConstant = null;
+      presentFields.add('account');
+      const source = taken.get(accountFromField)!;
+      keyContext.account = { from: source };
+      warnings.push(reportMessage('ACCOUNT_FROM_COLUMN', { source }));
+    } else if (kind.naturalKeys.some((alt) => alt.includes('account')) && kind.keyMode !== 'present') warnings.push(reportMessage('ACCOUNT_NOT_GIVEN'));
+  }
+  const readsFrom: ImportPlan['readsFrom'] = [];
+  for (const r of kind.readsFrom ?? []) {
+    if (presentFields.has(r.field)) continue;
+    const from = r.from.find((f) => presentFields.has(f));
+    if (!from) continue;
+    readsFrom.push({ field: r.field, from });
+    presentFields.add(r.field);
+    const others = r.from.filter((f) => f !== from && presentFields.has(f)).map((f) => taken.get(f)!);
+    warnings.push(reportMessage('FIELD_READ_FROM', { field: r.field, source: taken.get(from)!, others: others.join(', ') || '-' }));
   }
 
   const { keyFields, requiredFields } = chooseKey(kind, presentFields);
-  return { kind, slots, warnings, keyFields, requiredFields, presentFields, accountConstant, derivedBuyer };
+  return { kind, slots, warnings, keyFields, requiredFields, presentFields, accountConstant, derivedBuyer, dateConstant, accountFromField, readsFrom, unknownHeaders: unknown, keyContext };
+}
+
+/**
+ * A kind whose key has a calendar day, read from a file without a date column: the day comes from
+ * the upload (`date`) or, failing that, from the file name (千川's daily 素材 files name their day).
+ */
+function contextDate(kind: KindDef, present: Set<string>, taken: Map<string, string>, opts: PlanOptions, warnings: ReportMessage[], context: ImportPlan['keyContext']): { day: number } | null {
+  const dateField = kind.fields.find((f) => f.key === kind.dateField);
+  if (dateField?.type !== 'date' || !kind.naturalKeys.some((alt) => alt.includes(kind.dateField))) return null;
+  const given = opts.date?.trim();
+  if (given && parseIsoDay(given) === null) throw new IngestError('DATE_OPTION_INVALID', { value: given.slice(0, 40) });
+  if (present.has(kind.dateField)) {
+    if (given) warnings.push(reportMessage('DATE_OPTION_IGNORED', { source: taken.get(kind.dateField)!, date: given }));
+    return null;
+  }
+  const fromName = given ? null : dayFromFileName(opts.fileName ?? '');
+  if (!given && !fromName) return null;
+  const text = given ?? fromName!.text;
+  present.add(kind.dateField);
+  context.date = { value: text, from: given ? 'option' : 'file_name' };
+  warnings.push(reportMessage(given ? 'DATE_FROM_OPTION' : 'DATE_FROM_FILE_NAME', { date: text }));
+  return { day: parseIsoDay(text)! };
 }
 
 function fieldSlot(source: string, field: FieldDef, unit: ReturnType<typeof normaliseHeader>['unit']): Slot {

@@ -31,7 +31,7 @@ export interface KindDetection {
   kind: ExportKind;
   overridden: boolean;
   /** Matched fields per kind: why this kind won. */
-  scores: { kind: ExportKind; score: number; matched: string[] }[];
+  scores: { kind: ExportKind; score: number; matched: string[]; excludedBy?: string }[];
 }
 
 export interface TotalRowCheck {
@@ -60,6 +60,8 @@ export interface ImportReport {
   warnings: ReportMessage[];
   totalRows: TotalRowCheck[];
   naturalKey: string[];
+  /** Key parts that came from outside the columns: the date from the file name or the upload, the account from another column. */
+  keyContext?: { date?: { value: string; from: 'file_name' | 'option' }; account?: { from: string } };
   duplicatesReplaced: number;
   /** Ad exports: the platform's own ratios recomputed (filled in by the import service). */
   reconciliation?: unknown;

@@ -3,6 +3,7 @@ import { AD_METRICS } from './definitions/ad.metrics';
 import { CONTENT_METRICS } from './definitions/content.metrics';
 import { CROSS_METRICS } from './definitions/cross.metrics';
 import { LIVE_METRICS } from './definitions/live.metrics';
+import { FINANCE_METRICS } from './definitions/finance.metrics';
 import { ORDER_METRICS } from './definitions/order.metrics';
 import { PARAMS } from './definitions/params';
 import { ROW_FILTERS } from './definitions/row-filters';
@@ -66,7 +67,12 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
     for (const input of m.inputs) if (!byKey.has(input) && !paramMap.has(input)) problems.push(`${m.key}: unknown input ${input}`);
   }
   for (const m of byKey.values()) if (dependsOn(byKey, m.key, m.key, new Set())) problems.push(`${m.key}: depends on itself`);
-  for (const f of rowFilters) for (const c of f.clauses) if (!EXPORT_KINDS.some((k) => KINDS[k].fields.some((fd) => fd.key === c.field))) problems.push(`row filter ${f.key}: unknown field ${c.field}`);
+  const knownField = (field: string) => EXPORT_KINDS.some((k) => KINDS[k].fields.some((fd) => fd.key === field));
+  for (const f of rowFilters) {
+    for (const c of [...f.clauses, ...(f.anyOf ?? []).flat()]) if (!knownField(c.field)) problems.push(`row filter ${f.key}: unknown field ${c.field}`);
+    if (f.hasValue && !knownField(f.hasValue.field)) problems.push(`row filter ${f.key}: unknown field ${f.hasValue.field}`);
+    for (const ref of [f.hasValue?.otherwise, f.also]) if (ref !== undefined && (!filterMap.has(ref) || ref === f.key)) problems.push(`row filter ${f.key}: unknown row filter ${ref}`);
+  }
   if (problems.length) throw new MetricRegistryError(problems);
   return { metrics: byKey, expressions, params: paramMap, rowFilters: filterMap };
 }
@@ -81,7 +87,7 @@ function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, se
   return false;
 }
 
-export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...CROSS_METRICS];
+export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS];
 
 /** The product's registry, validated when first used (start-up of the API and the CLI). */
 let registry: MetricRegistry | null = null;

@@ -3,12 +3,27 @@ import type { ExportKind, Label } from '@creator-ops/schemas';
 export type MetricKind = 'sum' | 'count' | 'count_distinct' | 'ratio' | 'weighted_avg' | 'derived';
 export type MetricUnit = 'count' | 'money' | 'percent' | 'multiple' | 'seconds' | 'minutes' | 'decimal';
 
-/** A named row predicate over canonical fields (data, e.g. "paid orders"). */
+export interface RowFilterClause {
+  field: string;
+  in?: string[];
+  notIn?: string[];
+}
+
+/** A named row predicate over canonical fields (data, e.g. "paid orders"). Every part given must hold. */
 export interface RowFilterDef {
   key: string;
   label: Label;
   /** Every clause must hold; a row whose field is null passes a `notIn` clause and fails an `in` clause. */
-  clauses: { field: string; in?: string[]; notIn?: string[] }[];
+  clauses: RowFilterClause[];
+  /** At least one group must hold (each group: every clause). */
+  anyOf?: RowFilterClause[][];
+  /**
+   * The row must have a value in `field` (paid = has a payment time). Rows from exports without that
+   * column are judged by the named filter `otherwise` instead (no such filter: they fail).
+   */
+  hasValue?: { field: string; otherwise?: string };
+  /** Another named filter that must also hold. */
+  also?: string;
 }
 
 export interface MetricDef {

@@ -90,7 +90,8 @@ function cachedRowFilter(table: ColumnTable, key: string): Uint8Array {
   }
   let mask = perTable.get(key);
   if (!mask) {
-    mask = rowFilterMask(table, metricRegistry().rowFilters.get(key)!);
+    const filters = metricRegistry().rowFilters;
+    mask = rowFilterMask(table, filters.get(key)!, (k) => filters.get(k));
     perTable.set(key, mask);
   }
   return mask;

@@ -1,6 +1,6 @@
-import type { ColumnTable } from '@creator-ops/columnar';
+import { isPresent, type ColumnTable } from '@creator-ops/columnar';
 import { parseIsoDay } from '@creator-ops/format';
-import type { RowFilterDef } from '@creator-ops/metrics';
+import type { RowFilterClause, RowFilterDef } from '@creator-ops/metrics';
 import type { ExportKind } from '@creator-ops/schemas';
 import { dayReader, resolveColumn } from './fields';
 import { QueryError, type QueryFilter } from './types';
@@ -105,23 +105,68 @@ function textTest(f: QueryFilter, bad: () => Error): (v: string | null) => boole
   }
 }
 
-/** A named row filter (paid orders, refunded items) as a mask. On an absent column a `notIn` clause passes and an `in` clause fails. */
-export function rowFilterMask(table: ColumnTable, def: RowFilterDef): Uint8Array {
+/**
+ * A named row filter (paid orders, refunded items) as a mask. On an absent column a `notIn` clause
+ * passes and an `in` clause fails. `lookup` resolves the filters a definition refers to.
+ */
+export function rowFilterMask(table: ColumnTable, def: RowFilterDef, lookup: (key: string) => RowFilterDef | undefined = () => undefined): Uint8Array {
   const mask = new Uint8Array(table.length).fill(1);
-  for (const clause of def.clauses) {
-    const col = table.columns.get(clause.field);
-    if (!col || col.type !== 'dict') {
-      if (clause.in) mask.fill(0);
-      continue;
+  for (const clause of def.clauses) andInto(mask, clauseMask(table, clause));
+  if (def.anyOf) {
+    const any = new Uint8Array(table.length);
+    for (const group of def.anyOf) {
+      const all = new Uint8Array(table.length).fill(1);
+      for (const clause of group) andInto(all, clauseMask(table, clause));
+      for (let i = 0; i < any.length; i++) any[i] |= all[i];
     }
-    const inSet = clause.in ? new Set(clause.in) : null;
-    const outSet = clause.notIn ? new Set(clause.notIn) : null;
-    const pass = col.dict.map((v) => (!inSet || inSet.has(v)) && (!outSet || !outSet.has(v)));
-    const nullPasses = !inSet;
-    for (let i = 0; i < table.length; i++) {
-      const c = col.codes[i];
-      if (!(c >= 0 ? pass[c] : nullPasses)) mask[i] = 0;
-    }
+    andInto(mask, any);
+  }
+  if (def.hasValue) andInto(mask, hasValueMask(table, def.hasValue, lookup));
+  if (def.also) andInto(mask, rowFilterMask(table, required(lookup, def.also), lookup));
+  return mask;
+}
+
+function required(lookup: (key: string) => RowFilterDef | undefined, key: string): RowFilterDef {
+  const def = lookup(key);
+  if (!def) throw new Error(`Unknown row filter ${key}`);
+  return def;
+}
+
+function andInto(mask: Uint8Array, other: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) mask[i] &= other[i];
+}
+
+function clauseMask(table: ColumnTable, clause: RowFilterClause): Uint8Array {
+  const mask = new Uint8Array(table.length).fill(1);
+  const col = table.columns.get(clause.field);
+  if (!col || col.type !== 'dict') {
+    if (clause.in) mask.fill(0);
+    return mask;
+  }
+  const inSet = clause.in ? new Set(clause.in) : null;
+  const outSet = clause.notIn ? new Set(clause.notIn) : null;
+  const pass = col.dict.map((v) => (!inSet || inSet.has(v)) && (!outSet || !outSet.has(v)));
+  const nullPasses = !inSet;
+  for (let i = 0; i < table.length; i++) {
+    const c = col.codes[i];
+    if (!(c >= 0 ? pass[c] : nullPasses)) mask[i] = 0;
+  }
+  return mask;
+}
+
+/**
+ * Rows with a value in the field pass. Rows whose export has no such column (the column is absent,
+ * or absent from the import the row came from) are judged by the `otherwise` filter.
+ */
+function hasValueMask(table: ColumnTable, rule: NonNullable<RowFilterDef['hasValue']>, lookup: (key: string) => RowFilterDef | undefined): Uint8Array {
+  const col = table.columns.get(rule.field);
+  const coverage = table.coverage?.get(rule.field);
+  const fallback = !col || coverage ? (rule.otherwise ? rowFilterMask(table, required(lookup, rule.otherwise), lookup) : new Uint8Array(table.length)) : null;
+  if (!col) return fallback!;
+  const mask = new Uint8Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    if (coverage && !coverage[i]) mask[i] = fallback![i];
+    else mask[i] = isPresent(col, i) ? 1 : 0;
   }
   return mask;
 }

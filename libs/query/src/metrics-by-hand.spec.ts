@@ -16,9 +16,10 @@ import { buildTable, buildTables, type PlainRow } from './testing/table-builder'
 //   impressions 1000 + 500 = 1500      clicks 30 + 15 = 45        cost 10.01 + 2.33 = 12.34
 //   conversions 6 + 4 = 10             orders 2 + 3 = 5           gmv 20.00 + 10.85 = 30.85
 //   plays 800 + 200 = 1000             new_followers 5 + 1 = 6
+//   net_gmv 18.00 + 10.85 = 28.85      net_orders 1 + 3 = 4
 const AD: PlainRow[] = [
-  { date: '2026-10-01', plan_id: 'P1', plan: '计划A', impressions: 1000, clicks: 30, cost: 10.01, conversions: 6, orders: 2, gmv: 20.0, plays: 800, new_followers: 5 },
-  { date: '2026-10-02', plan_id: 'P2', plan: '计划B', impressions: 500, clicks: 15, cost: 2.33, conversions: 4, orders: 3, gmv: 10.85, plays: 200, new_followers: 1 },
+  { date: '2026-10-01', plan_id: 'P1', plan: '计划A', impressions: 1000, clicks: 30, cost: 10.01, conversions: 6, orders: 2, gmv: 20.0, plays: 800, new_followers: 5, net_gmv: 18.0, net_orders: 1 },
+  { date: '2026-10-02', plan_id: 'P2', plan: '计划B', impressions: 500, clicks: 15, cost: 2.33, conversions: 4, orders: 3, gmv: 10.85, plays: 200, new_followers: 1, net_gmv: 10.85, net_orders: 3 },
 ];
 
 // Account daily stats, three days. Likes and follower_net are signed daily deltas (day 2 is negative).
@@ -44,7 +45,7 @@ const CONTENT: PlainRow[] = [
 ];
 
 // Shop orders (one row per 子订单).
-//   paid items (status not 待支付/已关闭): I1 I2 I3 I4
+//   paid items (with a payment time; I5 待支付 and I6 已关闭 never paid): I1 I2 I3 I4
 //   gmv = 100.00 + 50.50 + 29.99 + 19.51 = 200.00
 //   paid_orders = |{O1, O2, O3}| = 3       buyers = |{B1, B2}| = 2 (B1 bought twice)
 //   units = 2 + 1 + 1 + 3 = 7              items = 6 rows           discount_total (paid) = 5.00 + 0 + 1.01 + 0.99 = 7.00
@@ -57,7 +58,8 @@ const ORDERS: PlainRow[] = [
   { order_item_id: 'I3', order_id: 'O2', buyer_id: 'B2', product_id: 'SKU-A', province: '浙江', status: '已发货', payable_amount: 29.99, quantity: 1, discount_total: 1.01, paid_at: '2026-10-02 09:30:00', after_sale_status: null, refund_amount: null },
   { order_item_id: 'I4', order_id: 'O3', buyer_id: 'B1', product_id: 'SKU-A', province: '广东', status: '已完成', payable_amount: 19.51, quantity: 3, discount_total: 0.99, paid_at: '2026-10-02 21:00:00', after_sale_status: '售后关闭', refund_amount: 0 },
   { order_item_id: 'I5', order_id: 'O4', buyer_id: 'B3', product_id: 'SKU-B', province: '浙江', status: '待支付', payable_amount: 999.0, quantity: 5, discount_total: 10.0, paid_at: null, after_sale_status: null, refund_amount: null },
-  { order_item_id: 'I6', order_id: 'O5', buyer_id: 'B4', product_id: 'SKU-A', province: '江苏', status: '已关闭', payable_amount: 88.0, quantity: 1, discount_total: 0, paid_at: '2026-10-01 11:00:00', after_sale_status: null, refund_amount: null },
+  // Closed before payment, as 抖店 exports such orders: no payment time (paid = has a payment time, DESIGN §4).
+  { order_item_id: 'I6', order_id: 'O5', buyer_id: 'B4', product_id: 'SKU-A', province: '江苏', status: '已关闭', payable_amount: 88.0, quantity: 1, discount_total: 0, paid_at: null, after_sale_status: null, refund_amount: null },
 ];
 const ORDERS_NO_REFUND_COLUMN: PlainRow[] = ORDERS.map(({ refund_amount: _drop, ...rest }) => rest);
 
@@ -73,7 +75,20 @@ const LIVE: PlainRow[] = [
   { account: '账号A', live_start: '2026-10-02 20:00:00', duration_minutes: 60, exposure_users: 5000, viewers: 500, views: 1000, product_exposure_users: 400, product_click_users: 100, live_orders: 10, live_buyers: 10, live_gmv: 1000.0, new_followers: 20, ad_spend: 500.0, refund_amount_live: 0, avg_watch_minutes: 5 },
 ];
 
-type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order';
+// 售后表: three requests; refunds 39.90 + 19.90 (+ none for the closed one) = 59.80
+const AFTER_SALE: PlainRow[] = [
+  { after_sale_id: 'S1', order_item_id: 'I2', after_sale_type: '仅退款', after_sale_status: '退款成功', refund_amount: 39.9, applied_at: '2026-10-02 10:00:00' },
+  { after_sale_id: 'S2', order_item_id: 'I4', after_sale_type: '退货退款', after_sale_status: '退款成功', refund_amount: 19.9, applied_at: '2026-10-03 10:00:00' },
+  { after_sale_id: 'S3', order_item_id: 'I1', after_sale_type: '仅退款', after_sale_status: '售后关闭', refund_amount: null, applied_at: '2026-10-03 11:00:00' },
+];
+
+// 结算账单: settled 95.31 + 28.41 = 123.72; commission -14.00 + 0 = -14.00; service fees -5.49 - 1.49 = -6.98
+const SETTLEMENT: PlainRow[] = [
+  { order_item_id: 'I1', settled_at: '2026-10-15 02:00:00', settlement_amount: 95.31, commission: -14, service_fee: -5.49 },
+  { order_item_id: 'I3', settled_at: '2026-10-16 02:00:00', settlement_amount: 28.41, commission: 0, service_fee: -1.49 },
+];
+
+type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'after_sale' | 'settlement';
 const FIXTURES: Record<Fixture, () => TableSet> = {
   'ad': () => buildTables({ ad: AD }),
   'account': () => buildTables({ account: ACCOUNT }),
@@ -83,6 +98,8 @@ const FIXTURES: Record<Fixture, () => TableSet> = {
   'live': () => buildTables({ live: LIVE }),
   'order+account': () => buildTables({ order: ORDERS, account: ACCOUNT }),
   'ad+order': () => buildTables({ ad: AD, order: ORDERS }),
+  'after_sale': () => buildTables({ after_sale: AFTER_SALE }),
+  'settlement': () => buildTables({ settlement: SETTLEMENT }),
 };
 
 interface HandCase {
@@ -175,6 +192,15 @@ const CASES: Record<string, HandCase> = {
   follow_rate: { data: 'live', expected: 0.048 }, // 120 / 2500
   live_roi: { data: 'live', expected: 4 }, // 6000 / 1500
   avg_watch_minutes: { data: 'live', expected: 3 },
+  ad_net_gmv: { data: 'ad', expected: 28.85 },
+  ad_net_orders: { data: 'ad', expected: 4 },
+  net_roi: { data: 'ad', expected: 28.85 / 12.34 },
+  // 售后表 and 结算账单
+  after_sales: { data: 'after_sale', expected: 3 },
+  after_sale_refund_amount: { data: 'after_sale', expected: 59.8 },
+  settlement_amount: { data: 'settlement', expected: 123.72 },
+  settlement_commission: { data: 'settlement', expected: -14 },
+  settlement_service_fee: { data: 'settlement', expected: -6.98 },
   // cross-kind
   gpm: { data: 'order+account', expected: 50, kinds: ['order', 'account'] }, // 200 / 4000 × 1000
   ad_gmv_share: { data: 'ad+order', expected: 0.15425, kinds: ['ad', 'order'] }, // 30.85 / 200

@@ -92,8 +92,11 @@ describe('a million cent amounts', () => {
     const statuses = ['已完成', '已发货', '待支付', '已关闭'];
     const codes = new Int32Array(N);
     const paidAt = new Float64Array(N);
+    // paid = has a payment time: 已完成 / 已发货 items, and every third 已关闭 item (paid, then fully refunded)
+    const paid = new Uint8Array(N);
     for (let i = 0; i < N; i++) {
       codes[i] = Math.floor(rand() * 4);
+      paid[i] = codes[i] < 2 || (codes[i] === 3 && i % 3 === 0) ? 1 : 0;
       paidAt[i] = (DAY0 + (i % 30)) * 86_400_000 + (i % 86_400) * 1000;
     }
     const table: ColumnTable = {
@@ -106,18 +109,18 @@ describe('a million cent amounts', () => {
       ],
       columns: new Map([
         ['status', { type: 'dict', codes, dict: statuses }],
-        ['paid_at', { type: 'num', values: paidAt, valid: null }],
+        ['paid_at', { type: 'num', values: paidAt, valid: paid }],
         ['payable_amount', { type: 'num', values: payable, valid: null }],
       ]),
     };
     const r = runQuery({ metrics: ['gmv'], dimensions: ['date:month'], totals: true }, new Map([['order', table]]));
-    // paid = status 已完成 or 已发货 (codes 0, 1); 待支付 and 已关闭 are excluded
-    const expected = bigSum(payable, (i) => codes[i] < 2);
+    // only rows with a payment time count; unpaid 待支付 / 已关闭 rows are excluded
+    const expected = bigSum(payable, (i) => paid[i] === 1);
     expect(expected).toBeLessThan(bigSum(payable));
     expectExactYuan(r.totals!.gmv, expected);
-    // days 0..29 from 2026-10-01 all fall in October
-    expect(r.rows).toHaveLength(1);
-    expect(r.rows[0]['date:month']).toBe('2026-10');
+    // days 0..29 from 2026-10-01 all fall in October; unpaid rows have no payment day (a null group, gmv 0)
+    expect(r.rows.map((row) => row['date:month'])).toEqual(['2026-10', null]);
     expectExactYuan(r.rows[0].gmv, expected);
+    expect(r.rows[1].gmv).toBe(0);
   });
 });

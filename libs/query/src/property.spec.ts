@@ -4,7 +4,7 @@
  * money in BigInt cents, ratio = sum / sum with null on a zero or null denominator.
  *
  * Reference semantics (DESIGN §4): a sum skips null cells; a sum over rows that all have a null cell is
- * null (unknown), a sum over no rows is 0; paid orders are those whose status is not 待支付/已关闭;
+ * null (unknown), a sum over no rows is 0; paid orders are those with a payment time (支付完成时间);
  * refunded items have 售后状态 退款成功 / 同意退款，退款成功 / 售后成功; without a refund_amount column
  * a refunded item counts its payable amount.
  */
@@ -121,9 +121,9 @@ const yuan = (b: bigint | null) => (b === null ? null : Number(b) / 100);
 const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 const times = (a: number | null, k: number) => (a === null ? null : a * k);
 
-const UNPAID = ['待支付', '已关闭'];
 const REFUNDED = ['退款成功', '同意退款，退款成功', '售后成功'];
-const isPaid = (r: Row) => !UNPAID.includes(r.status as string);
+// Paid = has a payment time (DESIGN §4): the generated exports always carry 支付完成时间.
+const isPaid = (r: Row) => r.paid_at !== null;
 const isRefunded = (r: Row) => REFUNDED.includes(r.after_sale_status as string);
 
 type RefMetric = (rows: Row[], ctx: { refundColumn: boolean }) => number | null;
@@ -151,7 +151,9 @@ const AD_REF: Record<string, RefMetric> = {
 };
 
 // An empty 退款金额 cell means no refund: the refund column sums with empty cells as 0.
-const refundCents = (g: Row[], refundColumn: boolean) => (refundColumn ? g.reduce((acc, r) => acc + BigInt((r.refund_amount as number | null) ?? 0), 0n) : sumOf(g, 'payable_amount', isRefunded));
+// Refund figures are over paid orders only.
+const refundCents = (g: Row[], refundColumn: boolean) =>
+  refundColumn ? g.filter(isPaid).reduce((acc, r) => acc + BigInt((r.refund_amount as number | null) ?? 0), 0n) : sumOf(g, 'payable_amount', (r) => isPaid(r) && isRefunded(r));
 const ORDER_REF: Record<string, RefMetric> = {
   items: (g) => g.length,
   gmv: (g) => yuan(sumOf(g, 'payable_amount', isPaid)),

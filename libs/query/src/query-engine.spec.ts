@@ -297,8 +297,9 @@ describe('period', () => {
   });
 
   it('a one-sided period is applied even when no row has a day', () => {
-    // the only paid order has no paid_at: with a period it falls outside (gmv 0); without one it counts (12.00)
-    const tables = buildTables({ order: [{ order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 12, paid_at: null }] });
+    // an export without a payment-time column: the order is paid by its status (已完成) but has no day,
+    // so with a period it falls outside (gmv 0); without one it counts (12.00)
+    const tables = buildTables({ order: [{ order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 12 }] });
     expect(run(tables, { metrics: ['gmv'] }).totals).toEqual({ gmv: 12 });
     expect(run(tables, { metrics: ['gmv'], from: '2026-10-01' }).totals).toEqual({ gmv: 0 });
     expect(run(tables, { metrics: ['gmv'], to: '2026-10-01' }).totals).toEqual({ gmv: 0 });

@@ -3,6 +3,8 @@ import { adKind } from './kinds/ad.kind';
 import { contentKind } from './kinds/content.kind';
 import { liveKind } from './kinds/live.kind';
 import { orderKind } from './kinds/order.kind';
+import { afterSaleKind } from './kinds/after-sale.kind';
+import { settlementKind } from './kinds/settlement.kind';
 import { EXPORT_KINDS, type ExportKind, type FieldDef, type KindDef } from './types';
 import { headerKey } from './header';
 
@@ -12,6 +14,8 @@ export const KINDS: Readonly<Record<ExportKind, KindDef>> = {
   order: orderKind,
   ad: adKind,
   live: liveKind,
+  after_sale: afterSaleKind,
+  settlement: settlementKind,
 };
 
 export function isExportKind(value: unknown): value is ExportKind {
@@ -67,6 +71,9 @@ export function validateKindRegistry(): string[] {
     for (const alt of def.naturalKeys) for (const k of alt) if (!keys.has(k)) errors.push(`${kind}: natural key field ${k} is not a field`);
     if (!keys.has(def.dateField)) errors.push(`${kind}: date field ${def.dateField} is not a field`);
     for (const pii of def.piiHeaders) if (aliases.has(headerKey(pii))) errors.push(`${kind}: PII header ${pii} is also a field alias`);
+    for (const ex of def.excludedHeaders ?? []) if (aliases.has(headerKey(ex))) errors.push(`${kind}: excluded header ${ex} is also a field alias`);
+    for (const f of def.accountFrom ?? []) if (!keys.has(f)) errors.push(`${kind}: accountFrom field ${f} is not a field`);
+    for (const r of def.readsFrom ?? []) for (const f of [r.field, ...r.from]) if (!keys.has(f)) errors.push(`${kind}: readsFrom field ${f} is not a field`);
   }
   return errors;
 }

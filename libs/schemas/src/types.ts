@@ -1,5 +1,5 @@
 /** Export kinds the product understands (DESIGN §3). */
-export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live'] as const;
+export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
@@ -52,4 +52,33 @@ export interface KindDef {
   buyerKeyFromPii?: { piiHeaders: string[]; field: string };
   /** Enum field whose values must only move forward between imports, in this order. */
   statusProgression?: { field: string; order: string[] };
+  /**
+   * Negative evidence for kind detection: headers this kind's exports never carry but a neighbour's
+   * do (a 售后表 has 售后单号, a 结算账单 has 结算金额). One of them in a file rules the kind out.
+   */
+  excludedHeaders?: string[];
+  /**
+   * Where the account comes from when the export has no account column and the upload names none:
+   * the first of these fields the file carries (罗盘's 主播昵称, then 主播抖音号).
+   */
+  accountFrom?: string[];
+  /**
+   * A field read from the first present of other fields when the export has no column of its own
+   * (罗盘: ad_spend = 投放消耗(店铺被投), else 投放消耗(店铺绑定); the two are views of one spend, never added).
+   */
+  readsFrom?: { field: string; from: string[] }[];
+}
+
+/**
+ * An export the product recognises but does not import (fund flows, cumulative snapshots): it is
+ * refused with KIND_NOT_SUPPORTED naming what it is and what to upload instead.
+ */
+export interface UnsupportedExportDef {
+  key: string;
+  label: Label;
+  /** What to do instead. */
+  advice: Label;
+  /** The file is this export when at least `minMatches` of these headers are present. */
+  headers: string[];
+  minMatches: number;
 }

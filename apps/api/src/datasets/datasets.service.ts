@@ -17,6 +17,8 @@ export interface ImportRequest {
   fileName: string;
   kind?: ExportKind;
   account?: string;
+  /** YYYY-MM-DD: the day of an export without a date column. */
+  date?: string;
   encoding?: string;
   /** xlsx: the sheet to read (name or 1-based index); otherwise the best-matching one. */
   sheet?: string;
@@ -62,6 +64,7 @@ export class DatasetsService {
       fileName,
       kind: req.kind,
       account: req.account,
+      date: req.date,
       encoding: req.encoding,
       sheet: req.sheet,
       secret: this.secret,

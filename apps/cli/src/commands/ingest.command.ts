@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IngestError, type ImportReport } from '@creator-ops/ingest';
-import { isExportKind } from '@creator-ops/schemas';
+import { EXPORT_KINDS, isExportKind } from '@creator-ops/schemas';
 import { AppError } from '../../../api/src/common/app-error';
 import { DatasetsService } from '../../../api/src/datasets/datasets.service';
 import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 
-export const INGEST_USAGE = 'ingest FILE... [--workspace W] [--kind account|content|order|ad|live] [--account NAME] [--encoding E] [--sheet NAME|N] [--json]';
+export const INGEST_USAGE = `ingest FILE... [--workspace W] [--kind ${EXPORT_KINDS.join('|')}] [--account NAME] [--date YYYY-MM-DD] [--encoding E] [--sheet NAME|N] [--json]`;
 
 type FileOutcome = ImportReport | { file: string; error: { code: string; message: string; messageEn: string; details?: unknown } };
 
@@ -17,12 +17,14 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     workspace: { type: 'string', short: 'w', default: 'default' },
     kind: { type: 'string' },
     account: { type: 'string' },
+    date: { type: 'string' },
     encoding: { type: 'string' },
     sheet: { type: 'string' },
     json: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
-  if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (account, content, order, ad, live)`);
+  if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (${EXPORT_KINDS.join(', ')})`);
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${values.date}")`);
   const { ctx } = await openContext();
   const datasets = ctx.get(DatasetsService);
   const outcomes: FileOutcome[] = [];
@@ -43,6 +45,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
           fileName: basename(path),
           kind: values.kind as never,
           account: values.account,
+          date: values.date,
           encoding: values.encoding,
           sheet: values.sheet,
           onProgress: ({ bytes, rows }) => {

@@ -64,12 +64,13 @@ export const api = {
     request<DatasetRows>(`${ws(name)}/datasets/${encodeURIComponent(id)}/rows`, { query: { offset, limit } }),
   dataset: (name: string, id: string) => request<UploadResult>(`${ws(name)}/datasets/${encodeURIComponent(id)}`),
   deleteDataset: (name: string, id: string) => request<void>(`${ws(name)}/datasets/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  upload(name: string, file: File, opts: { kind?: ExportKind | ''; account?: string; encoding?: string }, onProgress: (p: number) => void) {
+  upload(name: string, file: File, opts: { kind?: ExportKind | ''; account?: string; encoding?: string; date?: string | null }, onProgress: (p: number) => void) {
     const form = new FormData();
     // Text fields first: multer reads the body in order, so they are known when the file arrives.
     if (opts.kind) form.append('kind', opts.kind);
     if (opts.account?.trim()) form.append('account', opts.account.trim());
     if (opts.encoding) form.append('encoding', opts.encoding);
+    if (opts.date) form.append('date', opts.date);
     form.append('file', file, file.name);
     return uploadForm<UploadResult>(`${ws(name)}/datasets`, form, onProgress);
   },

@@ -21,13 +21,17 @@ export class NumericColumnParser {
   /** Cells of a money column finer than a cent (kept as fractional cents). */
   subCentCount = 0;
   private readonly headerExp: number;
+  private readonly aliasScale: number;
 
   constructor(
     private readonly field: FieldDef,
     private readonly unit: HeaderUnit,
-    private readonly aliasScale: number,
+    aliasScale: number,
   ) {
-    this.headerExp = unit.multiplier === 1e8 ? 8 : unit.multiplier === 1e4 ? 4 : 0;
+    // Money stays exact: an alias scale (open-platform amounts in fen = 0.01) is a power of ten, applied on the digits.
+    const moneyExp = field.type === 'money' && aliasScale !== 1 ? Math.round(Math.log10(aliasScale)) : 0;
+    this.aliasScale = field.type === 'money' ? 1 : aliasScale;
+    this.headerExp = (unit.multiplier === 1e8 ? 8 : unit.multiplier === 1e4 ? 4 : 0) + moneyExp;
   }
 
   /** The factor the header applies to every value (reported in the mapping). */
@@ -134,7 +138,13 @@ export function parseDateCell(text: string): Parsed<number> {
   return 'wall' in r ? { ok: true, value: wallToDay(r.wall) } : fail(r.error);
 }
 
+/** Open-platform exports give times as Unix seconds (10 digits, 2001–2033). */
+const UNIX_SECONDS = /^1\d{9}$/;
+/** Asia/Shanghai wall clock is UTC+8 all year (no daylight saving). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
 export function parseDateTimeCell(text: string): Parsed<number> {
+  if (UNIX_SECONDS.test(text)) return { ok: true, value: Number(text) * 1000 + SHANGHAI_OFFSET_MS };
   const r = parseWallClock(text);
   return 'wall' in r ? { ok: true, value: wallToMs(r.wall) } : fail(r.error);
 }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KINDS } from '@creator-ops/schemas';
 import { detectKind, MIN_MATCHED_FIELDS, scoreKinds } from '../kind-detect';
-import { IngestRun, MAX_CELL_CHARS, runReport, type IngestOptions, type IngestResult } from '../ingest';
+import { IngestRun, MAX_CELL_CHARS, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest';
 import { IngestError, type IngestCode } from '../messages';
 import { buildPlan } from '../plan';
 import { reportMessage, type ImportReport, type ReportMessage } from '../report';
@@ -221,7 +221,7 @@ async function readSheet(book: XlsxBook, sheet: SheetInfo, archiveBytes: number,
     const headers = [...header.headers];
     while (headers.length < width) headers.push('');
     const detection = detectKind(headers, opts.kind);
-    const plan = buildPlan(detection.kind, headers, { account: opts.account, secret: opts.secret });
+    const plan = buildPlan(detection.kind, headers, planOptions(opts));
     const run = new IngestRun(opts);
     run.start(plan, header.headerIndex);
     const types = new Map(KINDS[detection.kind].fields.map((f) => [f.key, f.type]));

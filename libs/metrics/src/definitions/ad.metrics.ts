@@ -38,6 +38,8 @@ export const AD_METRICS: MetricDef[] = [
   { ...sum('conversions', 'conversions', '转化数', 'Conversions') },
   { ...sum('ad_orders', 'orders', '成交订单数(广告)', 'Ad orders') },
   { ...sum('ad_gmv', 'gmv', '成交金额(广告)', 'Ad GMV', 'money') },
+  { ...sum('ad_net_gmv', 'net_gmv', '净成交金额(广告)', 'Ad net GMV', 'money') },
+  { ...sum('ad_net_orders', 'net_orders', '净成交订单数(广告)', 'Ad net orders') },
   { ...sum('ad_plays', 'plays', '播放数(广告)', 'Ad plays') },
   { ...sum('ad_new_followers', 'new_followers', '新增粉丝数(广告)', 'Ad new followers') },
   ratio('ctr', 'clicks / impressions', '点击率', 'CTR', '点击数 ÷ 展示数', 'clicks ÷ impressions', 'percent', 'up'),
@@ -48,6 +50,7 @@ export const AD_METRICS: MetricDef[] = [
   ratio('cpa', 'cost / conversions', '转化成本', 'CPA', '消耗 ÷ 转化数', 'cost ÷ conversions', 'money', 'down'),
   ratio('cost_per_order', 'cost / ad_orders', '成交订单成本', 'Cost per order', '消耗 ÷ 成交订单数', 'cost ÷ ad orders', 'money', 'down', ROI),
   ratio('roi', 'ad_gmv / cost', '支付ROI（投产比）', 'ROI', '成交金额 ÷ 消耗', 'ad GMV ÷ cost', 'multiple', 'up', ROI),
+  ratio('net_roi', 'ad_net_gmv / cost', '净成交ROI', 'Net ROI', '净成交金额 ÷ 消耗', 'ad net GMV ÷ cost', 'multiple', 'up', ROI),
   { ...ratio('profit_roi', '(ad_gmv - cost) / cost', '利润ROI', 'Profit ROI', '（成交金额 − 消耗）÷ 消耗', '(ad GMV − cost) ÷ cost', 'multiple', 'up', ROI), kind: 'derived' },
   {
     key: 'breakeven_roi',

@@ -8,6 +8,9 @@ export const liveKind: KindDef = {
   mergeMode: 'row',
   dateField: 'live_start',
   piiHeaders: [],
+  accountFrom: ['anchor_name', 'anchor_id'],
+  // 投放消耗(店铺被投) counts anyone promoting the shop, (店铺绑定) the shop's own ad accounts: one spend, two views.
+  readsFrom: [{ field: 'ad_spend', from: ['ad_spend_promoted', 'ad_spend_bound'] }],
   fields: [
     { key: 'account', type: 'string', label: { zh: '账号', en: 'Account' }, aliases: ['账号', '账号名称', '店铺名称'] },
     { key: 'anchor_name', type: 'string', label: { zh: '主播昵称', en: 'Anchor' }, aliases: ['主播昵称', '主播'] },
@@ -17,6 +20,8 @@ export const liveKind: KindDef = {
     { key: 'duration_minutes', type: 'decimal', label: { zh: '直播时长(分钟)', en: 'Duration (min)' }, aliases: ['直播时长'], timeUnit: 'minutes', signature: true },
     { key: 'exposure_users', type: 'int', label: { zh: '直播间曝光人数', en: 'Exposure users' }, aliases: ['直播间曝光人数'], signature: true },
     { key: 'exposure_count', type: 'int', label: { zh: '直播间曝光次数', en: 'Exposures' }, aliases: ['直播间曝光次数'] },
+    { key: 'product_exposure_count', type: 'int', label: { zh: '商品曝光次数', en: 'Product exposures' }, aliases: ['直播间商品曝光次数', '商品曝光次数'] },
+    { key: 'product_click_count', type: 'int', label: { zh: '商品点击次数', en: 'Product clicks' }, aliases: ['直播间商品点击次数', '商品点击次数'] },
     { key: 'viewers', type: 'int', label: { zh: '直播间观看人数', en: 'Viewers (UV)' }, aliases: ['直播间观看人数', '观看人数'], signature: true },
     { key: 'views', type: 'int', label: { zh: '直播间观看次数', en: 'Views (PV)' }, aliases: ['直播间观看次数', '直播间观看人次', '观看次数'] },
     { key: 'peak_online', type: 'int', label: { zh: '最高在线人数', en: 'Peak online' }, aliases: ['最高在线人数'] },
@@ -36,6 +41,12 @@ export const liveKind: KindDef = {
     { key: 'live_units', type: 'int', label: { zh: '成交件数', en: 'Units' }, aliases: ['直播间成交件数'] },
     { key: 'refund_orders', type: 'int', label: { zh: '退款订单数', en: 'Refund orders' }, aliases: ['直播间退款订单数'] },
     { key: 'refund_amount_live', type: 'money', label: { zh: '退款金额', en: 'Refund amount' }, aliases: ['直播间退款金额'] },
+    { key: 'refund_amount_1h', type: 'money', label: { zh: '1小时退款金额', en: '1-hour refunds' }, aliases: ['1小时退款金额', '1小时内退款金额'] },
+    { key: 'user_paid_amount', type: 'money', label: { zh: '直播间用户支付金额', en: 'User-paid amount' }, aliases: ['直播间用户支付金额', '用户支付金额'] },
+    { key: 'net_gmv', type: 'money', label: { zh: '净成交金额', en: 'Net GMV' }, aliases: ['净成交金额', '直播间净成交金额'] },
+    { key: 'est_commission', type: 'money', label: { zh: '预估佣金支出', en: 'Estimated commission' }, aliases: ['预估佣金支出'] },
     { key: 'ad_spend', type: 'money', label: { zh: '投放消耗', en: 'Ad spend' }, aliases: ['直播间投放消耗', '投放消耗'] },
+    { key: 'ad_spend_bound', type: 'money', label: { zh: '投放消耗(店铺绑定)', en: 'Ad spend (shop-bound accounts)' }, aliases: ['投放消耗(店铺绑定)'] },
+    { key: 'ad_spend_promoted', type: 'money', label: { zh: '投放消耗(店铺被投)', en: 'Ad spend (shop promoted)' }, aliases: ['投放消耗(店铺被投)'] },
   ],
 };

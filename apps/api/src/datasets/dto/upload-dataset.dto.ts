@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
 
 export const ENCODING_CHOICES = ['utf-8', 'utf8', 'gbk', 'gb18030', 'gb2312', 'utf-16le', 'utf-16be'] as const;
@@ -15,6 +15,11 @@ export class UploadDatasetDto {
   @IsString()
   @MaxLength(64)
   account?: string;
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD: the day of an export without a date column (otherwise taken from the file name when it names one day)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date?: string;
 
   @ApiPropertyOptional({ enum: ENCODING_CHOICES, description: 'Text encoding; detected when absent' })
   @IsOptional()
