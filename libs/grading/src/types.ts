@@ -157,9 +157,16 @@ export interface Exercise {
   question: QuestionSpec;
   tolerance?: Tolerance;
   scoring: ScoringRules;
+  /**
+   * A fraction (0.0677) in a percent column: `strict` marks it wrong (PERCENT_AS_FRACTION),
+   * `lenient` accepts it with a note. Default: strict when the task text names the format.
+   */
+  unitPolicy?: UnitPolicy;
   /** Absolute folder of the exercise (set by loadExercise; never sent to clients). */
   dir?: string;
 }
+
+export type UnitPolicy = 'strict' | 'lenient';
 
 export type CellValue = string | number | null;
 

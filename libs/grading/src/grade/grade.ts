@@ -1,11 +1,14 @@
 import { cellMaxPoints, rowMaxPoints } from '../key/answer-key';
 import { diagnosis, type Diagnosis } from '../messages';
 import type { Submission } from '../submission/parse';
-import { parseCell } from '../submission/values';
 import type { AnswerKey, CellValue, Exercise, KeyRow, ValueFormat } from '../types';
 import { judgeCell } from './cell';
 import { matchRows, type MatchedTable } from './match';
-import { displayExpected, readings, toPresentation } from './numbers';
+import { displayExpected } from './numbers';
+import { keyShiftDiagnoses } from './key-shifts';
+import { offsetDiagnoses } from './offsets';
+import { unitPolicyOf } from './unit-policy';
+import { cellVariants } from './variants';
 
 export interface CellVerdict {
   row: string;
@@ -65,6 +68,8 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     return { ...base, score: 0, ratio: 0, columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })), cells: [], rows: [], penalty: 0, diagnoses: [{ ...d, count: 1, where: [] }] };
   }
   const offsets = offsetDiagnoses(key, table);
+  const shifted = keyShiftDiagnoses(key, table);
+  const unitPolicy = unitPolicyOf(exercise);
   const cells: CellVerdict[] = [];
   const rows: RowVerdict[] = [];
   let score = 0;
@@ -80,7 +85,8 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
       if (idx === undefined) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_COLUMN') };
       const raw = sub.cells[idx] ?? '';
       if (cell.maxPoints === 0) return { ...cell, actual: raw, correct: true, points: 0 };
-      const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives: alternativesAt(key, keyRow, col.key), tolerance: exercise.tolerance });
+      const alternatives = [...alternativesAt(key, keyRow, col.key), ...cellVariants(key, keyRow, col).map((v) => ({ def: { code: v.code }, value: v.value }))];
+      const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives, tolerance: exercise.tolerance, unitPolicy });
       const offset = offsets.get(`${r}\u0001${col.key}`);
       if (offset && !judged.correct) Object.assign(judged, { diagnosis: offset, nearMiss: undefined });
       return { ...cell, actual: raw, ...judged, points: judged.correct ? cell.maxPoints : 0 };
@@ -90,7 +96,7 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     if (exercise.scoring.per === 'row' || valueCols.length === 0) points = sub && rowCells.every((c) => c.correct) ? rowMax : 0;
     else points = rowCells.reduce((s, c) => s + c.points, 0);
     score += points;
-    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: missingRowDiagnosis(key, table, r) }) });
+    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: shifted.missing.get(r) ?? missingRowDiagnosis(key, table, r) }) });
   });
   const penaltyPerRow = exercise.scoring.extraRowPenalty ?? 1;
   let penalty = 0;
@@ -98,7 +104,7 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     const penalised = e.reason !== 'total-ignored';
     if (penalised) penalty += penaltyPerRow;
     const explained = e.reason === 'extra' ? key.alternatives.find((a) => a.table.rows.some((r) => !r.isTotal && sameKey(r.match, e.row.match))) : undefined;
-    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : diagnosis(EXTRA_REASON[e.reason], { row: e.row.label });
+    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : (shifted.extra.get(e.row.line) ?? diagnosis(EXTRA_REASON[e.reason], { row: e.row.label }));
     rows.push({ row: e.row.label, status: penalised ? 'extra' : 'ignored', line: e.row.line, points: penalised ? -penaltyPerRow : 0, maxPoints: 0, diagnosis: d });
   }
   const sort = exercise.question.sortRequired ? sortVerdict(exercise, key, table) : undefined;
@@ -144,38 +150,6 @@ function alternativesAt(key: AnswerKey, keyRow: KeyRow, column: string): { def: 
     if (row) out.push({ def: alt.def, value: row.values[column] ?? null });
   }
   return out;
-}
-
-/**
- * TODAY()-style drift: a whole column shifted by the same positive whole number (R computed from
- * a later reference day). Found per column, since one shifted cell alone proves nothing.
- */
-function offsetDiagnoses(key: AnswerKey, table: MatchedTable): Map<string, Diagnosis> {
-  const found = new Map<string, Diagnosis>();
-  for (const alt of key.alternatives) {
-    const col = alt.def.offset?.column;
-    const idx = col === undefined ? undefined : table.columns.get(col);
-    if (col === undefined || idx === undefined) continue;
-    const format = key.columns.find((c) => c.key === col)!.format as Exclude<ValueFormat, { type: 'label' }>;
-    const diffs = new Map<number, number[]>();
-    let cellsSeen = 0;
-    key.rows.forEach((keyRow, r) => {
-      const sub = table.rows.get(r);
-      const expected = keyRow.values[col];
-      if (!sub || typeof expected !== 'number') return;
-      cellsSeen++;
-      const parsed = parseCell(sub.cells[idx]);
-      if (parsed.kind !== 'number') return;
-      const diff = readings(parsed.n, format, false)[0].value - toPresentation(expected, format);
-      const whole = Math.round(diff);
-      if (whole >= 1 && Math.abs(diff - whole) < 1e-6) diffs.set(whole, [...(diffs.get(whole) ?? []), r]);
-    });
-    const [best] = [...diffs.entries()].sort((a, b) => b[1].length - a[1].length);
-    if (best && best[1].length >= Math.max(2, cellsSeen / 2)) {
-      for (const r of best[1]) found.set(`${r}\u0001${col}`, diagnosis(alt.def.code, {}, alt.def.note ?? `偏移 ${best[0]} 天`));
-    }
-  }
-  return found;
 }
 
 function sortVerdict(exercise: Exercise, key: AnswerKey, table: MatchedTable): NonNullable<GradeResult['sort']> {
