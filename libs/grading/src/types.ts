@@ -94,7 +94,7 @@ export interface AlternativeDef {
   /** Metric substitution in every query: `{ buyers: 'paid_items' }`. */
   metrics?: Record<string, string>;
   /** The data as the mistake sees it. */
-  tables?: 'totalRowsAsData' | 'duplicatesKept';
+  tables?: 'totalRowsAsData' | 'duplicatesKept' | 'unpaidAsPaid';
   /** Column sources replaced (e.g. an inverted ratio, a relative change where points were asked). */
   values?: Record<string, ValueSource>;
   /** Data rows: these columns are the mean of the values of finer rows (grouped additionally by `by`). */

@@ -93,11 +93,16 @@ function matches(r: Reading, target: number, decimals: number, scale = 1): boole
 function explainByAlternative(input: CellInput, reads: Reading[], exact: number | null): Diagnosis | null {
   const f = input.format as Exclude<ValueFormat, { type: 'label' }>;
   const d = decimalsOf(f);
+  // The closest explanation wins (x / 1000 and 1 / x are both near x when x is near √1000); ties keep the listed order.
+  let best: { alt: CellInput['alternatives'][number]; distance: number } | null = null;
   for (const alt of input.alternatives) {
     if (typeof alt.value !== 'number') continue;
     const target = toPresentation(alt.value, f);
     if (exact !== null && withinRounding(target, exact, d)) continue;
-    if (reads.some((r) => matches(r, target, d))) return diagnosis(alt.def.code, {}, alt.def.note);
+    for (const r of reads) {
+      const distance = Math.abs(r.value - target) / Math.max(Math.abs(target), 1e-12);
+      if (matches(r, target, d) && (!best || distance < best.distance - 1e-12)) best = { alt, distance };
+    }
   }
-  return null;
+  return best ? diagnosis(best.alt.def.code, {}, best.alt.def.note) : null;
 }

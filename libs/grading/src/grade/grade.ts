@@ -1,9 +1,9 @@
 import { cellMaxPoints, rowMaxPoints } from '../key/answer-key';
 import { diagnosis, type Diagnosis } from '../messages';
 import type { Submission } from '../submission/parse';
-import type { AnswerKey, CellValue, Exercise, KeyRow, ValueFormat } from '../types';
+import type { AnswerKey, CellValue, Exercise, KeyRow, UnitPolicy, ValueFormat } from '../types';
 import { judgeCell } from './cell';
-import { matchRows, type MatchedTable } from './match';
+import { matchRows, type MatchedTable, type SubmittedRow } from './match';
 import { displayExpected } from './numbers';
 import { keyShiftDiagnoses } from './key-shifts';
 import { offsetDiagnoses } from './offsets';
@@ -68,8 +68,8 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     return { ...base, score: 0, ratio: 0, columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })), cells: [], rows: [], penalty: 0, diagnoses: [{ ...d, count: 1, where: [] }] };
   }
   const offsets = offsetDiagnoses(key, table);
-  const shifted = keyShiftDiagnoses(key, table);
   const unitPolicy = unitPolicyOf(exercise);
+  const shifted = keyShiftDiagnoses(key, table, (row, j) => rowAgrees(key, table, row, j, unitPolicy));
   const cells: CellVerdict[] = [];
   const rows: RowVerdict[] = [];
   let score = 0;
@@ -87,7 +87,7 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
       if (cell.maxPoints === 0) return { ...cell, actual: raw, correct: true, points: 0 };
       const alternatives = [...alternativesAt(key, keyRow, col.key), ...cellVariants(key, keyRow, col).map((v) => ({ def: { code: v.code }, value: v.value }))];
       const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives, tolerance: exercise.tolerance, unitPolicy });
-      const offset = offsets.get(`${r}\u0001${col.key}`);
+      const offset = offsets.get(`${r}\u0001${col.key}`) ?? shifted.matched.get(r);
       if (offset && !judged.correct) Object.assign(judged, { diagnosis: offset, nearMiss: undefined });
       return { ...cell, actual: raw, ...judged, points: judged.correct ? cell.maxPoints : 0 };
     });
@@ -121,6 +121,12 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     penalty,
     diagnoses: summarise(cells, rows, sort),
   };
+}
+
+/** A submitted row holds every numeric value of key row `j` (the row of another day). */
+function rowAgrees(key: AnswerKey, table: MatchedTable, row: SubmittedRow, j: number, unitPolicy: UnitPolicy): boolean {
+  const cols = key.columns.filter((c) => c.role === 'value' && typeof key.rows[j].values[c.key] === 'number' && table.columns.has(c.key));
+  return cols.length > 0 && cols.every((c) => judgeCell({ expected: key.rows[j].values[c.key], format: (key.rows[j].formats?.[c.key] ?? c.format) as ValueFormat, raw: row.cells[table.columns.get(c.key)!] ?? '', headerPercent: table.headerPercent.get(c.key) ?? false, alternatives: [], unitPolicy }).correct);
 }
 
 const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -42,6 +42,8 @@ export function cellVariants(key: AnswerKey, row: KeyRow, col: ColumnDef): CellV
   const exact = row.values[col.key];
   if (typeof exact !== 'number' || exact === 0) return [];
   const out: CellVariant[] = [];
+  // Most specific first: x / 1000 can also be close to 1 / x when x is near √1000.
+  if (isPerMilleColumn(col)) out.push({ code: 'CPM_WITHOUT_1000', value: exact / 1000 });
   if (isRatioColumn(col)) {
     out.push({ code: 'INVERTED_RATIO', value: 1 / exact });
     if (row.isTotal) {
@@ -51,6 +53,5 @@ export function cellVariants(key: AnswerKey, row: KeyRow, col: ColumnDef): CellV
   }
   if (row.isTotal && isAdditiveColumn(col)) out.push({ code: 'TOTAL_ROW_AS_DATA', value: 2 * exact });
   if (isShareColumn(col)) out.push({ code: 'TOTAL_IN_DENOMINATOR', value: exact / 2 });
-  if (isPerMilleColumn(col)) out.push({ code: 'CPM_WITHOUT_1000', value: exact / 1000 });
   return out;
 }
