@@ -30,6 +30,7 @@ export const CATALOGUE = {
   // Values as written
   MISSING_VALUE: { detector: 'reading', zh: '这一格是空的', en: 'This cell is empty' },
   NOT_A_NUMBER: { detector: 'reading', zh: '这一格应填数字', en: 'This cell should hold a number' },
+  WRONG_VALUE: { detector: 'reading', zh: '数值不对（没有识别出已知的典型错误）', en: 'Wrong value (no typical mistake recognised)' },
   WRONG_LABEL: { detector: 'reading', zh: '结论/类别与规则不符', en: 'The label does not follow the rule' },
   EXPECTED_EMPTY: { detector: 'reading', zh: '分母为0或没有对比期数据，应留空（"—"），不能填0或∞', en: 'The denominator is 0 or there is no base period: leave it empty ("—"), not 0 or ∞' },
   PERCENT_AS_FRACTION: { detector: 'reading', zh: '题目要求百分数（如 12.35），却填写了小数（如 0.1235）', en: 'A percent (e.g. 12.35) was asked but a fraction (e.g. 0.1235) was given' },
