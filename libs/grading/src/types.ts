@@ -36,7 +36,7 @@ export type ValueSource =
   | { cumulativeShare: string }
   | { rank: string; dir: 'asc' | 'desc' }
   | { change: string; lag?: number; base?: 'previous' | 'current'; mode?: 'relative' | 'absolute' | 'ratio' }
-  | { compare: 'previous_year' | 'previous_period'; metric: string; as: 'delta_pct' | 'delta' | 'previous' }
+  | { compare: 'previous_year' | 'previous_month' | 'previous_week' | 'previous_period'; metric: string; as: 'delta_pct' | 'delta' | 'previous' }
   | { cumulativeRatio: [string, string] }
   | { cumulativeMean: string }
   | { groupIndex: string; by: string }
