@@ -83,10 +83,10 @@ describe('gradeBatch', () => {
     const key = await keyOf(ex);
     const t = exampleAnswer(ex);
     const rate = t.header.indexOf('互动率(%)');
-    // Two trainees multiply the rate by 100 twice, one reverses the rows, one writes a count 1 too high.
+    // Two trainees multiply the rate by 100 twice, one reverses the rows, one writes a count no mistake explains.
     const times100 = { header: t.header, rows: t.rows.map((r) => r.map((c, i) => (i === rate ? String(Number(c) * 100) : c))) };
     const reversed = { header: t.header, rows: [...t.rows].reverse() };
-    const slip = { header: t.header, rows: t.rows.map((r, k) => (k === 0 ? [r[0], String(Number(r[1]) + 1), ...r.slice(2)] : r)) };
+    const slip = { header: t.header, rows: t.rows.map((r, k) => (k === 0 ? [r[0], String(Number(r[1]) + 1000), ...r.slice(2)] : r)) };
     const inputs = [times100, times100, reversed, slip, t].map((x, i) => ({ studentId: `s${i}`, fileName: `s${i}.csv`, bytes: toCsv(x) }));
     const batch = await gradeBatch(ex, key, inputs);
     const item = (id: string) => batch.items.find((it) => it.id === id)!;

@@ -1,29 +1,16 @@
-import { cellMaxPoints, rowMaxPoints } from '../key/answer-key';
+import { rowMaxPoints } from '../key/answer-key';
 import { diagnosis, type Diagnosis } from '../messages';
 import type { Submission } from '../submission/parse';
-import type { AnswerKey, CellValue, Exercise, KeyRow, UnitPolicy, ValueFormat } from '../types';
+
+export type { CellVerdict };
+import type { AnswerKey, Exercise, KeyRow, UnitPolicy, ValueFormat } from '../types';
 import { judgeCell } from './cell';
+import { judgeCells, type CellVerdict } from './row-cells';
 import { matchRows, type MatchedTable, type SubmittedRow } from './match';
-import { displayExpected } from './numbers';
 import { keyShiftDiagnoses } from './key-shifts';
 import { offsetDiagnoses } from './offsets';
 import { unitPolicyOf } from './unit-policy';
-import { cellVariants } from './variants';
 
-export interface CellVerdict {
-  row: string;
-  rowIndex: number;
-  column: string;
-  header: string;
-  expected: string;
-  expectedValue: CellValue;
-  actual: string | null;
-  correct: boolean;
-  points: number;
-  maxPoints: number;
-  nearMiss?: boolean;
-  diagnosis?: Diagnosis;
-}
 
 export interface RowVerdict {
   row: string;
@@ -73,24 +60,11 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
   const cells: CellVerdict[] = [];
   const rows: RowVerdict[] = [];
   let score = 0;
+  const verdicts = judgeCells({ exercise, key, table, unitPolicy, columnFindings: offsets, rowFindings: shifted.matched });
   key.rows.forEach((keyRow, r) => {
     const sub = table.rows.get(r);
     const rowMax = rowMaxPoints(exercise, key, keyRow);
-    const rowCells: CellVerdict[] = valueCols.map((col) => {
-      const format = keyRow.formats?.[col.key] ?? (col.format as ValueFormat);
-      const expected = keyRow.values[col.key] ?? null;
-      const cell = { row: keyRow.label, rowIndex: r, column: col.key, header: col.header.zh, expected: displayExpected(expected, format), expectedValue: expected, maxPoints: cellMaxPoints(exercise, keyRow, col) };
-      const idx = table.columns.get(col.key);
-      if (!sub) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_ROW') };
-      if (idx === undefined) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_COLUMN') };
-      const raw = sub.cells[idx] ?? '';
-      if (cell.maxPoints === 0) return { ...cell, actual: raw, correct: true, points: 0 };
-      const alternatives = [...alternativesAt(key, keyRow, col.key), ...cellVariants(key, keyRow, col).map((v) => ({ def: { code: v.code }, value: v.value }))];
-      const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives, tolerance: exercise.tolerance, unitPolicy });
-      const offset = offsets.get(`${r}\u0001${col.key}`) ?? shifted.matched.get(r);
-      if (offset && !judged.correct) Object.assign(judged, { diagnosis: offset, nearMiss: undefined });
-      return { ...cell, actual: raw, ...judged, points: judged.correct ? cell.maxPoints : 0 };
-    });
+    const rowCells = verdicts[r];
     cells.push(...rowCells);
     let points: number;
     if (exercise.scoring.per === 'row' || valueCols.length === 0) points = sub && rowCells.every((c) => c.correct) ? rowMax : 0;
@@ -147,16 +121,6 @@ function missingRowDiagnosis(key: AnswerKey, table: MatchedTable, r: number): Di
   return diagnosis('MISSING_ROW');
 }
 
-function alternativesAt(key: AnswerKey, keyRow: KeyRow, column: string): { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] {
-  const out: { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] = [];
-  const matchKey = keyRow.match.join('\u0001');
-  for (const alt of key.alternatives) {
-    if (alt.def.offset || (alt.def.columns && !alt.def.columns.includes(column))) continue;
-    const row = alt.table.rows.find((r) => r.match.join('\u0001') === matchKey && Boolean(r.isTotal) === Boolean(keyRow.isTotal));
-    if (row) out.push({ def: alt.def, value: row.values[column] ?? null });
-  }
-  return out;
-}
 
 function sortVerdict(exercise: Exercise, key: AnswerKey, table: MatchedTable): NonNullable<GradeResult['sort']> {
   const maxPoints = exercise.scoring.sortPoints ?? 0;

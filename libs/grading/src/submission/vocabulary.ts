@@ -19,6 +19,7 @@ const cache = new Map<string, string[]>();
  * shows. Compared in the normalised form (NFKC, unit suffix stripped, lower case).
  */
 export function vocabularyOf(col: ColumnDef): string[] {
+  if (!col.value) return [];
   const id = JSON.stringify(col.value);
   const hit = cache.get(id);
   if (hit) return hit;
