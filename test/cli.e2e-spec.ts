@@ -76,6 +76,24 @@ describe('creator-ops CLI', () => {
     expect(Number(ctr)).toBeCloseTo(14153 / 668903, 12);
   });
 
+  it('query --compare previous_month: the previous calendar month, shown in csv and table outputs too', () => {
+    const file = join(dataDir, 'months.csv');
+    // September: 10 + 30 = 40 clicks; October: 20 + 60 = 80 clicks (change +100 %). 2026-08-31 lies in
+    // the 31 days before October (previous_period) but not in September (previous_month).
+    writeFileSync(file, '日期,计划名称,消耗,展示数,点击数\n2026-08-31,A,9.99,9999,99\n2026-09-01,A,1.00,1000,10\n2026-09-30,A,2.00,1000,30\n2026-10-01,A,3.00,2000,20\n2026-10-31,A,4.00,2000,60\n');
+    const args = ['query', '--data', file, '--metrics', 'clicks', '--by', 'plan', '--from', '2026-10-01', '--to', '2026-10-31', '--compare', 'previous_month'];
+    const csv = cli([...args, '--format', 'csv'], { DATA_DIR: dataDir });
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('计划名称,点击数,点击数（对比期）,点击数变化率');
+    expect(lines[1]).toBe('A,80,40,1');
+    const table = cli([...args, '--format', 'table'], { DATA_DIR: dataDir });
+    expect(table.stdout).toContain('点击数（对比期）');
+    expect(table.stdout).toContain('对比期: 2026-09-01 ~ 2026-09-30');
+    const json = JSON.parse(cli([...args.slice(0, -1), 'previous_period', '--format', 'json'], { DATA_DIR: dataDir }).stdout) as { comparison: { totals: { clicks: number } } };
+    expect(json.comparison.totals.clicks).toBe(139);
+  });
+
   it('csv output neutralises text that a spreadsheet would run as a formula', () => {
     const file = join(dataDir, 'formula.csv');
     writeFileSync(file, '日期,计划名称,消耗,展示数,点击数\n2026-10-01,"=HYPERLINK(""http://x"")",10.00,100,5\n2026-10-01,@SUM(A1),5.00,50,1\n');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { gradeSubmission, type GradeResult } from './grade/grade';
+import { unitPolicyOf } from './grade/unit-policy';
 import { headerForm, matchHeaders } from './submission/headers';
 import { parseSubmission } from './submission/parse';
 import { shiftDecimal } from './submission/values';
@@ -63,9 +64,16 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s: equivalent formats 
     expect(r.score).toBe(key.maxScore - sortPoints);
   });
 
-  it('percents as 13%, and as fractions 0.13 under a (%) header', async () => {
+  it('percents as 13%; fractions 0.13 under a (%) header follow the unit policy', async () => {
     await full(mapCells(base(), (c, h) => (unitOf(h) === '%' && isNumber(c) ? `${c}%` : c)));
-    await full(mapCells(base(), (c, h) => (unitOf(h) === '%' && isNumber(c) ? shiftDecimal(c, -2) : c)));
+    const fractions = mapCells(base(), (c, h) => (unitOf(h) === '%' && isNumber(c) ? shiftDecimal(c, -2) : c));
+    const percentCells = base().rows.flatMap((r) => r.filter((c, i) => unitOf(base().header[i]) === '%' && isNumber(c) && Number(c) !== 0));
+    if (unitPolicyOf(ex) === 'lenient' || percentCells.length === 0) return full(fractions);
+    const key = await keyOf(ex);
+    const r = await grade(ex, key, toCsv(fractions));
+    const wrong = r.cells.filter((c) => !c.correct);
+    expect(wrong).toHaveLength(percentCells.length);
+    expect(new Set(wrong.map((c) => c.diagnosis?.code))).toEqual(new Set(['PERCENT_AS_FRACTION']));
   });
 
   it('money with ¥ and thousands separators; keys with spaces, apostrophes and full-width brackets in headers', async () => {

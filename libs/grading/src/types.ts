@@ -36,7 +36,7 @@ export type ValueSource =
   | { cumulativeShare: string }
   | { rank: string; dir: 'asc' | 'desc' }
   | { change: string; lag?: number; base?: 'previous' | 'current'; mode?: 'relative' | 'absolute' | 'ratio' }
-  | { compare: 'previous_year' | 'previous_period'; metric: string; as: 'delta_pct' | 'delta' | 'previous' }
+  | { compare: 'previous_year' | 'previous_month' | 'previous_week' | 'previous_period'; metric: string; as: 'delta_pct' | 'delta' | 'previous' }
   | { cumulativeRatio: [string, string] }
   | { cumulativeMean: string }
   | { groupIndex: string; by: string }
@@ -94,7 +94,7 @@ export interface AlternativeDef {
   /** Metric substitution in every query: `{ buyers: 'paid_items' }`. */
   metrics?: Record<string, string>;
   /** The data as the mistake sees it. */
-  tables?: 'totalRowsAsData' | 'duplicatesKept';
+  tables?: 'totalRowsAsData' | 'duplicatesKept' | 'unpaidAsPaid';
   /** Column sources replaced (e.g. an inverted ratio, a relative change where points were asked). */
   values?: Record<string, ValueSource>;
   /** Data rows: these columns are the mean of the values of finer rows (grouped additionally by `by`). */
@@ -157,9 +157,16 @@ export interface Exercise {
   question: QuestionSpec;
   tolerance?: Tolerance;
   scoring: ScoringRules;
+  /**
+   * A fraction (0.0677) in a percent column: `strict` marks it wrong (PERCENT_AS_FRACTION),
+   * `lenient` accepts it with a note. Default: strict when the task text names the format.
+   */
+  unitPolicy?: UnitPolicy;
   /** Absolute folder of the exercise (set by loadExercise; never sent to clients). */
   dir?: string;
 }
+
+export type UnitPolicy = 'strict' | 'lenient';
 
 export type CellValue = string | number | null;
 

@@ -4,13 +4,13 @@
  * out by hand.
  */
 import { runQuery } from './engine';
-import { comparisonWindow, formatDay, parseDay } from './period';
+import { comparisonWindow, formatDay, parseDay, type CompareMode } from './period';
 import type { QuerySpec, TableSet } from './types';
 import { buildTables, type PlainRow } from './testing/table-builder';
 
 const run = (tables: TableSet, spec: Partial<QuerySpec> & { metrics: string[] }) => runQuery({ totals: true, ...spec }, tables);
 
-const windowOf = (from: string, to: string, mode: 'previous_period' | 'previous_year') => {
+const windowOf = (from: string, to: string, mode: CompareMode) => {
   const { window } = comparisonWindow({ from: parseDay(from), to: parseDay(to) }, mode);
   return { from: formatDay(window.from), to: formatDay(window.to) };
 };
@@ -46,6 +46,54 @@ describe('comparison windows', () => {
     ['2025-03-01', '2025-03-31', '2024-03-01', '2024-03-31'],
   ])('previous_year of %s..%s is %s..%s', (from, to, pFrom, pTo) => {
     expect(windowOf(from, to, 'previous_year')).toEqual({ from: pFrom, to: pTo });
+  });
+});
+
+describe('calendar presets beside previous_period', () => {
+  it.each([
+    // October (31 days) against all of September (30 days), not against the 31 days before
+    ['2026-10-01', '2026-10-31', '2026-09-01', '2026-09-30'],
+    // March 2024 against February 2024 with its 29 days; March 2025 against 28 days
+    ['2024-03-01', '2024-03-31', '2024-02-01', '2024-02-29'],
+    ['2025-03-01', '2025-03-31', '2025-02-01', '2025-02-28'],
+    // whole months spanning a year end: January 2026 against December 2025
+    ['2026-01-01', '2026-01-31', '2025-12-01', '2025-12-31'],
+    // a part of a month keeps its days; the 31st has no twin in a 30-day month
+    ['2026-10-10', '2026-10-20', '2026-09-10', '2026-09-20'],
+    ['2026-10-31', '2026-10-31', '2026-09-30', '2026-09-30'],
+    // November (30 days) against all of October (31)
+    ['2026-11-01', '2026-11-30', '2026-10-01', '2026-10-31'],
+  ])('previous_month of %s..%s is %s..%s', (from, to, pFrom, pTo) => {
+    expect(windowOf(from, to, 'previous_month')).toEqual({ from: pFrom, to: pTo });
+  });
+
+  it.each([
+    // a Monday..Sunday week against the week before
+    ['2026-09-07', '2026-09-13', '2026-08-31', '2026-09-06'],
+    // Monday..Wednesday against the same weekdays a week earlier (previous_period would take Fri..Sun)
+    ['2026-09-07', '2026-09-09', '2026-08-31', '2026-09-02'],
+  ])('previous_week of %s..%s is %s..%s', (from, to, pFrom, pTo) => {
+    expect(windowOf(from, to, 'previous_week')).toEqual({ from: pFrom, to: pTo });
+  });
+
+  it('a month query compared with the previous calendar month sums that month, by hand', () => {
+    // September has 30 days, October 31: previous_period of October would start on 2026-08-31.
+    const rows: PlainRow[] = [
+      { date: '2026-08-31', impressions: 9999, clicks: 99, cost: 9.99 },
+      { date: '2026-09-01', impressions: 1000, clicks: 10, cost: 1.0 },
+      { date: '2026-09-30', impressions: 1000, clicks: 30, cost: 2.0 },
+      { date: '2026-10-01', impressions: 2000, clicks: 20, cost: 3.0 },
+      { date: '2026-10-31', impressions: 2000, clicks: 60, cost: 4.0 },
+    ];
+    const tables = buildTables({ ad: rows });
+    const r = run(tables, { metrics: ['clicks', 'ctr'], from: '2026-10-01', to: '2026-10-31', compare: 'previous_month' });
+    expect(r.comparison!.period).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    // previous: clicks 10 + 30 = 40, ctr 40 / 2000 = 0.02; current: clicks 80, ctr 80 / 4000 = 0.02
+    expect(r.comparison!.totals).toMatchObject({ clicks: 40, ctr: 0.02 });
+    expect(r.comparison!.delta_pct).toMatchObject({ clicks: 1 });
+    const pp = run(tables, { metrics: ['clicks'], from: '2026-10-01', to: '2026-10-31', compare: 'previous_period' });
+    // the 31 days before October include 2026-08-31: 99 + 10 + 30 = 139
+    expect(pp.comparison!.totals).toMatchObject({ clicks: 139 });
   });
 });
 

@@ -43,17 +43,37 @@ export function sameDayLastYear(day: number): number {
   return Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)) / MS_PER_DAY;
 }
 
-/** The comparison window and the shift that maps its days onto the current window's days. */
-export function comparisonWindow(current: DayWindow, mode: 'previous_period' | 'previous_year'): { window: DayWindow; toCurrent: (day: number) => number } {
-  if (mode === 'previous_period') {
-    const length = current.to - current.from + 1;
+/** The comparison presets: `previous_period` (as many days just before), calendar month, week or year. */
+export const COMPARE_MODES = ['previous_period', 'previous_week', 'previous_month', 'previous_year'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
+/** The same day `months` calendar months later (earlier when negative); the 31st maps to a shorter month's last day. */
+export function addMonths(day: number, months: number): number {
+  const d = new Date(day * MS_PER_DAY);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)) / MS_PER_DAY;
+}
+
+/**
+ * The comparison window and the shift that maps its days onto the current window's days.
+ * `previous_period`: the same number of days just before. `previous_week`: the same weekdays one
+ * week earlier. `previous_month`: one calendar month earlier (October against September; a window
+ * ending on a month's last day ends on the previous month's last day). `previous_year`: the same
+ * calendar days a year earlier (whole months against whole months).
+ */
+export function comparisonWindow(current: DayWindow, mode: CompareMode): { window: DayWindow; toCurrent: (day: number) => number } {
+  if (mode === 'previous_period' || mode === 'previous_week') {
+    const length = mode === 'previous_week' ? 7 : current.to - current.from + 1;
     return { window: { from: current.from - length, to: current.to - length }, toCurrent: (d) => d + length };
   }
-  const window = { from: sameDayLastYear(current.from), to: sameDayLastYear(current.to) };
+  const months = mode === 'previous_month' ? 1 : 12;
+  const window = { from: addMonths(current.from, -months), to: addMonths(current.to, -months) };
   // Whole months compare with the same whole months: February 2025 against all of February 2024,
-  // 29 February included (which the day mapping alone would drop).
+  // 29 February included (which the day mapping alone would drop); 30 November against 31 October.
   if (isFirstOfMonth(current.from) && isLastOfMonth(current.to)) window.to = lastOfMonth(window.to);
-  return { window, toCurrent: (d) => nextYearSameDay(d) };
+  return { window, toCurrent: (d) => addMonths(d, months) };
 }
 
 function isFirstOfMonth(day: number): boolean {
@@ -67,14 +87,6 @@ function lastOfMonth(day: number): number {
 
 function isLastOfMonth(day: number): boolean {
   return lastOfMonth(day) === day;
-}
-
-function nextYearSameDay(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  const y = d.getUTCFullYear() + 1;
-  const m = d.getUTCMonth();
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay)) / MS_PER_DAY;
 }
 
 export { formatDay };

@@ -18,7 +18,8 @@ export interface QuerySpec {
   /** Inclusive period in the business time zone, YYYY-MM-DD. */
   from?: string;
   to?: string;
-  compare?: 'previous_period' | 'previous_year' | null;
+  /** previous_period: as many days just before; previous_week / previous_month / previous_year: the calendar week, month or year before. */
+  compare?: 'previous_period' | 'previous_week' | 'previous_month' | 'previous_year' | null;
   sort?: { key: string; dir: 'asc' | 'desc' }[];
   limit?: number;
   totals?: boolean;

@@ -1,5 +1,5 @@
 import { formatDay, parseIsoDay } from '@creator-ops/format';
-import { dataRange, type TableSet } from '@creator-ops/query';
+import { COMPARE_MODES, dataRange, type TableSet } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
 import type { PeriodPreset, ReportInput, ResolvedParams } from './types';
 
@@ -63,7 +63,7 @@ export function resolveParams(input: ReportInput, tables: TableSet, kinds: Expor
   const gm = input.gross_margin ?? null;
   if (gm !== null && !(gm > 0 && gm <= 1)) throw new ReportParamError('gross_margin', gm);
   const compare = input.compare === 'none' ? null : (input.compare ?? 'previous_period');
-  if (compare !== null && compare !== 'previous_period' && compare !== 'previous_year') throw new ReportParamError('compare', input.compare);
+  if (compare !== null && !(COMPARE_MODES as readonly string[]).includes(compare)) throw new ReportParamError('compare', input.compare);
   const reference = input.reference_date ? day('reference_date', input.reference_date) : to;
   if (input.preset === undefined && preset === 'last30' && !range) preset = 'last30';
   return {

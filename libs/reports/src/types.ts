@@ -1,5 +1,5 @@
 import type { Locale } from '@creator-ops/format';
-import type { QueryResult, QuerySpec, ResultColumn, ResultRow } from '@creator-ops/query';
+import type { CompareMode, QueryResult, QuerySpec, ResultColumn, ResultRow } from '@creator-ops/query';
 import type { ExportKind, Label } from '@creator-ops/schemas';
 
 export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
@@ -12,7 +12,7 @@ export interface ReportInput {
   to?: string;
   granularity?: Granularity;
   account?: string;
-  compare?: 'previous_period' | 'previous_year' | 'none';
+  compare?: CompareMode | 'none';
   top?: number;
   gross_margin?: number;
   /** RFM: the day recency is measured from (default: the period's last day). */
@@ -27,7 +27,7 @@ export interface ResolvedParams {
   to: string | null;
   granularity: Granularity;
   account: string | null;
-  compare: 'previous_period' | 'previous_year' | null;
+  compare: CompareMode | null;
   top: number;
   gross_margin: number | null;
   reference_date: string | null;

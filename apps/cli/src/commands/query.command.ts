@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { QueryFilter, QuerySpec } from '@creator-ops/query';
+import { COMPARE_MODES, type QueryFilter, type QuerySpec } from '@creator-ops/query';
 import { QueryService } from '../../../api/src/query/query.service';
 import { DatasetsService } from '../../../api/src/datasets/datasets.service';
 import { openContext } from '../cli-context';
@@ -9,7 +9,7 @@ import { parse, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable } from '../output/query-output';
 
 export const QUERY_USAGE =
-  'query [--workspace W | --data FILE...] --metrics m1,m2 [--by dim1,dim2] [--from D] [--to D] [--filter field=value]... [--compare previous_period|previous_year] [--sort key[:asc|desc]] [--limit N] [--param gross_margin=0.3] [--date-field created_at] [--format table|csv|json] [--lang zh|en]';
+  'query [--workspace W | --data FILE...] --metrics m1,m2 [--by dim1,dim2] [--from D] [--to D] [--filter field=value]... [--compare previous_period|previous_week|previous_month|previous_year] [--sort key[:asc|desc]] [--limit N] [--param gross_margin=0.3] [--date-field created_at] [--format table|csv|json] [--lang zh|en]';
 
 export async function queryCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
@@ -33,7 +33,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
   if (!values.metrics) throw new UsageError(`usage: ${QUERY_USAGE}`);
   if (values.workspace && values.data) throw new UsageError('use either --workspace or --data, not both');
   if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format must be table, csv or json');
-  if (values.compare && !['previous_period', 'previous_year'].includes(values.compare)) throw new UsageError('--compare must be previous_period or previous_year');
+  if (values.compare && !(COMPARE_MODES as readonly string[]).includes(values.compare)) throw new UsageError(`--compare must be one of ${COMPARE_MODES.join(', ')}`);
   const spec: QuerySpec = {
     metrics: splitList(values.metrics),
     dimensions: values.by ? splitList(values.by) : [],

@@ -6,7 +6,7 @@ import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 
 export const REPORT_USAGE =
-  'report KEY --workspace W [--preset last7|last30|this_month|last_month|all] [--from D] [--to D] [--granularity day|week|month] [--account A] [--compare previous_period|previous_year|none] [--top N] [--gross-margin 0.3] [--reference-date D] [--lang zh|en] [--chart ID] --out FILE.(json|svg|png|xlsx|csv)';
+  'report KEY --workspace W [--preset last7|last30|this_month|last_month|all] [--from D] [--to D] [--granularity day|week|month] [--account A] [--compare previous_period|previous_week|previous_month|previous_year|none] [--top N] [--gross-margin 0.3] [--reference-date D] [--lang zh|en] [--chart ID] --out FILE.(json|svg|png|xlsx|csv)';
 
 /** Writes a report (JSON, a chart as SVG/PNG, the workbook, or a table as CSV); `report --list` prints the catalogue. */
 export async function reportCommand(argv: string[]): Promise<number> {

@@ -78,6 +78,31 @@ describe('gradeBatch', () => {
     expect(Papa.parse(itemAnalysisToCsv(batch).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data).toHaveLength(1 + batch.items.length);
   });
 
+  it('shows each item\'s most common diagnosis: cells, the sort, rows of a list', async () => {
+    const ex = bank().find((e) => e.id === 'cj-2.1.6-works-by-format')!;
+    const key = await keyOf(ex);
+    const t = exampleAnswer(ex);
+    const rate = t.header.indexOf('互动率(%)');
+    // Two trainees multiply the rate by 100 twice, one reverses the rows, one writes a count no mistake explains.
+    const times100 = { header: t.header, rows: t.rows.map((r) => r.map((c, i) => (i === rate ? String(Number(c) * 100) : c))) };
+    const reversed = { header: t.header, rows: [...t.rows].reverse() };
+    const slip = { header: t.header, rows: t.rows.map((r, k) => (k === 0 ? [r[0], String(Number(r[1]) + 1000), ...r.slice(2)] : r)) };
+    const inputs = [times100, times100, reversed, slip, t].map((x, i) => ({ studentId: `s${i}`, fileName: `s${i}.csv`, bytes: toCsv(x) }));
+    const batch = await gradeBatch(ex, key, inputs);
+    const item = (id: string) => batch.items.find((it) => it.id === id)!;
+    expect(item('engagement_rate').topDiagnosis).toMatchObject({ code: 'TIMES_100_TWICE', count: 2 * t.rows.length });
+    expect(item('__sort').topDiagnosis).toMatchObject({ code: 'SORT_REVERSED', count: 1 });
+    expect(item('works').topDiagnosis).toMatchObject({ code: 'WRONG_VALUE', count: 1 });
+    expect(item('plays').topDiagnosis).toBeNull();
+    for (const it of batch.items) if (it.shareCorrect < 1) expect(it.topDiagnosis).not.toBeNull();
+
+    const list = bank().find((e) => e.id === 'cj-3.1.6-overdue-orders')!;
+    const listKey = await keyOf(list);
+    const orders = exampleAnswer(list);
+    const listBatch = await gradeBatch(list, listKey, [{ studentId: 'a', fileName: 'a.csv', bytes: toCsv({ header: orders.header, rows: orders.rows.slice(1) }) }]);
+    expect(listBatch.items.filter((it) => it.topDiagnosis !== null)).toHaveLength(1);
+  });
+
   it('neutralises formula injection in exported text', () => {
     expect(neutralise('=1+1')).toBe("'=1+1");
     expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)");

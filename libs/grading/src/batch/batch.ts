@@ -1,5 +1,6 @@
 import { gradeSubmission, type GradeResult } from '../grade/grade';
 import { cellMaxPoints } from '../key/answer-key';
+import { diagnosis, type Diagnosis } from '../messages';
 import { SubmissionError } from '../submission/errors';
 import { parseSubmission } from '../submission/parse';
 import type { AnswerKey, Exercise } from '../types';
@@ -57,6 +58,15 @@ function itemsOf(exercise: Exercise, key: AnswerKey): { id: string; label: strin
   return items;
 }
 
+/**
+ * What a wrong cell counts as in the item analysis: its diagnosis; in a missing row, the row's own
+ * (a period off by one, shifted dates) when it says more than "missing"; unexplained, WRONG_VALUE.
+ */
+function itemDiagnosis(c: GradeResult['cells'][number], result: GradeResult): Diagnosis {
+  if (c.diagnosis?.code === 'MISSING_ROW') return result.rows[c.rowIndex]?.diagnosis ?? c.diagnosis;
+  return c.diagnosis ?? diagnosis('WRONG_VALUE');
+}
+
 function pointsByItem(exercise: Exercise, key: AnswerKey, result: GradeResult): Record<string, number> {
   const values = key.columns.filter((c) => c.role === 'value');
   const perRow = exercise.scoring.per === 'row' || values.length === 0;
@@ -83,19 +93,22 @@ export async function gradeBatch(exercise: Exercise, key: AnswerKey, submissions
     try {
       const result = gradeSubmission(exercise, key, await parseSubmission(s.bytes, s.fileName));
       const byItem = pointsByItem(exercise, key, result);
+      const count = (item: string, d: Diagnosis) => {
+        const m = diagnosisCounts.get(item) ?? new Map();
+        const entry = m.get(d.code) ?? { message: d.message, count: 0 };
+        entry.count++;
+        m.set(d.code, entry);
+        diagnosisCounts.set(item, m);
+      };
       for (const c of result.cells) {
         if (c.maxPoints === 0) continue;
         const item = exercise.scoring.per === 'row' ? `row${c.rowIndex}` : c.column;
         totalCells.set(item, (totalCells.get(item) ?? 0) + 1);
         if (c.correct) correctCells.set(item, (correctCells.get(item) ?? 0) + 1);
-        if (c.diagnosis && c.diagnosis.code !== 'MISSING_ROW') {
-          const m = diagnosisCounts.get(item) ?? new Map();
-          const d = m.get(c.diagnosis.code) ?? { message: c.diagnosis.message, count: 0 };
-          d.count++;
-          m.set(c.diagnosis.code, d);
-          diagnosisCounts.set(item, m);
-        }
+        else count(item, itemDiagnosis(c, result));
       }
+      if (!result.cells.length || exercise.scoring.per === 'row') result.rows.forEach((r, i) => r.status === 'missing' && r.diagnosis && count(`row${i}`, r.diagnosis));
+      if (result.sort?.diagnosis) count(SORT_ITEM, result.sort.diagnosis);
       students.push({
         studentId: s.studentId,
         fileName: s.fileName,

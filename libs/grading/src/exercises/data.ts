@@ -8,6 +8,7 @@ import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import type { ExerciseData, TableVariant } from '../key/build-key';
 import type { Exercise } from '../types';
 import { datasetPath } from './loader';
+import { unpaidAsPaidText } from './unpaid-variant';
 
 /** Buyer keys of exercise data are derived with a fixed secret, so keys are stable between runs. */
 const EXERCISE_SECRET = 'creator-ops-exercises';
@@ -23,7 +24,8 @@ interface LoadedFile {
 /**
  * Ingests an exercise's datasets like uploads into one workspace (DESIGN §2: the logical table of
  * a kind is the union of its imports de-duplicated by natural key), plus the data variants its
- * alternatives need: period-total rows taken as data, overlapping exports not de-duplicated.
+ * alternatives need: period-total rows taken as data, overlapping exports not de-duplicated,
+ * unpaid orders counted as paid.
  */
 export async function loadExerciseData(exercise: Exercise): Promise<ExerciseData> {
   const files: LoadedFile[] = [];
@@ -36,6 +38,7 @@ export async function loadExerciseData(exercise: Exercise): Promise<ExerciseData
   const variants: ExerciseData['variants'] = {};
   if (needed.has('duplicatesKept')) variants.duplicatesKept = withDuplicates(files);
   if (needed.has('totalRowsAsData')) variants.totalRowsAsData = await withTotalRows(files);
+  if (needed.has('unpaidAsPaid')) variants.unpaidAsPaid = await withUnpaidAsPaid(files);
   const totalLabels = [...new Set(files.flatMap((f) => f.report.totalRows.map((t) => t.label)))];
   return { tables: logicalTables(files), variants, totalLabels };
 }
@@ -46,6 +49,22 @@ function logicalTables(files: { kind: ExportKind; table: ColumnTable; report: Im
   const tables: TableSet = new Map();
   for (const [kind, parts] of byKind) tables.set(kind, mergeParts(KINDS[kind], parts));
   return tables;
+}
+
+/** The order exports with unpaid and closed orders counted as paid (the paid-order rule ignored). */
+async function withUnpaidAsPaid(files: LoadedFile[]): Promise<TableSet> {
+  const rewritten: LoadedFile[] = [];
+  for (const f of files) {
+    const text = f.kind === 'order' ? unpaidAsPaidText(f.bytes, f.report) : null;
+    if (text === null) {
+      rewritten.push(f);
+      continue;
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    const { table, report } = await ingestBuffer(bytes, { fileName: 'unpaid-as-paid.csv', kind: f.kind, account: f.account, secret: EXERCISE_SECRET });
+    rewritten.push({ ...f, bytes, table, report });
+  }
+  return logicalTables(rewritten);
 }
 
 const ROW_ID = '__exercise_row';

@@ -29,8 +29,15 @@ describe('rounding-aware tolerance', () => {
 describe('judgeCell', () => {
   const e = 0.1235; // 12.35 %
 
-  it('reads 12.35%, 12.35 and 0.1235 under a (%) header as the same answer', () => {
-    for (const raw of ['12.35%', '12.35', '0.1235', ' 12.35 ', '１２.３５%']) expect(judge(raw, e)).toEqual({ correct: true });
+  it('reads 12.35%, 12.35 and full-width digits under a (%) header as the same answer', () => {
+    for (const raw of ['12.35%', '12.35', ' 12.35 ', '１２.３５%', '１２.３５']) expect(judge(raw, e)).toEqual({ correct: true });
+  });
+
+  it('a fraction under a (%) header: accepted with a note (lenient), wrong (strict)', () => {
+    expect(judge('0.1235', e, { unitPolicy: 'lenient' })).toMatchObject({ correct: true, diagnosis: { code: 'PERCENT_AS_FRACTION_ACCEPTED' } });
+    expect(judge('0.0677', 0.0677, { unitPolicy: 'strict' })).toMatchObject({ correct: false, diagnosis: { code: 'PERCENT_AS_FRACTION' } });
+    // 0.50 is a right percent when the rate is 0.5 %, under either policy.
+    expect(judge('0.50', 0.005, { unitPolicy: 'strict' })).toEqual({ correct: true });
   });
 
   it('a bare fraction under a header without % is a fraction where a percent was asked', () => {

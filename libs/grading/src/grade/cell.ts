@@ -1,7 +1,7 @@
 import { diagnosis, type Diagnosis } from '../messages';
 import { cleanText } from '../submission/keys';
 import { parseCell, shiftDecimal, type ParsedCell } from '../submission/values';
-import type { AlternativeDef, CellValue, Tolerance, ValueFormat } from '../types';
+import type { AlternativeDef, CellValue, Tolerance, UnitPolicy, ValueFormat } from '../types';
 import { close, decimalsOf, halfUnit, readings, roundHalfUp, toPresentation, truncate, withinRounding, type Reading } from './numbers';
 
 export interface CellJudgement {
@@ -16,8 +16,10 @@ export interface CellInput {
   raw: string | null;
   headerPercent: boolean;
   /** The same cell under each typical mistake (null where the mistake gives no value). */
-  alternatives: { def: AlternativeDef; value: CellValue }[];
+  alternatives: { def: Pick<AlternativeDef, 'code' | 'note'>; value: CellValue }[];
   tolerance?: Tolerance;
+  /** A fraction in a percent column: wrong (`strict`) or accepted with a note (`lenient`, the default here). */
+  unitPolicy?: UnitPolicy;
 }
 
 const labelForm = (s: string) => cleanText(s).replace(/\s+/g, '').toLowerCase();
@@ -50,7 +52,7 @@ export function judgeCell(input: CellInput): CellJudgement {
   const d = decimalsOf(f);
   if (input.expected === null || typeof input.expected !== 'number') {
     if (parsed.kind === 'empty') return { correct: true };
-    const fromAlt = parsed.kind === 'number' ? explainByAlternative(input, readings(parsed.n, f, input.headerPercent), null) : null;
+    const fromAlt = parsed.kind === 'number' ? explainByAlternative(input, readings(parsed.n, f, input.headerPercent, input.unitPolicy), null) : null;
     return { correct: false, diagnosis: fromAlt ?? diagnosis('EXPECTED_EMPTY') };
   }
   if (parsed.kind === 'empty') return { correct: false, diagnosis: diagnosis('MISSING_VALUE') };
@@ -58,10 +60,10 @@ export function judgeCell(input: CellInput): CellJudgement {
   if (parsed.kind === 'text') return { correct: false, diagnosis: diagnosis('NOT_A_NUMBER') };
   const exact = toPresentation(input.expected, f);
   const extra = (input.tolerance?.absolute ?? 0) + (input.tolerance?.relative ?? 0) * Math.abs(exact);
-  const reads = readings(parsed.n, f, input.headerPercent);
+  const reads = readings(parsed.n, f, input.headerPercent, input.unitPolicy);
   if (reads.some((r) => r.form === null && withinRounding(r.value, exact, d, extra))) return { correct: true };
   const wrongForm = reads.find((r) => r.form !== null && withinRounding(r.value, exact, d, extra));
-  if (wrongForm) return { correct: false, diagnosis: diagnosis(wrongForm.form!) };
+  if (wrongForm) return { correct: wrongForm.form === 'PERCENT_AS_FRACTION_ACCEPTED', diagnosis: diagnosis(wrongForm.form!) };
   const byAlt = explainByAlternative(input, reads, exact);
   if (byAlt) return { correct: false, diagnosis: byAlt };
   if (f.type === 'percent' || f.type === 'pp') {
@@ -91,11 +93,16 @@ function matches(r: Reading, target: number, decimals: number, scale = 1): boole
 function explainByAlternative(input: CellInput, reads: Reading[], exact: number | null): Diagnosis | null {
   const f = input.format as Exclude<ValueFormat, { type: 'label' }>;
   const d = decimalsOf(f);
+  // The closest explanation wins (x / 1000 and 1 / x are both near x when x is near √1000); ties keep the listed order.
+  let best: { alt: CellInput['alternatives'][number]; distance: number } | null = null;
   for (const alt of input.alternatives) {
     if (typeof alt.value !== 'number') continue;
     const target = toPresentation(alt.value, f);
     if (exact !== null && withinRounding(target, exact, d)) continue;
-    if (reads.some((r) => matches(r, target, d))) return diagnosis(alt.def.code, {}, alt.def.note);
+    for (const r of reads) {
+      const distance = Math.abs(r.value - target) / Math.max(Math.abs(target), 1e-12);
+      if (matches(r, target, d) && (!best || distance < best.distance - 1e-12)) best = { alt, distance };
+    }
   }
-  return null;
+  return best ? diagnosis(best.alt.def.code, {}, best.alt.def.note) : null;
 }

@@ -1,26 +1,16 @@
-import { cellMaxPoints, rowMaxPoints } from '../key/answer-key';
+import { rowMaxPoints } from '../key/answer-key';
 import { diagnosis, type Diagnosis } from '../messages';
 import type { Submission } from '../submission/parse';
-import { parseCell } from '../submission/values';
-import type { AnswerKey, CellValue, Exercise, KeyRow, ValueFormat } from '../types';
-import { judgeCell } from './cell';
-import { matchRows, type MatchedTable } from './match';
-import { displayExpected, readings, toPresentation } from './numbers';
 
-export interface CellVerdict {
-  row: string;
-  rowIndex: number;
-  column: string;
-  header: string;
-  expected: string;
-  expectedValue: CellValue;
-  actual: string | null;
-  correct: boolean;
-  points: number;
-  maxPoints: number;
-  nearMiss?: boolean;
-  diagnosis?: Diagnosis;
-}
+export type { CellVerdict };
+import type { AnswerKey, Exercise, KeyRow, UnitPolicy, ValueFormat } from '../types';
+import { judgeCell } from './cell';
+import { judgeCells, type CellVerdict } from './row-cells';
+import { matchRows, type MatchedTable, type SubmittedRow } from './match';
+import { keyShiftDiagnoses } from './key-shifts';
+import { offsetDiagnoses } from './offsets';
+import { unitPolicyOf } from './unit-policy';
+
 
 export interface RowVerdict {
   row: string;
@@ -65,32 +55,22 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     return { ...base, score: 0, ratio: 0, columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })), cells: [], rows: [], penalty: 0, diagnoses: [{ ...d, count: 1, where: [] }] };
   }
   const offsets = offsetDiagnoses(key, table);
+  const unitPolicy = unitPolicyOf(exercise);
+  const shifted = keyShiftDiagnoses(key, table, (row, j) => rowAgrees(key, table, row, j, unitPolicy));
   const cells: CellVerdict[] = [];
   const rows: RowVerdict[] = [];
   let score = 0;
+  const verdicts = judgeCells({ exercise, key, table, unitPolicy, columnFindings: offsets, rowFindings: shifted.matched });
   key.rows.forEach((keyRow, r) => {
     const sub = table.rows.get(r);
     const rowMax = rowMaxPoints(exercise, key, keyRow);
-    const rowCells: CellVerdict[] = valueCols.map((col) => {
-      const format = keyRow.formats?.[col.key] ?? (col.format as ValueFormat);
-      const expected = keyRow.values[col.key] ?? null;
-      const cell = { row: keyRow.label, rowIndex: r, column: col.key, header: col.header.zh, expected: displayExpected(expected, format), expectedValue: expected, maxPoints: cellMaxPoints(exercise, keyRow, col) };
-      const idx = table.columns.get(col.key);
-      if (!sub) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_ROW') };
-      if (idx === undefined) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_COLUMN') };
-      const raw = sub.cells[idx] ?? '';
-      if (cell.maxPoints === 0) return { ...cell, actual: raw, correct: true, points: 0 };
-      const judged = judgeCell({ expected, format, raw, headerPercent: table.headerPercent.get(col.key) ?? false, alternatives: alternativesAt(key, keyRow, col.key), tolerance: exercise.tolerance });
-      const offset = offsets.get(`${r}\u0001${col.key}`);
-      if (offset && !judged.correct) Object.assign(judged, { diagnosis: offset, nearMiss: undefined });
-      return { ...cell, actual: raw, ...judged, points: judged.correct ? cell.maxPoints : 0 };
-    });
+    const rowCells = verdicts[r];
     cells.push(...rowCells);
     let points: number;
     if (exercise.scoring.per === 'row' || valueCols.length === 0) points = sub && rowCells.every((c) => c.correct) ? rowMax : 0;
     else points = rowCells.reduce((s, c) => s + c.points, 0);
     score += points;
-    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: missingRowDiagnosis(key, table, r) }) });
+    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: shifted.missing.get(r) ?? missingRowDiagnosis(key, table, r) }) });
   });
   const penaltyPerRow = exercise.scoring.extraRowPenalty ?? 1;
   let penalty = 0;
@@ -98,7 +78,7 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     const penalised = e.reason !== 'total-ignored';
     if (penalised) penalty += penaltyPerRow;
     const explained = e.reason === 'extra' ? key.alternatives.find((a) => a.table.rows.some((r) => !r.isTotal && sameKey(r.match, e.row.match))) : undefined;
-    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : diagnosis(EXTRA_REASON[e.reason], { row: e.row.label });
+    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : (shifted.extra.get(e.row.line) ?? diagnosis(EXTRA_REASON[e.reason], { row: e.row.label }));
     rows.push({ row: e.row.label, status: penalised ? 'extra' : 'ignored', line: e.row.line, points: penalised ? -penaltyPerRow : 0, maxPoints: 0, diagnosis: d });
   }
   const sort = exercise.question.sortRequired ? sortVerdict(exercise, key, table) : undefined;
@@ -115,6 +95,12 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     penalty,
     diagnoses: summarise(cells, rows, sort),
   };
+}
+
+/** A submitted row holds every numeric value of key row `j` (the row of another day). */
+function rowAgrees(key: AnswerKey, table: MatchedTable, row: SubmittedRow, j: number, unitPolicy: UnitPolicy): boolean {
+  const cols = key.columns.filter((c) => c.role === 'value' && typeof key.rows[j].values[c.key] === 'number' && table.columns.has(c.key));
+  return cols.length > 0 && cols.every((c) => judgeCell({ expected: key.rows[j].values[c.key], format: (key.rows[j].formats?.[c.key] ?? c.format) as ValueFormat, raw: row.cells[table.columns.get(c.key)!] ?? '', headerPercent: table.headerPercent.get(c.key) ?? false, alternatives: [], unitPolicy }).correct);
 }
 
 const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -135,48 +121,6 @@ function missingRowDiagnosis(key: AnswerKey, table: MatchedTable, r: number): Di
   return diagnosis('MISSING_ROW');
 }
 
-function alternativesAt(key: AnswerKey, keyRow: KeyRow, column: string): { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] {
-  const out: { def: AnswerKey['alternatives'][number]['def']; value: CellValue }[] = [];
-  const matchKey = keyRow.match.join('\u0001');
-  for (const alt of key.alternatives) {
-    if (alt.def.offset || (alt.def.columns && !alt.def.columns.includes(column))) continue;
-    const row = alt.table.rows.find((r) => r.match.join('\u0001') === matchKey && Boolean(r.isTotal) === Boolean(keyRow.isTotal));
-    if (row) out.push({ def: alt.def, value: row.values[column] ?? null });
-  }
-  return out;
-}
-
-/**
- * TODAY()-style drift: a whole column shifted by the same positive whole number (R computed from
- * a later reference day). Found per column, since one shifted cell alone proves nothing.
- */
-function offsetDiagnoses(key: AnswerKey, table: MatchedTable): Map<string, Diagnosis> {
-  const found = new Map<string, Diagnosis>();
-  for (const alt of key.alternatives) {
-    const col = alt.def.offset?.column;
-    const idx = col === undefined ? undefined : table.columns.get(col);
-    if (col === undefined || idx === undefined) continue;
-    const format = key.columns.find((c) => c.key === col)!.format as Exclude<ValueFormat, { type: 'label' }>;
-    const diffs = new Map<number, number[]>();
-    let cellsSeen = 0;
-    key.rows.forEach((keyRow, r) => {
-      const sub = table.rows.get(r);
-      const expected = keyRow.values[col];
-      if (!sub || typeof expected !== 'number') return;
-      cellsSeen++;
-      const parsed = parseCell(sub.cells[idx]);
-      if (parsed.kind !== 'number') return;
-      const diff = readings(parsed.n, format, false)[0].value - toPresentation(expected, format);
-      const whole = Math.round(diff);
-      if (whole >= 1 && Math.abs(diff - whole) < 1e-6) diffs.set(whole, [...(diffs.get(whole) ?? []), r]);
-    });
-    const [best] = [...diffs.entries()].sort((a, b) => b[1].length - a[1].length);
-    if (best && best[1].length >= Math.max(2, cellsSeen / 2)) {
-      for (const r of best[1]) found.set(`${r}\u0001${col}`, diagnosis(alt.def.code, {}, alt.def.note ?? `偏移 ${best[0]} 天`));
-    }
-  }
-  return found;
-}
 
 function sortVerdict(exercise: Exercise, key: AnswerKey, table: MatchedTable): NonNullable<GradeResult['sort']> {
   const maxPoints = exercise.scoring.sortPoints ?? 0;

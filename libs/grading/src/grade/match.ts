@@ -1,6 +1,7 @@
 import { TOTAL_ROW_TOKENS } from '@creator-ops/schemas';
 import { headerForm, matchHeaders } from '../submission/headers';
 import { cleanText, isScientificId, normaliseKey } from '../submission/keys';
+import { periodKey } from '../submission/period-keys';
 import type { AnswerKey, ColumnDef, KeyFormat } from '../types';
 
 export interface SubmittedRow {
@@ -77,6 +78,7 @@ export function matchRows(key: AnswerKey, grid: string[][]): MatchedTable | null
     }
   });
   const totalIndex = key.rows.findIndex((r) => r.isTotal);
+  const known = keyCols.map((_, k) => new Set(key.rows.filter((r) => !r.isTotal).map((r) => r.match[k])));
   const exportTotals = new Set(key.exportTotalLabels.map((l) => cleanText(l).toLowerCase()));
   const rows = new Map<number, SubmittedRow>();
   const order: MatchedTable['order'] = [];
@@ -88,7 +90,10 @@ export function matchRows(key: AnswerKey, grid: string[][]): MatchedTable | null
     const row: SubmittedRow = {
       line: i + 1,
       cells,
-      match: keyCols.map((c, k) => normaliseKey(keyCells[k], c.format as KeyFormat)),
+      match: keyCols.map((c, k) => {
+        const normal = normaliseKey(keyCells[k], c.format as KeyFormat);
+        return known[k].has(normal) ? normal : (periodKey(cleanText(keyCells[k] ?? ''), c.format as KeyFormat, known[k]) ?? normal);
+      }),
       label: keyCells.map((c) => cleanText(c)).filter(Boolean).join(' / '),
     };
     let keyIndex = index.get(row.match.join('\u0001'));

@@ -1,6 +1,6 @@
 import { toFixedDecimal } from '@creator-ops/format';
 import { shiftDecimal, type WrittenNumber } from '../submission/values';
-import type { ValueFormat } from '../types';
+import type { UnitPolicy, ValueFormat } from '../types';
 
 type NumericFormat = Exclude<ValueFormat, { type: 'label' }>;
 
@@ -57,19 +57,19 @@ export interface Reading {
   value: number;
   /** Half a unit of the digits the trainee wrote, in the asked unit. */
   precision: number;
-  form: null | 'PERCENT_AS_FRACTION' | 'FRACTION_AS_PERCENT' | 'MULTIPLE_AS_PERCENT';
+  form: null | 'PERCENT_AS_FRACTION' | 'PERCENT_AS_FRACTION_ACCEPTED' | 'FRACTION_AS_PERCENT' | 'MULTIPLE_AS_PERCENT';
   /** Powers of ten applied to the written number. */
   shift: number;
 }
 
 /**
  * The readings of a written number under a column asked in `f` with `decimals` digits. Under a
- * percent column `13%`, `13` and (with a `(%)` header) `0.13` are the same answer; a bare `0.13`
- * under a header without `%` is a fraction where a percent was asked. A rescaled reading keeps the
+ * percent column `13%` and `13` are the same answer; a bare `0.13` is a fraction where a percent
+ * was asked, accepted with a note only under a `(%)` header and the `lenient` unit policy. A rescaled reading keeps the
  * precision of the written digits only when as many digits as asked were written (`2.0` read as
  * a fraction is not 200 ± 5).
  */
-export function readings(n: WrittenNumber, f: NumericFormat, headerPercent: boolean): Reading[] {
+export function readings(n: WrittenNumber, f: NumericFormat, headerPercent: boolean, policy: UnitPolicy = 'lenient'): Reading[] {
   const d = decimalsOf(f);
   const own = halfUnit(Math.max(n.decimals, -6));
   const as = (shift: number, form: Reading['form']): Reading => ({
@@ -81,7 +81,7 @@ export function readings(n: WrittenNumber, f: NumericFormat, headerPercent: bool
   switch (f.type) {
     case 'percent':
       if (n.percent) return [as(0, null)];
-      return headerPercent ? [as(0, null), as(2, null)] : [as(0, null), as(2, 'PERCENT_AS_FRACTION')];
+      return [as(0, null), as(2, headerPercent && policy === 'lenient' ? 'PERCENT_AS_FRACTION_ACCEPTED' : 'PERCENT_AS_FRACTION')];
     case 'pp':
       if (n.points || n.percent) return [as(0, null)];
       return [as(0, null), as(2, 'PERCENT_AS_FRACTION')];

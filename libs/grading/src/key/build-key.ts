@@ -7,7 +7,7 @@ import { conditionKeys, identifiers } from './expressions';
 import { baseRows, type BaseRows } from './row-sources';
 import { runEngine, type QueryTweaks } from './run';
 
-export type TableVariant = 'totalRowsAsData' | 'duplicatesKept';
+export type TableVariant = 'totalRowsAsData' | 'duplicatesKept' | 'unpaidAsPaid';
 
 /** The exercise's data: the logical tables, and the same data as typical mistakes see it. */
 export interface ExerciseData {

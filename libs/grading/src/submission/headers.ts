@@ -1,4 +1,5 @@
 import type { ColumnDef } from '../types';
+import { vocabularyOf } from './vocabulary';
 
 export interface HeaderForm {
   base: string;
@@ -29,7 +30,8 @@ export function headerForm(raw: string): HeaderForm {
 
 /**
  * Maps each column of the task to a submitted column: exact name (zh, en or an alias) first, then
- * a unique name that one contains the other (`互动率（含收藏）` for `互动率`).
+ * a unique exact word of the shared header vocabulary (点击次数 for 点击数, 花费 for 消耗), then a
+ * unique name that one contains the other (`互动率（含收藏）` for `互动率`).
  */
 export function matchHeaders(columns: ColumnDef[], headers: string[]): Map<string, number> {
   const forms = headers.map((h) => headerForm(h).base);
@@ -42,6 +44,17 @@ export function matchHeaders(columns: ColumnDef[], headers: string[]): Map<strin
     if (i >= 0) {
       result.set(c.key, i);
       used.add(i);
+    }
+  }
+  // The shared vocabulary (export aliases, metric labels), exact only, never another column's own name.
+  const own = new Set(columns.flatMap(names));
+  for (const c of columns) {
+    if (result.has(c.key)) continue;
+    const wanted = vocabularyOf(c).filter((n) => !own.has(n));
+    const hits = forms.map((f, idx) => idx).filter((idx) => !used.has(idx) && wanted.includes(forms[idx]));
+    if (hits.length === 1) {
+      result.set(c.key, hits[0]);
+      used.add(hits[0]);
     }
   }
   for (const c of columns) {

@@ -104,6 +104,20 @@ export const ORDER_METRICS: MetricDef[] = [
   },
   {
     ...base,
+    key: 'net_gmv',
+    label: { zh: '净成交金额', en: 'GMV net of refunds' },
+    description: {
+      zh: '成交金额 − 退款金额。RFM 的 M（消费金额）在报表与练习中都按此计算：退款成功的金额不算客户价值',
+      en: 'GMV − refund amount. The M (monetary) of RFM, in the report and the exercises alike: refunded money is no customer value',
+    },
+    formula: { zh: '成交金额 − 退款金额', en: 'GMV − refund amount' },
+    kind: 'derived',
+    expr: 'gmv - refund_amount',
+    unit: 'money',
+    decimals: 2,
+  },
+  {
+    ...base,
     key: 'refund_orders',
     label: { zh: '退款订单数', en: 'Refunded orders' },
     description: { zh: '至少有一件商品退款成功的已支付订单数', en: 'Paid orders with at least one refunded item' },

@@ -22,8 +22,8 @@ describe('scoreRfm', () => {
     // R: 1 and 3 (mean 2); F: 2 and 2 (mean 2, both at the mean -> low); M: 100.00 and 300.00 (mean 200.00)
     const { buyers, means } = scoreRfm(
       [
-        { buyer: 'x', lastDay: 99, orders: 2, gmvCents: 10000 },
-        { buyer: 'y', lastDay: 97, orders: 2, gmvCents: 30000 },
+        { buyer: 'x', lastDay: 99, orders: 2, monetaryCents: 10000 },
+        { buyer: 'y', lastDay: 97, orders: 2, monetaryCents: 30000 },
       ],
       100,
     );

@@ -83,6 +83,16 @@ describe('rfm', () => {
     ]);
   });
 
+  it('M is net GMV (成交金额 − 退款金额), the definition of the RFM exercise: a refund can change the segment', () => {
+    // B2's 500 order is refunded 400 (退款成功): M(B2) = 100. M sum 1430 − 400 = 1030, mean 171.67:
+    // B2 R2 近 F1 低 M100 低 -> 一般发展 (重要发展 without the refund); the others keep theirs.
+    const refunded = ORDERS.map((o) => (o.buyer_id === 'B2' ? { ...o, after_sale_status: '退款成功', refund_amount: 400 } : o));
+    const r = runReport('rfm', buildTables({ order: refunded }), { from: '2026-10-01', to: '2026-10-31' });
+    const b2 = tableOf(r, 'buyers').rows.find((x) => x.buyer_id === 'B2')!;
+    expect(pick([b2], ['gmv', 'monetary', 'segment'])).toEqual([{ gmv: 500, monetary: 100, segment: '一般发展客户' }]);
+    expect(tableOf(r, 'segments').title.zh).toContain('M̄ = ¥171.67');
+  });
+
   it('needs a buyer key: without one it builds no segments', () => {
     const noBuyer = buildTables({ order: [{ order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 10, paid_at: '2026-10-01 10:00:00' }] });
     const r = runReport('rfm', noBuyer, { preset: 'all' });

@@ -14,8 +14,8 @@ export const rfmReport: ReportDefinition = {
   key: 'rfm',
   title: { zh: 'RFM 客户分层', en: 'RFM segmentation' },
   description: {
-    zh: `按买家计算 R（距参考日天数）、F（支付订单数）、M（成交金额），与平均值比较分为 8 类客户。参考日默认为统计期末。${RFM_METHOD.zh}`,
-    en: `Per buyer R (days to the reference day), F (paid orders) and M (GMV), compared with the means to form the 8 classic segments. The reference day defaults to the period end. ${RFM_METHOD.en}`,
+    zh: `按买家计算 R（距参考日天数）、F（支付订单数）、M（净成交金额 = 成交金额 − 退款金额，与练习同一口径），与平均值比较分为 8 类客户。参考日默认为统计期末。${RFM_METHOD.zh}`,
+    en: `Per buyer R (days to the reference day), F (paid orders) and M (GMV net of refunds, as in the exercises), compared with the means to form the 8 classic segments. The reference day defaults to the period end. ${RFM_METHOD.en}`,
   },
   standard: ['高级 2.2.1'],
   kinds: ['order'],
@@ -55,6 +55,7 @@ export const rfmReport: ReportDefinition = {
       recency_days: b.recencyDays,
       paid_orders: b.orders,
       gmv: b.gmvCents / 100,
+      monetary: b.monetaryCents / 100,
       r_level: level(b.near ? LEVELS.near : LEVELS.far),
       f_level: level(b.highF ? LEVELS.high : LEVELS.low),
       m_level: level(b.highM ? LEVELS.high : LEVELS.low),
@@ -63,7 +64,7 @@ export const rfmReport: ReportDefinition = {
     const buyerTable: ReportTable = {
       id: 'buyers',
       title: { zh: '买家 RFM 明细', en: 'RFM by buyer' },
-      columns: [figures.columns.buyer_id, dim('last_paid_day', '最近支付日', 'Last paid day'), dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'), figures.columns.paid_orders, figures.columns.gmv, dim('r_level', 'R 分层', 'R level'), dim('f_level', 'F 分层', 'F level'), dim('m_level', 'M 分层', 'M level'), dim('segment', '客户分层', 'Segment')],
+      columns: [figures.columns.buyer_id, dim('last_paid_day', '最近支付日', 'Last paid day'), dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'), figures.columns.paid_orders, figures.columns.gmv, { ...figures.columns.net_gmv, key: 'monetary', label: { zh: 'M：净成交金额', en: 'M: net GMV' } }, dim('r_level', 'R 分层', 'R level'), dim('f_level', 'F 分层', 'F level'), dim('m_level', 'M 分层', 'M level'), dim('segment', '客户分层', 'Segment')],
       rows: buyerRows,
       totals: null,
     };
@@ -93,7 +94,7 @@ function buyerFigures(ctx: ReportContext) {
   let byDay, byBuyer;
   try {
     byDay = ctx.query({ ...window, metrics: ['paid_orders'], dimensions: ['buyer_id', 'date:day'] });
-    byBuyer = ctx.query({ ...window, metrics: ['paid_orders', 'gmv'], dimensions: ['buyer_id'], sort: [{ key: 'gmv', dir: 'desc' }, { key: 'buyer_id', dir: 'asc' }] });
+    byBuyer = ctx.query({ ...window, metrics: ['paid_orders', 'gmv', 'net_gmv'], dimensions: ['buyer_id'], sort: [{ key: 'gmv', dir: 'desc' }, { key: 'buyer_id', dir: 'asc' }] });
   } catch (err) {
     if (err instanceof QueryError && err.code === 'DIMENSION_NOT_AVAILABLE') return null;
     throw err;
@@ -105,15 +106,15 @@ function buyerFigures(ctx: ReportContext) {
     const day = String(r['date:day']);
     if (!dayText.has(buyer) || day > dayText.get(buyer)!) dayText.set(buyer, day);
   }
-  const buyers: BuyerFigures[] = byBuyer.rows
+  const buyers: (BuyerFigures & { gmvCents: number })[] = byBuyer.rows
     .filter((r) => r.buyer_id !== null && (numberOf(r.paid_orders) ?? 0) > 0 && dayText.has(String(r.buyer_id)))
-    .map((r) => ({ buyer: String(r.buyer_id), lastDay: parseIsoDay(dayText.get(String(r.buyer_id))!)!, orders: numberOf(r.paid_orders)!, gmvCents: toCents(numberOf(r.gmv) ?? 0) }));
+    .map((r) => ({ buyer: String(r.buyer_id), lastDay: parseIsoDay(dayText.get(String(r.buyer_id))!)!, orders: numberOf(r.paid_orders)!, gmvCents: toCents(numberOf(r.gmv) ?? 0), monetaryCents: toCents(numberOf(r.net_gmv) ?? 0) }));
   const buyersColumn: ResultColumn = { ...columnOf(byBuyer, 'paid_orders'), key: 'buyers', label: { zh: '客户数', en: 'Buyers' }, formula: { zh: 'count(买家)', en: 'count(buyers)' } };
   return {
     reference,
     referenceDay,
     buyers,
     dayText,
-    columns: { buyer_id: columnOf(byBuyer, 'buyer_id'), paid_orders: columnOf(byBuyer, 'paid_orders'), gmv: columnOf(byBuyer, 'gmv'), buyers: buyersColumn },
+    columns: { buyer_id: columnOf(byBuyer, 'buyer_id'), paid_orders: columnOf(byBuyer, 'paid_orders'), gmv: columnOf(byBuyer, 'gmv'), net_gmv: columnOf(byBuyer, 'net_gmv'), buyers: buyersColumn },
   };
 }

@@ -26,7 +26,7 @@ export const adKind: KindDef = {
     { key: 'product_id', type: 'id', label: { zh: '商品ID', en: 'Product ID' }, aliases: ['商品ID', '商品id'] },
     { key: 'placement', type: 'enum', label: { zh: '投放位置', en: 'Placement' }, aliases: ['投放位置', '广告位'] },
     { key: 'promotion_type', type: 'enum', label: { zh: '推广类型', en: 'Promotion type' }, aliases: ['推广类型', '营销目标'] },
-    { key: 'impressions', type: 'int', label: { zh: '展示数', en: 'Impressions' }, aliases: ['展示数', '展现数', '展示次数', '整体展示次数', '展示量'], signature: true },
+    { key: 'impressions', type: 'int', label: { zh: '展示数', en: 'Impressions' }, aliases: ['展示数', '展现数', '展示次数', '整体展示次数', '展示量', '展现量'], signature: true },
     { key: 'clicks', type: 'int', label: { zh: '点击数', en: 'Clicks' }, aliases: ['点击数', '点击次数', '点击量', '整体点击次数'], signature: true },
     { key: 'cost', type: 'money', label: { zh: '消耗', en: 'Cost' }, aliases: ['消耗', '总花费', '花费', '整体消耗'], signature: true },
     { key: 'conversions', type: 'int', label: { zh: '转化数', en: 'Conversions' }, aliases: ['转化数', '直接转化数', '整体转化数'] },

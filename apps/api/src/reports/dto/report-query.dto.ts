@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { COMPARE_MODES, type CompareMode } from '@creator-ops/query';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,10 +33,10 @@ export class ReportQueryDto {
   @MaxLength(64)
   account?: string;
 
-  @ApiPropertyOptional({ enum: ['previous_period', 'previous_year', 'none'] })
+  @ApiPropertyOptional({ enum: [...COMPARE_MODES, 'none'] })
   @IsOptional()
-  @IsIn(['previous_period', 'previous_year', 'none'])
-  compare?: 'previous_period' | 'previous_year' | 'none';
+  @IsIn([...COMPARE_MODES, 'none'])
+  compare?: CompareMode | 'none';
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000 })
   @IsOptional()
