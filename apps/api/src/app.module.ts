@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { UsersController } from './auth/users.controller';
 import { MulterModule } from '@nestjs/platform-express';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -34,7 +35,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
         ...web,
       ],
-      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController],
+      controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController],
       providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

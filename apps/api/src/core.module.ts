@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { DatasetEntity } from './datasets/dataset.entity';
@@ -9,6 +9,9 @@ import { DatasetsService } from './datasets/datasets.service';
 import { StorageModule } from './storage/storage.module';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { UserAdminService } from './auth/user-admin.service';
 import { CredentialEntity } from './auth/credential.entity';
 import { MembershipEntity } from './auth/membership.entity';
 import { UserEntity } from './auth/user.entity';
@@ -30,20 +33,22 @@ import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
 const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, AuthService, SubmissionsRepository, ExercisesService];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, ExercisesService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
-    mkdirSync(config.dataDir, { recursive: true });
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const database = join(config.dataDir, 'creator-ops.sqlite');
+    ownerOnly(database);
     return {
       module: CoreModule,
       imports: [
         StorageModule.forRoot(config),
         TypeOrmModule.forRoot({
           type: 'better-sqlite3',
-          database: join(config.dataDir, 'creator-ops.sqlite'),
+          database,
           entities: ENTITIES,
           synchronize: true,
           enableWAL: true,
@@ -55,4 +60,14 @@ export class CoreModule {
       exports: SERVICES,
     };
   }
+}
+
+/**
+ * The metadata database (users, password hashes, sessions) is readable by its owner only: created
+ * 0600 before SQLite opens it (its -wal and -shm files copy the database file's mode), and
+ * narrowed if an older version created it wider.
+ */
+function ownerOnly(database: string): void {
+  if (!existsSync(database)) closeSync(openSync(database, 'a', 0o600));
+  for (const file of [database, `${database}-wal`, `${database}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }

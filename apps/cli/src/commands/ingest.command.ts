@@ -23,7 +23,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
   if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (account, content, order, ad, live)`);
-  const { ctx } = await openContext();
+  const { ctx } = await openContext({}, { write: true, command: 'ingest' });
   const datasets = ctx.get(DatasetsService);
   const outcomes: FileOutcome[] = [];
   let failed = false;
