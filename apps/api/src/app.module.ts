@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DatasetsController } from './datasets/datasets.controller';
 import { DemoLoader } from './demo/demo.loader';
+import { AssignmentsController } from './exercises/assignments.controller';
 import { ExercisesController } from './exercises/exercises.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -35,7 +36,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
         ...web,
       ],
-      controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController],
+      controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController],
       providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

@@ -15,7 +15,12 @@ import { UserAdminService } from './auth/user-admin.service';
 import { CredentialEntity } from './auth/credential.entity';
 import { MembershipEntity } from './auth/membership.entity';
 import { UserEntity } from './auth/user.entity';
+import { AssignmentEntity } from './exercises/assignment.entity';
+import { AssignmentsRepository } from './exercises/assignments.repository';
+import { AssignmentsService } from './exercises/assignments.service';
+import { ExerciseAccessService } from './exercises/exercise-access.service';
 import { ExercisesService } from './exercises/exercises.service';
+import { SubmissionsService } from './exercises/submissions.service';
 import { SubmissionEntity } from './exercises/submission.entity';
 import { SubmissionsRepository } from './exercises/submissions.repository';
 import { AlertRuleEntity } from './monitoring/alert-rule.entity';
@@ -32,8 +37,8 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
-const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, ExercisesService];
+const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity, AssignmentEntity];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, AssignmentsRepository, ExerciseAccessService, ExercisesService, SubmissionsService, AssignmentsService];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})
