@@ -33,7 +33,8 @@ export class SubmissionEntity {
   @Column('real')
   maxScore: number;
 
-  @Column('simple-json')
+  /** Null for a refused answer. */
+  @Column('simple-json', { nullable: true })
   result: unknown;
 
   @CreateDateColumn()

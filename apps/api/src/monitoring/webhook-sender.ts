@@ -21,9 +21,11 @@ export class WebhookTargetError extends Error {
  * connection, so a name that resolved to a public address when the URL was set and to 127.0.0.1
  * now (DNS rebinding) is refused. Redirects are not followed.
  */
-export function guardedFetch(allowPrivate: boolean): FetchLike {
+export type DnsLookupAll = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+export function guardedFetch(allowPrivate: boolean, resolveName: Resolve = systemResolve, lookupAll: DnsLookupAll = dnsLookup as unknown as DnsLookupAll): FetchLike {
   const lookup: LookupFunction = (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+    lookupAll(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 4);
       const bad = allowPrivate ? null : addresses.map((a) => addressProblem(a.address)).find(Boolean);
       if (bad) return callback(new WebhookTargetError(`${hostname} resolves to ${bad}`), '', 4);
@@ -32,7 +34,7 @@ export function guardedFetch(allowPrivate: boolean): FetchLike {
     });
   };
   return async (url, init) => {
-    const check = await checkWebhookTarget(url, systemResolve, allowPrivate);
+    const check = await checkWebhookTarget(url, resolveName, allowPrivate);
     if (!check.ok) throw new WebhookTargetError(check.reason);
     return new Promise((resolve, reject) => {
       const send = new URL(url).protocol === 'https:' ? httpsRequest : httpRequest;
