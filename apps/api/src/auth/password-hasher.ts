@@ -1,16 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HashLimiter } from './hash-limiter';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 
 /** Password hashing through one bounded queue, and a decoy hash so unknown users cost the same. */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnApplicationBootstrap {
   private readonly limiter: HashLimiter;
   private decoy: Promise<string> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.limiter = new HashLimiter(config.hashConcurrency);
+  }
+
+  /** The decoy is made at start, so the first unknown name costs one hash like every later one. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.decoyHash();
   }
 
   hash(password: string): Promise<string> {
