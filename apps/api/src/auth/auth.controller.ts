@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -6,6 +6,7 @@ import { Inject } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
 import { credentialOf, SESSION_COOKIE } from './auth.guard';
 import { RequirePermission } from './permission.decorator';
 import { principalOf } from './principal';
@@ -35,11 +36,17 @@ const clientOf = (req: Request) => req.socket.remoteAddress ?? 'unknown';
 
 @ApiTags('auth')
 @Controller()
-export class AuthController {
+export class AuthController implements OnApplicationBootstrap {
   constructor(
     private readonly auth: AuthService,
+    private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The HTTP server (not the CLI) prepares the decoy hash of unknown-user sign-ins before listening. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.hasher.warmUp();
+  }
 
   @Post('auth/login')
   @HttpCode(200)

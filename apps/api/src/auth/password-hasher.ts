@@ -1,11 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HashLimiter } from './hash-limiter';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 
 /** Password hashing through one bounded queue, and a decoy hash so unknown users cost the same. */
 @Injectable()
-export class PasswordHasher implements OnApplicationBootstrap {
+export class PasswordHasher {
   private readonly limiter: HashLimiter;
   private decoy: Promise<string> | null = null;
 
@@ -13,8 +13,8 @@ export class PasswordHasher implements OnApplicationBootstrap {
     this.limiter = new HashLimiter(config.hashConcurrency);
   }
 
-  /** The decoy is made at start, so the first unknown name costs one hash like every later one. */
-  async onApplicationBootstrap(): Promise<void> {
+  /** Makes the decoy now (server start), so the first unknown name costs one hash like every later one. */
+  async warmUp(): Promise<void> {
     await this.decoyHash();
   }
 
