@@ -48,11 +48,16 @@ describe('authentication', () => {
     await anon().get('/api/auth/me').set('Authorization', 'Bearer not-a-token').expect(401);
   });
 
-  it('locks an account after 5 failed sign-ins', async () => {
+  it('slows an account down after 4 failed sign-ins (429 with Retry-After), and an admin can lift it', async () => {
     await e.http().post('/api/users').send({ username: 'victim', password: 'victim-password-1', role: 'operator' }).expect(201);
     for (let i = 0; i < 5; i++) expect((await anon().post('/api/auth/login').send({ username: 'victim', password: 'wrong' })).body.code).toBe('LOGIN_FAILED');
-    const locked = await anon().post('/api/auth/login').send({ username: 'victim', password: 'victim-password-1' }).expect(429);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    const slowed = await anon().post('/api/auth/login').send({ username: 'victim', password: 'victim-password-1' }).expect(429);
+    expect(slowed.body.code).toBe('LOGIN_THROTTLED');
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const listed = (await e.http().get('/api/users').expect(200)).body.items.find((u: { username: string }) => u.username === 'victim');
+    expect(listed).toMatchObject({ locked: true, failedLogins: 5, disabled: false });
+    await e.http().post('/api/users/victim/unlock').expect(200);
+    await anon().post('/api/auth/login').send({ username: 'victim', password: 'victim-password-1' }).expect(200);
   });
 
   it('changes a password (the old one stops working) and rejects short ones', async () => {
@@ -61,7 +66,7 @@ describe('authentication', () => {
     await agent.post('/api/auth/login').send({ username: 'ops', password: 'ops-password-123' }).expect(200);
     expect((await agent.post('/api/auth/password').send({ current: 'nope', password: 'new-password-4567' }).expect(400)).body.code).toBe('CURRENT_PASSWORD_WRONG');
     expect((await agent.post('/api/auth/password').send({ current: 'ops-password-123', password: 'short' }).expect(400)).body.code).toBe('PASSWORD_TOO_SHORT');
-    await agent.post('/api/auth/password').send({ current: 'ops-password-123', password: 'new-password-4567' }).expect(204);
+    await agent.post('/api/auth/password').send({ current: 'ops-password-123', password: 'new-password-4567' }).expect(200);
     await anon().post('/api/auth/login').send({ username: 'ops', password: 'ops-password-123' }).expect(401);
     await anon().post('/api/auth/login').send({ username: 'ops', password: 'new-password-4567' }).expect(200);
   });

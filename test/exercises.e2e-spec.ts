@@ -71,7 +71,12 @@ describe('exercises API', () => {
   beforeAll(async () => {
     dir = makeDataDir();
     e = await startApp(dir);
-    for (const name of ['alice', 'bob']) await e.http().post('/api/users').send({ username: name, password: `${name}-password-1`, role: 'trainee' }).expect(201);
+    await e.http().post('/api/workspaces').send({ name: 'class-a' }).expect(201);
+    for (const name of ['alice', 'bob']) {
+      await e.http().post('/api/users').send({ username: name, password: `${name}-password-1`, role: 'trainee' }).expect(201);
+      await e.http().post('/api/workspaces/class-a/members').send({ username: name, role: 'trainee' }).expect(201);
+    }
+    await e.http().put(`/api/exercises/${ID}/assignments/class-a`).send({ mode: 'practice' }).expect(200);
     alice = trainee();
     bob = trainee();
     await alice.post('/api/auth/login').send({ username: 'alice', password: 'alice-password-1' }).expect(200);
@@ -82,9 +87,10 @@ describe('exercises API', () => {
     removeDataDir(dir);
   });
 
-  it('lists tasks without answer keys, and keeps keys from trainees', async () => {
+  it('lists the tasks of the trainee’s class without answer keys, and keeps keys from trainees', async () => {
+    expect((await e.http().get('/api/exercises').expect(200)).body.items.length).toBeGreaterThanOrEqual(20);
     const list = await alice.get('/api/exercises').expect(200);
-    expect(list.body.items.length).toBeGreaterThanOrEqual(20);
+    expect(list.body.items.map((x: { id: string }) => x.id)).toEqual([ID]);
     const one = await alice.get(`/api/exercises/${ID}`).expect(200);
     expect(JSON.stringify(one.body)).not.toMatch(/"key"\s*:\s*\{|answerKey/);
     await alice.get(`/api/exercises/${ID}/key`).expect(403);

@@ -76,8 +76,11 @@ export async function startApp(dataDir: string, env: Record<string, string> = {}
 }
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
-/** Fast password hashing and no upload limit in tests (the limits have their own tests). */
-export const TEST_AUTH_ENV = { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000' };
+/**
+ * Fast password hashing, no upload or submission limit, webhooks to loopback receivers allowed in
+ * tests (the limits and the webhook target check have their own tests, which set these back).
+ */
+export const TEST_AUTH_ENV = { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000', SUBMISSIONS_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: '1' };
 
 /** Uploads a file (multipart `file`) with optional form fields. */
 export function upload(e: E2eApp, ws: string, bytes: Buffer, fileName: string, fields: Record<string, string> = {}) {

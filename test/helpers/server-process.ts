@@ -32,7 +32,7 @@ export interface ServerProcess {
  * Same values as TEST_AUTH_ENV of ./e2e-app (not imported from there: that module loads the whole
  * Nest app into the test process, which a child-process test does not need).
  */
-export const PROCESS_AUTH_ENV = { ADMIN_PASSWORD: 'test-admin-password', SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000' };
+export const PROCESS_AUTH_ENV = { ADMIN_PASSWORD: 'test-admin-password', SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000', SUBMISSIONS_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: '1' };
 
 const live = new Set<ChildProcess>();
 

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { UsersController } from './auth/users.controller';
 import { MulterModule } from '@nestjs/platform-express';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { DatasetsController } from './datasets/datasets.controller';
 import { DemoLoader } from './demo/demo.loader';
+import { AssignmentsController } from './exercises/assignments.controller';
 import { ExercisesController } from './exercises/exercises.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -35,7 +37,7 @@ export class AppModule {
         MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
         ...web,
       ],
-      controllers: [AuthController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, WarehouseController],
+      controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController, WarehouseController],
       providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

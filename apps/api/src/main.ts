@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { startServer } from './server';
+import { DataDirLockedError } from './storage/data-dir-lock';
 
 async function main() {
   let config: AppConfig;
@@ -13,7 +14,15 @@ async function main() {
     }
     throw e;
   }
-  await startServer(config);
+  try {
+    await startServer(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      console.error(`creator-ops: ${e.message}`);
+      process.exit(3);
+    }
+    throw e;
+  }
   console.error(`creator-ops listening on http://${config.host}:${config.port} (data: ${config.dataDir})`);
 }
 

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { CoreModule } from '../../api/src/core.module';
 import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
+import { acquireDataDirLock } from '../../api/src/storage/data-dir-lock';
 
 /** Nest logs go to stderr: stdout carries only the command's own output. */
 export class StderrLogger implements LoggerService {
@@ -22,9 +23,14 @@ export class StderrLogger implements LoggerService {
   }
 }
 
-/** The same services as the server, on the same DATA_DIR, without HTTP. */
-export async function openContext(overrides: Partial<AppConfig> = {}): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
+/**
+ * The same services as the server, on the same DATA_DIR, without HTTP. A command that writes
+ * (`write: true`) takes the DATA_DIR lock, so it is refused while a server runs there; reading
+ * commands take no lock and may run beside the server.
+ */
+export async function openContext(overrides: Partial<AppConfig> = {}, opts: { write?: boolean; command?: string } = {}): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
   const config = loadConfig(process.env, overrides);
+  if (opts.write) acquireDataDirLock(config.dataDir, `cli ${opts.command ?? ''}`.trim());
   const ctx = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: new StderrLogger(process.env.LOG_LEVEL === 'debug') });
   return { ctx, config };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../../api/src/config/app-config';
 import { QueryError } from '@creator-ops/query';
 import { ReportParamError } from '@creator-ops/reports';
 import { AppError } from '../../api/src/common/app-error';
+import { DataDirLockedError } from '../../api/src/storage/data-dir-lock';
 import { UsageError } from './args';
 import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
 import { EXPORT_USAGE, exportCommand } from './commands/export.command';
@@ -60,6 +61,11 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof ReportParamError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof DataDirLockedError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 3;
       return;
     }
     if (e instanceof AppError || e instanceof QueryError) {

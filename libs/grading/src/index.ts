@@ -14,3 +14,4 @@ export { gradeSubmission, type GradeResult, type CellVerdict, type RowVerdict, t
 export { withinRounding, roundHalfEven, roundHalfUp, truncate } from './grade/numbers';
 export { gradeBatch, PASS_RATIO, type BatchInput, type BatchResult, type BatchItem, type BatchStudent } from './batch/batch';
 export { batchToCsv, batchToXlsx, itemAnalysisToCsv } from './batch/export';
+export { feedbackFor, DEFAULT_REVEAL_AFTER, type FeedbackPolicy, type FeedbackState, type TraineeFeedback, type HiddenCellVerdict } from './grade/feedback';

@@ -5,4 +5,4 @@ export * from './sniff';
 export * from './kind-detect';
 export * from './plan';
 export * from './ingest';
-export { looksLikePhone, buyerKey } from './pii';
+export { looksLikePhone, buyerKey, maskPersonalText } from './pii';

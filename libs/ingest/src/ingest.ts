@@ -12,7 +12,7 @@ import { enforceFileKeys } from './key-check';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
 import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
-import { PiiSlot } from './slots';
+import { PiiSlot, TextSlot } from './slots';
 import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { sniffLayout } from './sniff';
 import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
@@ -414,6 +414,10 @@ export class IngestRun {
     if (redacted.length) {
       const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
       this.warnings.push(reportMessage('PII_CELLS_REDACTED', { count, columns: redacted.map((s) => s.source).join(', ') }));
+    }
+    const masked = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.masked > 0);
+    if (masked.length) {
+      this.warnings.push(reportMessage('PII_TEXT_MASKED', { count: masked.reduce((n, s) => n + s.masked, 0), columns: masked.map((s) => s.source).join(', ') }));
     }
     return checked;
   }

@@ -3,7 +3,7 @@ import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import type { IngestCode } from './messages';
 import { isNullToken, unwrapCell } from './values/cells';
 import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
-import { buyerKeyer, looksLikePhone } from './pii';
+import { buyerKeyer, looksLikePhone, maskPersonalText } from './pii';
 import { reportMessage, type MappingEntry, type ReportMessage } from './report';
 
 /** One source column's handling during an import: parse each cell and write it at a row. */
@@ -165,6 +165,8 @@ export class PercentSlot implements Slot {
 export class TextSlot implements Slot {
   private readonly builder = new DictBuilder();
   redacted = 0;
+  /** Cells whose text held personal data (phones, ID numbers, addresses, names), stored masked. */
+  masked = 0;
 
   constructor(
     readonly source: string,
@@ -195,7 +197,9 @@ export class TextSlot implements Slot {
       this.builder.setNull(row);
       return null;
     }
-    this.builder.set(row, text);
+    const safe = maskPersonalText(text);
+    if (safe !== text) this.masked++;
+    this.builder.set(row, safe);
     return null;
   }
 

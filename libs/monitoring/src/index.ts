@@ -9,3 +9,4 @@ export * from './robust-stats';
 export * from './anomalies';
 export * from './pacing';
 export * from './webhook';
+export * from './webhook-target';

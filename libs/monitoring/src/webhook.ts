@@ -17,6 +17,8 @@ export interface WebhookOptions {
   /** Per-attempt timeout; a timeout counts as a network error. Default 10 000. */
   timeoutMs?: number;
   headers?: Record<string, string>;
+  /** Errors not worth retrying (a refused target): delivery stops at once. */
+  isPermanent?: (err: unknown) => boolean;
 }
 
 export interface WebhookAttempt {
@@ -68,6 +70,10 @@ export async function deliverWebhook(url: string, payload: unknown, opts: Webhoo
       await res.arrayBuffer?.().catch(() => undefined);
     } catch (err) {
       error = describe(err);
+      if (opts.isPermanent?.(err)) {
+        attempts.push({ attempt, status, error, waitedMs });
+        break;
+      }
     }
     attempts.push({ attempt, status, error, waitedMs });
     if (status !== null && status >= 200 && status < 300) return { delivered: true, attempts };

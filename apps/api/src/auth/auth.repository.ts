@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, Not } from 'typeorm';
 import { CredentialEntity } from './credential.entity';
 import { MembershipEntity } from './membership.entity';
 import { UserEntity } from './user.entity';
@@ -11,6 +11,10 @@ export class AuthRepository {
 
   private get users() {
     return this.db.getRepository(UserEntity);
+  }
+
+  private get credentials() {
+    return this.db.getRepository(CredentialEntity);
   }
 
   userByName(username: string): Promise<UserEntity | null> {
@@ -33,20 +37,30 @@ export class AuthRepository {
     return this.users.save(user);
   }
 
-  async credential(secretHash: string): Promise<CredentialEntity | null> {
-    return this.db.getRepository(CredentialEntity).findOneBy({ secretHash });
+  credential(secretHash: string): Promise<CredentialEntity | null> {
+    return this.credentials.findOneBy({ secretHash });
   }
 
   saveCredential(c: Partial<CredentialEntity>): Promise<CredentialEntity> {
-    return this.db.getRepository(CredentialEntity).save(c);
+    return this.credentials.save(c);
   }
 
   async deleteCredential(secretHash: string): Promise<void> {
-    await this.db.getRepository(CredentialEntity).delete({ secretHash });
+    await this.credentials.delete({ secretHash });
+  }
+
+  /** Ends every session and token of a user, except the one whose hash is `keep`. */
+  async deleteCredentialsOf(userId: string, keep?: string): Promise<number> {
+    const res = await this.credentials.delete(keep ? { userId, secretHash: Not(keep) } : { userId });
+    return res.affected ?? 0;
+  }
+
+  tokensOf(userId: string): Promise<CredentialEntity[]> {
+    return this.credentials.find({ where: { userId, kind: 'token' }, order: { createdAt: 'ASC' } });
   }
 
   async deleteExpired(now: Date): Promise<void> {
-    await this.db.getRepository(CredentialEntity).delete({ expiresAt: LessThan(now) });
+    await this.credentials.delete({ expiresAt: LessThan(now) });
   }
 
   memberships(userId: string): Promise<MembershipEntity[]> {

@@ -1,27 +1,39 @@
-import { HttpStatus, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError } from '../common/app-error';
+import { AppError, tooManyRequests } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { AuthRepository } from './auth.repository';
-import { hashPassword, passwordProblem, randomPassword, verifyPassword } from './password';
+import { passwordProblem, randomPassword } from './password';
+import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { isRole, type Role } from './roles';
+import { SignInThrottle } from './sign-in-throttle';
 
 const SESSION_HOURS = 12;
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{1,63}$/u;
+/** Hashes allowed to wait in line before sign-ins are refused as busy (503). */
+const MAX_HASH_QUEUE = 64;
+const DAY_MS = 86_400_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** A token's public id: the start of the hash of its secret (enough to list and revoke it). */
+const tokenId = (secretHash: string) => secretHash.slice(0, 16);
+
+export interface TokenInfo {
+  id: string;
+  name: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+}
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Auth');
-
   constructor(
     private readonly repo: AuthRepository,
     private readonly workspaces: WorkspacesRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,47 +52,81 @@ export class AuthService implements OnApplicationBootstrap {
     const problem = passwordProblem(password);
     if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
     if (await this.repo.userByName(username)) throw new AppError('USER_EXISTS', HttpStatus.CONFLICT, { username });
-    const user = await this.repo.saveUser({ id: randomUUID(), username, passwordHash: await hashPassword(password, this.hashParams()), role, failedLogins: 0, lockedUntil: null });
+    const user = await this.repo.saveUser({ id: randomUUID(), username, passwordHash: await this.hasher.hash(password), role, lastLoginAt: null, disabled: false });
     return { id: user.id, username: user.username, role: user.role as Role };
   }
 
-  /** Checks the password with a lockout after repeated failures; returns a new session secret. */
-  async login(username: string, password: string): Promise<{ secret: string; user: { username: string; role: Role }; expiresAt: Date }> {
-    const user = typeof username === 'string' ? await this.repo.userByName(username) : null;
-    const now = new Date();
-    if (user?.lockedUntil && user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED', HttpStatus.TOO_MANY_REQUESTS, { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000) });
-    const ok = user ? await verifyPassword(String(password ?? ''), user.passwordHash) : (await hashPassword('timing-equaliser', this.hashParams()), false);
-    if (!user || !ok) {
-      if (user) {
-        const failed = user.failedLogins + 1;
-        const locked = failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        await this.repo.saveUser({ id: user.id, failedLogins: locked ? 0 : failed, lockedUntil: locked });
+  /**
+   * Checks a password under the throttles: attempts on one account are judged one at a time, a
+   * failure delays the next attempt of that account and of that client, and an unknown name, a
+   * disabled user and a wrong password all cost one hash and get the same answer.
+   */
+  async login(username: unknown, password: unknown, client: string): Promise<{ secret: string; user: { username: string; role: Role }; expiresAt: Date }> {
+    const clientWait = this.throttle.clients.wait(client);
+    if (clientWait > 0) throw tooManyRequests('LOGIN_THROTTLED', clientWait);
+    const account = SignInThrottle.accountKey(username);
+    return this.throttle.serial.run(account, async () => {
+      const wait = Math.max(this.throttle.accounts.wait(account), this.throttle.clients.wait(client));
+      if (wait > 0) throw tooManyRequests('LOGIN_THROTTLED', wait);
+      if (this.hasher.queued > MAX_HASH_QUEUE) throw new AppError('LOGIN_BUSY', HttpStatus.SERVICE_UNAVAILABLE);
+      const user = typeof username === 'string' && username.length <= 64 ? await this.repo.userByName(username) : null;
+      const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
+      if (!user || !ok || user.disabled) {
+        this.throttle.accounts.fail(account);
+        this.throttle.clients.fail(client);
+        throw new AppError('LOGIN_FAILED', HttpStatus.UNAUTHORIZED);
       }
-      throw new AppError('LOGIN_FAILED', HttpStatus.UNAUTHORIZED);
-    }
-    if (user.failedLogins || user.lockedUntil) await this.repo.saveUser({ id: user.id, failedLogins: 0, lockedUntil: null });
-    const secret = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await this.repo.saveCredential({ secretHash: sha256(secret), userId: user.id, kind: 'session', name: null, expiresAt });
-    return { secret, user: { username: user.username, role: user.role as Role }, expiresAt };
+      this.throttle.accounts.clear(account);
+      const now = new Date();
+      await this.repo.saveUser({ id: user.id, lastLoginAt: now });
+      await this.repo.deleteExpired(now);
+      const secret = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      await this.repo.saveCredential({ secretHash: sha256(secret), userId: user.id, kind: 'session', name: null, expiresAt });
+      return { secret, user: { username: user.username, role: user.role as Role }, expiresAt };
+    });
   }
 
   async logout(secret: string | undefined): Promise<void> {
     if (secret) await this.repo.deleteCredential(sha256(secret));
   }
 
-  async createToken(principal: Principal, name?: string): Promise<{ token: string }> {
+  /** A personal token; it expires after `days` (default TOKEN_DAYS; 0 = never). */
+  async createToken(principal: Principal, name?: string, days?: number): Promise<{ token: string } & TokenInfo> {
     const token = `co_${randomBytes(32).toString('base64url')}`;
-    await this.repo.saveCredential({ secretHash: sha256(token), userId: principal.userId, kind: 'token', name: name?.slice(0, 64) ?? null, expiresAt: null });
-    return { token };
+    const lifetime = days ?? this.config.tokenDays;
+    const expiresAt = lifetime > 0 ? new Date(Date.now() + lifetime * DAY_MS) : null;
+    const saved = await this.repo.saveCredential({ secretHash: sha256(token), userId: principal.userId, kind: 'token', name: name?.slice(0, 64) ?? null, expiresAt });
+    return { token, ...this.tokenInfo(saved) };
   }
 
-  async changePassword(principal: Principal, current: string, next: string): Promise<void> {
-    const user = await this.repo.userById(principal.userId);
-    if (!user || !(await verifyPassword(String(current ?? ''), user.passwordHash))) throw new AppError('CURRENT_PASSWORD_WRONG', HttpStatus.BAD_REQUEST);
-    const problem = passwordProblem(next);
-    if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
-    await this.repo.saveUser({ id: user.id, passwordHash: await hashPassword(next, this.hashParams()) });
+  async tokens(principal: Principal): Promise<TokenInfo[]> {
+    return (await this.repo.tokensOf(principal.userId)).map((c) => this.tokenInfo(c));
+  }
+
+  async revokeToken(principal: Principal, id: string): Promise<void> {
+    const found = (await this.repo.tokensOf(principal.userId)).find((c) => tokenId(c.secretHash) === id);
+    if (!found) throw new AppError('TOKEN_NOT_FOUND', HttpStatus.NOT_FOUND, { id: String(id).slice(0, 32) });
+    await this.repo.deleteCredential(found.secretHash);
+  }
+
+  /** Changes one's password (the current-password check is throttled) and ends every other session and token. */
+  async changePassword(principal: Principal, current: string, next: string, currentSecret: string | undefined): Promise<{ ended: number }> {
+    const key = principal.userId;
+    return this.throttle.serial.run(`password:${key}`, async () => {
+      const wait = this.throttle.passwordChecks.wait(key);
+      if (wait > 0) throw tooManyRequests('PASSWORD_CHECK_THROTTLED', wait);
+      const user = await this.repo.userById(principal.userId);
+      if (!user || !(await this.hasher.verify(current, user.passwordHash))) {
+        this.throttle.passwordChecks.fail(key);
+        throw new AppError('CURRENT_PASSWORD_WRONG', HttpStatus.BAD_REQUEST);
+      }
+      this.throttle.passwordChecks.clear(key);
+      const problem = passwordProblem(next);
+      if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
+      await this.repo.saveUser({ id: user.id, passwordHash: await this.hasher.hash(next) });
+      return { ended: await this.repo.deleteCredentialsOf(user.id, currentSecret ? sha256(currentSecret) : undefined) };
+    });
   }
 
   /** The principal behind a session cookie or a bearer token, or null. */
@@ -89,7 +135,7 @@ export class AuthService implements OnApplicationBootstrap {
     const cred = await this.repo.credential(sha256(secret));
     if (!cred || (cred.expiresAt && cred.expiresAt < new Date())) return null;
     const user = await this.repo.userById(cred.userId);
-    if (!user || !isRole(user.role)) return null;
+    if (!user || user.disabled || !isRole(user.role)) return null;
     const memberships = new Map<string, Role>();
     for (const m of await this.repo.memberships(user.id)) if (isRole(m.role)) memberships.set(m.workspaceId, m.role);
     return { userId: user.id, username: user.username, role: user.role, memberships };
@@ -101,10 +147,6 @@ export class AuthService implements OnApplicationBootstrap {
     if (!user) throw new AppError('USER_NOT_FOUND', HttpStatus.NOT_FOUND, { username: String(username) });
     await this.repo.setMembership(workspaceId, user.id, role);
     return { username: user.username, role };
-  }
-
-  async users(): Promise<{ username: string; role: string; createdAt: string }[]> {
-    return (await this.repo.listUsers()).map((u) => ({ username: u.username, role: u.role, createdAt: u.createdAt.toISOString() }));
   }
 
   /** The workspaces a principal belongs to, with its role in each (for the UI). */
@@ -121,8 +163,8 @@ export class AuthService implements OnApplicationBootstrap {
     return this.repo.membersOf(workspaceId);
   }
 
-  private hashParams() {
-    return { N: this.config.scryptN, r: 8, p: 1 };
+  private tokenInfo(c: { secretHash: string; name: string | null; createdAt: Date; expiresAt: Date | null }): TokenInfo {
+    return { id: tokenId(c.secretHash), name: c.name, createdAt: c.createdAt.toISOString(), expiresAt: c.expiresAt?.toISOString() ?? null };
   }
 }
 

@@ -15,11 +15,12 @@ export class UserEntity {
   @Column('varchar', { length: 16 })
   role: string;
 
-  @Column('integer', { default: 0 })
-  failedLogins: number;
-
   @Column({ type: TIMESTAMP_TYPE, nullable: true })
-  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+
+  /** A disabled user cannot sign in; their sessions and tokens were ended when disabled. */
+  @Column('boolean', { default: false })
+  disabled: boolean;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -16,6 +16,9 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 
+  /** Response headers that go with the error (Retry-After of a 429). */
+  headers: Record<string, string> = {};
+
   text(locale: 'zh' | 'en'): string {
     return this.texts?.[locale] ?? render(this.code, this.params, locale);
   }
@@ -25,6 +28,14 @@ export class NotFoundError extends AppError {
   constructor(what: 'workspace' | 'dataset', id: string) {
     super(what === 'workspace' ? 'WORKSPACE_NOT_FOUND' : 'DATASET_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
   }
+}
+
+/** 429 with Retry-After: try again in `ms` (rounded up to whole seconds). */
+export function tooManyRequests(code: ApiCode, ms: number): AppError {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const error = new AppError(code, HttpStatus.TOO_MANY_REQUESTS, { seconds });
+  error.headers['Retry-After'] = String(seconds);
+  return error;
 }
 
 export class ValidationError extends AppError {

@@ -23,6 +23,7 @@ export class ErrorFilter implements ExceptionFilter {
     const error = this.toAppError(exception, req, requestId);
     if (error.status >= 500) this.logger.error(`${req.method} ${req.path} ${requestId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     const locale = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh';
+    for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
     res.status(error.status).json({
       code: error.code,
       message: error.text(locale),
@@ -34,6 +35,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toAppError(exception: unknown, req: Request, requestId: string): AppError {
     if (exception instanceof AppError) return exception;
+    if (isDiskFull(exception)) return new AppError('INSUFFICIENT_STORAGE', HttpStatus.INSUFFICIENT_STORAGE);
     if (exception instanceof IngestError) {
       const status = FILE_TYPE_CODES.has(exception.code) ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.UNPROCESSABLE_ENTITY;
       return new AppError(exception.code, status, exception.params, undefined, { zh: exception.messageZh, en: exception.message });
@@ -55,4 +57,15 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return new AppError('INTERNAL_ERROR', HttpStatus.INTERNAL_SERVER_ERROR, { requestId });
   }
+}
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+/** A full disk or quota (file system or SQLite), anywhere in the cause chain: 507, not a bare 500. */
+export function isDiskFull(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur && depth < 5; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && DISK_FULL.has(code)) return true;
+  }
+  return false;
 }

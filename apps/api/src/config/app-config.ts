@@ -20,6 +20,16 @@ export interface AppConfig {
   scryptN: number;
   /** Uploads a user may make per minute. */
   uploadsPerMinute: number;
+  /** Answers a user may submit per minute (per exercise). */
+  submissionsPerMinute: number;
+  /** Session cookies carry `Secure` (set behind HTTPS). */
+  cookieSecure: boolean;
+  /** Default lifetime of personal API tokens, in days (0: no expiry unless asked). */
+  tokenDays: number;
+  /** Webhooks may target loopback and private addresses (tests, intranets). */
+  webhookAllowPrivate: boolean;
+  /** Password hashes computed at the same time (the rest wait their turn). */
+  hashConcurrency: number;
   /** PostgreSQL for the metadata (several instances may then share DATA_DIR); unset: SQLite in DATA_DIR. */
   databaseUrl?: string;
 }
@@ -53,6 +63,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const scryptN = int('SCRYPT_N', 131_072, 1024, 1_048_576);
   if ((scryptN & (scryptN - 1)) !== 0) problems.push(`SCRYPT_N must be a power of two (got ${scryptN})`);
   const uploadsPerMinute = int('UPLOADS_PER_MINUTE', 30, 1, 100_000);
+  const submissionsPerMinute = int('SUBMISSIONS_PER_MINUTE', 6, 1, 100_000);
+  const tokenDays = int('TOKEN_DAYS', 90, 0, 3650);
+  const hashConcurrency = int('HASH_CONCURRENCY', 1, 1, 64);
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!['0', '1', 'true', 'false'].includes(raw)) problems.push(`${name} must be 0 or 1 (got "${raw}")`);
+    return raw === '1' || raw === 'true';
+  };
+  const cookieSecure = flag('COOKIE_SECURE', false);
+  const webhookAllowPrivate = flag('WEBHOOK_ALLOW_PRIVATE', false);
   if (env.ADMIN_PASSWORD && env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
   const host = env.HOST || '127.0.0.1';
   const tzBusiness = env.TZ_BUSINESS || 'Asia/Shanghai';
@@ -78,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel,
     scryptN,
     uploadsPerMinute,
+    submissionsPerMinute,
+    cookieSecure,
+    tokenDays,
+    webhookAllowPrivate,
+    hashConcurrency,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(env.ADMIN_PASSWORD ? { adminPassword: env.ADMIN_PASSWORD } : {}),
     webDist: resolve(env.WEB_DIST || './dist/web'),

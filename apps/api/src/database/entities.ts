@@ -2,6 +2,7 @@ import { CredentialEntity } from '../auth/credential.entity';
 import { MembershipEntity } from '../auth/membership.entity';
 import { UserEntity } from '../auth/user.entity';
 import { DatasetEntity } from '../datasets/dataset.entity';
+import { AssignmentEntity } from '../exercises/assignment.entity';
 import { SubmissionEntity } from '../exercises/submission.entity';
 import { AlertRuleEntity } from '../monitoring/alert-rule.entity';
 import { AlertEntity } from '../monitoring/alert.entity';
@@ -9,4 +10,4 @@ import { MonitoringSettingsEntity } from '../monitoring/monitoring-settings.enti
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /** Every metadata table. A change here needs a migration for both databases (see database/migrations). */
-export const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity];
+export const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity, AssignmentEntity];

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listExercises } from '@creator-ops/grading';
 import { isExportKind } from '@creator-ops/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatasetsService } from '../datasets/datasets.service';
+import { AssignmentsRepository } from '../exercises/assignments.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 
 interface DemoManifest {
@@ -20,6 +22,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workspaces: WorkspacesRepository,
     private readonly datasets: DatasetsService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,7 +42,10 @@ export class DemoLoader implements OnApplicationBootstrap {
         account: entry.account,
         kind: isExportKind(entry.kind) ? entry.kind : undefined,
       });
-      this.logger.log(`demo: ${entry.file} -> ${report.kind}, ${report.rows.accepted} rows`);
+      this.logger.debug(`demo: ${entry.file} -> ${report.kind}, ${report.rows.accepted} rows`);
     }
+    // The exercise bank is assigned to the demo workspace (practice mode): members added there see it.
+    const demo = await this.workspaces.findByName(manifest.workspace);
+    if (demo) for (const e of listExercises(this.config.exercisesDir)) await this.assignments.save({ exerciseId: e.id, workspaceId: demo.id, mode: 'practice', revealAfter: 3, releasedAt: null });
   }
 }

@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
@@ -10,11 +9,9 @@ import {
   ExerciseError,
   findExercise,
   gradeBatch,
-  gradeSubmission,
   itemAnalysisToCsv,
   listExercises,
   loadExerciseData,
-  parseSubmission,
   presentKey,
   publicExercise,
   SubmissionError,
@@ -25,34 +22,47 @@ import {
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../auth/principal';
-import { ROLE_PERMISSIONS } from '../auth/roles';
-import { SubmissionsRepository } from './submissions.repository';
+import { AssignmentsRepository } from './assignments.repository';
+import { ExerciseAccessService, notFound } from './exercise-access.service';
 import { unpackZip } from './zip-submissions';
 
-/** Exercises (data in fixtures/exercises), answer keys computed by the engine, submissions graded and kept. */
+/**
+ * The exercise bank (data in fixtures/exercises) as each caller may see it, answer keys computed
+ * by the engine (graders of a class the exercise is assigned to), batch grading.
+ */
 @Injectable()
 export class ExercisesService {
   private readonly keys = new Map<string, Promise<AnswerKey>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly submissions: SubmissionsRepository,
+    private readonly access: ExerciseAccessService,
+    private readonly assignments: AssignmentsRepository,
   ) {}
 
   private get root(): string {
     return this.config.exercisesDir;
   }
 
-  list() {
-    return listExercises(this.root).map(publicExercise);
+  /** The exercises of the caller's workspaces (admins: all), each with its assignments there. */
+  async list(p: Principal) {
+    const visible = await this.access.visibleExercises(p);
+    const scope = this.access.memberOf(p);
+    const assigned = await this.assignments.inWorkspaces(scope);
+    return listExercises(this.root)
+      .filter((e) => !visible || visible.has(e.id))
+      .map((e) => ({ ...publicExercise(e), assignedTo: assigned.filter((a) => a.exerciseId === e.id).length }));
   }
 
-  get(id: string) {
-    return publicExercise(this.exercise(id));
+  async get(p: Principal, id: string) {
+    const exercise = this.find(id);
+    await this.access.assertVisible(p, id);
+    return publicExercise(exercise);
   }
 
-  dataFile(id: string, file: string): { body: Buffer; fileName: string } {
-    const exercise = this.exercise(id);
+  async dataFile(p: Principal, id: string, file: string): Promise<{ body: Buffer; fileName: string }> {
+    const exercise = this.find(id);
+    await this.access.assertVisible(p, id);
     try {
       return { body: readFileSync(datasetPath(exercise, file)), fileName: basename(file) };
     } catch (e) {
@@ -60,34 +70,16 @@ export class ExercisesService {
     }
   }
 
-  async key(id: string, locale: 'zh-CN' | 'en') {
-    const exercise = this.exercise(id);
+  async key(p: Principal, id: string, locale: 'zh-CN' | 'en') {
+    const exercise = this.find(id);
+    await this.access.assertGrader(p, id);
     return presentKey(await this.keyOf(exercise), locale === 'en' ? 'en' : 'zh');
   }
 
-  async submit(id: string, principal: Principal, file: { bytes: Buffer; fileName: string }) {
-    const exercise = this.exercise(id);
-    const key = await this.keyOf(exercise);
-    if (looksBinary(file.bytes)) throw new AppError('SUBMISSION_UNREADABLE', HttpStatus.UNPROCESSABLE_ENTITY);
-    const submission = await parseSubmission(file.bytes, file.fileName).catch((e) => {
-      throw this.mapError(e);
-    });
-    const result = gradeSubmission(exercise, key, submission);
-    const saved = await this.submissions.save({ id: randomUUID(), exerciseId: exercise.id, userId: principal.userId, username: principal.username, fileName: basename(file.fileName).slice(0, 200), score: result.score, maxScore: result.maxScore, result });
-    return { id: saved.id, ...result };
-  }
-
-  /** Trainees see their own submissions; graders and admins see everyone's. */
-  async listSubmissions(id: string, principal: Principal) {
-    const exercise = this.exercise(id);
-    const everyone = ROLE_PERMISSIONS[principal.role].includes('exercise:key');
-    const rows = await this.submissions.list(exercise.id, everyone ? null : principal.userId);
-    return rows.map((s) => ({ id: s.id, username: s.username, fileName: s.fileName, score: s.score, maxScore: s.maxScore, createdAt: s.createdAt.toISOString(), result: s.result }));
-  }
-
   /** Many answers at once (files, or zips of files): file names without extension are the student ids. */
-  async batch(id: string, files: { bytes: Buffer; fileName: string }[]) {
-    const exercise = this.exercise(id);
+  async batch(p: Principal, id: string, files: { bytes: Buffer; fileName: string }[]) {
+    const exercise = this.find(id);
+    await this.access.assertGrader(p, id);
     const key = await this.keyOf(exercise);
     const inputs: BatchInput[] = [];
     for (const f of files) {
@@ -98,21 +90,23 @@ export class ExercisesService {
     return gradeBatch(exercise, key, inputs);
   }
 
-  async batchExport(id: string, files: { bytes: Buffer; fileName: string }[], format: 'csv' | 'xlsx' | 'items.csv') {
-    const result = await this.batch(id, files);
+  async batchExport(p: Principal, id: string, files: { bytes: Buffer; fileName: string }[], format: 'csv' | 'xlsx' | 'items.csv') {
+    const result = await this.batch(p, id, files);
     if (format === 'xlsx') return { body: await batchToXlsx(result), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${id}-grades.xlsx` };
     return { body: Buffer.from(format === 'csv' ? batchToCsv(result) : itemAnalysisToCsv(result)), type: 'text/csv; charset=utf-8', fileName: `${id}-${format === 'csv' ? 'grades' : 'items'}.csv` };
   }
 
-  private exercise(id: string): Exercise {
+  /** The exercise, whoever asks (callers check access); 404 when the bank has no such id. */
+  find(id: string): Exercise {
     try {
       return findExercise(this.root, id);
     } catch (e) {
+      if (e instanceof ExerciseError && e.code === 'EXERCISE_NOT_FOUND') throw notFound(id);
       throw this.mapError(e);
     }
   }
 
-  private keyOf(exercise: Exercise): Promise<AnswerKey> {
+  keyOf(exercise: Exercise): Promise<AnswerKey> {
     let key = this.keys.get(exercise.id);
     if (!key) {
       key = loadExerciseData(exercise).then((data) => answerKey(exercise, data));
@@ -122,7 +116,7 @@ export class ExercisesService {
     return key;
   }
 
-  private mapError(e: unknown): unknown {
+  mapError(e: unknown): unknown {
     if (e instanceof ExerciseError) {
       const status = e.code === 'EXERCISE_NOT_FOUND' || e.code === 'DATASET_NOT_FOUND' ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
       return new AppError(e.code, status, {}, undefined, { zh: e.message, en: e.message });
@@ -130,14 +124,4 @@ export class ExercisesService {
     if (e instanceof SubmissionError) return new AppError(e.code, HttpStatus.UNPROCESSABLE_ENTITY, {}, undefined, { zh: e.zh, en: e.message });
     return e;
   }
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-
-/** Not a table at all (an image, a binary): refused rather than graded as an empty answer. */
-function looksBinary(bytes: Buffer): boolean {
-  if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return false;
-  const head = bytes.subarray(0, 4096);
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  return !utf16 && head.includes(0);
 }

@@ -17,6 +17,14 @@ export class SubmissionEntity {
   @Column('varchar', { length: 64 })
   username: string;
 
+  /** The workspace (class) the answer was submitted in; null for an admin trying an unassigned exercise. */
+  @Column('varchar', { length: 36, nullable: true })
+  workspaceId: string | null;
+
+  /** Set when the answer was refused but counts as a try (EMPTY_ANSWER). */
+  @Column('varchar', { length: 32, nullable: true })
+  refused: string | null;
+
   @Column('varchar', { length: 255 })
   fileName: string;
 
@@ -26,7 +34,8 @@ export class SubmissionEntity {
   @Column({ type: DOUBLE_TYPE })
   maxScore: number;
 
-  @Column('simple-json')
+  /** Null for a refused answer. */
+  @Column('simple-json', { nullable: true })
   result: unknown;
 
   @CreateDateColumn()

@@ -1,13 +1,13 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   acknowledgeAlert,
   assertValidRule,
+  checkWebhookTarget,
   defaultRules,
   deliverWebhook,
   detectAnomalies,
   evaluateRules,
-  isWebhookUrl,
   pacing,
   reconcileAlerts,
   summarizeAlerts,
@@ -19,9 +19,11 @@ import {
 } from '@creator-ops/monitoring';
 import type { TableSet } from '@creator-ops/query';
 import { AppError, NotFoundError } from '../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TablesService } from '../tables/tables.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { MonitoringRepository } from './monitoring.repository';
+import { guardedFetch, systemResolve, WebhookTargetError } from './webhook-sender';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -34,6 +36,7 @@ export class MonitoringService {
     private readonly workspaces: WorkspacesService,
     private readonly tables: TablesService,
     private readonly repo: MonitoringRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async rules(workspaceName: string): Promise<AlertRule[]> {
@@ -109,11 +112,20 @@ export class MonitoringService {
 
   async setWebhook(workspaceName: string, url: string | null) {
     const ws = await this.workspaces.get(workspaceName);
-    if (url !== null && !isWebhookUrl(url)) throw new AppError('INVALID_WEBHOOK_URL', HttpStatus.BAD_REQUEST, { url });
+    if (url !== null) await this.assertWebhookTarget(url);
     const settings = await this.repo.settings(ws.id);
     settings.webhookUrl = url;
     await this.repo.saveSettings(settings);
     return { url };
+  }
+
+  /** http(s) to a public address after DNS resolution, unless WEBHOOK_ALLOW_PRIVATE (DESIGN §9). */
+  private async assertWebhookTarget(url: string): Promise<void> {
+    if (typeof url !== 'string' || url.length > 2000) throw new AppError('INVALID_WEBHOOK_URL', HttpStatus.BAD_REQUEST, { url: String(url).slice(0, 200) });
+    const check = await checkWebhookTarget(url, systemResolve, this.config.webhookAllowPrivate);
+    if (check.ok) return;
+    const malformed = /^(not a URL|scheme|no host)/.test(check.reason);
+    throw new AppError(malformed ? 'INVALID_WEBHOOK_URL' : 'WEBHOOK_TARGET_FORBIDDEN', HttpStatus.BAD_REQUEST, { url: url.slice(0, 200), reason: check.reason });
   }
 
   private async rulesOf(workspaceId: string): Promise<AlertRule[]> {
@@ -142,8 +154,8 @@ export class MonitoringService {
   }
 
   private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {
-    const delivery = await deliverWebhook(url, { workspace, alerts }, { fetch: (u, init) => fetch(u, init), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
-    if (!delivery.delivered) this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s)`);
+    const delivery = await deliverWebhook(url, { workspace, alerts }, { fetch: guardedFetch(this.config.webhookAllowPrivate), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError });
+    if (!delivery.delivered) this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`);
   }
 }
 

@@ -48,9 +48,9 @@ export class WorkspacesController {
 
   @RequirePermission('workspace:create')
   @Post()
-  @ApiOperation({ summary: 'Create a workspace' })
+  @ApiOperation({ summary: 'Create a workspace (409 WORKSPACE_EXISTS when the name is taken); the creator becomes its member' })
   async create(@Body() body: CreateWorkspaceDto, @Req() req: Request) {
-    const ws = await this.workspaces.ensure(body.name);
+    const ws = await this.workspaces.create(body.name);
     const p = principalOf(req)!;
     if (p.role !== 'admin') await this.auth.addMember(ws.id, p.username, p.role);
     return { name: ws.name, createdAt: ws.createdAt.toISOString() };

@@ -39,6 +39,17 @@ export class WorkspacesRepository {
     }
   }
 
+  /** Creates a workspace; null when the name is taken (also when a parallel request took it first). */
+  async create(name: string): Promise<Workspace | null> {
+    if (await this.findByName(name)) return null;
+    try {
+      return await this.repo.insert({ id: randomUUID(), name }).then(() => this.findByName(name));
+    } catch (e) {
+      if (/UNIQUE|constraint/i.test(String((e as Error).message))) return null;
+      throw e;
+    }
+  }
+
   async count(): Promise<number> {
     return this.repo.count();
   }

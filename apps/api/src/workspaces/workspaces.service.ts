@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '../common/app-error';
+import { HttpStatus } from '@nestjs/common';
+import { AppError, NotFoundError, ValidationError } from '../common/app-error';
 import { WorkspacesRepository, type Workspace } from './workspaces.repository';
 
 const WORKSPACE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,63}$/u;
@@ -23,6 +24,14 @@ export class WorkspacesService {
   ensure(name: string): Promise<Workspace> {
     WorkspacesService.assertValidName(name);
     return this.repo.ensure(name);
+  }
+
+  /** A new workspace; an existing name is 409 WORKSPACE_EXISTS (creating never grants access to another's workspace). */
+  async create(name: string): Promise<Workspace> {
+    WorkspacesService.assertValidName(name);
+    const ws = await this.repo.create(name);
+    if (!ws) throw new AppError('WORKSPACE_EXISTS', HttpStatus.CONFLICT, { name });
+    return ws;
   }
 
   list(): Promise<Workspace[]> {

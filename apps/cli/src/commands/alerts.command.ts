@@ -13,7 +13,7 @@ export async function alertsCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     lang: { type: 'string', default: 'zh' },
   });
-  const { ctx } = await openContext();
+  const { ctx } = await openContext({}, values.evaluate ? { write: true, command: 'alerts --evaluate' } : {});
   try {
     const monitoring = ctx.get(MonitoringService);
     if (values.evaluate) await monitoring.evaluate(values.workspace!);

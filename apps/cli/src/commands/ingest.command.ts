@@ -25,7 +25,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
   if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (${EXPORT_KINDS.join(', ')})`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${values.date}")`);
-  const { ctx } = await openContext();
+  const { ctx } = await openContext({}, { write: true, command: 'ingest' });
   const datasets = ctx.get(DatasetsService);
   const outcomes: FileOutcome[] = [];
   let failed = false;

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { KeyedMutex } from './keyed-mutex';
+import { ACCOUNT_RULE, CLIENT_RULE, Throttle } from './login-throttle';
+
+/**
+ * The throttles of sign-in and of the current-password check, shared by the sign-in and the user
+ * administration (which can clear an account's record). In memory: a restart forgets them.
+ */
+@Injectable()
+export class SignInThrottle {
+  readonly accounts = new Throttle(ACCOUNT_RULE);
+  readonly clients = new Throttle(CLIENT_RULE);
+  /** The current-password check of `POST /auth/password`, per user id. */
+  readonly passwordChecks = new Throttle(ACCOUNT_RULE);
+  readonly serial = new KeyedMutex();
+
+  /** Account keys ignore case and width, so `Admin` and `ａｄｍｉｎ` share one record. */
+  static accountKey(username: unknown): string {
+    return String(username ?? '').normalize('NFKC').toLowerCase().slice(0, 64);
+  }
+
+  isSlowed(username: string): boolean {
+    return this.accounts.wait(SignInThrottle.accountKey(username)) > 0;
+  }
+
+  failures(username: string): number {
+    return this.accounts.failures(SignInThrottle.accountKey(username));
+  }
+
+  unlock(username: string): void {
+    this.accounts.clear(SignInThrottle.accountKey(username));
+  }
+}

@@ -1,0 +1,25 @@
+import request from 'supertest';
+import type { E2eApp } from '../helpers/e2e-app';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** Creates a user (as the admin) and returns an agent signed in as them. */
+export async function userAgent(e: E2eApp, username: string, role: string, password = `${username}-password-1`): Promise<Agent> {
+  await e.http().post('/api/users').send({ username, password, role }).expect(201);
+  const agent = request.agent(e.app.getHttpServer());
+  await agent.post('/api/auth/login').send({ username, password }).expect(200);
+  return agent;
+}
+
+/** A plain anonymous request. */
+export function anon(e: E2eApp) {
+  return request(e.app.getHttpServer());
+}
+
+/** An error body without its request id, to compare two answers. */
+export function comparable(body: Record<string, unknown>): Record<string, unknown> {
+  const { requestId: _ignored, ...rest } = body;
+  return rest;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
