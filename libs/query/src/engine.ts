@@ -34,6 +34,7 @@ export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
     columns,
     rows: pick(current.rows),
     totals: spec.totals === false ? null : current.totals,
+    groups: current.rows.length,
     period: { from: window ? formatDay(window.from) : null, to: window ? formatDay(window.to) : null },
     ...(comparison ? { comparison: { ...comparison, rows: pick(comparison.rows), rowDeltas: pick(comparison.rowDeltas) } } : {}),
   };

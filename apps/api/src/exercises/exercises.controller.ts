@@ -26,8 +26,8 @@ export class ExercisesController {
   @Get()
   @RequirePermission('exercise:read')
   @ApiOperation({ summary: 'The exercise bank (tasks only, never the keys)' })
-  list() {
-    return { items: this.exercises.list() };
+  async list(@Req() req: Request) {
+    return { items: await this.exercises.list(principalOf(req)!) };
   }
 
   @Get(':id')

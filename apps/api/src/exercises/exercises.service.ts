@@ -43,8 +43,10 @@ export class ExercisesService {
     return this.config.exercisesDir;
   }
 
-  list() {
-    return listExercises(this.root).map(publicExercise);
+  /** The bank, each task with the caller's own progress (attempts, best score; null before a first try). */
+  async list(principal: Principal) {
+    const progress = await this.submissions.progressOf(principal.userId);
+    return listExercises(this.root).map((e) => ({ ...publicExercise(e), progress: progress.get(e.id) ?? null }));
   }
 
   get(id: string) {

@@ -297,6 +297,8 @@ export interface ExerciseItem {
   totalsRow: string | null;
   sortRequired: boolean;
   scoring: { per: 'cell' | 'row'; rowPoints?: number; sortPoints?: number; extraRowPenalty?: number };
+  /** In the list (`GET /api/exercises`): the caller's own attempts and best score; null before a first try. */
+  progress?: { attempts: number; best: number; maxScore: number } | null;
 }
 
 /** A diagnosis: `message` is the Chinese text (with the exercise's own note), `en` the English gist. */

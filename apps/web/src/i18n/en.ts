@@ -130,6 +130,7 @@ export const en: Record<MessageKey, string> = {
   'report.scale': 'Scale',
   'report.note': 'Note',
   'report.total': 'Total',
+  'report.totalAll': 'All {n}',
   'report.rowsCount': '{n} rows',
   'report.downloadXlsx': 'Export Excel',
   'report.downloadChart': 'Download chart',
@@ -389,6 +390,9 @@ export const en: Record<MessageKey, string> = {
   'exercises.empty': 'No matching exercises',
   'exercises.data': 'Data:',
   'exercises.columnsCount': '{n} columns',
+  'exercises.todo': 'Not done',
+  'exercises.done': 'Submitted {n}×',
+  'exercises.best': 'Best {score}/{max}',
   'exercises.skill': 'Skill',
   'exercises.template': 'Template',
 

@@ -128,6 +128,7 @@ export const zh = {
   'report.scale': '换算',
   'report.note': '备注',
   'report.total': '合计',
+  'report.totalAll': '全部 {n} 个',
   'report.rowsCount': '{n} 行',
   'report.downloadXlsx': '导出 Excel',
   'report.downloadChart': '下载图表',
@@ -387,6 +388,9 @@ export const zh = {
   'exercises.empty': '没有匹配的练习',
   'exercises.data': '数据：',
   'exercises.columnsCount': '{n} 列',
+  'exercises.todo': '未完成',
+  'exercises.done': '已提交 {n} 次',
+  'exercises.best': '最高 {score}/{max}',
   'exercises.skill': '技能',
   'exercises.template': '模板',
 

@@ -20,7 +20,7 @@ describe('account_overview', () => {
   it('gives KPIs with the previous period (环比)', () => {
     // plays 1000 + 3000 = 4000 against 2000: +2000, +100%.
     expect(kpiOf(res, 'plays')).toMatchObject({ value: 4000, previous: 2000, delta: 2000, deltaPct: 1 });
-    expect(kpiOf(res, 'plays').display).toEqual({ value: '4,000', previous: '2,000', delta: '+2,000', deltaPct: '+100.00%' });
+    expect(kpiOf(res, 'plays').display).toEqual({ value: '4,000', compact: '4,000', previous: '2,000', delta: '+2,000', deltaPct: '+100.00%' });
     // Engagement (50 + 160) / 4000 = 5.25% against 70 / 2000 = 3.5%: +1.75 percentage points.
     const er = kpiOf(res, 'engagement_rate');
     expect(er.value).toBeCloseTo(0.0525, 12);
