@@ -129,6 +129,11 @@ export interface ReportDefinition {
   /** Every kind listed must be present (`anyOf` relaxes it to one of them). */
   kinds: ExportKind[];
   anyOf?: boolean;
+  /**
+   * A field the report cannot work without (RFM needs a buyer key): when no row of that kind has a
+   * value for it, the report is unavailable and says why, and how to get an export that has it.
+   */
+  needsField?: { kind: ExportKind; field: string; message: Label };
   /** Parameters the report uses (the UI shows only these). */
   params: ReportParamKey[];
   build(ctx: ReportContext): Pick<ReportResult, 'kpis' | 'tables' | 'charts'>;

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { TableSet } from '@creator-ops/query';
-import { missingKinds, REPORTS, reportDefinition, runReport, totalsLabel, UnknownReportError, type ReportInput, type ReportResult } from '@creator-ops/reports';
+import { missingField, missingKinds, REPORTS, reportDefinition, runReport, totalsLabel, UnknownReportError, type ReportInput, type ReportResult } from '@creator-ops/reports';
 import { AppError } from '../common/app-error';
 import { tableToCsv } from '../common/csv';
 import { TablesService } from '../tables/tables.service';
@@ -21,7 +21,9 @@ export class ReportsService {
     return {
       items: REPORTS.map((r) => {
         const missing = missingKinds(r, present);
-        return { key: r.key, title: r.title, description: r.description, standard: r.standard, kinds: r.kinds, anyOf: r.anyOf ?? false, params: r.params, available: missing.length === 0, missing };
+        // Kinds present but a needed field absent (RFM without a buyer key): unavailable, with the reason.
+        const reason = missing.length === 0 ? missingField(r, tables) : null;
+        return { key: r.key, title: r.title, description: r.description, standard: r.standard, kinds: r.kinds, anyOf: r.anyOf ?? false, params: r.params, available: missing.length === 0 && !reason, missing, ...(reason ? { reason } : {}) };
       }),
     };
   }

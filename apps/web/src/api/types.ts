@@ -112,6 +112,8 @@ export interface CatalogueItem {
   params: ReportParamKey[];
   available: boolean;
   missing: ExportKind[];
+  /** Why an available-looking report cannot run (RFM without a buyer key). */
+  reason?: Label;
 }
 
 export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';

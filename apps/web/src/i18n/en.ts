@@ -196,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   'reports.levelSenior': 'Senior · diagnosis and decisions',
   'reports.levelOther': 'Overview',
   'reports.needs': 'Data:',
+  'reports.unavailableField': 'Orders carry no buyer key (用户ID): unavailable',
   'reports.missing': 'Missing:',
 
   'metrics.title': 'Metric dictionary',

@@ -195,6 +195,7 @@ export const zh = {
   'reports.levelOther': '综合',
   'reports.needs': '数据：',
   'reports.missing': '缺少数据：',
+  'reports.unavailableField': '订单缺少买家标识（用户ID），暂不可用',
 
   'metrics.title': '指标字典',
   'metrics.subtitle': '每个指标的口径、公式、单位与对应技能标准；看板与报表中悬停指标名即可查看公式。',
