@@ -53,7 +53,9 @@ export const adPerformanceReport: ReportDefinition = {
     if (plans) {
       const table = withoutEmptyMetrics(plans.result);
       // CVR from conversions when the export has them (巨量引擎), else order conversion (千川).
-      const yKey = hasData(table, 'cvr') ? 'cvr' : hasData(table, 'order_cvr') ? 'order_cvr' : null;
+      // With both kinds of export, the rate more of the rows carry (plans rarely have both).
+      const filled = (k: string) => table.rows.filter((r) => numberOf(r[k]) !== null).length;
+      const yKey = hasData(table, 'cvr') && filled('cvr') >= filled('order_cvr') ? 'cvr' : hasData(table, 'order_cvr') ? 'order_cvr' : null;
       if (yKey && hasData(table, 'ctr')) {
         const [x, y] = [measureOf(table, 'ctr'), measureOf(table, yKey)];
         charts.push(
