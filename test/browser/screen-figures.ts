@@ -63,3 +63,24 @@ export function withinRounding(shown: string, computed: number): boolean {
 export function moneyIn(text: string): number[] {
   return [...text.matchAll(/¥([\d,]+\.\d\d)/g)].map((m) => Number(m[1].replace(/,/g, '')));
 }
+
+/** KPI cards print 万/亿 from 10,000 up (two decimals: within 0.005万 = 50 of the exact hover figure), the exact figure below. */
+export function expectCompactCards(kpis: Record<string, ShownKpi>): void {
+  for (const k of Object.values(kpis)) {
+    const exact = parseShown(k.exact);
+    if (exact !== null && Math.abs(exact) >= 10_000) {
+      expect([k.metric, /万|亿/.test(k.card)]).toEqual([k.metric, true]);
+      expect(Math.abs(parseShown(k.card)! - exact)).toBeLessThanOrEqual(exact >= 1e8 ? 5e5 : 50);
+    } else {
+      expect([k.metric, k.card]).toEqual([k.metric, k.exact]);
+    }
+  }
+}
+
+/** A ratio card with a basis line equals the two amounts the line names (numerator first). */
+export function expectRatioOfBasis(kpi: ShownKpi, scale = 1): void {
+  expect(kpi.basis).toContain('口径');
+  const nums = [...kpi.basis!.matchAll(/¥?([\d,]+(?:\.\d+)?)/g)].map((m) => Number(m[1].replace(/,/g, '')));
+  const [num, den] = nums.slice(-2);
+  expect([kpi.metric, withinRounding(kpi.exact, (num / den) * scale)]).toEqual([kpi.metric, true]);
+}
