@@ -63,6 +63,8 @@ export function quadrantChart(input: QuadrantChartInput, locale: Locale): Record
           },
         })),
         itemStyle: { opacity: 0.8 },
+        // Crowded bubbles keep the names that fit; every name is in its tooltip.
+        labelLayout: { hideOverlap: true },
         ...(lines.length ? { markLine: markLineOption(lines.map((l) => referenceLineItem({ value: l.value, label: l.label }, l.ref, l.axis, locale))) } : {}),
       },
     ],
