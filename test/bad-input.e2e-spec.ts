@@ -151,7 +151,8 @@ describe('uploading every corpus file', () => {
 
 describe('formula-injection cells in exports', () => {
   const HOSTILE = ['=HYPERLINK(', '+cmd|', '@SUM(', '-2+3+cmd|', '=DDE(', '=1+1'];
-  const dangerous = (cell: string) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-¥?[\d,]+(\.\d+)?%?$/.test(cell) && cell !== '-');
+  // A tab before digits only is how platform CSVs keep long ids as text in Excel (issue 14); it cannot start a formula.
+  const dangerous = (cell: string) => (/^[=+@\t\r]/.test(cell) && !/^\t\d+$/.test(cell)) || (/^-/.test(cell) && !/^-¥?[\d,]+(\.\d+)?%?$/.test(cell) && cell !== '-');
 
   it('keeps the titles as text and neutralises them in the report CSV', async () => {
     const res = await e.http().get(`/api/workspaces/${WS}/reports/content_ranking/export.csv?preset=all`).expect(200);

@@ -75,3 +75,21 @@ export async function chartsRendered(page: Page, atLeast = 1): Promise<void> {
 }
 
 export type { BrowserContext, Page };
+
+/** Signs in through the login page (cookies dropped first); `next` omitted: the role's own landing page. */
+export async function signIn(stack: { url: string; context: BrowserContext }, page: Page, username: string, password: string, next?: string): Promise<void> {
+  await stack.context.clearCookies();
+  await page.goto(`${stack.url}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  // Element Plus puts the attribute on the <input> itself (or its wrapper in other versions).
+  const field = (name: string) => page.locator(`[data-test="${name}"]`).locator('xpath=descendant-or-self::input').first();
+  await field('login-username').fill(username);
+  await field('login-password').fill(password);
+  await page.click('[data-test="login-submit"]');
+  await page.waitForSelector(`[data-test="user-menu"][data-username="${username}"]`);
+}
+
+/** The side-menu entries shown (nav-<key>). */
+export async function menuKeys(page: Page): Promise<string[]> {
+  const items = await page.$$('[data-test^="nav-"]');
+  return (await Promise.all(items.map((i) => i.getAttribute('data-test')))).map((t) => (t ?? '').slice('nav-'.length)).sort();
+}

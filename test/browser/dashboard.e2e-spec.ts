@@ -35,8 +35,9 @@ describe('web dashboard in Chromium', () => {
     const out: Record<string, string> = {};
     for (const card of cards) {
       const metric = ((await card.getAttribute('data-test')) ?? '').slice('kpi-'.length);
+      // The card shows 万/亿 from 10,000 up; the exact figure is its hover title (data-exact).
       const value = await card.$('[data-test="kpi-value"]');
-      if (value) out[metric] = ((await value.textContent()) ?? '').trim();
+      if (value) out[metric] = ((await value.getAttribute('data-exact')) ?? '').trim();
     }
     return out;
   }
@@ -115,7 +116,9 @@ describe('web dashboard in Chromium', () => {
     const gmv = ((await res.json()) as { kpis: { metric: string; display: { value: string } }[] }).kpis.find((k) => k.metric === 'live_gmv');
     // 12 sessions, GMV 675,009.74 in all (worked out independently in ../shared/samples/expected.json).
     expect(gmv?.display.value).toBe('¥675,009.74');
-    expect((await page.textContent('[data-test="kpi-live_gmv"] [data-test="kpi-value"]'))?.trim()).toBe('¥675,009.74');
+    expect(await page.getAttribute('[data-test="kpi-live_gmv"] [data-test="kpi-value"]', 'data-exact')).toBe('¥675,009.74');
+    // The card itself reads 万 (67.50万 = 675,009.74 ÷ 10,000, two decimals).
+    expect((await page.textContent('[data-test="kpi-live_gmv"] [data-test="kpi-value"]'))?.trim()).toBe('¥67.50万');
     await screenshot(page, '06-report-live-review');
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TEST_ADMIN_PASSWORD } from '../helpers/e2e-app';
-import { RESULTS, screenshot, startBrowserStack, type Page } from './browser-harness';
+import { menuKeys, RESULTS, screenshot, signIn as signInAs, startBrowserStack, type Page } from './browser-harness';
 
 /**
  * Exercises in real Chromium against the real server. A trainee signs in through the login page,
@@ -44,20 +44,23 @@ describe('exercises and grading in Chromium', () => {
   }, 60_000);
   afterAll(async () => stack?.close());
 
-  /** Signs in through the login page (the admin's cookie is dropped first). */
-  async function signIn(username: string, password: string, next: string): Promise<void> {
-    await stack.context.clearCookies();
-    await page.goto(`${stack.url}/login?next=${encodeURIComponent(next)}`);
-    // Element Plus puts the attribute on the <input> itself (or its wrapper in other versions).
-    const field = (name: string) => page.locator(`[data-test="${name}"]`).locator('xpath=descendant-or-self::input').first();
-    await field('login-username').fill(username);
-    await field('login-password').fill(password);
-    await page.click('[data-test="login-submit"]');
-    await page.waitForSelector(`[data-test="user-menu"][data-username="${username}"]`);
-  }
+  /** Signs in through the login page (the admin's cookie is dropped first); no `next`: the role's landing page. */
+  const signIn = (username: string, password: string, next?: string) => signInAs(stack, page, username, password, next);
 
-  it('a trainee opens an exercise from the bank and submits an answer with one wrong cell', async () => {
-    await signIn(TRAINEE.username, TRAINEE.password, '/exercises');
+  it('a trainee lands on the exercise bank, with no workspace menus, and cannot reach a dashboard', async () => {
+    await signIn(TRAINEE.username, TRAINEE.password);
+    await page.waitForURL(/\/exercises$/);
+    expect(await menuKeys(page)).toEqual(['exercises', 'metrics']);
+    expect(await page.$('[data-test="workspace-select"]')).toBeNull();
+    await page.waitForSelector(`[data-test="exercise-status-${EXERCISE}"]`);
+    expect((await page.textContent(`[data-test="exercise-status-${EXERCISE}"]`))?.trim()).toBe('未完成');
+    // A workspace page is not theirs: they are sent back to their work, not to a FORBIDDEN.
+    await page.goto(`${stack.url}/w/demo/dashboard`);
+    await page.waitForURL(/\/exercises$/);
+  }, 60_000);
+
+  it('a trainee opens an exercise from the bank, downloads its data and submits an answer with one wrong cell', async () => {
+    await page.goto(`${stack.url}/exercises`);
     await page.waitForSelector(`[data-test="exercise-link-${EXERCISE}"]`);
     for (const level of ['初级', '中级', '高级']) expect(await page.$(`[data-test="exercise-level-${level}"]`)).not.toBeNull();
     await screenshot(page, 'grading-01-bank');
@@ -68,6 +71,10 @@ describe('exercises and grading in Chromium', () => {
     // Trainees get the task only: no answer key, no batch tab.
     expect(await page.$('[data-test="exercise-tabs"]')).toBeNull();
     expect(await page.textContent('[data-test="expected-columns"]')).toContain('CTR');
+    const dataLink = page.locator('[data-test^="data-file-"]').first();
+    const [data] = await Promise.all([page.waitForEvent('download'), dataLink.click()]);
+    await data.saveAs(join(RESULTS, `trainee-${data.suggestedFilename()}`));
+    expect(readFileSync(join(RESULTS, `trainee-${data.suggestedFilename()}`)).length).toBeGreaterThan(100);
 
     const input = await page.waitForSelector('[data-test="submit-answer"] input[type="file"]', { state: 'attached' });
     await input.setInputFiles({ name: 'my-answer.csv', mimeType: 'text/csv', buffer: withCell(0, 'CTR(%)', '22.40') });
@@ -92,13 +99,23 @@ describe('exercises and grading in Chromium', () => {
     await page.waitForSelector('.el-popper .tip', { state: 'visible' });
     await page.locator('[data-test="grade-feedback"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'grading-02-trainee-feedback');
+
+    // Back in the bank, the exercise shows it was done and the best score (80 of 81, as graded above).
+    await page.goto(`${stack.url}/exercises`);
+    const status = await page.waitForSelector(`[data-test="exercise-status-${EXERCISE}"] [data-test="exercise-best"]`);
+    expect((await status.textContent())?.trim()).toBe('最高 80/81');
+    expect(await page.textContent(`[data-test="exercise-status-${EXERCISE}"]`)).toContain('已提交 1 次');
+    await screenshot(page, 'grading-02b-trainee-bank-status');
   }, 90_000);
 
   it('a grader runs a batch of three answers and downloads the results workbook', async () => {
-    await signIn(GRADER.username, GRADER.password, `/exercises/${EXERCISE}`);
-    await page.waitForSelector('[data-test="exercise-tabs"]');
-    await page.click('#tab-batch');
+    // Graders land on the bank; each task opens on its batch tab.
+    await signIn(GRADER.username, GRADER.password);
+    await page.waitForURL(/\/exercises$/);
+    expect(await menuKeys(page)).toEqual(['exercises', 'metrics']);
+    await page.click(`[data-test="exercise-link-${EXERCISE}"]`);
     await page.waitForURL(/tab=batch/);
+    await page.waitForSelector('[data-test="exercise-tabs"]');
 
     const input = await page.waitForSelector('[data-test="batch-upload"] input[type="file"][multiple]', { state: 'attached' });
     await input.setInputFiles([
@@ -124,6 +141,17 @@ describe('exercises and grading in Chromium', () => {
     expect(sheet.actualRowCount).toBe(1 + 3);
     const ids = [2, 3, 4].map((r) => String(sheet.getRow(r).getCell(1).value));
     expect(ids.sort()).toEqual(['s01', 's02', 's03']);
+
+    // 全部提交 on the answer tab fits at 1440 px: 得分 and 查看 are on screen, not off the right edge.
+    await page.click('#tab-answer');
+    const history = page.locator('[data-test="submission-history"]');
+    await history.locator('tbody tr').first().waitFor();
+    const view = history.locator('[data-test^="submission-view-"]').first();
+    const box = await view.boundingBox();
+    const table = await history.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(Math.min(1440, table!.x + table!.width) + 1);
+    await screenshot(page, 'grading-03b-grader-all-submissions');
 
     // The answer key, computed by the engine, for graders.
     await page.click('#tab-key');

@@ -5,3 +5,4 @@ export { groupThousands } from './number';
 export * from './units';
 export * from './delta';
 export * from './formula';
+export * from './axis';

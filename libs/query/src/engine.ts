@@ -1,3 +1,4 @@
+import type { ColumnTable } from '@creator-ops/columnar';
 import { evaluate, metricRegistry } from '@creator-ops/metrics';
 import { formatDay } from '@creator-ops/format';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
@@ -34,6 +35,7 @@ export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
     columns,
     rows: pick(current.rows),
     totals: spec.totals === false ? null : current.totals,
+    groups: current.rows.length,
     period: { from: window ? formatDay(window.from) : null, to: window ? formatDay(window.to) : null },
     ...(comparison ? { comparison: { ...comparison, rows: pick(comparison.rows), rowDeltas: pick(comparison.rowDeltas) } } : {}),
   };
@@ -183,8 +185,23 @@ export function dataRange(tables: TableSet, kinds: ExportKind[]): DayWindow | nu
   let to = -Infinity;
   for (const kind of kinds) {
     const table = tables.get(kind);
-    const day = table && dayReader(kind, table);
-    if (!table || !day) continue;
+    const range = table && tableRange(kind, table);
+    if (!range) continue;
+    if (range.from < from) from = range.from;
+    if (range.to > to) to = range.to;
+  }
+  return Number.isFinite(from) ? { from, to } : null;
+}
+
+/** Loaded tables never change (an import loads new ones), so each one's day range is scanned once. */
+const RANGES = new WeakMap<ColumnTable, DayWindow | null>();
+
+function tableRange(kind: ExportKind, table: ColumnTable): DayWindow | null {
+  if (RANGES.has(table)) return RANGES.get(table)!;
+  const day = dayReader(kind, table);
+  let from = Infinity;
+  let to = -Infinity;
+  if (day) {
     for (let i = 0; i < table.length; i++) {
       const d = day(i);
       if (Number.isNaN(d)) continue;
@@ -192,7 +209,9 @@ export function dataRange(tables: TableSet, kinds: ExportKind[]): DayWindow | nu
       if (d > to) to = d;
     }
   }
-  return Number.isFinite(from) ? { from, to } : null;
+  const range = Number.isFinite(from) ? { from, to } : null;
+  RANGES.set(table, range);
+  return range;
 }
 
 function buildColumns(plan: QueryPlan, dims: string[]): ResultColumn[] {

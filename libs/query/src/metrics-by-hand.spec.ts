@@ -136,6 +136,7 @@ const CASES: Record<string, HandCase> = {
   profit_roi: { data: 'ad', expected: 1.5 }, // (30.85 - 12.34) / 12.34 = 18.51 / 12.34
   breakeven_roi: { data: 'ad', expected: 2.5, params: { gross_margin: 0.4 } }, // 1 / 0.4
   roi_vs_breakeven: { data: 'ad', expected: 0.5, params: { gross_margin: 0.5 } }, // 2.5 - 1 / 0.5
+  margin_profit_roi: { data: 'ad', expected: 0.25, params: { gross_margin: 0.5 } }, // (30.85 × 0.5 − 12.34) / 12.34 = 3.085 / 12.34
   // account sums (account daily stats preferred over per-work stats)
   plays: { data: 'account', expected: 4000, kinds: ['account'] },
   likes: { data: 'account', expected: 100, kinds: ['account'] },

@@ -52,6 +52,8 @@ export interface QueryResult {
   columns: ResultColumn[];
   rows: ResultRow[];
   totals: ResultRow | null;
+  /** How many groups the totals cover: more than `rows.length` when `limit` cut the list. */
+  groups?: number;
   period: { from: string | null; to: string | null };
   comparison?: {
     period: { from: string; to: string };

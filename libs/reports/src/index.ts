@@ -6,3 +6,5 @@ export * from './run-report';
 export * from './charts';
 export * from './analysis/abc';
 export * from './analysis/rfm';
+export * from './table-labels';
+export * from './ratio-basis';

@@ -37,6 +37,7 @@ export function buildKpis(ctx: ReportContext, metrics: string[]): Kpi[] {
       direction: def.direction,
       display: {
         value: formatValue(value, unit, { locale, decimals: def.decimals }),
+        compact: formatValue(value, unit, { locale, compact: true }),
         previous: formatValue(previous, unit, { locale, decimals: def.decimals }),
         delta: def.unit === 'percent' ? formatPercentPoints(delta, { locale }) : formatDelta(delta, unit, { locale, decimals: def.decimals }),
         // A relative change is a percent ('+12.50%'), never percentage points.

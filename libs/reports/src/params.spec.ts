@@ -35,6 +35,15 @@ describe('resolveParams', () => {
     expect(period({ to: '2026-10-09' })).toEqual(['custom', '2026-10-03', '2026-10-09']);
   });
 
+  it('counts back from the workspace\'s last data day, whichever kind the report reads (one window on every page)', () => {
+    // Ads end 2026-11-14, account stats end 2026-11-02: 近30天 is 10-16..11-14 for both reports.
+    const mixed = buildTables({ ad: [{ date: '2026-10-03', cost: 1 }, { date: '2026-11-14', cost: 2 }], account: [{ date: '2026-09-01', account: 'A', plays: 1 }, { date: '2026-11-02', account: 'A', plays: 2 }] });
+    const forAccount = resolveParams({}, mixed, ['account']);
+    const forAds = resolveParams({}, mixed, ['ad']);
+    expect([forAccount.from, forAccount.to]).toEqual(['2026-10-16', '2026-11-14']);
+    expect([forAds.from, forAds.to]).toEqual([forAccount.from, forAccount.to]);
+  });
+
   it('has no period when the workspace has no data of the kinds', () => {
     expect(period({}, buildTables({}))).toEqual(['last30', null, null]);
   });

@@ -16,11 +16,15 @@ export class ReportParamError extends Error {
 }
 
 /**
- * Resolves the period: explicit from/to win; otherwise a preset counted back from the LATEST DATE IN
- * THE DATA (so historical exports and the demo never open on an empty dashboard). Default: last 30 days.
+ * Resolves the period: explicit from/to win; otherwise a preset counted back from the WORKSPACE'S
+ * LAST DATA DAY (so historical exports and the demo never open on an empty dashboard). One period
+ * model for every page: the window is taken over all the workspace's kinds, not the report's, so
+ * "近30天" is the same dates on the dashboard, every report and the monitor. Default: last 30 days.
+ * `kinds` narrows the range only when the workspace has none of them (nothing to show anyway).
  */
 export function resolveParams(input: ReportInput, tables: TableSet, kinds: ExportKind[]): ResolvedParams {
-  const range = dataRange(tables, kinds.filter((k) => tables.has(k)));
+  const present = [...tables.keys()];
+  const range = dataRange(tables, present.length ? present : kinds);
   const day = (name: string, v: string | undefined): number | null => {
     if (v === undefined || v === '') return null;
     const d = parseIsoDay(v);

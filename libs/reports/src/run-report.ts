@@ -1,5 +1,6 @@
 import { runQuery, type QuerySpec, type TableSet } from '@creator-ops/query';
-import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { isPresent } from '@creator-ops/columnar';
+import { KINDS, type ExportKind, type Label } from '@creator-ops/schemas';
 import { resolveParams } from './params';
 import { REPORTS } from './registry';
 import type { ReportContext, ReportDefinition, ReportInput, ReportResult } from './types';
@@ -25,6 +26,17 @@ export function missingKinds(def: ReportDefinition, present: Set<ExportKind>): E
   return missing;
 }
 
+/** Why a report whose kinds are present still cannot run (its `needsField` has no value), else null. */
+export function missingField(def: ReportDefinition, tables: TableSet): Label | null {
+  const need = def.needsField;
+  if (!need) return null;
+  const table = tables.get(need.kind);
+  if (!table) return null; // missingKinds says it
+  const col = table.columns.get(need.field);
+  if (col) for (let i = 0; i < table.length; i++) if (isPresent(col, i)) return null;
+  return need.message;
+}
+
 /** Builds one report over a workspace's tables; every number comes from the query engine. */
 export function runReport(key: string, tables: TableSet, input: ReportInput = {}): ReportResult {
   const def = reportDefinition(key);
@@ -37,6 +49,8 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
     const en = missing.map((k) => KINDS[k].label.en).join(def.anyOf ? ' or ' : ', ');
     return { ...base, missing: { kinds: missing, message: { zh: `请先上传：${zh}`, en: `Upload first: ${en}` } }, kpis: [], tables: [], charts: [], metrics: [] };
   }
+  const fieldMissing = missingField(def, tables);
+  if (fieldMissing) return { ...base, missing: { kinds: [], message: fieldMissing }, kpis: [], tables: [], charts: [], metrics: [] };
   const ctx: ReportContext = {
     params,
     locale: params.locale,

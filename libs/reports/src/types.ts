@@ -49,7 +49,20 @@ export interface Kpi {
   deltaUnit: 'pp' | 'value';
   direction: 'up' | 'down';
   /** Formatted by libs/format in the report's locale. */
-  display: { value: string; previous: string; delta: string; deltaPct: string };
+  display: {
+    value: string;
+    /** The card's figure: 万/亿 (K/M/B in English) for counts and money from 10,000 up, else `value`. */
+    compact: string;
+    previous: string;
+    delta: string;
+    deltaPct: string;
+  };
+  /**
+   * For a ratio: the inputs it was computed from, over the rows it reads (only exports carrying
+   * every field of the formula), so the card can show "ROI 口径：消耗 ¥118,365.83 · 成交 ¥391,673.55"
+   * when those differ from the totals on neighbouring cards. The ratio equals these inputs.
+   */
+  basis?: { inputs: { metric: string; label: Label; value: number | null; display: string }[]; text: Label; partial: boolean };
 }
 
 export interface ReportTable {
@@ -58,6 +71,11 @@ export interface ReportTable {
   columns: ResultColumn[];
   rows: ResultRow[];
   totals?: ResultRow | null;
+  /**
+   * When the totals cover more groups than the rows shown (a top-N list), how many: the summary row
+   * is then labelled "全部 N 个" rather than 合计, which would claim to sum the rows above it.
+   */
+  totalsCover?: number;
 }
 
 export interface ReportChart {
@@ -111,6 +129,11 @@ export interface ReportDefinition {
   /** Every kind listed must be present (`anyOf` relaxes it to one of them). */
   kinds: ExportKind[];
   anyOf?: boolean;
+  /**
+   * A field the report cannot work without (RFM needs a buyer key): when no row of that kind has a
+   * value for it, the report is unavailable and says why, and how to get an export that has it.
+   */
+  needsField?: { kind: ExportKind; field: string; message: Label };
   /** Parameters the report uses (the UI shows only these). */
   params: ReportParamKey[];
   build(ctx: ReportContext): Pick<ReportResult, 'kpis' | 'tables' | 'charts'>;

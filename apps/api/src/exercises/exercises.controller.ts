@@ -29,7 +29,7 @@ export class ExercisesController {
 
   @Get()
   @RequirePermission('exercise:read')
-  @ApiOperation({ summary: 'The exercises of one’s workspaces (admins: the whole bank); tasks only, never the keys' })
+  @ApiOperation({ summary: 'The exercises of one’s workspaces (admins: the whole bank); tasks only, never the keys), each with the caller’s progress' })
   async list(@Req() req: Request) {
     return { items: await this.exercises.list(principalOf(req)!) };
   }

@@ -22,6 +22,7 @@ import {
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../auth/principal';
+import { SubmissionsRepository } from './submissions.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { ExerciseAccessService, notFound } from './exercise-access.service';
 import { unpackZip } from './zip-submissions';
@@ -38,20 +39,22 @@ export class ExercisesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: ExerciseAccessService,
     private readonly assignments: AssignmentsRepository,
+    private readonly submissions: SubmissionsRepository,
   ) {}
 
   private get root(): string {
     return this.config.exercisesDir;
   }
 
-  /** The exercises of the caller's workspaces (admins: all), each with its assignments there. */
+  /** The exercises of the caller's workspaces (admins: all), each with its assignments there and the caller's own progress (attempts, best score; null before a first try). */
   async list(p: Principal) {
     const visible = await this.access.visibleExercises(p);
     const scope = this.access.memberOf(p);
     const assigned = await this.assignments.inWorkspaces(scope);
+    const progress = await this.submissions.progressOf(p.userId);
     return listExercises(this.root)
       .filter((e) => !visible || visible.has(e.id))
-      .map((e) => ({ ...publicExercise(e), assignedTo: assigned.filter((a) => a.exerciseId === e.id).length }));
+      .map((e) => ({ ...publicExercise(e), assignedTo: assigned.filter((a) => a.exerciseId === e.id).length, progress: progress.get(e.id) ?? null }));
   }
 
   async get(p: Principal, id: string) {

@@ -28,4 +28,19 @@ export class SubmissionsRepository {
   tries(exerciseId: string, userId: string, workspaceId: string | null): Promise<number> {
     return this.repo.count({ where: { exerciseId, userId, workspaceId: workspaceId ?? IsNull() } });
   }
+
+  /** Per exercise, how often this user submitted and their best score (for the exercise list's badges). */
+  async progressOf(userId: string): Promise<Map<string, { attempts: number; best: number; maxScore: number }>> {
+    const rows = await this.db.getRepository(SubmissionEntity).find({ where: { userId }, select: { exerciseId: true, score: true, maxScore: true } });
+    const out = new Map<string, { attempts: number; best: number; maxScore: number }>();
+    for (const r of rows) {
+      const cur = out.get(r.exerciseId);
+      if (!cur) out.set(r.exerciseId, { attempts: 1, best: r.score, maxScore: r.maxScore });
+      else {
+        cur.attempts++;
+        if (r.score > cur.best) [cur.best, cur.maxScore] = [r.score, r.maxScore];
+      }
+    }
+    return out;
+  }
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '@creator-ops/format';
+import { formatWallMs, neutraliseFormula } from '@creator-ops/format';
 import type { ResultColumn } from '@creator-ops/query';
-import type { ReportResult } from '@creator-ops/reports';
+import { shortSheetTitle, totalsLabel, type Kpi, type ReportResult } from '@creator-ops/reports';
 import { renderChartSvg, svgToPng } from './chart-renderer';
 
 export interface ProvenanceSource {
@@ -28,24 +28,35 @@ export async function reportToXlsx(report: ReportResult, sources: ProvenanceSour
   wb.creator = 'creator-ops';
   wb.created = new Date(report.generatedAt);
   const used = new Set<string>();
+  // Sheet names: the short title (≤ 31 characters, Excel's limit), numbered when two tables share it.
   const sheetName = (title: string) => {
-    let base = title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 28) || 'Sheet';
-    for (let n = 2; used.has(base); n++) base = `${base.slice(0, 25)} ${n}`;
-    used.add(base);
-    return base;
+    const short = shortSheetTitle(title);
+    let name = short;
+    for (let n = 2; used.has(name); n++) name = `${short.slice(0, 27)} ${n}`;
+    used.add(name);
+    return name;
   };
   if (report.kpis.length) {
     const ws = wb.addWorksheet(sheetName(zh ? '核心指标' : 'KPIs'));
     ws.addRow(zh ? ['指标', '本期', '上期', '变化', '变化率', '公式'] : ['Metric', 'Current', 'Previous', 'Change', 'Change %', 'Formula']);
-    for (const k of report.kpis) ws.addRow([zh ? k.label.zh : k.label.en, k.display.value, k.display.previous, k.display.delta, k.display.deltaPct, zh ? k.formula.zh : k.formula.en].map(text));
+    // Numbers with number formats (Excel can sum and chart them), not the display strings.
+    for (const k of report.kpis) {
+      const row = ws.addRow([text(zh ? k.label.zh : k.label.en), k.value, k.previous, kpiDelta(k), k.deltaPct, text(zh ? k.formula.zh : k.formula.en)]);
+      const fmt = NUM_FORMATS[k.unit] ?? NUM_FORMATS.decimal;
+      row.getCell(2).numFmt = fmt;
+      row.getCell(3).numFmt = fmt;
+      row.getCell(4).numFmt = k.deltaUnit === 'pp' ? (zh ? '+0.00"个百分点";-0.00"个百分点";0.00"个百分点"' : '+0.00" pp";-0.00" pp";0.00" pp"') : signed(fmt);
+      row.getCell(5).numFmt = '+0.00%;-0.00%;0.00%';
+    }
     ws.getRow(1).font = { bold: true };
+    [24, 16, 16, 16, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   }
   for (const table of report.tables) {
     const ws = wb.addWorksheet(sheetName(zh ? table.title.zh : table.title.en));
     ws.addRow(table.columns.map((c) => text(zh ? c.label.zh : c.label.en)));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) ws.addRow(table.columns.map((c) => cell(row[c.key])));
-    if (table.totals) ws.addRow(table.columns.map((c, i) => (c.role === 'metric' ? cell(table.totals![c.key]) : i === 0 ? (zh ? '合计' : 'Total') : null)));
+    if (table.totals) ws.addRow(table.columns.map((c, i) => (c.role === 'metric' ? cell(table.totals![c.key]) : i === 0 ? totalsLabel(table, zh ? 'zh-CN' : 'en') : null)));
     table.columns.forEach((c: ResultColumn, i) => {
       const col = ws.getColumn(i + 1);
       col.width = Math.max(10, Math.min(40, (zh ? c.label.zh : c.label.en).length * 2 + 4));
@@ -56,7 +67,7 @@ export async function reportToXlsx(report: ReportResult, sources: ProvenanceSour
     const ws = wb.addWorksheet(sheetName(zh ? '图表' : 'Charts'));
     let top = 0;
     for (const chart of report.charts) {
-      const png = svgToPng(renderChartSvg(chart.option, { width: 960, height: 540 }), 960);
+      const png = svgToPng(renderChartSvg(chart.option, { width: 960, height: 540 }, zh ? 'zh-CN' : 'en'), 960);
       const imageId = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
       ws.getCell(top + 1, 1).value = text(zh ? chart.title.zh : chart.title.en);
       ws.addImage(imageId, { tl: { col: 0, row: top + 1 }, ext: { width: 960, height: 540 } });
@@ -66,7 +77,7 @@ export async function reportToXlsx(report: ReportResult, sources: ProvenanceSour
   const prov = wb.addWorksheet(sheetName(zh ? '数据来源' : 'Provenance'));
   prov.addRow([zh ? '报表' : 'Report', text(zh ? report.title.zh : report.title.en), report.key]);
   prov.addRow([zh ? '工作区' : 'Workspace', text(workspace)]);
-  prov.addRow([zh ? '生成时间' : 'Generated at', report.generatedAt]);
+  prov.addRow([zh ? '生成时间' : 'Generated at', beijingTime(report.generatedAt, zh)]);
   prov.addRow([zh ? '技能标准' : 'Skill standard', report.standard.join(', ')]);
   prov.addRow([]);
   prov.addRow([zh ? '参数' : 'Parameter', zh ? '值' : 'Value']);
@@ -81,6 +92,21 @@ export async function reportToXlsx(report: ReportResult, sources: ProvenanceSour
   prov.getColumn(2).width = 48;
   prov.getColumn(3).width = 66;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The change as a number: percentage points ×100 for percent metrics (formatted "个百分点"), else the difference. */
+function kpiDelta(k: Kpi): number | null {
+  if (k.delta === null) return null;
+  return k.deltaUnit === 'pp' ? k.delta * 100 : k.delta;
+}
+
+function signed(fmt: string): string {
+  return `+${fmt};-${fmt};${fmt}`;
+}
+
+/** '2026-12-04 16:40:58 北京时间' from an ISO instant (UTC+8, no daylight saving). */
+function beijingTime(iso: string, zh: boolean): string {
+  return `${formatWallMs(Date.parse(iso) + 8 * 3_600_000)} ${zh ? '北京时间' : 'Beijing time (UTC+8)'}`;
 }
 
 function text(v: string): string {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { TableSet } from '@creator-ops/query';
-import { missingKinds, REPORTS, reportDefinition, runReport, UnknownReportError, type ReportInput, type ReportResult } from '@creator-ops/reports';
+import { missingField, missingKinds, REPORTS, reportDefinition, runReport, totalsLabel, UnknownReportError, type ReportInput, type ReportResult } from '@creator-ops/reports';
 import { AppError } from '../common/app-error';
 import { tableToCsv } from '../common/csv';
 import { TablesService } from '../tables/tables.service';
@@ -21,7 +21,9 @@ export class ReportsService {
     return {
       items: REPORTS.map((r) => {
         const missing = missingKinds(r, present);
-        return { key: r.key, title: r.title, description: r.description, standard: r.standard, kinds: r.kinds, anyOf: r.anyOf ?? false, params: r.params, available: missing.length === 0, missing };
+        // Kinds present but a needed field absent (RFM without a buyer key): unavailable, with the reason.
+        const reason = missing.length === 0 ? missingField(r, tables) : null;
+        return { key: r.key, title: r.title, description: r.description, standard: r.standard, kinds: r.kinds, anyOf: r.anyOf ?? false, params: r.params, available: missing.length === 0 && !reason, missing, ...(reason ? { reason } : {}) };
       }),
     };
   }
@@ -34,7 +36,7 @@ export class ReportsService {
     const { report } = await this.build(workspaceName, key, input);
     const chart = report.charts.find((c) => c.id === chartId);
     if (!chart) throw new AppError('CHART_NOT_FOUND', HttpStatus.NOT_FOUND, { chart: chartId, report: key });
-    const svg = renderChartSvg(chart.option);
+    const svg = renderChartSvg(chart.option, undefined, report.params.locale);
     return format === 'svg' ? svg : svgToPng(svg);
   }
 
@@ -47,7 +49,7 @@ export class ReportsService {
     const { report } = await this.build(workspaceName, key, input);
     const table = tableId ? report.tables.find((t) => t.id === tableId) : report.tables[0];
     if (!table) throw new AppError('TABLE_NOT_FOUND', HttpStatus.NOT_FOUND, { table: tableId ?? '-', report: key });
-    return { body: tableToCsv(table.columns, table.rows, table.totals, report.params.locale), fileName: `${key}-${table.id}.csv` };
+    return { body: tableToCsv(table.columns, table.rows, table.totals, report.params.locale, { excel: true, totalsLabel: totalsLabel(table, report.params.locale) }), fileName: `${key}-${table.id}.csv` };
   }
 
   private async build(workspaceName: string, key: string, input: ReportInput) {

@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { generateExport } from '../generate';
+import { generateExport, writeDemo } from '../generate';
 import { parse, UsageError } from '../args';
 
-export const GENERATE_USAGE = 'generate --kind order|ad|account|content --rows N --seed S [--out FILE]';
+export const GENERATE_USAGE = 'generate --kind order|ad|account|content --rows N --seed S [--out FILE] | generate --demo DIR';
 const KINDS = ['order', 'ad', 'account', 'content'] as const;
 
 /** Writes a realistic export (Chinese headers, real quirks), deterministic per seed. */
@@ -13,7 +13,14 @@ export async function generateCommand(argv: string[]): Promise<number> {
     rows: { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    demo: { type: 'string' },
   });
+  if (values.demo) {
+    // The demo workspace (fixtures/demo): every file plus manifest.json, deterministic.
+    const files = await writeDemo(values.demo);
+    process.stderr.write(`${values.demo}: ${files.length} files and manifest.json\n`);
+    return 0;
+  }
   const kind = values.kind as (typeof KINDS)[number];
   if (!KINDS.includes(kind)) throw new UsageError(`usage: ${GENERATE_USAGE}`);
   const rows = Number(values.rows);

@@ -40,7 +40,13 @@ function pct(num: number, den: number): string {
   return `${i}.${P2[bp - i * 100]}%`;
 }
 
-export async function writeAds(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
+export interface AdOptions {
+  /** Multiplies every plan's reach (impressions, hence clicks, cost and orders); default 1. */
+  scale?: number;
+}
+
+export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, options: AdOptions = {}): Promise<number> {
+  const reach = options.scale ?? 1;
   // Enough plans that the rows fit in 92 days; at least a handful for small files.
   const nPlans = Math.max(Math.min(rows, 8), Math.ceil(rows / MAX_DAYS));
   const plans: Plan[] = [];
@@ -52,7 +58,7 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number): Promi
     const s = rnd.next();
     plans.push({
       prefix: `${id},${csvCell(name)},`,
-      scale: 8000 + 240000 * s * s,
+      scale: (8000 + 240000 * s * s) * reach,
       ctr: 0.004 + 0.05 * rnd.next(),
       cpc: 20 + rnd.int(380),
       cvr: 0.005 + 0.06 * rnd.next() * rnd.next(),

@@ -4,3 +4,5 @@ export { ORDER_HEADER } from './order';
 export { AD_HEADER } from './ad';
 export { ACCOUNT_HEADER, ACCOUNT_MAX_DAYS } from './account';
 export { CONTENT_HEADER } from './content';
+export { demoFiles, demoManifest, writeDemo, DEMO_ACCOUNTS, DEMO_SEED, DEMO_WORKSPACE } from './demo/demo';
+export type { DemoFile } from './demo/demo';

@@ -69,7 +69,16 @@ const TRAFFIC: ReadonlyArray<readonly [string, boolean, number]> = [
 ];
 type Traffic = readonly [string, boolean];
 
-export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
+export interface OrderOptions {
+  /**
+   * Adds a trailing 用户ID column (the buyer key some 抖店 export templates carry) drawn from this
+   * many buyers with skewed loyalty, so RFM has repeat buyers. Off by default: the standard export
+   * has only masked phones.
+   */
+  buyers?: number;
+}
+
+export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, options: OrderOptions = {}): Promise<number> {
   // Catalogue: 2,000 SKUs, skewed popularity.
   const products: Product[] = [];
   const N_PROD = 2000;
@@ -104,7 +113,8 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number): Pr
   const provinceIdx = () => Math.floor(PROVINCES.length * rnd.next() * (0.35 + 0.65 * rnd.next()));
   const merchantDisc = rnd.weighted([[0, 55], [300, 20], [500, 15], [1000, 10]] as const);
 
-  let p = w.push(BOM + ORDER_HEADER.join(',') + CRLF);
+  const nBuyers = options.buyers ?? 0;
+  let p = w.push(BOM + ORDER_HEADER.join(',') + (nBuyers > 0 ? ',用户ID' : '') + CRLF);
   if (p) await p;
 
   let suffix = 68920153000; // 11-digit tail of the 主订单编号
@@ -129,7 +139,8 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number): Pr
     const author = affiliate || rnd.chance(0.15) ? authors[Math.floor(authors.length * rnd.next() * rnd.next())] : NO_AUTHOR;
     const pii = `##密文${100000 + rnd.int(900000)},$$密文${rnd.range(10000, 99999999)},${PROVINCES[provinceIdx()]},-,##密文,##密文,##密文${100000 + rnd.int(900000)},${note()}`;
     const tail = `${submitCell},${paidCell},${doneCell},${st},`;
-    const tail2 = `,${cancel},${trafficCells},${author},${rnd.chance(0.05) ? rnd.pick(['加急', '已备注赠品', '老客户']) : '-'}${CRLF}`;
+    const buyer = nBuyers > 0 ? `,${tabCell('10' + padNum(4213000 + Math.floor(nBuyers * rnd.next() * rnd.next()) * 13, 9))}` : '';
+    const tail2 = `,${cancel},${trafficCells},${author},${rnd.chance(0.05) ? rnd.pick(['加急', '已备注赠品', '老客户']) : '-'}${buyer}${CRLF}`;
     const shipping = rnd.chance(0.1) ? rnd.pick([500, 800, 1000]) : 0;
 
     let chunk = '';

@@ -112,6 +112,8 @@ export interface CatalogueItem {
   params: ReportParamKey[];
   available: boolean;
   missing: ExportKind[];
+  /** Why an available-looking report cannot run (RFM without a buyer key). */
+  reason?: Label;
 }
 
 export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
@@ -297,6 +299,8 @@ export interface ExerciseItem {
   totalsRow: string | null;
   sortRequired: boolean;
   scoring: { per: 'cell' | 'row'; rowPoints?: number; sortPoints?: number; extraRowPenalty?: number };
+  /** In the list (`GET /api/exercises`): the caller's own attempts and best score; null before a first try. */
+  progress?: { attempts: number; best: number; maxScore: number } | null;
 }
 
 /** A diagnosis: `message` is the Chinese text (with the exercise's own note), `en` the English gist. */

@@ -1,9 +1,10 @@
 import { computed, ref } from 'vue';
 import { ApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import type { CurrentUser } from '../api/types';
+import type { CurrentUser, Role } from '../api/types';
+import { homeFor } from '../lib/home';
 import { forgetAlertSummaries } from './alerts';
-import { resetWorkspaceCache } from './workspaces';
+import { lastWorkspace, resetWorkspaceCache } from './workspaces';
 
 /** The signed-in user (null: not signed in, or not known yet). */
 const user = ref<CurrentUser | null>(null);
@@ -63,8 +64,17 @@ export function safeNext(next: unknown): string | null {
   return value;
 }
 
-/** Where to go after signing in: `next` when it is one of ours, else the workspace list. */
-export const afterSignIn = (next: unknown): string => safeNext(next) ?? '/workspaces';
+/** Where to go after signing in: `next` when it is one of ours, else the role's own work (lib/home.ts). */
+export async function afterSignIn(next: unknown, role: Role): Promise<string> {
+  return safeNext(next) ?? landing(role);
+}
+
+/** The role's landing page; an operator without a remembered workspace opens the first one they have. */
+export async function landing(role: Role): Promise<string> {
+  let ws = lastWorkspace();
+  if (!ws && (role === 'admin' || role === 'operator')) ws = (await api.workspaces().catch(() => []))[0]?.name ?? null;
+  return homeFor(role, ws);
+}
 
 export function useAuth() {
   return {

@@ -136,6 +136,7 @@ export const en: Record<MessageKey, string> = {
   'report.scale': 'Scale',
   'report.note': 'Note',
   'report.total': 'Total',
+  'report.totalAll': 'All {n}',
   'report.rowsCount': '{n} rows',
   'report.downloadXlsx': 'Export Excel',
   'report.downloadChart': 'Download chart',
@@ -201,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   'reports.levelSenior': 'Senior · diagnosis and decisions',
   'reports.levelOther': 'Overview',
   'reports.needs': 'Data:',
+  'reports.unavailableField': 'Orders carry no buyer key (用户ID): unavailable',
   'reports.missing': 'Missing:',
 
   'metrics.title': 'Metric dictionary',
@@ -395,6 +397,9 @@ export const en: Record<MessageKey, string> = {
   'exercises.empty': 'No matching exercises',
   'exercises.data': 'Data:',
   'exercises.columnsCount': '{n} columns',
+  'exercises.todo': 'Not done',
+  'exercises.done': 'Submitted {n}×',
+  'exercises.best': 'Best {score}/{max}',
   'exercises.skill': 'Skill',
   'exercises.template': 'Template',
 

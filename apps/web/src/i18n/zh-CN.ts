@@ -134,6 +134,7 @@ export const zh = {
   'report.scale': '换算',
   'report.note': '备注',
   'report.total': '合计',
+  'report.totalAll': '全部 {n} 个',
   'report.rowsCount': '{n} 行',
   'report.downloadXlsx': '导出 Excel',
   'report.downloadChart': '下载图表',
@@ -200,6 +201,7 @@ export const zh = {
   'reports.levelOther': '综合',
   'reports.needs': '数据：',
   'reports.missing': '缺少数据：',
+  'reports.unavailableField': '订单缺少买家标识（用户ID），暂不可用',
 
   'metrics.title': '指标字典',
   'metrics.subtitle': '每个指标的口径、公式、单位与对应技能标准；看板与报表中悬停指标名即可查看公式。',
@@ -393,6 +395,9 @@ export const zh = {
   'exercises.empty': '没有匹配的练习',
   'exercises.data': '数据：',
   'exercises.columnsCount': '{n} 列',
+  'exercises.todo': '未完成',
+  'exercises.done': '已提交 {n} 次',
+  'exercises.best': '最高 {score}/{max}',
   'exercises.skill': '技能',
   'exercises.template': '模板',
 

@@ -1,8 +1,8 @@
-import { formatPercentPoints, formatValue, isUnit, type Locale } from '../../../../libs/format/src';
+import { formatPercentPoints, formatValue, isUnit, withCompactAxes, type Locale } from '../../../../libs/format/src';
 import type { CellValue } from '../api/types';
 import type { AppLocale } from '../i18n';
 
-export { formatPercentPoints, formatValue, isUnit };
+export { formatPercentPoints, formatValue, isUnit, withCompactAxes };
 
 const NULL_DISPLAY = '-';
 

@@ -51,7 +51,9 @@ export const AD_METRICS: MetricDef[] = [
   ratio('cost_per_order', 'cost / ad_orders', '成交订单成本', 'Cost per order', '消耗 ÷ 成交订单数', 'cost ÷ ad orders', 'money', 'down', ROI),
   ratio('roi', 'ad_gmv / cost', '支付ROI（投产比）', 'ROI', '成交金额 ÷ 消耗', 'ad GMV ÷ cost', 'multiple', 'up', ROI),
   ratio('net_roi', 'ad_net_gmv / cost', '净成交ROI', 'Net ROI', '净成交金额 ÷ 消耗', 'ad net GMV ÷ cost', 'multiple', 'up', ROI),
-  { ...ratio('profit_roi', '(ad_gmv - cost) / cost', '利润ROI', 'Profit ROI', '（成交金额 − 消耗）÷ 消耗', '(ad GMV − cost) ÷ cost', 'multiple', 'up', ROI), kind: 'derived' },
+  // Ignores the margin, so it is named for what it is (a plan with 毛ROI−1 of 2.01 can still lose money);
+  // the margin-aware figure is margin_profit_roi below.
+  { ...ratio('profit_roi', '(ad_gmv - cost) / cost', '毛ROI−1', 'Gross ROI − 1', '（成交金额 − 消耗）÷ 消耗，未计毛利', '(ad GMV − cost) ÷ cost, margin ignored', 'multiple', 'up', ROI), kind: 'derived' },
   {
     key: 'breakeven_roi',
     label: { zh: '保本ROI', en: 'Break-even ROI' },
@@ -64,6 +66,19 @@ export const AD_METRICS: MetricDef[] = [
     direction: 'down',
     kinds: ['ad'],
     standard: ['高级 4.2.2', '高级 3.1.1'],
+  },
+  {
+    key: 'margin_profit_roi',
+    label: { zh: '利润ROI', en: 'Profit ROI' },
+    description: { zh: '每花 1 元广告费赚回的毛利润：大于 0 盈利，小于 0 亏损（与保本ROI的判断一致）', en: 'Gross profit earned per unit of ad cost: above 0 the ads make money, below 0 they lose it (the same verdict as break-even ROI)' },
+    formula: { zh: '（成交金额 × 毛利率 − 消耗）÷ 消耗', en: '(ad GMV × gross margin − cost) ÷ cost' },
+    kind: 'derived',
+    expr: '(ad_gmv * gross_margin - cost) / cost',
+    unit: 'multiple',
+    decimals: 2,
+    direction: 'up',
+    kinds: ['ad'],
+    standard: ['高级 4.2.2'],
   },
   {
     key: 'roi_vs_breakeven',

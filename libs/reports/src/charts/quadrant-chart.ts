@@ -1,8 +1,8 @@
 import type { Locale } from '@creator-ops/format';
 import type { Label } from '@creator-ops/schemas';
 import { markLineOption, referenceLineItem } from './category-chart';
-import { axisName, chartValue, displayValue, labelText, tooltipText, type MeasureRef } from './format';
-import { baseOption, gridLayout, valueAxisOption } from './theme';
+import { axisName, chartValue, displayValue, labelSafe, labelText, tooltipText, type MeasureRef } from './format';
+import { baseOption, COLORS, gridLayout, valueAxisOption } from './theme';
 
 export interface QuadrantPoint {
   name: string;
@@ -56,11 +56,15 @@ export function quadrantChart(input: QuadrantChartInput, locale: Locale): Record
           name: p.name,
           value: [chartValue(p.x, input.x.unit), chartValue(p.y, input.y.unit), p.size],
           symbolSize: symbolSizeOf(p.size, largest),
+          // Each bubble names its plan (shortened; the tooltip has the full name).
+          label: { show: true, position: 'top', formatter: labelSafe(p.name.length > 10 ? `${p.name.slice(0, 9)}…` : p.name), fontSize: 11, color: COLORS.subText },
           tooltip: {
             formatter: tooltipText(p.name, [[xName, displayValue(p.x, input.x, locale)], [yName, displayValue(p.y, input.y, locale)], [sizeName, displayValue(p.size, input.size, locale)]], locale),
           },
         })),
         itemStyle: { opacity: 0.8 },
+        // Crowded bubbles keep the names that fit; every name is in its tooltip.
+        labelLayout: { hideOverlap: true },
         ...(lines.length ? { markLine: markLineOption(lines.map((l) => referenceLineItem({ value: l.value, label: l.label }, l.ref, l.axis, locale))) } : {}),
       },
     ],

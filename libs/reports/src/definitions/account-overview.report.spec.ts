@@ -20,7 +20,7 @@ describe('account_overview', () => {
   it('gives KPIs with the previous period (环比)', () => {
     // plays 1000 + 3000 = 4000 against 2000: +2000, +100%.
     expect(kpiOf(res, 'plays')).toMatchObject({ value: 4000, previous: 2000, delta: 2000, deltaPct: 1 });
-    expect(kpiOf(res, 'plays').display).toEqual({ value: '4,000', previous: '2,000', delta: '+2,000', deltaPct: '+100.00%' });
+    expect(kpiOf(res, 'plays').display).toEqual({ value: '4,000', compact: '4,000', previous: '2,000', delta: '+2,000', deltaPct: '+100.00%' });
     // Engagement (50 + 160) / 4000 = 5.25% against 70 / 2000 = 3.5%: +1.75 percentage points.
     const er = kpiOf(res, 'engagement_rate');
     expect(er.value).toBeCloseTo(0.0525, 12);
@@ -49,7 +49,8 @@ describe('account_overview', () => {
     const plays = chartOf(res, 'plays_trend').option;
     expect(categoriesOf(plays)).toEqual(['2026-10-01', '2026-10-02']);
     expect([seriesValues(plays, 0), seriesValues(plays, 1)]).toEqual([[1000, 3000], [50, 100]]);
-    expect(plays.yAxis.map((a: { name: string }) => a.name)).toEqual(['播放量 / 主页访问（次）']);
+    // 主页访问 is two orders of magnitude below 播放量: its own (right) axis, not a flat line on the plays axis.
+    expect(plays.yAxis.map((a: { name: string }) => a.name)).toEqual(['播放量（次）', '主页访问（次）']);
     const engagement = chartOf(res, 'engagement_trend').option;
     // 50 / 1000 = 5%; 160 / 3000 = 5.3333...%, plotted in percent.
     expect(seriesValues(engagement, 1)).toEqual([5, 5.33333333333]);

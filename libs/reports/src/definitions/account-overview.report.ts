@@ -25,7 +25,7 @@ export const accountOverviewReport: ReportDefinition = {
     const kpis = buildKpis(ctx, ['plays', 'profile_visits', 'follower_net', 'follower_gain', 'likes', 'engagement_rate', 'profile_follow_rate']).filter((k) => result.columns.some((c) => c.key === k.metric));
     const trend = (id: string, title: ReportChart['title'], series: [string, Partial<ChartSeries>][]) => accountTrend(ctx, result, dim, id, title, series);
     const charts = [
-      trend('plays_trend', { zh: '播放量与主页访问趋势', en: 'Plays and profile visits trend' }, [['plays', { type: 'line' }], ['profile_visits', { type: 'line' }]]),
+      trend('plays_trend', { zh: '播放量与主页访问趋势', en: 'Plays and profile visits trend' }, [['plays', { type: 'line' }], ['profile_visits', { type: 'line', axis: 1 }]]),
       trend('engagement_trend', { zh: '互动量与互动率趋势', en: 'Interactions and engagement rate trend' }, [['interactions', { type: 'bar' }], ['engagement_rate', { type: 'line', axis: 1 }]]),
       trend('follower_trend', { zh: '粉丝增减趋势', en: 'Follower trend' }, [['follower_gain', { type: 'bar' }], ['unfollows', { type: 'bar' }], ['follower_net', { type: 'line' }]]),
     ].filter((c): c is ReportChart => c !== null);

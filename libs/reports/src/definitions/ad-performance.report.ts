@@ -1,12 +1,39 @@
 import { funnelChart, quadrantChart } from '../charts';
 import { buildKpis } from '../kpis';
-import type { ReportChart, ReportDefinition } from '../types';
+import { withRatioBases } from '../ratio-basis';
+import type { QueryResult } from '@creator-ops/query';
+import type { ReportChart, ReportContext, ReportDefinition } from '../types';
 import { queryAdEntities } from './ad-plans';
 import { chartOf, hasData, measureOf, numberOf, tableFrom, scopedContext, withoutEmptyMetrics } from './shared';
 import { costRoiTrend, present } from './trends';
 
 const PLAN_METRICS = ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'cpa', 'ad_orders', 'order_cvr', 'ad_gmv', 'roi', 'cost_per_order'];
-const FUNNEL = ['impressions', 'clicks', 'conversions', 'ad_orders'];
+/** Funnels, longest first, with the field each stage sums: a funnel only chains stages of one source. */
+const FUNNELS: [metric: string, field: string][][] = [
+  [['impressions', 'impressions'], ['clicks', 'clicks'], ['conversions', 'conversions'], ['ad_orders', 'orders']],
+  [['impressions', 'impressions'], ['clicks', 'clicks'], ['conversions', 'conversions']],
+  [['impressions', 'impressions'], ['clicks', 'clicks'], ['ad_orders', 'orders']],
+  [['impressions', 'impressions'], ['clicks', 'clicks']],
+];
+
+/**
+ * The longest funnel whose every stage is read from the same rows (exports carrying all its fields):
+ * 巨量引擎's 转化数 never feeds 千川's 成交订单数, so no stage exceeds the one before it by mixing.
+ */
+function oneSourceFunnel(ctx: ReportContext) {
+  for (const stages of FUNNELS) {
+    const filters = stages.map(([, field]) => ({ field, op: 'range' as const, value: [null, null] }));
+    let result: QueryResult;
+    try {
+      result = ctx.query({ metrics: stages.map(([m]) => m), filters });
+    } catch {
+      continue; // a field no export has
+    }
+    const values = stages.map(([m]) => numberOf(result.totals?.[m]));
+    if (values.every((v) => v !== null) && (values[0] ?? 0) > 0) return stages.map(([m], i) => ({ key: m, ...measureOf(result, m), value: values[i]! }));
+  }
+  return null;
+}
 
 export const adPerformanceReport: ReportDefinition = {
   key: 'ad_performance',
@@ -20,13 +47,15 @@ export const adPerformanceReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'granularity', 'account', 'compare'],
   build(report) {
     const ctx = scopedContext(report, ['ad']);
-    const kpis = buildKpis(ctx, ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'ad_orders', 'ad_gmv', 'roi']).filter((k) => k.value !== null || k.previous !== null);
+    const kpis = withRatioBases(ctx, buildKpis(ctx, ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'ad_orders', 'ad_gmv', 'roi']).filter((k) => k.value !== null || k.previous !== null));
     const plans = queryAdEntities(ctx, { metrics: PLAN_METRICS, sort: [{ key: 'cost', dir: 'desc' }] });
     const charts: (ReportChart | null)[] = [costRoiTrend(ctx)];
     if (plans) {
       const table = withoutEmptyMetrics(plans.result);
       // CVR from conversions when the export has them (巨量引擎), else order conversion (千川).
-      const yKey = hasData(table, 'cvr') ? 'cvr' : hasData(table, 'order_cvr') ? 'order_cvr' : null;
+      // With both kinds of export, the rate more of the rows carry (plans rarely have both).
+      const filled = (k: string) => table.rows.filter((r) => numberOf(r[k]) !== null).length;
+      const yKey = hasData(table, 'cvr') && filled('cvr') >= filled('order_cvr') ? 'cvr' : hasData(table, 'order_cvr') ? 'order_cvr' : null;
       if (yKey && hasData(table, 'ctr')) {
         const [x, y] = [measureOf(table, 'ctr'), measureOf(table, yKey)];
         charts.push(
@@ -50,12 +79,9 @@ export const adPerformanceReport: ReportDefinition = {
         );
       }
     }
-    // Totals without dimensions: an absent column is null there (with dimensions the engine totals it as 0).
-    const totals = ctx.query({ metrics: FUNNEL });
-    // Stages the export does not carry (no conversions in 千川, no orders in 巨量引擎) are skipped.
-    const stages = FUNNEL.filter((k) => numberOf(totals.totals?.[k]) !== null).map((k) => ({ key: k, ...measureOf(totals, k), value: numberOf(totals.totals?.[k])! }));
-    if (stages.length >= 2) {
-      charts.push(chartOf('ad_funnel', { zh: '投放转化漏斗', en: 'Ad funnel' }, (title) => funnelChart({ title, stages }, ctx.locale)));
+    const funnel = oneSourceFunnel(ctx);
+    if (funnel) {
+      charts.push(chartOf('ad_funnel', { zh: '投放转化漏斗', en: 'Ad funnel' }, (title) => funnelChart({ title, stages: funnel }, ctx.locale)));
     }
     const tables = plans ? [tableFrom('plans', { zh: `${plans.entity.zh}数据（按消耗排序）`, en: `${plans.entity.en}s by cost` }, withoutEmptyMetrics(plans.result))] : [];
     return { kpis, tables, charts: present(charts) };

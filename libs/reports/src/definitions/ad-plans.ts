@@ -36,5 +36,9 @@ export function queryAdEntities(ctx: ReportContext, spec: Omit<QuerySpec, 'dimen
   if (!found) return null;
   const level = found.dims[0].replace(/_id$/, '') as keyof typeof ENTITY;
   const nameKey = found.dims.find((d) => !d.endsWith('_id')) ?? found.dims[0];
-  return { ...found, entity: ENTITY[level], nameOf: (row) => categoryName(row[nameKey], ctx.locale) };
+  // Rows of exports without this grain (a 巨量引擎 unit report beside 千川 plans) are one group with
+  // no id: say what it is rather than "-" / "-".
+  const without = ctx.locale === 'en' ? `(reports without ${ENTITY[level].en.toLowerCase()}s)` : `（无${ENTITY[level].zh}的报表）`;
+  const rows = found.result.rows.map((r) => (found.dims.every((d) => r[d] === null || r[d] === undefined) ? { ...r, [nameKey]: without } : r));
+  return { ...found, result: { ...found.result, rows }, entity: ENTITY[level], nameOf: (row) => categoryName(row[nameKey], ctx.locale) };
 }

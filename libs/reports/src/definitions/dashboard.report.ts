@@ -1,4 +1,5 @@
 import { buildKpis } from '../kpis';
+import { withRatioBases } from '../ratio-basis';
 import type { ReportDefinition } from '../types';
 import { costRoiTrend, gmvTrend, liveGmvTrend, playsFollowersTrend, present } from './trends';
 
@@ -25,7 +26,8 @@ export const dashboardReport: ReportDefinition = {
       has('live') ? liveGmvTrend(ctx) : null,
     ]);
     // A metric the exports cannot fill in either period (no likes column: no engagement rate) is left out.
-    const kpis = buildKpis(ctx, DASHBOARD_KPIS).filter((k) => k.value !== null || k.previous !== null);
+    // ROI sits beside the shop GMV card: it always says which GMV and cost it divides.
+    const kpis = withRatioBases(ctx, buildKpis(ctx, DASHBOARD_KPIS).filter((k) => k.value !== null || k.previous !== null), ['roi']);
     return { kpis, tables: [], charts };
   },
 };

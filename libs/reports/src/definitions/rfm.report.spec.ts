@@ -1,6 +1,7 @@
 import { runReport } from '../run-report';
 import { chartOf, pick, seriesValues, tableOf } from '../testing/report-helpers';
 import { buildTables } from '../testing/tables';
+import { missingField, reportDefinition } from '../run-report';
 
 // One item per order, each paid at noon. Reference day = period end 2026-10-31.
 //  buyer  paid days (GMV each)               last   R   F  M
@@ -97,5 +98,10 @@ describe('rfm', () => {
     const noBuyer = buildTables({ order: [{ order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 10, paid_at: '2026-10-01 10:00:00' }] });
     const r = runReport('rfm', noBuyer, { preset: 'all' });
     expect([r.tables, r.charts]).toEqual([[], []]);
+    // Not silently empty: it says why, and which export option gives a buyer key.
+    expect(r.missing?.message.zh).toContain('买家标识');
+    expect(r.missing?.message.zh).toContain('用户ID');
+    expect(missingField(reportDefinition('rfm'), noBuyer)).toEqual(r.missing?.message);
+    expect(missingField(reportDefinition('rfm'), tables())).toBeNull();
   });
 });

@@ -19,6 +19,14 @@ export const rfmReport: ReportDefinition = {
   },
   standard: ['高级 2.2.1'],
   kinds: ['order'],
+  needsField: {
+    kind: 'order',
+    field: 'buyer_id',
+    message: {
+      zh: 'RFM 需要买家标识，当前订单数据没有：抖店导出的收件人手机号已加密，无法区分买家。请在 抖店后台 → 订单管理 → 导出 中勾选“用户ID”（或买家ID/买家昵称）字段后重新导出并上传。',
+      en: 'RFM needs a buyer key and the order data has none: 抖店 exports mask the recipient phone, so buyers cannot be told apart. Re-export from 抖店 → 订单管理 → 导出 with the “用户ID” (buyer ID or buyer nickname) field ticked, then upload it.',
+    },
+  },
   params: ['preset', 'from', 'to', 'account', 'reference_date'],
   build(report) {
     const ctx = scopedContext(report, ['order']);

@@ -30,6 +30,19 @@ describe('roi_planner', () => {
     expect(t.columns.find((c) => c.key === 'verdict')).toMatchObject({ role: 'dimension' });
   });
 
+  it('shows a 利润ROI that uses the margin, and the verdict reads that same figure', () => {
+    // 利润ROI = (GMV × 30% − cost) ÷ cost: 计划1 (120 − 100) / 100 = 0.2 盈利; 计划2 (150 − 200) / 200 = −0.25 亏损;
+    // 计划3 (0 − 50) / 50 = −1 亏损. No 利润ROI above 0 beside 亏损 (the old margin-free figure was 1.5 for 计划2).
+    const t = tableOf(res, 'plans');
+    expect(t.columns.map((c) => c.key)).not.toContain('profit_roi');
+    const byPlan = Object.fromEntries(t.rows.map((r) => [r.plan, r]));
+    expect(byPlan['计划1'].margin_profit_roi).toBeCloseTo(0.2, 12);
+    expect(byPlan['计划2'].margin_profit_roi).toBeCloseTo(-0.25, 12);
+    expect(byPlan['计划3'].margin_profit_roi).toBeCloseTo(-1, 12);
+    for (const r of t.rows) expect(r.verdict).toBe((r.margin_profit_roi as number) > 0 ? '盈利' : '亏损');
+    expect(t.columns.find((c) => c.key === 'margin_profit_roi')?.label.zh).toBe('利润ROI');
+  });
+
   it('gives KPIs with the break-even ROI', () => {
     // ROI = 900 / 350 = 2.57; break-even 3.33
     expect(kpiOf(res, 'roi').value).toBeCloseTo(900 / 350, 12);

@@ -2,6 +2,7 @@ import { formatValue } from '@creator-ops/format';
 import type { ResultColumn, ResultRow } from '@creator-ops/query';
 import { COLORS, rankingChart, labelText } from '../charts';
 import { buildKpis } from '../kpis';
+import { withRatioBases } from '../ratio-basis';
 import type { ReportContext, ReportDefinition } from '../types';
 import { queryAdEntities } from './ad-plans';
 import { chartOf, measureOf, numberOf, scopedContext, tableFrom } from './shared';
@@ -28,11 +29,12 @@ export const roiPlannerReport: ReportDefinition = {
     const margin = base.params.gross_margin ?? DEFAULT_GROSS_MARGIN;
     const ctx: ReportContext = { ...base, params: { ...base.params, gross_margin: margin }, query: (spec, o) => base.query({ ...spec, params: { gross_margin: margin, ...spec.params } }, o) };
     const marginText = `${formatValue(margin, 'percent', { locale: ctx.locale })}${base.params.gross_margin === null ? (ctx.locale === 'en' ? ', default' : '，默认值') : ''}`;
-    const kpis = buildKpis(ctx, ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'profit_roi']);
-    const plans = queryAdEntities(ctx, { metrics: ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'profit_roi'], sort: [{ key: 'cost', dir: 'desc' }] });
+    const kpis = withRatioBases(ctx, buildKpis(ctx, ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'margin_profit_roi']));
+    const plans = queryAdEntities(ctx, { metrics: ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'margin_profit_roi'], sort: [{ key: 'cost', dir: 'desc' }] });
     if (!plans) return { kpis, tables: [], charts: [] };
+    // The verdict reads the 利润ROI shown beside it (its sign is the sign of ROI − 保本ROI).
     const verdictOf = (row: ResultRow) => {
-      const gap = numberOf(row.roi_vs_breakeven);
+      const gap = numberOf(row.margin_profit_roi);
       return gap === null ? null : labelText(gap > EPSILON ? VERDICT.profit : gap < -EPSILON ? VERDICT.loss : VERDICT.even, ctx.locale);
     };
     const verdictColumn: ResultColumn = { key: 'verdict', label: { zh: '盈亏判断', en: 'Verdict' }, role: 'dimension' };
@@ -49,7 +51,7 @@ export const roiPlannerReport: ReportDefinition = {
           items: top.map((r) => ({
             name: plans.nameOf(r),
             value: numberOf(r.roi),
-            color: (numberOf(r.roi_vs_breakeven) ?? 0) < -EPSILON ? COLORS.negative : COLORS.positive,
+            color: (numberOf(r.margin_profit_roi) ?? 0) < -EPSILON ? COLORS.negative : COLORS.positive,
             tooltip: [[labelText({ zh: '盈亏判断', en: 'Verdict' }, ctx.locale), verdictOf(r) ?? '-']],
           })),
           reference: { value: 1 / margin, label: { zh: '保本ROI', en: 'Break-even ROI' } },

@@ -6,7 +6,9 @@ import type { ReportChart, ReportContext, ReportTable } from '../types';
 
 /** A report table straight from an engine result (plus any computed text columns the caller adds). */
 export function tableFrom(id: string, title: Label, result: QueryResult, extra: { columns?: ResultColumn[]; rows?: ResultRow[] } = {}): ReportTable {
-  return { id, title, columns: extra.columns ?? result.columns, rows: extra.rows ?? result.rows, totals: result.totals };
+  const rows = extra.rows ?? result.rows;
+  const cover = result.totals && result.groups !== undefined && result.groups > rows.length ? { totalsCover: result.groups } : {};
+  return { id, title, columns: extra.columns ?? result.columns, rows, totals: result.totals, ...cover };
 }
 
 /** The option's title is the chart's title in the report's locale (SVG exports are checked for it). */
