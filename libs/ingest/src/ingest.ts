@@ -10,7 +10,7 @@ import { createDecoder, detectEncoding } from './encoding';
 import { detectKind } from './kind-detect';
 import { IngestError, type IngestCode } from './messages';
 import { buildPlan, type ImportPlan } from './plan';
-import { PiiSlot } from './slots';
+import { PiiSlot, TextSlot } from './slots';
 import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { sniffLayout } from './sniff';
 import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
@@ -403,6 +403,8 @@ export class IngestRun {
       const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
       this.warnings.push(reportMessage('PII_CELLS_REDACTED', { count, columns: redacted.map((s) => s.source).join(', ') }));
     }
+    const scrubbed = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.scrubbed > 0);
+    if (scrubbed.length) this.warnings.push(reportMessage('PII_TEXT_SCRUBBED', { count: scrubbed.reduce((n, s) => n + s.scrubbed, 0), columns: scrubbed.map((s) => s.source).join(', ') }));
     return table;
   }
 

@@ -4,6 +4,7 @@ import type { IngestCode } from './messages';
 import { isNullToken, unwrapCell } from './values/cells';
 import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
 import { buyerKeyer, looksLikePhone } from './pii';
+import { scrubFreeText } from './pii-text';
 import { reportMessage, type MappingEntry, type ReportMessage } from './report';
 
 /** One source column's handling during an import: parse each cell and write it at a row. */
@@ -165,6 +166,8 @@ export class PercentSlot implements Slot {
 export class TextSlot implements Slot {
   private readonly builder = new DictBuilder();
   redacted = 0;
+  /** Free-text cells stored with contact data replaced. */
+  scrubbed = 0;
 
   constructor(
     readonly source: string,
@@ -195,7 +198,9 @@ export class TextSlot implements Slot {
       this.builder.setNull(row);
       return null;
     }
-    this.builder.set(row, text);
+    const scrubbed = this.def?.freeText ? scrubFreeText(text) : null;
+    if (scrubbed !== null) this.scrubbed++;
+    this.builder.set(row, scrubbed ?? text);
     return null;
   }
 

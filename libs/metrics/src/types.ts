@@ -7,8 +7,11 @@ export type MetricUnit = 'count' | 'money' | 'percent' | 'multiple' | 'seconds' 
 export interface RowFilterDef {
   key: string;
   label: Label;
-  /** Every clause must hold; a row whose field is null passes a `notIn` clause and fails an `in` clause. */
-  clauses: { field: string; in?: string[]; notIn?: string[] }[];
+  /**
+   * Every clause must hold; a row whose field is null passes a `notIn` clause and fails an `in` clause.
+   * `atLeast` / `atMost` compare a numeric field (a null value fails them).
+   */
+  clauses: { field: string; in?: string[]; notIn?: string[]; atLeast?: number; atMost?: number }[];
 }
 
 export interface MetricDef {

@@ -73,7 +73,38 @@ const LIVE: PlainRow[] = [
   { account: '账号A', live_start: '2026-10-02 20:00:00', duration_minutes: 60, exposure_users: 5000, viewers: 500, views: 1000, product_exposure_users: 400, product_click_users: 100, live_orders: 10, live_buyers: 10, live_gmv: 1000.0, new_followers: 20, ad_spend: 500.0, refund_amount_live: 0, avg_watch_minutes: 5 },
 ];
 
-type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order';
+// Product reviews (issue 17). Scores: 5, 4, 3, 2, 1, null (no product score).
+//   reviews 6; scored 5; good (4–5) 2; neutral 1; bad (1–2) 2; five-star 1; with media 2 (是, 是)
+//   product score 5+4+3+2+1 = 15 over 5 = 3; logistics 5+4+2 = 11 over 3 (two '-'); service 5+5+4+1+3+2 = 20 over 6
+const REVIEWS: PlainRow[] = [
+  { order_item_id: 'R1', reviewed_at: '2026-10-01 10:00:00', product_score: 5, logistics_score: 5, service_score: 5, has_media: '是' },
+  { order_item_id: 'R2', reviewed_at: '2026-10-01 11:00:00', product_score: 4, logistics_score: null, service_score: 5, has_media: '否' },
+  { order_item_id: 'R3', reviewed_at: '2026-10-02 10:00:00', product_score: 3, logistics_score: 4, service_score: 4, has_media: '否' },
+  { order_item_id: 'R4', reviewed_at: '2026-10-02 11:00:00', product_score: 2, logistics_score: null, service_score: 1, has_media: '是' },
+  { order_item_id: 'R5', reviewed_at: '2026-10-03 10:00:00', product_score: 1, logistics_score: 2, service_score: 3, has_media: null },
+  { order_item_id: 'R6', reviewed_at: '2026-10-03 11:00:00', product_score: null, logistics_score: null, service_score: 2, has_media: '否' },
+];
+
+// Stock snapshot (no date) and ledger (issue 17).
+//   SKUs 3; available 100 + 0 + 50 = 150; reserved 3 + 0 + 2 = 5; in transit 20 + null + 0 = 20
+//   out of stock (available ≤ 0) 1; opening 80 + 10 + 40 = 130; counted 99 + 0 + 50 = 149
+//   ledger: in 40 + 10 = 50; out 20 + 10 = 30 (调拨 5 neither); 盘点 −1; movements 5; net in 50 − 30 = 20
+//   sell-through 30 / (30 + 150) = 1/6; days of stock over 10 days: 150 / (30 / 10) = 50
+const STOCK: PlainRow[] = [
+  { merchant_sku: 'S1', available_qty: 100, reserved_qty: 3, in_transit_qty: 20, opening_qty: 80, counted_qty: 99 },
+  { merchant_sku: 'S2', available_qty: 0, reserved_qty: 0, in_transit_qty: null, opening_qty: 10, counted_qty: 0 },
+  { merchant_sku: 'S3', available_qty: 50, reserved_qty: 2, in_transit_qty: 0, opening_qty: 40, counted_qty: 50 },
+];
+const MOVES: PlainRow[] = [
+  { doc_id: 'M1', moved_at: '2026-10-01 09:00:00', move_type: '入库', merchant_sku: 'S1', quantity: 40 },
+  { doc_id: 'M2', moved_at: '2026-10-02 09:00:00', move_type: '销售出库', merchant_sku: 'S1', quantity: 20 },
+  { doc_id: 'M3', moved_at: '2026-10-02 10:00:00', move_type: '采购入库', merchant_sku: 'S2', quantity: 10 },
+  { doc_id: 'M4', moved_at: '2026-10-03 10:00:00', move_type: '出库', merchant_sku: 'S2', quantity: 10 },
+  { doc_id: 'M5', moved_at: '2026-10-03 11:00:00', move_type: '调拨', merchant_sku: 'S3', quantity: 5 },
+  { doc_id: 'M6', moved_at: '2026-10-04 18:00:00', move_type: '盘点', merchant_sku: 'S1', quantity: -1 },
+];
+
+type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'review' | 'stock' | 'stock_move' | 'stock+move';
 const FIXTURES: Record<Fixture, () => TableSet> = {
   'ad': () => buildTables({ ad: AD }),
   'account': () => buildTables({ account: ACCOUNT }),
@@ -83,6 +114,10 @@ const FIXTURES: Record<Fixture, () => TableSet> = {
   'live': () => buildTables({ live: LIVE }),
   'order+account': () => buildTables({ order: ORDERS, account: ACCOUNT }),
   'ad+order': () => buildTables({ ad: AD, order: ORDERS }),
+  'review': () => buildTables({ review: REVIEWS }),
+  'stock': () => buildTables({ stock: STOCK }),
+  'stock_move': () => buildTables({ stock_move: MOVES }),
+  'stock+move': () => buildTables({ stock: STOCK, stock_move: MOVES }),
 };
 
 interface HandCase {
@@ -178,6 +213,42 @@ const CASES: Record<string, HandCase> = {
   // cross-kind
   gpm: { data: 'order+account', expected: 50, kinds: ['order', 'account'] }, // 200 / 4000 × 1000
   ad_gmv_share: { data: 'ad+order', expected: 0.15425, kinds: ['ad', 'order'] }, // 30.85 / 200
+  // reviews
+  reviews: { data: 'review', expected: 6 },
+  scored_reviews: { data: 'review', expected: 5 },
+  good_reviews: { data: 'review', expected: 2 },
+  neutral_reviews: { data: 'review', expected: 1 },
+  bad_reviews: { data: 'review', expected: 2 },
+  five_star_reviews: { data: 'review', expected: 1 },
+  media_reviews: { data: 'review', expected: 2 },
+  logistics_scored_reviews: { data: 'review', expected: 3 },
+  service_scored_reviews: { data: 'review', expected: 6 },
+  product_score_total: { data: 'review', expected: 15 },
+  logistics_score_total: { data: 'review', expected: 11 },
+  service_score_total: { data: 'review', expected: 20 },
+  good_review_rate: { data: 'review', expected: 0.4 }, // 2 / 5 (the unscored review is not in the base)
+  bad_review_rate: { data: 'review', expected: 0.4 },
+  five_star_rate: { data: 'review', expected: 0.2 },
+  media_review_rate: { data: 'review', expected: 1 / 3 }, // 2 / 6
+  avg_product_score: { data: 'review', expected: 3 },
+  avg_logistics_score: { data: 'review', expected: 11 / 3 },
+  avg_service_score: { data: 'review', expected: 20 / 6 },
+  // stock
+  stock_skus: { data: 'stock', expected: 3 },
+  out_of_stock_skus: { data: 'stock', expected: 1 },
+  out_of_stock_rate: { data: 'stock', expected: 1 / 3 },
+  available_stock: { data: 'stock', expected: 150 },
+  reserved_stock: { data: 'stock', expected: 5 },
+  in_transit_stock: { data: 'stock', expected: 20 },
+  opening_stock: { data: 'stock', expected: 130 },
+  counted_stock: { data: 'stock', expected: 149 },
+  stock_in: { data: 'stock_move', expected: 50 },
+  stock_out: { data: 'stock_move', expected: 30 },
+  count_adjustment: { data: 'stock_move', expected: -1 },
+  stock_moves: { data: 'stock_move', expected: 6 },
+  stock_net_in: { data: 'stock_move', expected: 20 },
+  sell_through_rate: { data: 'stock+move', expected: 1 / 6, kinds: ['stock_move', 'stock'] },
+  turnover_days: { data: 'stock+move', expected: 50, params: { period_days: 10 }, kinds: ['stock', 'stock_move'] },
 };
 
 /** Equal within 1e-12 relative (exact for integers and for cents held as yuan). */

@@ -3,6 +3,8 @@ import { adPerformanceReport } from './definitions/ad-performance.report';
 import { contentRankingReport } from './definitions/content-ranking.report';
 import { dashboardReport } from './definitions/dashboard.report';
 import { liveReviewReport } from './definitions/live-review.report';
+import { reviewAnalysisReport } from './definitions/review-analysis.report';
+import { stockHealthReport } from './definitions/stock-health.report';
 import { matrixAccountsReport } from './definitions/matrix-accounts.report';
 import { rfmReport } from './definitions/rfm.report';
 import { roiPlannerReport } from './definitions/roi-planner.report';
@@ -20,4 +22,6 @@ export const REPORTS: ReportDefinition[] = [
   matrixAccountsReport,
   roiPlannerReport,
   liveReviewReport,
+  reviewAnalysisReport,
+  stockHealthReport,
 ];

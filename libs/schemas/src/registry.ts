@@ -3,6 +3,9 @@ import { adKind } from './kinds/ad.kind';
 import { contentKind } from './kinds/content.kind';
 import { liveKind } from './kinds/live.kind';
 import { orderKind } from './kinds/order.kind';
+import { reviewKind } from './kinds/review.kind';
+import { stockKind, stockMoveKind } from './kinds/stock.kind';
+
 import { EXPORT_KINDS, type ExportKind, type FieldDef, type KindDef } from './types';
 import { headerKey } from './header';
 
@@ -12,6 +15,9 @@ export const KINDS: Readonly<Record<ExportKind, KindDef>> = {
   order: orderKind,
   ad: adKind,
   live: liveKind,
+  review: reviewKind,
+  stock: stockKind,
+  stock_move: stockMoveKind,
 };
 
 export function isExportKind(value: unknown): value is ExportKind {

@@ -1,13 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IngestError, type ImportReport } from '@creator-ops/ingest';
-import { isExportKind } from '@creator-ops/schemas';
+import { EXPORT_KINDS, isExportKind } from '@creator-ops/schemas';
 import { AppError } from '../../../api/src/common/app-error';
 import { DatasetsService } from '../../../api/src/datasets/datasets.service';
 import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 
-export const INGEST_USAGE = 'ingest FILE... [--workspace W] [--kind account|content|order|ad|live] [--account NAME] [--encoding E] [--sheet NAME|N] [--json]';
+export const INGEST_USAGE = `ingest FILE... [--workspace W] [--kind ${EXPORT_KINDS.join('|')}] [--account NAME] [--encoding E] [--sheet NAME|N] [--json]`;
 
 type FileOutcome = ImportReport | { file: string; error: { code: string; message: string; messageEn: string; details?: unknown } };
 
@@ -22,7 +22,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
   });
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
-  if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (account, content, order, ad, live)`);
+  if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (${EXPORT_KINDS.join(', ')})`);
   const { ctx } = await openContext();
   const datasets = ctx.get(DatasetsService);
   const outcomes: FileOutcome[] = [];
