@@ -175,6 +175,8 @@ export class TextSlot implements Slot {
     private readonly role: 'field' | 'raw',
     private readonly def: FieldDef | null,
     private readonly parseId: ((text: string) => Parsed<string>) | null,
+    /** A raw column of a kind whose unmapped columns are people's text (survey answers). */
+    private readonly scrubRaw = false,
   ) {}
 
   get field(): string | null {
@@ -198,7 +200,7 @@ export class TextSlot implements Slot {
       this.builder.setNull(row);
       return null;
     }
-    const scrubbed = this.def?.freeText ? scrubFreeText(text) : null;
+    const scrubbed = (this.def ? this.def.freeText : this.scrubRaw) ? scrubFreeText(text) : null;
     if (scrubbed !== null) this.scrubbed++;
     this.builder.set(row, scrubbed ?? text);
     return null;

@@ -104,7 +104,26 @@ const MOVES: PlainRow[] = [
   { doc_id: 'M6', moved_at: '2026-10-04 18:00:00', move_type: '盘点', merchant_sku: 'S1', quantity: -1 },
 ];
 
-type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'review' | 'stock' | 'stock_move' | 'stock+move';
+// Survey sheets: time taken 60, null, 90 -> responses 3, timed 2, total 150 s, average 75 s.
+const SURVEY: PlainRow[] = [
+  { respondent_id: '1', submitted_at: '2026-11-01 10:00:00', duration_seconds: 60 },
+  { respondent_id: '2', submitted_at: '2026-11-01 11:00:00', duration_seconds: null },
+  { respondent_id: '3', submitted_at: '2026-11-02 10:00:00', duration_seconds: 90 },
+];
+
+// 星图 orders (issue 17): 3 orders, creator X twice.
+//   cost 100.00 + 50.50 + 49.50 = 200.00; plays 10000 + 0 + 30000 = 40000
+//   likes 300 + 0 + 500 = 800; comments 50 + 0 + 100 = 150; shares 50 + 0 + 0 = 50 -> interactions 1000
+//   favorites 20 + 0 + 80 = 100; component impressions 1000 + null + 3000 = 4000, clicks 40 + 60 = 100
+//   gmv 300.00 + null + 100.00 = 400.00; boost 100.00 + 0 + null = 100.00; conversions 3 + null + 2 = 5
+//   completion (0.2 × 10000 + 0.1 × 30000) / 40000 = 0.125 (the middle order has no value and no plays)
+const XINGTU: PlainRow[] = [
+  { xt_order_id: 'X1', creator_name: 'X', published_at: '2026-10-01 10:00:00', order_amount: 100.0, plays: 10000, likes: 300, comments: 50, shares: 50, favorites: 20, completion_rate: 0.2, component_impressions: 1000, component_clicks: 40, xt_gmv: 300.0, boost_cost: 100.0, xt_conversions: 3 },
+  { xt_order_id: 'X2', creator_name: 'Y', published_at: '2026-10-02 10:00:00', order_amount: 50.5, plays: 0, likes: 0, comments: 0, shares: 0, favorites: 0, completion_rate: null, component_impressions: null, component_clicks: null, xt_gmv: null, boost_cost: 0, xt_conversions: null },
+  { xt_order_id: 'X3', creator_name: 'X', published_at: '2026-10-03 10:00:00', order_amount: 49.5, plays: 30000, likes: 500, comments: 100, shares: 0, favorites: 80, completion_rate: 0.1, component_impressions: 3000, component_clicks: 60, xt_gmv: 100.0, boost_cost: null, xt_conversions: 2 },
+];
+
+type Fixture = 'xingtu' | 'survey' | 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'review' | 'stock' | 'stock_move' | 'stock+move';
 const FIXTURES: Record<Fixture, () => TableSet> = {
   'ad': () => buildTables({ ad: AD }),
   'account': () => buildTables({ account: ACCOUNT }),
@@ -115,6 +134,8 @@ const FIXTURES: Record<Fixture, () => TableSet> = {
   'order+account': () => buildTables({ order: ORDERS, account: ACCOUNT }),
   'ad+order': () => buildTables({ ad: AD, order: ORDERS }),
   'review': () => buildTables({ review: REVIEWS }),
+  'survey': () => buildTables({ survey: SURVEY }),
+  'xingtu': () => buildTables({ xingtu: XINGTU }),
   'stock': () => buildTables({ stock: STOCK }),
   'stock_move': () => buildTables({ stock_move: MOVES }),
   'stock+move': () => buildTables({ stock: STOCK, stock_move: MOVES }),
@@ -233,6 +254,34 @@ const CASES: Record<string, HandCase> = {
   avg_product_score: { data: 'review', expected: 3 },
   avg_logistics_score: { data: 'review', expected: 11 / 3 },
   avg_service_score: { data: 'review', expected: 20 / 6 },
+  // 星图
+  xt_orders: { data: 'xingtu', expected: 3 },
+  xt_creators: { data: 'xingtu', expected: 2 },
+  xt_cost: { data: 'xingtu', expected: 200 },
+  xt_plays: { data: 'xingtu', expected: 40000 },
+  xt_likes: { data: 'xingtu', expected: 800 },
+  xt_comments: { data: 'xingtu', expected: 150 },
+  xt_shares: { data: 'xingtu', expected: 50 },
+  xt_favorites: { data: 'xingtu', expected: 100 },
+  xt_component_impressions: { data: 'xingtu', expected: 4000 },
+  xt_component_clicks: { data: 'xingtu', expected: 100 },
+  xt_conversions: { data: 'xingtu', expected: 5 },
+  xt_gmv: { data: 'xingtu', expected: 400 },
+  xt_boost_cost: { data: 'xingtu', expected: 100 },
+  xt_interactions: { data: 'xingtu', expected: 1000 },
+  xt_cpm: { data: 'xingtu', expected: 5 }, // 200 / 40000 × 1000
+  xt_cpe: { data: 'xingtu', expected: 0.2 }, // 200 / 1000 (favorites not counted)
+  xt_cost_per_play: { data: 'xingtu', expected: 0.005 },
+  xt_engagement_rate: { data: 'xingtu', expected: 0.025 }, // 1000 / 40000
+  xt_component_ctr: { data: 'xingtu', expected: 0.025 }, // 100 / 4000
+  xt_roi: { data: 'xingtu', expected: 2 }, // 400 / 200
+  xt_total_roi: { data: 'xingtu', expected: 400 / 300 },
+  xt_completion_rate: { data: 'xingtu', expected: 0.125 },
+  // survey
+  responses: { data: 'survey', expected: 3 },
+  timed_responses: { data: 'survey', expected: 2 },
+  survey_seconds: { data: 'survey', expected: 150 },
+  avg_survey_seconds: { data: 'survey', expected: 75 },
   // stock
   stock_skus: { data: 'stock', expected: 3 },
   out_of_stock_skus: { data: 'stock', expected: 1 },

@@ -42,6 +42,8 @@ describe.each(['zh-CN', 'en'] as const)('every chart of every report on the samp
       live_review: ['session_trend', 'live_funnel', 'best_hours'],
       review_analysis: ['score_distribution', 'bad_reasons', 'good_rate_trend'],
       stock_health: ['low_stock', 'movement_trend'],
+      survey_summary: ['q1', 'q2', 'q3', 'q4'],
+      xingtu_creators: ['cpm_engagement', 'cpe_ranking'],
     });
   });
 

@@ -5,6 +5,8 @@ import { dashboardReport } from './definitions/dashboard.report';
 import { liveReviewReport } from './definitions/live-review.report';
 import { reviewAnalysisReport } from './definitions/review-analysis.report';
 import { stockHealthReport } from './definitions/stock-health.report';
+import { surveySummaryReport } from './definitions/survey-summary.report';
+import { xingtuCreatorsReport } from './definitions/xingtu-creators.report';
 import { matrixAccountsReport } from './definitions/matrix-accounts.report';
 import { rfmReport } from './definitions/rfm.report';
 import { roiPlannerReport } from './definitions/roi-planner.report';
@@ -24,4 +26,6 @@ export const REPORTS: ReportDefinition[] = [
   liveReviewReport,
   reviewAnalysisReport,
   stockHealthReport,
+  surveySummaryReport,
+  xingtuCreatorsReport,
 ];

@@ -1,4 +1,4 @@
-import { runQuery, type QuerySpec, type TableSet } from '@creator-ops/query';
+import { runQuery, surveySheets, type QuerySpec, type TableSet } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { resolveParams } from './params';
 import { REPORTS } from './registry';
@@ -55,7 +55,10 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
         options.kinds ? new Map([...tables].filter(([kind]) => options.kinds!.includes(kind))) : tables,
       );
     },
+    surveySheets: () => null,
   };
+  ctx.surveySheets = () =>
+    tables.has('survey') ? surveySheets(tables, { ...(params.from !== null ? { from: params.from, to: params.to! } : {}), filters: params.account !== null ? [{ field: 'account', op: 'eq', value: params.account }] : [] }) : null;
   const built = def.build(ctx);
   return { ...base, ...built, metrics: metricsShown(built) };
 }

@@ -1,5 +1,5 @@
 /** Export kinds the product understands (DESIGN §3). */
-export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'review', 'stock', 'stock_move'] as const;
+export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'review', 'stock', 'stock_move', 'survey', 'xingtu'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
@@ -57,6 +57,8 @@ export interface KindDef {
    * instead of being left out of every period query.
    */
   undatedFitsAnyPeriod?: boolean;
+  /** Columns that are no field (survey questions) are people's text: contact data in them is scrubbed too. */
+  scrubRawText?: boolean;
   /** Enum field whose values must only move forward between imports, in this order. */
   statusProgression?: { field: string; order: string[] };
 }

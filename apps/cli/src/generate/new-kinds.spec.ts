@@ -25,7 +25,7 @@ async function importOf(kind: GenerateKind, buf: Buffer) {
   return ingestFile(file, { fileName: `${kind}.csv`, account: '生成' });
 }
 
-const NEW_KINDS: GenerateKind[] = ['review', 'stock_move'];
+const NEW_KINDS: GenerateKind[] = ['review', 'stock_move', 'survey', 'xingtu'];
 
 describe.each(NEW_KINDS)('generate %s', (kind) => {
   it('gives the same bytes for the same seed and other bytes for another', async () => {
@@ -53,5 +53,16 @@ describe('generate review', () => {
     expect(withPhone).toBeGreaterThan(0);
     const { report } = await importOf('review', buf);
     expect(report.warnings.find((w) => w.code === 'PII_TEXT_SCRUBBED')?.params).toEqual({ count: withPhone, columns: '评价内容' });
+  });
+});
+
+describe('generate survey', () => {
+  it('never stores the IPs it writes', async () => {
+    const buf = await gen('survey', 500, 3);
+    const ip = records(buf)[1][4];
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const { table, report } = await importOf('survey', buf);
+    expect(report.warnings.find((w) => w.code === 'PII_DROPPED')?.params).toEqual({ columns: '来自IP' });
+    expect(table.columns.has('来自IP')).toBe(false);
   });
 });

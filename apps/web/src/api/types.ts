@@ -11,8 +11,8 @@ export interface Label {
   en: string;
 }
 
-export type ExportKind = 'account' | 'content' | 'order' | 'ad' | 'live' | 'review' | 'stock' | 'stock_move';
-export const EXPORT_KINDS: ExportKind[] = ['account', 'content', 'order', 'ad', 'live', 'review', 'stock', 'stock_move'];
+export type ExportKind = 'account' | 'content' | 'order' | 'ad' | 'live' | 'review' | 'stock' | 'stock_move' | 'survey' | 'xingtu';
+export const EXPORT_KINDS: ExportKind[] = ['account', 'content', 'order', 'ad', 'live', 'review', 'stock', 'stock_move', 'survey', 'xingtu'];
 
 export interface WorkspaceItem {
   name: string;

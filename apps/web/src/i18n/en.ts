@@ -39,6 +39,8 @@ export const en: Record<MessageKey, string> = {
   'kind.review': 'Product reviews',
   'kind.stock': 'Stock snapshot',
   'kind.stock_move': 'Stock movements',
+  'kind.survey': 'Survey responses',
+  'kind.xingtu': 'Xingtu orders',
   'kindHint.account': 'Douyin creator center daily stats export',
   'kindHint.content': 'Works list export',
   'kindHint.order': 'Doudian order management export',
@@ -47,6 +49,8 @@ export const en: Record<MessageKey, string> = {
   'kindHint.review': 'Doudian review management export',
   'kindHint.stock': 'Doudian product stock export or a stock-count sheet',
   'kindHint.stock_move': 'Stock movement ledger (in / out / count / transfer)',
+  'kindHint.survey': 'Wenjuanxing / Tencent survey answer download',
+  'kindHint.xingtu': 'Xingtu order/task export and boosted-video reports',
 
   'unit.count': 'Count',
   'unit.money': 'Money (CNY)',

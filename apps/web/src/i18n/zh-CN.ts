@@ -37,6 +37,8 @@ export const zh = {
   'kind.review': '商品评价',
   'kind.stock': '库存快照',
   'kind.stock_move': '出入库流水',
+  'kind.survey': '问卷答卷',
+  'kind.xingtu': '星图订单',
   'kindHint.account': '抖音创作者中心「数据表现」导出',
   'kindHint.content': '作品列表导出',
   'kindHint.order': '抖店「订单管理」导出',
@@ -45,6 +47,8 @@ export const zh = {
   'kindHint.review': '抖店「评价管理」导出',
   'kindHint.stock': '抖店「商品库存」导出或盘点表',
   'kindHint.stock_move': '出入库流水（入库/出库/盘点/调拨）',
+  'kindHint.survey': '问卷星 / 腾讯问卷 答卷下载',
+  'kindHint.xingtu': '巨量星图 订单/任务导出、星广联投报表',
 
   'unit.count': '数量',
   'unit.money': '金额（元）',

@@ -17,6 +17,8 @@ export const SAMPLE_FILES = [
   'doudian-reviews.csv',
   'doudian-stock.csv',
   'stock-ledger.csv',
+  'wjx-survey-text.csv',
+  'xingtu-orders.csv',
 ];
 
 /** A workspace's tables from sample exports, merged per kind the way storage merges imports. */
