@@ -6,3 +6,4 @@ export * from './kind-detect';
 export * from './plan';
 export * from './ingest';
 export { looksLikePhone, buyerKey, maskPersonalText } from './pii';
+export { scrubFreeText, SCRUBBED_MARK } from './pii-text';

@@ -55,6 +55,7 @@ export const INGEST_MESSAGES = {
   PII_DROPPED: { zh: '个人信息列未保存：{columns}', en: 'Personal-data columns not stored: {columns}' },
   PII_TEXT_MASKED: { zh: '{count} 个文本单元格中的手机号、身份证号、详细地址或姓名已打码后保存（列：{columns}）', en: '{count} text cells had phone numbers, ID numbers, detailed addresses or names masked before storage (columns: {columns})' },
   PII_CELLS_REDACTED: { zh: '{count} 个疑似手机号的单元格未保存（列：{columns}）', en: '{count} cells that look like phone numbers were not stored (columns: {columns})' },
+  PII_TEXT_SCRUBBED: { zh: '{count} 个文本单元格中的联系方式、证件号或地址已替换为[已隐藏]（列：{columns}）', en: 'Contact data, ID numbers or addresses in {count} text cells were replaced by [已隐藏] (columns: {columns})' },
   BUYER_KEY_MASKED: { zh: '收件人手机号在导出中已脱敏（{count} 个），无法识别同一买家：未生成买家标识，成交人数与客单价不可用', en: 'Recipient phones are masked in the export ({count}); buyers cannot be told apart: no buyer key, so buyers and revenue per buyer are unavailable' },
   BUYER_KEY_DERIVED: { zh: '买家标识由收件人手机号的密钥哈希生成，原值未保存', en: 'Buyer key derived as a keyed hash of the recipient phone; the phone itself is not stored' },
   PERCENT_SHAPE: { zh: '列 {source} 的百分比写法判定为：{shape}', en: 'Column {source} percent shape: {shape}' },

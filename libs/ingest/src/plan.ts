@@ -81,7 +81,7 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
     for (let n = 2; rawNames.has(name) || taken.has(name); n++) name = `${display} (${n})`;
     rawNames.add(name);
     if (!field) unknown.push(display);
-    slots.push(new TextSlot(display, name, 'raw', null, null));
+    slots.push(new TextSlot(display, name, 'raw', null, null, Boolean(kind.scrubRawText)));
   });
 
   if (unknown.length) warnings.push(reportMessage('UNKNOWN_COLUMNS', { columns: unknown.join(', ') }));

@@ -4,6 +4,7 @@ import type { IngestCode } from './messages';
 import { isNullToken, unwrapCell } from './values/cells';
 import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
 import { buyerKeyer, looksLikePhone, maskPersonalText } from './pii';
+import { scrubFreeText } from './pii-text';
 import { reportMessage, type MappingEntry, type ReportMessage } from './report';
 
 /** One source column's handling during an import: parse each cell and write it at a row. */
@@ -167,6 +168,8 @@ export class TextSlot implements Slot {
   redacted = 0;
   /** Cells whose text held personal data (phones, ID numbers, addresses, names), stored masked. */
   masked = 0;
+  /** Free-text cells (reviews, survey answers) stored with contact data replaced. */
+  scrubbed = 0;
 
   constructor(
     readonly source: string,
@@ -174,6 +177,8 @@ export class TextSlot implements Slot {
     private readonly role: 'field' | 'raw',
     private readonly def: FieldDef | null,
     private readonly parseId: ((text: string) => Parsed<string>) | null,
+    /** A raw column of a kind whose unmapped columns are people's text (survey answers). */
+    private readonly scrubRaw = false,
   ) {}
 
   get field(): string | null {
@@ -197,8 +202,13 @@ export class TextSlot implements Slot {
       this.builder.setNull(row);
       return null;
     }
-    const safe = maskPersonalText(text);
-    if (safe !== text) this.masked++;
+    // People's own words (reviews, survey answers) lose contact handles too (e-mail, WeChat, QQ);
+    // every text cell then loses phones, ID numbers, detailed addresses and labelled names.
+    const scrubbed = (this.def ? this.def.freeText : this.scrubRaw) ? scrubFreeText(text) : null;
+    if (scrubbed !== null) this.scrubbed++;
+    const base = scrubbed ?? text;
+    const safe = maskPersonalText(base);
+    if (safe !== base) this.masked++;
     this.builder.set(row, safe);
     return null;
   }

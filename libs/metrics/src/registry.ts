@@ -7,6 +7,10 @@ import { FINANCE_METRICS } from './definitions/finance.metrics';
 import { ORDER_METRICS } from './definitions/order.metrics';
 import { PARAMS } from './definitions/params';
 import { ROW_FILTERS } from './definitions/row-filters';
+import { REVIEW_METRICS, REVIEW_ROW_FILTERS } from './definitions/review.metrics';
+import { STOCK_METRICS, STOCK_PARAMS, STOCK_ROW_FILTERS } from './definitions/stock.metrics';
+import { SURVEY_METRICS, SURVEY_ROW_FILTERS } from './definitions/survey.metrics';
+import { XINGTU_METRICS } from './definitions/xingtu.metrics';
 import { parseExpression, referencedKeys, type Expr } from './expression';
 import type { MetricDef, ParamDef, RowFilterDef } from './types';
 
@@ -87,11 +91,14 @@ function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, se
   return false;
 }
 
-export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS];
+export const ALL_ROW_FILTERS = [...ROW_FILTERS, ...REVIEW_ROW_FILTERS, ...STOCK_ROW_FILTERS, ...SURVEY_ROW_FILTERS];
+export const ALL_PARAMS = [...PARAMS, ...STOCK_PARAMS];
+
+export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS, ...REVIEW_METRICS, ...STOCK_METRICS, ...SURVEY_METRICS, ...XINGTU_METRICS];
 
 /** The product's registry, validated when first used (start-up of the API and the CLI). */
 let registry: MetricRegistry | null = null;
 export function metricRegistry(): MetricRegistry {
-  registry ??= buildRegistry(ALL_METRICS, PARAMS, ROW_FILTERS);
+  registry ??= buildRegistry(ALL_METRICS, ALL_PARAMS, ALL_ROW_FILTERS);
   return registry;
 }

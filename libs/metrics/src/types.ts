@@ -7,6 +7,9 @@ export interface RowFilterClause {
   field: string;
   in?: string[];
   notIn?: string[];
+  /** Numeric bounds (a null value fails them). */
+  atLeast?: number;
+  atMost?: number;
 }
 
 /** A named row predicate over canonical fields (data, e.g. "paid orders"). Every part given must hold. */

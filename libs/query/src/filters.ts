@@ -1,7 +1,7 @@
-import { isPresent, type ColumnTable } from '@creator-ops/columnar';
+import { isPresent, type Column, type ColumnTable } from '@creator-ops/columnar';
 import { parseIsoDay } from '@creator-ops/format';
 import type { RowFilterClause, RowFilterDef } from '@creator-ops/metrics';
-import type { ExportKind } from '@creator-ops/schemas';
+import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { dayReader, resolveColumn } from './fields';
 import { QueryError, type QueryFilter } from './types';
 import type { DayWindow } from './period';
@@ -9,8 +9,8 @@ import type { DayWindow } from './period';
 /** Rows of a kind's table that pass the period and the user's filters (1 = keep). */
 export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null, dateField?: string): Uint8Array {
   const mask = new Uint8Array(table.length).fill(1);
-  if (window) {
-    const day = dayReader(kind, table, dateField);
+  const day = window ? dayReader(kind, table, dateField) : null;
+  if (window && !(day === null && KINDS[kind].undatedFitsAnyPeriod)) {
     for (let i = 0; i < table.length; i++) {
       const d = day ? day(i) : NaN;
       if (!(d >= window.from && d <= window.to)) mask[i] = 0;
@@ -95,6 +95,13 @@ function textTest(f: QueryFilter, bad: () => Error): (v: string | null) => boole
       const needle = String(f.value);
       return (v) => v !== null && v.includes(needle);
     }
+    case 'contains_any':
+    case 'contains_none': {
+      if (!Array.isArray(f.value) || f.value.length === 0) throw bad();
+      const words = f.value.map(String);
+      const any = (v: string | null) => v !== null && words.some((w) => v.includes(w));
+      return f.op === 'contains_any' ? any : (v) => !any(v);
+    }
     case 'range': {
       if (!Array.isArray(f.value) || f.value.length !== 2) throw bad();
       const [lo, hi] = f.value.map((x) => (x === null || x === undefined ? null : String(x)));
@@ -139,6 +146,10 @@ function andInto(mask: Uint8Array, other: Uint8Array): void {
 function clauseMask(table: ColumnTable, clause: RowFilterClause): Uint8Array {
   const mask = new Uint8Array(table.length).fill(1);
   const col = table.columns.get(clause.field);
+  if (clause.atLeast !== undefined || clause.atMost !== undefined) {
+    numericClause(col, clause, mask);
+    return mask;
+  }
   if (!col || col.type !== 'dict') {
     if (clause.in) mask.fill(0);
     return mask;
@@ -169,4 +180,18 @@ function hasValueMask(table: ColumnTable, rule: NonNullable<RowFilterDef['hasVal
     else mask[i] = isPresent(col, i) ? 1 : 0;
   }
   return mask;
+}
+
+/** `atLeast` / `atMost` on a numeric column: a null cell, or an absent or text column, fails. */
+function numericClause(col: Column | undefined, clause: RowFilterClause, mask: Uint8Array): void {
+  if (!col || col.type !== 'num') {
+    mask.fill(0);
+    return;
+  }
+  const lo = clause.atLeast ?? -Infinity;
+  const hi = clause.atMost ?? Infinity;
+  for (let i = 0; i < mask.length; i++) {
+    const present = col.valid === null || col.valid[i] === 1;
+    if (!present || !(col.values[i] >= lo && col.values[i] <= hi)) mask[i] = 0;
+  }
 }

@@ -7,3 +7,4 @@ export * from './plan';
 export * from './aggregate';
 export * from './engine';
 export * from './reconcile';
+export * from './survey';

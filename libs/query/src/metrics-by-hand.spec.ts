@@ -88,7 +88,57 @@ const SETTLEMENT: PlainRow[] = [
   { order_item_id: 'I3', settled_at: '2026-10-16 02:00:00', settlement_amount: 28.41, commission: 0, service_fee: -1.49 },
 ];
 
-type Fixture = 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'after_sale' | 'settlement';
+// Product reviews (issue 17). Scores: 5, 4, 3, 2, 1, null (no product score).
+//   reviews 6; scored 5; good (4–5) 2; neutral 1; bad (1–2) 2; five-star 1; with media 2 (是, 是)
+//   product score 5+4+3+2+1 = 15 over 5 = 3; logistics 5+4+2 = 11 over 3 (two '-'); service 5+5+4+1+3+2 = 20 over 6
+const REVIEWS: PlainRow[] = [
+  { order_item_id: 'R1', reviewed_at: '2026-10-01 10:00:00', product_score: 5, logistics_score: 5, service_score: 5, has_media: '是' },
+  { order_item_id: 'R2', reviewed_at: '2026-10-01 11:00:00', product_score: 4, logistics_score: null, service_score: 5, has_media: '否' },
+  { order_item_id: 'R3', reviewed_at: '2026-10-02 10:00:00', product_score: 3, logistics_score: 4, service_score: 4, has_media: '否' },
+  { order_item_id: 'R4', reviewed_at: '2026-10-02 11:00:00', product_score: 2, logistics_score: null, service_score: 1, has_media: '是' },
+  { order_item_id: 'R5', reviewed_at: '2026-10-03 10:00:00', product_score: 1, logistics_score: 2, service_score: 3, has_media: null },
+  { order_item_id: 'R6', reviewed_at: '2026-10-03 11:00:00', product_score: null, logistics_score: null, service_score: 2, has_media: '否' },
+];
+
+// Stock snapshot (no date) and ledger (issue 17).
+//   SKUs 3; available 100 + 0 + 50 = 150; reserved 3 + 0 + 2 = 5; in transit 20 + null + 0 = 20
+//   out of stock (available ≤ 0) 1; opening 80 + 10 + 40 = 130; counted 99 + 0 + 50 = 149
+//   ledger: in 40 + 10 = 50; out 20 + 10 = 30 (调拨 5 neither); 盘点 −1; movements 5; net in 50 − 30 = 20
+//   sell-through 30 / (30 + 150) = 1/6; days of stock over 10 days: 150 / (30 / 10) = 50
+const STOCK: PlainRow[] = [
+  { merchant_sku: 'S1', available_qty: 100, reserved_qty: 3, in_transit_qty: 20, opening_qty: 80, counted_qty: 99 },
+  { merchant_sku: 'S2', available_qty: 0, reserved_qty: 0, in_transit_qty: null, opening_qty: 10, counted_qty: 0 },
+  { merchant_sku: 'S3', available_qty: 50, reserved_qty: 2, in_transit_qty: 0, opening_qty: 40, counted_qty: 50 },
+];
+const MOVES: PlainRow[] = [
+  { doc_id: 'M1', moved_at: '2026-10-01 09:00:00', move_type: '入库', merchant_sku: 'S1', quantity: 40 },
+  { doc_id: 'M2', moved_at: '2026-10-02 09:00:00', move_type: '销售出库', merchant_sku: 'S1', quantity: 20 },
+  { doc_id: 'M3', moved_at: '2026-10-02 10:00:00', move_type: '采购入库', merchant_sku: 'S2', quantity: 10 },
+  { doc_id: 'M4', moved_at: '2026-10-03 10:00:00', move_type: '出库', merchant_sku: 'S2', quantity: 10 },
+  { doc_id: 'M5', moved_at: '2026-10-03 11:00:00', move_type: '调拨', merchant_sku: 'S3', quantity: 5 },
+  { doc_id: 'M6', moved_at: '2026-10-04 18:00:00', move_type: '盘点', merchant_sku: 'S1', quantity: -1 },
+];
+
+// Survey sheets: time taken 60, null, 90 -> responses 3, timed 2, total 150 s, average 75 s.
+const SURVEY: PlainRow[] = [
+  { respondent_id: '1', submitted_at: '2026-11-01 10:00:00', duration_seconds: 60 },
+  { respondent_id: '2', submitted_at: '2026-11-01 11:00:00', duration_seconds: null },
+  { respondent_id: '3', submitted_at: '2026-11-02 10:00:00', duration_seconds: 90 },
+];
+
+// 星图 orders (issue 17): 3 orders, creator X twice.
+//   cost 100.00 + 50.50 + 49.50 = 200.00; plays 10000 + 0 + 30000 = 40000
+//   likes 300 + 0 + 500 = 800; comments 50 + 0 + 100 = 150; shares 50 + 0 + 0 = 50 -> interactions 1000
+//   favorites 20 + 0 + 80 = 100; component impressions 1000 + null + 3000 = 4000, clicks 40 + 60 = 100
+//   gmv 300.00 + null + 100.00 = 400.00; boost 100.00 + 0 + null = 100.00; conversions 3 + null + 2 = 5
+//   completion (0.2 × 10000 + 0.1 × 30000) / 40000 = 0.125 (the middle order has no value and no plays)
+const XINGTU: PlainRow[] = [
+  { xt_order_id: 'X1', creator_name: 'X', published_at: '2026-10-01 10:00:00', order_amount: 100.0, plays: 10000, likes: 300, comments: 50, shares: 50, favorites: 20, completion_rate: 0.2, component_impressions: 1000, component_clicks: 40, xt_gmv: 300.0, boost_cost: 100.0, xt_conversions: 3 },
+  { xt_order_id: 'X2', creator_name: 'Y', published_at: '2026-10-02 10:00:00', order_amount: 50.5, plays: 0, likes: 0, comments: 0, shares: 0, favorites: 0, completion_rate: null, component_impressions: null, component_clicks: null, xt_gmv: null, boost_cost: 0, xt_conversions: null },
+  { xt_order_id: 'X3', creator_name: 'X', published_at: '2026-10-03 10:00:00', order_amount: 49.5, plays: 30000, likes: 500, comments: 100, shares: 0, favorites: 80, completion_rate: 0.1, component_impressions: 3000, component_clicks: 60, xt_gmv: 100.0, boost_cost: null, xt_conversions: 2 },
+];
+
+type Fixture = 'xingtu' | 'survey' | 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'after_sale' | 'settlement' | 'review' | 'stock' | 'stock_move' | 'stock+move';
 const FIXTURES: Record<Fixture, () => TableSet> = {
   'ad': () => buildTables({ ad: AD }),
   'account': () => buildTables({ account: ACCOUNT }),
@@ -100,6 +150,12 @@ const FIXTURES: Record<Fixture, () => TableSet> = {
   'ad+order': () => buildTables({ ad: AD, order: ORDERS }),
   'after_sale': () => buildTables({ after_sale: AFTER_SALE }),
   'settlement': () => buildTables({ settlement: SETTLEMENT }),
+  'review': () => buildTables({ review: REVIEWS }),
+  'survey': () => buildTables({ survey: SURVEY }),
+  'xingtu': () => buildTables({ xingtu: XINGTU }),
+  'stock': () => buildTables({ stock: STOCK }),
+  'stock_move': () => buildTables({ stock_move: MOVES }),
+  'stock+move': () => buildTables({ stock: STOCK, stock_move: MOVES }),
 };
 
 interface HandCase {
@@ -205,6 +261,70 @@ const CASES: Record<string, HandCase> = {
   // cross-kind
   gpm: { data: 'order+account', expected: 50, kinds: ['order', 'account'] }, // 200 / 4000 × 1000
   ad_gmv_share: { data: 'ad+order', expected: 0.15425, kinds: ['ad', 'order'] }, // 30.85 / 200
+  // reviews
+  reviews: { data: 'review', expected: 6 },
+  scored_reviews: { data: 'review', expected: 5 },
+  good_reviews: { data: 'review', expected: 2 },
+  neutral_reviews: { data: 'review', expected: 1 },
+  bad_reviews: { data: 'review', expected: 2 },
+  five_star_reviews: { data: 'review', expected: 1 },
+  media_reviews: { data: 'review', expected: 2 },
+  logistics_scored_reviews: { data: 'review', expected: 3 },
+  service_scored_reviews: { data: 'review', expected: 6 },
+  product_score_total: { data: 'review', expected: 15 },
+  logistics_score_total: { data: 'review', expected: 11 },
+  service_score_total: { data: 'review', expected: 20 },
+  good_review_rate: { data: 'review', expected: 0.4 }, // 2 / 5 (the unscored review is not in the base)
+  bad_review_rate: { data: 'review', expected: 0.4 },
+  five_star_rate: { data: 'review', expected: 0.2 },
+  media_review_rate: { data: 'review', expected: 1 / 3 }, // 2 / 6
+  avg_product_score: { data: 'review', expected: 3 },
+  avg_logistics_score: { data: 'review', expected: 11 / 3 },
+  avg_service_score: { data: 'review', expected: 20 / 6 },
+  // 星图
+  xt_orders: { data: 'xingtu', expected: 3 },
+  xt_creators: { data: 'xingtu', expected: 2 },
+  xt_cost: { data: 'xingtu', expected: 200 },
+  xt_plays: { data: 'xingtu', expected: 40000 },
+  xt_likes: { data: 'xingtu', expected: 800 },
+  xt_comments: { data: 'xingtu', expected: 150 },
+  xt_shares: { data: 'xingtu', expected: 50 },
+  xt_favorites: { data: 'xingtu', expected: 100 },
+  xt_component_impressions: { data: 'xingtu', expected: 4000 },
+  xt_component_clicks: { data: 'xingtu', expected: 100 },
+  xt_conversions: { data: 'xingtu', expected: 5 },
+  xt_gmv: { data: 'xingtu', expected: 400 },
+  xt_boost_cost: { data: 'xingtu', expected: 100 },
+  xt_interactions: { data: 'xingtu', expected: 1000 },
+  xt_cpm: { data: 'xingtu', expected: 5 }, // 200 / 40000 × 1000
+  xt_cpe: { data: 'xingtu', expected: 0.2 }, // 200 / 1000 (favorites not counted)
+  xt_cost_per_play: { data: 'xingtu', expected: 0.005 },
+  xt_engagement_rate: { data: 'xingtu', expected: 0.025 }, // 1000 / 40000
+  xt_component_ctr: { data: 'xingtu', expected: 0.025 }, // 100 / 4000
+  xt_roi: { data: 'xingtu', expected: 2 }, // 400 / 200
+  xt_total_roi: { data: 'xingtu', expected: 400 / 300 },
+  xt_completion_rate: { data: 'xingtu', expected: 0.125 },
+  // survey
+  responses: { data: 'survey', expected: 3 },
+  timed_responses: { data: 'survey', expected: 2 },
+  survey_seconds: { data: 'survey', expected: 150 },
+  avg_survey_seconds: { data: 'survey', expected: 75 },
+  // stock
+  stock_skus: { data: 'stock', expected: 3 },
+  out_of_stock_skus: { data: 'stock', expected: 1 },
+  out_of_stock_rate: { data: 'stock', expected: 1 / 3 },
+  available_stock: { data: 'stock', expected: 150 },
+  reserved_stock: { data: 'stock', expected: 5 },
+  in_transit_stock: { data: 'stock', expected: 20 },
+  opening_stock: { data: 'stock', expected: 130 },
+  counted_stock: { data: 'stock', expected: 149 },
+  stock_in: { data: 'stock_move', expected: 50 },
+  stock_out: { data: 'stock_move', expected: 30 },
+  count_adjustment: { data: 'stock_move', expected: -1 },
+  stock_moves: { data: 'stock_move', expected: 6 },
+  stock_net_in: { data: 'stock_move', expected: 20 },
+  sell_through_rate: { data: 'stock+move', expected: 1 / 6, kinds: ['stock_move', 'stock'] },
+  turnover_days: { data: 'stock+move', expected: 50, params: { period_days: 10 }, kinds: ['stock', 'stock_move'] },
 };
 
 /** Equal within 1e-12 relative (exact for integers and for cents held as yuan). */

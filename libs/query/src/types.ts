@@ -1,12 +1,15 @@
 import type { ColumnTable } from '@creator-ops/columnar';
 import type { ExportKind, Label } from '@creator-ops/schemas';
 
-export type FilterOp = 'eq' | 'ne' | 'in' | 'range' | 'contains';
+export type FilterOp = 'eq' | 'ne' | 'in' | 'range' | 'contains' | 'contains_any' | 'contains_none';
 
 export interface QueryFilter {
   field: string;
   op: FilterOp;
-  /** eq/ne/contains: a value; in: an array; range: [min, max] (either may be null). Dates as YYYY-MM-DD, money in yuan. */
+  /**
+   * eq/ne/contains: a value; in: an array; range: [min, max] (either may be null). Dates as YYYY-MM-DD, money in yuan.
+   * contains_any / contains_none: an array of words (keyword rules over text, e.g. negative-review reasons).
+   */
   value: unknown;
 }
 

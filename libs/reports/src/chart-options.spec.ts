@@ -40,6 +40,10 @@ describe.each(['zh-CN', 'en'] as const)('every chart of every report on the samp
       matrix_accounts: ['accounts_compare', 'accounts_followers'],
       roi_planner: ['roi_vs_breakeven'],
       live_review: ['session_trend', 'live_funnel', 'best_hours'],
+      review_analysis: ['score_distribution', 'bad_reasons', 'good_rate_trend'],
+      stock_health: ['low_stock', 'movement_trend'],
+      survey_summary: ['q1', 'q2', 'q3', 'q4'],
+      xingtu_creators: ['cpm_engagement', 'cpe_ranking'],
     });
   });
 

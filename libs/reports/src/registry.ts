@@ -3,6 +3,10 @@ import { adPerformanceReport } from './definitions/ad-performance.report';
 import { contentRankingReport } from './definitions/content-ranking.report';
 import { dashboardReport } from './definitions/dashboard.report';
 import { liveReviewReport } from './definitions/live-review.report';
+import { reviewAnalysisReport } from './definitions/review-analysis.report';
+import { stockHealthReport } from './definitions/stock-health.report';
+import { surveySummaryReport } from './definitions/survey-summary.report';
+import { xingtuCreatorsReport } from './definitions/xingtu-creators.report';
 import { matrixAccountsReport } from './definitions/matrix-accounts.report';
 import { rfmReport } from './definitions/rfm.report';
 import { roiPlannerReport } from './definitions/roi-planner.report';
@@ -20,4 +24,8 @@ export const REPORTS: ReportDefinition[] = [
   matrixAccountsReport,
   roiPlannerReport,
   liveReviewReport,
+  reviewAnalysisReport,
+  stockHealthReport,
+  surveySummaryReport,
+  xingtuCreatorsReport,
 ];

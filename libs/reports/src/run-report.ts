@@ -1,4 +1,4 @@
-import { runQuery, type QuerySpec, type TableSet } from '@creator-ops/query';
+import { runQuery, surveySheets, type QuerySpec, type TableSet } from '@creator-ops/query';
 import { isPresent } from '@creator-ops/columnar';
 import { KINDS, type ExportKind, type Label } from '@creator-ops/schemas';
 import { resolveParams } from './params';
@@ -69,7 +69,10 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
         options.kinds ? new Map([...tables].filter(([kind]) => options.kinds!.includes(kind))) : tables,
       );
     },
+    surveySheets: () => null,
   };
+  ctx.surveySheets = () =>
+    tables.has('survey') ? surveySheets(tables, { ...(params.from !== null ? { from: params.from, to: params.to! } : {}), filters: params.account !== null ? [{ field: 'account', op: 'eq', value: params.account }] : [] }) : null;
   const built = def.build(ctx);
   return { ...base, ...built, metrics: metricsShown(built) };
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '@creator-ops/format';
-import type { CompareMode, QueryResult, QuerySpec, ResultColumn, ResultRow } from '@creator-ops/query';
+import type { CompareMode, QueryResult, QuerySpec, ResultColumn, ResultRow, SurveySheets } from '@creator-ops/query';
 import type { ExportKind, Label } from '@creator-ops/schemas';
 
 export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
@@ -118,6 +118,8 @@ export interface ReportContext {
    * `kinds` limits the exports metrics may bind to (plays of per-work stats, not of account daily stats).
    */
   query(spec: QuerySpec, options?: QueryOptions): QueryResult;
+  /** Survey answer sheets in the report's period and account, for the survey tabulation (null without survey data). */
+  surveySheets(): SurveySheets | null;
 }
 
 export interface ReportDefinition {

@@ -5,6 +5,11 @@ import { liveKind } from './kinds/live.kind';
 import { orderKind } from './kinds/order.kind';
 import { afterSaleKind } from './kinds/after-sale.kind';
 import { settlementKind } from './kinds/settlement.kind';
+import { reviewKind } from './kinds/review.kind';
+import { stockKind, stockMoveKind } from './kinds/stock.kind';
+import { surveyKind } from './kinds/survey.kind';
+import { xingtuKind } from './kinds/xingtu.kind';
+
 import { EXPORT_KINDS, type ExportKind, type FieldDef, type KindDef } from './types';
 import { headerKey } from './header';
 
@@ -16,6 +21,11 @@ export const KINDS: Readonly<Record<ExportKind, KindDef>> = {
   live: liveKind,
   after_sale: afterSaleKind,
   settlement: settlementKind,
+  review: reviewKind,
+  stock: stockKind,
+  stock_move: stockMoveKind,
+  survey: surveyKind,
+  xingtu: xingtuKind,
 };
 
 export function isExportKind(value: unknown): value is ExportKind {

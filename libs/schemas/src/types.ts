@@ -1,5 +1,5 @@
 /** Export kinds the product understands (DESIGN §3). */
-export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement'] as const;
+export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement', 'review', 'stock', 'stock_move', 'survey', 'xingtu'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**
@@ -30,6 +30,8 @@ export interface FieldDef {
   timeUnit?: 'seconds' | 'minutes';
   /** Part of the kind's signature for kind detection (weighs more than a generic field). */
   signature?: boolean;
+  /** Free text written by people (review text, open answers): contact data inside it is scrubbed on import. */
+  freeText?: boolean;
 }
 
 export interface KindDef {
@@ -50,6 +52,13 @@ export interface KindDef {
   piiHeaders: string[];
   /** Field used to derive a pseudonymous buyer key (HMAC) when no buyer id column exists. */
   buyerKeyFromPii?: { piiHeaders: string[]; field: string };
+  /**
+   * A snapshot export often has no date column (抖店 商品库存): then its rows hold for any period,
+   * instead of being left out of every period query.
+   */
+  undatedFitsAnyPeriod?: boolean;
+  /** Columns that are no field (survey questions) are people's text: contact data in them is scrubbed too. */
+  scrubRawText?: boolean;
   /** Enum field whose values must only move forward between imports, in this order. */
   statusProgression?: { field: string; order: string[] };
   /**

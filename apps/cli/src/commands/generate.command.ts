@@ -1,10 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { generateExport, writeDemo } from '../generate';
+import { GENERATE_KINDS, generateExport, writeDemo, type GenerateKind } from '../generate';
 import { parse, UsageError } from '../args';
 
-export const GENERATE_USAGE = 'generate --kind order|ad|account|content --rows N --seed S [--out FILE] | generate --demo DIR';
-const KINDS = ['order', 'ad', 'account', 'content'] as const;
+export const GENERATE_USAGE = `generate --kind ${GENERATE_KINDS.join('|')} --rows N --seed S [--out FILE] | generate --demo DIR`;
 
 /** Writes a realistic export (Chinese headers, real quirks), deterministic per seed. */
 export async function generateCommand(argv: string[]): Promise<number> {
@@ -21,8 +20,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${values.demo}: ${files.length} files and manifest.json\n`);
     return 0;
   }
-  const kind = values.kind as (typeof KINDS)[number];
-  if (!KINDS.includes(kind)) throw new UsageError(`usage: ${GENERATE_USAGE}`);
+  const kind = values.kind as GenerateKind;
+  if (!GENERATE_KINDS.includes(kind)) throw new UsageError(`usage: ${GENERATE_USAGE}`);
   const rows = Number(values.rows);
   const seed = Number(values.seed);
   if (!Number.isInteger(rows) || rows < 1 || rows > 50_000_000) throw new UsageError('--rows must be a whole number from 1 to 50000000');

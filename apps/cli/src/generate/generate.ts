@@ -2,11 +2,15 @@ import { writeAccount } from './account';
 import { writeAds } from './ad';
 import { writeContent } from './content';
 import { writeOrders } from './order';
+import { writeReviews } from './review';
+import { writeStockMoves } from './stock-move';
+import { writeSurvey } from './survey';
+import { writeXingtu } from './xingtu';
 import { Random, seedState } from './prng';
 import { ChunkWriter } from './writer';
 
-export type GenerateKind = 'order' | 'ad' | 'account' | 'content';
-export const GENERATE_KINDS: readonly GenerateKind[] = ['order', 'ad', 'account', 'content'];
+export type GenerateKind = 'order' | 'ad' | 'account' | 'content' | 'review' | 'stock_move' | 'survey' | 'xingtu';
+export const GENERATE_KINDS: readonly GenerateKind[] = ['order', 'ad', 'account', 'content', 'review', 'stock_move', 'survey', 'xingtu'];
 
 export interface GenerateOptions {
   kind: GenerateKind;
@@ -25,7 +29,7 @@ export interface GenerateResult {
   bytes: number;
 }
 
-const SALT: Record<GenerateKind, number> = { order: 1, ad: 2, account: 3, content: 4 };
+const SALT: Record<GenerateKind, number> = { order: 1, ad: 2, account: 3, content: 4, review: 5, stock_move: 6, survey: 7, xingtu: 8 };
 
 /**
  * Writes a realistic, deterministic synthetic export of the given kind to `out`. The caller owns
@@ -44,6 +48,10 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
       case 'ad': written = await writeAds(w, rnd, rows); break;
       case 'account': written = await writeAccount(w, rnd, rows); break;
       case 'content': written = await writeContent(w, rnd, rows); break;
+      case 'review': written = await writeReviews(w, rnd, rows); break;
+      case 'stock_move': written = await writeStockMoves(w, rnd, rows); break;
+      case 'survey': written = await writeSurvey(w, rnd, rows); break;
+      case 'xingtu': written = await writeXingtu(w, rnd, rows); break;
     }
   } catch (e) {
     w.detach();

@@ -6,3 +6,7 @@ export { ACCOUNT_HEADER, ACCOUNT_MAX_DAYS } from './account';
 export { CONTENT_HEADER } from './content';
 export { demoFiles, demoManifest, writeDemo, DEMO_ACCOUNTS, DEMO_SEED, DEMO_WORKSPACE } from './demo/demo';
 export type { DemoFile } from './demo/demo';
+export { REVIEW_HEADER } from './review';
+export { STOCK_MOVE_HEADER } from './stock-move';
+export { SURVEY_HEADER } from './survey';
+export { XINGTU_HEADER } from './xingtu';

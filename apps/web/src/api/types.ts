@@ -11,8 +11,8 @@ export interface Label {
   en: string;
 }
 
-export type ExportKind = 'account' | 'content' | 'order' | 'ad' | 'live' | 'after_sale' | 'settlement';
-export const EXPORT_KINDS: ExportKind[] = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement'];
+export type ExportKind = 'account' | 'content' | 'order' | 'ad' | 'live' | 'after_sale' | 'settlement' | 'review' | 'stock' | 'stock_move' | 'survey' | 'xingtu';
+export const EXPORT_KINDS: ExportKind[] = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement', 'review', 'stock', 'stock_move', 'survey', 'xingtu'];
 
 export interface WorkspaceItem {
   name: string;

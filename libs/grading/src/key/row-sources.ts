@@ -3,6 +3,7 @@ import type { QueryResult, TableSet } from '@creator-ops/query';
 import type { CellValue, RowSource, ValueFormat } from '../types';
 import { evalExpr, identifiers } from './expressions';
 import { runEngine, type QueryTweaks } from './run';
+import { surveyRows } from './survey-rows';
 
 type Record_ = Record<string, CellValue>;
 
@@ -37,6 +38,8 @@ export function baseRows(source: RowSource, ctx: SourceContext): BaseRows {
       return metricRows(source, ctx);
     case 'scenarios':
       return scenarioRows(source, ctx);
+    case 'survey':
+      return surveyRows(source, ctx);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { MetricDef } from '../types';
 
-const LIVE = ['中级 2.1.3', '中级 3.1.4', '中级 3.1.5', '中级 3.1.6'];
+// 直播复盘 is the 直播电商 variant of 中级 3.1.7 (EXERCISES T14); 2.1.3 and 3.1.4–3.1.6 are not data items.
+const LIVE = ['中级 3.1.7'];
 
 const sum = (key: string, field: string, zh: string, en: string, unit: MetricDef['unit'] = 'count', direction: 'up' | 'down' = 'up'): MetricDef => ({
   key,

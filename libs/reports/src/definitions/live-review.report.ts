@@ -14,7 +14,7 @@ export const liveReviewReport: ReportDefinition = {
     zh: '逐场直播：成交金额、观看人数、曝光进入率、商品点击率、观看-成交率、UV价值、千次观看成交、人均观看时长；曝光→进入→商品点击→成交漏斗；按开播时段的成交。',
     en: 'Per session: GMV, viewers, entry rate, product CTR, watch-to-buy rate, UV value, GPM, average watch time; the exposure → viewers → product clicks → buyers funnel; GMV by start hour.',
   },
-  standard: ['中级 2.1.3', '中级 3.1.4', '中级 3.1.5', '中级 3.1.6'],
+  standard: ['中级 3.1.7'],
   kinds: ['live'],
   params: ['preset', 'from', 'to', 'account', 'compare'],
   build(report) {

@@ -14,6 +14,11 @@ export const SAMPLE_FILES = [
   '数据表现_播放量数据.csv',
   '数据表现_净增粉丝数据.csv',
   '数据表现_主页访问数据.csv',
+  'doudian-reviews.csv',
+  'doudian-stock.csv',
+  'stock-ledger.csv',
+  'wjx-survey-text.csv',
+  'xingtu-orders.csv',
 ];
 
 /** A workspace's tables from sample exports, merged per kind the way storage merges imports. */

@@ -10,9 +10,9 @@ export class QueryFilterDto {
   @IsString()
   field: string;
 
-  @ApiProperty({ enum: ['eq', 'ne', 'in', 'range', 'contains'] })
-  @IsIn(['eq', 'ne', 'in', 'range', 'contains'])
-  op: 'eq' | 'ne' | 'in' | 'range' | 'contains';
+  @ApiProperty({ enum: ['eq', 'ne', 'in', 'range', 'contains', 'contains_any', 'contains_none'] })
+  @IsIn(['eq', 'ne', 'in', 'range', 'contains', 'contains_any', 'contains_none'])
+  op: 'eq' | 'ne' | 'in' | 'range' | 'contains' | 'contains_any' | 'contains_none';
 
   @ApiProperty({ description: 'eq/ne/contains: a value; in: an array; range: [min, max]' })
   @Allow()

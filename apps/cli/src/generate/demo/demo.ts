@@ -59,9 +59,21 @@ export async function demoFiles(seed = DEMO_SEED): Promise<DemoFile[]> {
   return files;
 }
 
+/**
+ * Exports of the standard's other data kinds (reviews, stock, a survey, 星图 orders), kept as
+ * hand-made files in fixtures/demo and imported after the generated ones.
+ */
+export const STATIC_DEMO_FILES: { file: string; account: string }[] = [
+  { file: 'doudian-reviews.csv', account: '小鹿的零食铺' },
+  { file: 'doudian-stock.csv', account: '小鹿的零食铺' },
+  { file: 'stock-ledger.csv', account: '小鹿的零食铺' },
+  { file: 'wjx-survey-text.csv', account: '零食口味调研' },
+  { file: 'xingtu-orders.csv', account: '小鹿的零食铺' },
+];
+
 /** The manifest the server's demo loader reads. */
 export function demoManifest(files: DemoFile[]): string {
-  const entries = files.map((f) => '    ' + JSON.stringify(f.account ? { file: f.file, account: f.account } : { file: f.file }).replace(/,"/g, ', "').replace(/":/g, '": '));
+  const entries = [...files, ...STATIC_DEMO_FILES].map((f) => '    ' + JSON.stringify(f.account ? { file: f.file, account: f.account } : { file: f.file }).replace(/,"/g, ', "').replace(/":/g, '": '));
   return `{\n  "workspace": "${DEMO_WORKSPACE}",\n  "files": [\n${entries.join(',\n')}\n  ]\n}\n`;
 }
 
