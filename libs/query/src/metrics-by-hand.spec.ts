@@ -221,6 +221,7 @@ const CASES: Record<string, HandCase> = {
   aov: { data: 'order', expected: 100 }, // 200 / 2
   avg_order_value: { data: 'order', expected: 200 / 3 }, // 66.666…
   refund_amount: { data: 'order', expected: 30 },
+  net_gmv: { data: 'order', expected: 170 }, // 200.00 − 30.00: the RFM M
   refund_orders: { data: 'order', expected: 1 },
   refund_rate: { data: 'order', expected: 0.15 }, // 30 / 200
   refund_order_rate: { data: 'order', expected: 1 / 3 },
