@@ -51,6 +51,9 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
   const piiKeys = new Set(kind.piiHeaders.map(headerKey));
   const buyerSources = new Set((kind.buyerKeyFromPii?.piiHeaders ?? []).map(headerKey));
   const mapsBuyerId = headers.some((h) => index.get(headerKey(h))?.key === 'buyer_id');
+  const fallbackKeys = new Set(kind.fields.flatMap((f) => (f.fallbackAliases ?? []).map(headerKey)));
+  // Fields some column names by a primary alias: their fallback-alias columns stay source columns.
+  const primaryMapped = new Set(headers.map(headerKey).filter((k) => !fallbackKeys.has(k)).flatMap((k) => index.get(k)?.key ?? []));
   const warnings: ReportMessage[] = [];
   const slots: Slot[] = [];
   const taken = new Map<string, string>();
@@ -70,7 +73,8 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
       slots.push(new PiiSlot(display, useForBuyer ? { builder: derivedBuyer!, secret: opts.secret! } : null));
       return;
     }
-    const field = index.get(key);
+    const mapped = index.get(key);
+    const field = mapped && fallbackKeys.has(key) && primaryMapped.has(mapped.key) ? undefined : mapped;
     if (field && !taken.has(field.key)) {
       taken.set(field.key, display);
       slots.push(fieldSlot(display, field, norm.unit));
@@ -80,7 +84,7 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
     let name = display;
     for (let n = 2; rawNames.has(name) || taken.has(name); n++) name = `${display} (${n})`;
     rawNames.add(name);
-    if (!field) unknown.push(display);
+    if (!field && !mapped) unknown.push(display);
     slots.push(new TextSlot(display, name, 'raw', null, null, Boolean(kind.scrubRawText)));
   });
 

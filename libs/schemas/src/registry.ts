@@ -47,7 +47,7 @@ export function aliasIndex(kind: ExportKind): Map<string, FieldDef> {
   if (!index) {
     index = new Map();
     for (const field of KINDS[kind].fields) {
-      for (const alias of [field.key, ...field.aliases]) {
+      for (const alias of [field.key, ...field.aliases, ...(field.fallbackAliases ?? [])]) {
         const k = headerKey(alias);
         if (!index.has(k)) index.set(k, field);
       }

@@ -22,6 +22,11 @@ export interface FieldDef {
   label: Label;
   /** Header spellings seen in real exports, compared after header normalisation. */
   aliases: string[];
+  /**
+   * Headers taken only when no column of `aliases` is present (买家昵称 identifies a buyer only when
+   * the export has no 用户ID); beside one, they stay an ordinary source column.
+   */
+  fallbackAliases?: string[];
   /** Integers that may legitimately be negative (daily deltas). */
   signed?: boolean;
   /** Per-alias scale hints when the header itself does not carry a unit, e.g. 平均停留时长 in seconds. */

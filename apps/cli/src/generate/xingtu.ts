@@ -25,7 +25,7 @@ export async function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Pr
     const likes = Math.floor(plays * (0.005 + 0.04 * rnd.next()));
     const bp = rnd.range(500, 4000);
     const completion = text ? '-' : `${Math.floor(bp / 100)}.${P2[bp % 100]}%`;
-    chunk += [tabCell(`73${String(1e16 + i)}`), TASKS[rnd.int(TASKS.length)], CREATORS[c], tabCell(String(1800000 + c)), text ? '图文' : '视频', moneyQ(rnd.range(500, 20000) * 100), fmtTs(sec), String(plays), String(likes), String(Math.floor(likes * 0.08)), String(Math.floor(likes * 0.05)), String(Math.floor(likes * 0.15)), completion].join(',') + CRLF;
+    chunk += [tabCell(`73${String(i + 1).padStart(17, '0')}`), TASKS[rnd.int(TASKS.length)], CREATORS[c], tabCell(String(1800000 + c)), text ? '图文' : '视频', moneyQ(rnd.range(500, 20000) * 100), fmtTs(sec), String(plays), String(likes), String(Math.floor(likes * 0.08)), String(Math.floor(likes * 0.05)), String(Math.floor(likes * 0.15)), completion].join(',') + CRLF;
     if (chunk.length >= 16384) {
       p = w.push(chunk);
       chunk = '';

@@ -67,7 +67,7 @@ export const orderKind: KindDef = {
     { key: 'traffic_channel', type: 'enum', label: { zh: '流量渠道', en: 'Traffic channel' }, aliases: ['流量渠道'] },
     { key: 'author_id', type: 'id', label: { zh: '达人ID', en: 'Author ID' }, aliases: ['达人ID', '达人id', '作者ID'] },
     { key: 'author_name', type: 'string', label: { zh: '达人昵称', en: 'Author' }, aliases: ['达人昵称', '作者昵称'] },
-    { key: 'buyer_id', type: 'id', label: { zh: '买家ID', en: 'Buyer ID' }, aliases: ['用户ID', '买家ID', '买家id', 'doudian_open_id', '买家昵称'] },
+    { key: 'buyer_id', type: 'id', label: { zh: '买家ID', en: 'Buyer ID' }, aliases: ['用户ID', '买家ID', '买家id', 'doudian_open_id'], fallbackAliases: ['买家昵称'] },
     { key: 'account', type: 'string', label: { zh: '店铺/账号', en: 'Account' }, aliases: ['店铺名称', '店铺'] },
   ],
 };
