@@ -37,7 +37,9 @@ describe('reports API', () => {
     expect(kpi('cost')?.value).toBeCloseTo(118365.83, 6);
     expect(kpi('ctr')?.value).toBeCloseTo(91888 / 3333550, 12);
     expect(kpi('roi')?.value).toBeCloseTo(391673.55 / 118365.83, 12);
-    expect(res.body.params).toMatchObject({ from: '2026-10-01', to: '2026-10-07' });
+    // One period model (issue 14): 全部 spans the workspace, not the report's kind — works from 2026-09-01
+    // (douyin-works.csv), orders paid up to 2026-10-13 (doudian-orders.csv); the ad rows (10-01..10-07) all fall inside.
+    expect(res.body.params).toMatchObject({ from: '2026-09-01', to: '2026-10-13' });
   });
 
   it('renders every chart of a report as SVG with its title and axis units, and as PNG', async () => {

@@ -117,8 +117,8 @@ describe('web dashboard in Chromium', () => {
     // 12 sessions, GMV 675,009.74 in all (worked out independently in ../shared/samples/expected.json).
     expect(gmv?.display.value).toBe('¥675,009.74');
     expect(await page.getAttribute('[data-test="kpi-live_gmv"] [data-test="kpi-value"]', 'data-exact')).toBe('¥675,009.74');
-    // The card itself reads 万 (67.50万 = 675,009.74 ÷ 10,000, two decimals).
-    expect((await page.textContent('[data-test="kpi-live_gmv"] [data-test="kpi-value"]'))?.trim()).toBe('¥67.50万');
+    // The page is in English since the test before: the card reads K (675.01K = 675,009.74 ÷ 1,000, two decimals).
+    expect((await page.textContent('[data-test="kpi-live_gmv"] [data-test="kpi-value"]'))?.trim()).toBe('¥675.01K');
     await screenshot(page, '06-report-live-review');
   }, 60_000);
 });

@@ -2,7 +2,8 @@
 
 // Shapes the server computes with, imported from the libraries rather than copied.
 export type { BatchItem, BatchStudent, BatchResult } from '@creator-ops/grading';
-export type { QueryFilter, QuerySpec, ResultColumn } from '@creator-ops/query';
+export type { QueryFilter, QuerySpec, ResultColumn, Reconciliation, ReconciliationIssue } from '@creator-ops/query';
+import type { Reconciliation } from '@creator-ops/query';
 import type { QuerySpec, ResultColumn } from '@creator-ops/query';
 export type { Kpi, ReportTable, ReportChart, ReportResult } from '@creator-ops/reports';
 
@@ -39,6 +40,8 @@ export interface ReportMessage {
   code: string;
   message: string;
   messageEn?: string;
+  /** The values filled into the message (field keys, counts, the percent shape ...). */
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -52,6 +55,8 @@ export interface ImportReport {
   skipped: { line: number; code: string; reason: string }[];
   mapping: { source: string; field: string | null; scale?: number; note?: string }[];
   warnings: ReportMessage[];
+  /** Ad imports: the platform's ratios recomputed per row and for the total row. */
+  reconciliation?: Reconciliation;
   duplicatesReplaced?: number;
   detection?: { kind: ExportKind; overridden: boolean; scores: { kind: ExportKind; score: number; matched: string[] }[] };
 }
@@ -68,6 +73,8 @@ export interface DatasetItem {
 
 export interface UploadResult extends DatasetItem {
   report: ImportReport;
+  /** In the dataset detail: each stored column with its Chinese/English label. */
+  schema?: { name: string; role: string; type: string; source: string | null; label: Label }[];
 }
 
 export interface DatasetColumn {
