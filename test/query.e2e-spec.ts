@@ -64,7 +64,7 @@ describe('GET /api/metrics', () => {
       expect(typeof m.key).toBe('string');
       expect(m.label.zh && m.label.en).toBeTruthy();
       expect(m.formula.zh && m.formula.en).toBeTruthy();
-      expect(['count', 'money', 'percent', 'multiple', 'seconds', 'minutes']).toContain(m.unit);
+      expect(['count', 'money', 'percent', 'multiple', 'seconds', 'minutes', 'decimal']).toContain(m.unit);
       expect(Array.isArray(m.kinds) && m.kinds.length > 0).toBe(true);
     }
     const keys = items.map((m) => m.key);
