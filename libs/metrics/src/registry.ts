@@ -11,6 +11,7 @@ import { REVIEW_METRICS, REVIEW_ROW_FILTERS } from './definitions/review.metrics
 import { STOCK_METRICS, STOCK_PARAMS, STOCK_ROW_FILTERS } from './definitions/stock.metrics';
 import { SURVEY_METRICS, SURVEY_ROW_FILTERS } from './definitions/survey.metrics';
 import { XINGTU_METRICS } from './definitions/xingtu.metrics';
+import { COMPETITOR_METRICS } from './definitions/competitor.metrics';
 import { parseExpression, referencedKeys, type Expr } from './expression';
 import type { MetricDef, ParamDef, RowFilterDef } from './types';
 
@@ -94,7 +95,7 @@ function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, se
 export const ALL_ROW_FILTERS = [...ROW_FILTERS, ...REVIEW_ROW_FILTERS, ...STOCK_ROW_FILTERS, ...SURVEY_ROW_FILTERS];
 export const ALL_PARAMS = [...PARAMS, ...STOCK_PARAMS];
 
-export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS, ...REVIEW_METRICS, ...STOCK_METRICS, ...SURVEY_METRICS, ...XINGTU_METRICS];
+export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS, ...REVIEW_METRICS, ...STOCK_METRICS, ...SURVEY_METRICS, ...XINGTU_METRICS, ...COMPETITOR_METRICS];
 
 /** The product's registry, validated when first used (start-up of the API and the CLI). */
 let registry: MetricRegistry | null = null;

@@ -50,7 +50,7 @@ describe('validateRule', () => {
   });
 
   it('groupable fields are the text fields of a kind', () => {
-    expect(groupableFields(['ad'])).toEqual(['account', 'account_id', 'campaign', 'campaign_id', 'plan', 'plan_id', 'unit', 'unit_id', 'material', 'material_id', 'product', 'product_id', 'placement', 'promotion_type']);
+    expect(groupableFields(['ad'])).toEqual(['account', 'account_id', 'campaign', 'campaign_id', 'plan', 'plan_id', 'unit', 'unit_id', 'material', 'material_id', 'product', 'product_id', 'placement', 'promotion_type', 'audience', 'gender', 'age_band', 'region', 'landing_page', 'landing_page_id']);
   });
 
   it('assertValidRule throws every problem', () => {

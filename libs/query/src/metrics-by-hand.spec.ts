@@ -282,6 +282,8 @@ const CASES: Record<string, HandCase> = {
   avg_product_score: { data: 'review', expected: 3 },
   avg_logistics_score: { data: 'review', expected: 11 / 3 },
   avg_service_score: { data: 'review', expected: 20 / 6 },
+  // competitor comparison: content plays 1000 + 3000 + 2000 = 6000 over 3 works
+  avg_plays_per_work: { data: 'content', expected: 2000 },
   // 星图
   xt_orders: { data: 'xingtu', expected: 3 },
   xt_creators: { data: 'xingtu', expected: 2 },

@@ -7,6 +7,10 @@ import { reviewAnalysisReport } from './definitions/review-analysis.report';
 import { stockHealthReport } from './definitions/stock-health.report';
 import { surveySummaryReport } from './definitions/survey-summary.report';
 import { xingtuCreatorsReport } from './definitions/xingtu-creators.report';
+import { adTargetingReport } from './definitions/ad-targeting.report';
+import { cohortRetentionReport } from './definitions/cohort-retention.report';
+import { competitorTrackingReport } from './definitions/competitor-tracking.report';
+import { marketingMixReport } from './definitions/marketing-mix.report';
 import { matrixAccountsReport } from './definitions/matrix-accounts.report';
 import { rfmReport } from './definitions/rfm.report';
 import { roiPlannerReport } from './definitions/roi-planner.report';
@@ -28,4 +32,8 @@ export const REPORTS: ReportDefinition[] = [
   stockHealthReport,
   surveySummaryReport,
   xingtuCreatorsReport,
+  adTargetingReport,
+  competitorTrackingReport,
+  cohortRetentionReport,
+  marketingMixReport,
 ];

@@ -4,7 +4,7 @@ import type { KindDef } from '../types';
 export const adKind: KindDef = {
   kind: 'ad',
   label: { zh: '广告投放', en: 'Ad reports' },
-  naturalKeys: [['date', 'hour', 'account', 'account_id', 'campaign_id', 'campaign', 'plan_id', 'plan', 'unit_id', 'unit', 'material_id', 'material', 'product_id', 'product', 'placement', 'promotion_type']],
+  naturalKeys: [['date', 'hour', 'account', 'account_id', 'campaign_id', 'campaign', 'plan_id', 'plan', 'unit_id', 'unit', 'material_id', 'material', 'product_id', 'product', 'placement', 'promotion_type', 'audience', 'gender', 'age_band', 'region', 'landing_page_id', 'landing_page']],
   keyMode: 'present',
   mergeMode: 'row',
   dateField: 'date',
@@ -26,6 +26,13 @@ export const adKind: KindDef = {
     { key: 'product_id', type: 'id', label: { zh: '商品ID', en: 'Product ID' }, aliases: ['商品ID', '商品id'] },
     { key: 'placement', type: 'enum', label: { zh: '投放位置', en: 'Placement' }, aliases: ['投放位置', '广告位'] },
     { key: 'promotion_type', type: 'enum', label: { zh: '推广类型', en: 'Promotion type' }, aliases: ['推广类型', '营销目标'] },
+    // Audience and creative/landing fields of 千川/巨量 人群、定向、落地页 reports (中级 4.3.1–4.3.3).
+    { key: 'audience', type: 'string', label: { zh: '定向人群包', en: 'Audience' }, aliases: ['定向人群包', '人群包', '人群包名称', '定向包', '定向包名称', '人群'] },
+    { key: 'gender', type: 'enum', label: { zh: '性别', en: 'Gender' }, aliases: ['性别', '受众性别'] },
+    { key: 'age_band', type: 'enum', label: { zh: '年龄', en: 'Age' }, aliases: ['年龄', '年龄段', '受众年龄'] },
+    { key: 'region', type: 'enum', label: { zh: '地域', en: 'Region' }, aliases: ['地域', '省份', '投放地域'] },
+    { key: 'landing_page', type: 'string', label: { zh: '落地页', en: 'Landing page' }, aliases: ['落地页', '落地页名称', '落地页标题'] },
+    { key: 'landing_page_id', type: 'id', label: { zh: '落地页ID', en: 'Landing page ID' }, aliases: ['落地页ID', '落地页id'] },
     { key: 'impressions', type: 'int', label: { zh: '展示数', en: 'Impressions' }, aliases: ['展示数', '展现数', '展示次数', '整体展示次数', '展示量', '展现量'], signature: true },
     { key: 'clicks', type: 'int', label: { zh: '点击数', en: 'Clicks' }, aliases: ['点击数', '点击次数', '点击量', '整体点击次数'], signature: true },
     { key: 'cost', type: 'money', label: { zh: '消耗', en: 'Cost' }, aliases: ['消耗', '总花费', '花费', '整体消耗'], signature: true },
