@@ -20,6 +20,7 @@ import { QueryController } from './query/query.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { StartupSweep } from './storage/startup-sweep';
+import { DataDirLockRelease } from './storage/data-dir-lock-release';
 
 @Module({})
 export class AppModule {
@@ -37,7 +38,7 @@ export class AppModule {
         ...web,
       ],
       controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController],
-      providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [DemoLoader, StartupSweep, DataDirLockRelease, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }
