@@ -30,6 +30,8 @@ export interface AppConfig {
   webhookAllowPrivate: boolean;
   /** Password hashes computed at the same time (the rest wait their turn). */
   hashConcurrency: number;
+  /** Set by startServer (not from the environment): the first-start notice is printed after "listening", last. */
+  noticeAfterListen?: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
