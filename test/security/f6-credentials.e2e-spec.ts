@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import request from 'supertest';
 import { expectErrorBody, makeDataDir, removeDataDir, startApp, type E2eApp } from '../helpers/e2e-app';
-import { anon, type Agent } from './security-helpers';
+import { anon, sqlRun, type Agent } from './security-helpers';
 
 /**
  * F6: changing a password left old sessions and API tokens valid, tokens never expired, and the
@@ -57,9 +55,7 @@ describe('F6 sessions and tokens', () => {
     expectErrorBody((await olga.delete(`/api/auth/tokens/${created.id}`).expect(404)).body, 'TOKEN_NOT_FOUND');
     // Time passes: the token's expiry (in the real database file) is now in the past.
     await bearer(short.token).expect(200);
-    const db = new Database(join(dir, 'creator-ops.sqlite'));
-    db.prepare('UPDATE credentials SET expiresAt = ? WHERE secretHash = ?').run('2000-01-01 00:00:00.000', createHash('sha256').update(short.token).digest('hex'));
-    db.close();
+    await sqlRun(dir, 'UPDATE credentials SET expiresAt = ? WHERE secretHash = ?', ['2000-01-01 00:00:00.000', createHash('sha256').update(short.token).digest('hex')]);
     await bearer(short.token).expect(401);
   });
 

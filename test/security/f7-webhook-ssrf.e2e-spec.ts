@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { guardedFetch, WebhookTargetError, type DnsLookupAll } from '../../apps/api/src/monitoring/webhook-sender';
 import { expectErrorBody, makeDataDir, RecordingLogger, removeDataDir, startApp, upload, type E2eApp } from '../helpers/e2e-app';
-import { sleep } from './security-helpers';
+import { sleep, sqlRun } from './security-helpers';
 
 /**
  * F7: the webhook accepted and POSTed to loopback, metadata, private and numeric-form addresses.
@@ -74,10 +72,7 @@ describe('F7 webhook SSRF', () => {
 
   it('checks again when sending: a stored loopback URL is not posted to', async () => {
     // A URL stored before (an older version, or WEBHOOK_ALLOW_PRIVATE since turned off), in the real database file.
-    const db = new Database(join(dir, 'creator-ops.sqlite'));
-    const changed = db.prepare('UPDATE monitoring_settings SET webhookUrl = ?').run(`http://127.0.0.1:${port}/stored`);
-    db.close();
-    expect(changed.changes).toBe(1);
+    await sqlRun(dir, 'UPDATE monitoring_settings SET webhookUrl = ?', [`http://127.0.0.1:${port}/stored`]);
     await upload(e, 'ads', csv(DAY2), 'day2.csv').expect(201);
     const alerts = (await e.http().get('/api/workspaces/ads/alerts').expect(200)).body.items;
     expect(alerts.length).toBeGreaterThan(0);

@@ -23,3 +23,19 @@ export function comparable(body: Record<string, unknown>): Record<string, unknow
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs one statement on the real metadata database file of DATA_DIR (to make time pass, or to
+ * store what an older version stored), through TypeORM's better-sqlite3 driver.
+ */
+export async function sqlRun(dataDir: string, sql: string, params: unknown[]): Promise<void> {
+  const { DataSource } = await import('typeorm');
+  const { join } = await import('node:path');
+  const ds = new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'creator-ops.sqlite') });
+  await ds.initialize();
+  try {
+    await ds.query(sql, params);
+  } finally {
+    await ds.destroy();
+  }
+}

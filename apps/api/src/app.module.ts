@@ -21,6 +21,7 @@ import { ReportsController } from './reports/reports.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { StartupSweep } from './storage/startup-sweep';
 import { WarehouseController } from './warehouse/warehouse.controller';
+import { DataDirLockRelease } from './storage/data-dir-lock-release';
 
 @Module({})
 export class AppModule {
@@ -38,7 +39,7 @@ export class AppModule {
         ...web,
       ],
       controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController, WarehouseController],
-      providers: [DemoLoader, StartupSweep, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [DemoLoader, StartupSweep, DataDirLockRelease, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

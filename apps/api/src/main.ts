@@ -23,7 +23,6 @@ async function main() {
     }
     throw e;
   }
-  console.error(`creator-ops listening on http://${config.host}:${config.port} (data: ${config.dataDir})`);
 }
 
 void main();

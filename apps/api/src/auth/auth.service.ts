@@ -37,13 +37,23 @@ export class AuthService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private notice: string | null = null;
+
   /** First start: the `admin` user, with ADMIN_PASSWORD or a one-time password printed once. */
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.repo.countUsers()) > 0) return;
     const given = this.config.adminPassword;
     const password = given ?? randomPassword();
     await this.createUser('admin', password, 'admin');
-    if (!given) process.stderr.write(`\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`);
+    if (given) return;
+    this.notice = `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
+    if (!this.config.noticeAfterListen) this.printFirstStartNotice();
+  }
+
+  /** Prints the one-time password once (the server calls it after "listening", so it is the last thing shown). */
+  printFirstStartNotice(): void {
+    if (this.notice) process.stderr.write(this.notice);
+    this.notice = null;
   }
 
   async createUser(username: string, password: string, role: string) {

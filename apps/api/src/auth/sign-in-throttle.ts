@@ -19,8 +19,9 @@ export class SignInThrottle {
     return String(username ?? '').normalize('NFKC').toLowerCase().slice(0, 64);
   }
 
+  /** Failures beyond the free ones are remembered: each further failure brings a delay (shown as locked). */
   isSlowed(username: string): boolean {
-    return this.accounts.wait(SignInThrottle.accountKey(username)) > 0;
+    return this.accounts.failures(SignInThrottle.accountKey(username)) > ACCOUNT_RULE.free;
   }
 
   failures(username: string): number {

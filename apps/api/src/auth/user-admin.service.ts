@@ -12,7 +12,7 @@ export interface UserRow {
   role: string;
   createdAt: string;
   lastLoginAt: string | null;
-  /** Failed sign-ins currently slow this account down. */
+  /** Recent failed sign-ins slow this account down (until an admin unlocks it or they age out). */
   locked: boolean;
   failedLogins: number;
   disabled: boolean;

@@ -32,6 +32,8 @@ export interface AppConfig {
   hashConcurrency: number;
   /** PostgreSQL for the metadata (several instances may then share DATA_DIR); unset: SQLite in DATA_DIR. */
   databaseUrl?: string;
+  /** Set by startServer (not from the environment): the first-start notice is printed after "listening", last. */
+  noticeAfterListen?: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

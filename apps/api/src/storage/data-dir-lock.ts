@@ -32,6 +32,14 @@ export interface DataDirLock {
   release(): void;
 }
 
+/** Locks this process holds, by DATA_DIR (released at shutdown by DataDirLockRelease). */
+const held = new Map<string, DataDirLock>();
+
+/** Releases this process's lock on `dataDir`, if it holds one. */
+export function releaseDataDirLock(dataDir: string): void {
+  held.get(dataDir)?.release();
+}
+
 /** A lock file younger than this with unreadable content is being written, not abandoned. */
 const WRITING_GRACE_MS = 5000;
 
@@ -80,10 +88,12 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(dataDir);
         process.removeListener('exit', release);
         if (readHolder(path)?.pid === me.pid && readHolder(path)?.startedAt === me.startedAt) unlinkSync(path);
       };
       process.once('exit', release);
+      held.set(dataDir, { path, release });
       return { path, release };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -8,7 +8,8 @@ import { MonitoringService } from '../monitoring/monitoring.service';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 
 /**
- * At server start: removes Arrow files no committed import refers to and stale upload temp files,
+ * At server start (holding the DATA_DIR lock, so every temporary file left in DATA_DIR belongs to
+ * a process that is gone, never to a running one): removes Arrow files no committed import refers to and stale upload temp files,
  * then re-evaluates alert rules in the background (an import interrupted after its commit never ran them).
  */
 @Injectable()

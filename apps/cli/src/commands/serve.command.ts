@@ -6,6 +6,5 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } });
   const config = loadConfig({ ...process.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) });
   await startServer(config);
-  process.stderr.write(`creator-ops listening on http://${config.host}:${config.port} (data: ${config.dataDir})\n`);
   return new Promise(() => undefined);
 }

@@ -26,6 +26,7 @@ import type {
   SubmissionItem,
   SubmissionResult,
   UploadResult,
+  UserRow,
   WorkspaceItem,
   WorkspaceSummary,
 } from './types';
@@ -47,10 +48,14 @@ export const api = {
   login: (username: string, password: string) =>
     request<CurrentUser>('/auth/login', { method: 'POST', body: { username, password }, authRedirect: false }),
   logout: () => request<void>('/auth/logout', { method: 'POST', authRedirect: false }),
-  changePassword: (current: string, password: string) => request<void>('/auth/password', { method: 'POST', body: { current, password } }),
+  changePassword: (current: string, password: string) => request<{ ended: number }>('/auth/password', { method: 'POST', body: { current, password } }),
   createToken: (name?: string) => request<{ token: string }>('/auth/tokens', { method: 'POST', body: name ? { name } : {} }),
   createUser: (username: string, password: string, role: Role) =>
     request<{ id: string; username: string; role: Role }>('/users', { method: 'POST', body: { username, password, role } }),
+  users: () => request<{ items: UserRow[] }>('/users').then((r) => r.items),
+  unlockUser: (username: string) => request<UserRow>(`/users/${encodeURIComponent(username)}/unlock`, { method: 'POST' }),
+  resetPassword: (username: string, password: string) => request<UserRow>(`/users/${encodeURIComponent(username)}/password`, { method: 'POST', body: { password } }),
+  setDisabled: (username: string, disabled: boolean) => request<UserRow>(`/users/${encodeURIComponent(username)}/disabled`, { method: 'POST', body: { disabled } }),
   members: (name: string) => request<{ items: Member[] }>(`${ws(name)}/members`).then((r) => r.items),
   addMember: (name: string, username: string, role: Role) =>
     request<Member>(`${ws(name)}/members`, { method: 'POST', body: { username, role } }),

@@ -275,8 +275,18 @@ export interface AnomalyResult {
 /* ---------------------------------------------------------------- exercises (libs/grading) */
 
 // The same shapes the server computes with: imported from the libraries, never copied.
-export type { CellVerdict, RowVerdict, DiagnosisSummary, GradeResult } from '@creator-ops/grading';
-import type { GradeResult } from '@creator-ops/grading';
+export type { CellVerdict, RowVerdict, DiagnosisSummary, GradeResult, FeedbackState } from '@creator-ops/grading';
+import type { FeedbackState, GradeResult } from '@creator-ops/grading';
+
+/**
+ * A result as the server shows it to its caller: the full result (graders, or once revealed), with
+ * expected values left out of wrong cells (practice, before N tries: `expected` is then ''), or the
+ * score only (an exam before release: no cells at all).
+ */
+export type ShownResult = GradeResult & { feedback?: FeedbackState };
+export type ScoreOnly = Pick<GradeResult, 'exerciseId' | 'fileName' | 'score' | 'maxScore' | 'ratio'> & { feedback: FeedbackState };
+export type AnyResult = ShownResult | ScoreOnly;
+export const hasCells = (r: AnyResult): r is ShownResult => 'cells' in r;
 
 export type ExerciseLevel = '初级' | '中级' | '高级';
 
@@ -322,19 +332,32 @@ export interface Diagnosis {
 
 
 /** `POST /api/exercises/:id/submissions`. */
-export interface SubmissionResult extends GradeResult {
-  id: string;
-}
+export type SubmissionResult = AnyResult & { id: string };
 
 /** `GET /api/exercises/:id/submissions`: one's own (trainees) or everyone's (graders). */
 export interface SubmissionItem {
   id: string;
   username: string;
+  workspace: string | null;
   fileName: string;
   score: number;
   maxScore: number;
   createdAt: string;
-  result: GradeResult;
+  /** Set for a refused answer (EMPTY_ANSWER), which still counts as a try. */
+  refused: string | null;
+  result: AnyResult | null;
+}
+
+/** `GET /api/users` (admins). */
+export interface UserRow {
+  username: string;
+  role: Role;
+  createdAt: string;
+  lastLoginAt: string | null;
+  /** Failed sign-ins currently slow the account down. */
+  locked: boolean;
+  failedLogins: number;
+  disabled: boolean;
 }
 
 /** `GET /api/exercises/:id/key` (graders). */
