@@ -55,7 +55,7 @@ describe('F6 sessions and tokens', () => {
     expectErrorBody((await olga.delete(`/api/auth/tokens/${created.id}`).expect(404)).body, 'TOKEN_NOT_FOUND');
     // Time passes: the token's expiry (in the real database file) is now in the past.
     await bearer(short.token).expect(200);
-    await sqlRun(dir, 'UPDATE credentials SET expiresAt = ? WHERE secretHash = ?', ['2000-01-01 00:00:00.000', createHash('sha256').update(short.token).digest('hex')]);
+    await sqlRun(dir, 'UPDATE credentials SET "expiresAt" = ? WHERE "secretHash" = ?', ['2000-01-01 00:00:00.000', createHash('sha256').update(short.token).digest('hex')]);
     await bearer(short.token).expect(401);
   });
 

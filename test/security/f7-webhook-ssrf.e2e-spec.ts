@@ -72,7 +72,7 @@ describe('F7 webhook SSRF', () => {
 
   it('checks again when sending: a stored loopback URL is not posted to', async () => {
     // A URL stored before (an older version, or WEBHOOK_ALLOW_PRIVATE since turned off), in the real database file.
-    await sqlRun(dir, 'UPDATE monitoring_settings SET webhookUrl = ?', [`http://127.0.0.1:${port}/stored`]);
+    await sqlRun(dir, 'UPDATE monitoring_settings SET "webhookUrl" = ?', [`http://127.0.0.1:${port}/stored`]);
     await upload(e, 'ads', csv(DAY2), 'day2.csv').expect(201);
     const alerts = (await e.http().get('/api/workspaces/ads/alerts').expect(200)).body.items;
     expect(alerts.length).toBeGreaterThan(0);

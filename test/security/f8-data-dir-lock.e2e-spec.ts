@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDataDir, removeDataDir, sampleBytes, samplePath } from '../helpers/e2e-app';
 import { adminToken, http, killAllServers, PROCESS_AUTH_ENV, startServerProcess } from '../helpers/server-process';
+import { databaseEnv } from '../helpers/test-database';
 
 /**
  * F8: a second server on the same DATA_DIR started silently and its start-up sweep deleted the
@@ -15,7 +16,7 @@ const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'ma
 const lockOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'creator-ops.lock'), 'utf8')) as { pid: number; command: string };
 
 function cli(dir: string, args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...PROCESS_AUTH_ENV, DATA_DIR: dir, DEMO: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...PROCESS_AUTH_ENV, DATA_DIR: dir, DEMO: '0', ...databaseEnv(dir) };
   delete env.NODE_OPTIONS;
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env });
 }

@@ -25,13 +25,20 @@ export function comparable(body: Record<string, unknown>): Record<string, unknow
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Runs one statement on the real metadata database file of DATA_DIR (to make time pass, or to
- * store what an older version stored), through TypeORM's better-sqlite3 driver.
+ * Runs one statement on the real metadata database of DATA_DIR (to make time pass, or to store what
+ * an older version stored): its SQLite file, or its PostgreSQL database in the PostgreSQL pass.
+ * `?` placeholders; quote camelCase column names ("expiresAt") so both databases read them.
  */
 export async function sqlRun(dataDir: string, sql: string, params: unknown[]): Promise<void> {
   const { DataSource } = await import('typeorm');
   const { join } = await import('node:path');
-  const ds = new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'creator-ops.sqlite') });
+  const { databaseEnv } = await import('../helpers/test-database');
+  const url = databaseEnv(dataDir).DATABASE_URL;
+  let n = 0;
+  const ds = url
+    ? new DataSource({ type: 'postgres', url })
+    : new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'creator-ops.sqlite') });
+  if (url) sql = sql.replace(/\?/g, () => `$${++n}`);
   await ds.initialize();
   try {
     await ds.query(sql, params);
