@@ -117,7 +117,8 @@ describe('exercises and grading in Chromium', () => {
     // Graders land on the bank; each task opens on its batch tab.
     await signIn(GRADER.username, GRADER.password);
     await page.waitForURL(/\/exercises$/);
-    expect(await menuKeys(page)).toEqual(['exercises', 'metrics']);
+    // A grader is a member of the class (workspace) the exercises are assigned to, and may read it.
+    expect(await menuKeys(page)).toEqual(['dashboard', 'exercises', 'metrics', 'reports', 'workspaces']);
     await page.click(`[data-test="exercise-link-${EXERCISE}"]`);
     await page.waitForURL(/tab=batch/);
     await page.waitForSelector('[data-test="exercise-tabs"]');

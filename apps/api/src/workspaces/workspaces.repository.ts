@@ -50,6 +50,11 @@ export class WorkspacesRepository {
     }
   }
 
+  /** Removes an empty workspace's row (the CLI's one-off query workspaces). */
+  async removeByName(name: string): Promise<void> {
+    await this.repo.delete({ name });
+  }
+
   async count(): Promise<number> {
     return this.repo.count();
   }

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { COMPARE_MODES, type QueryFilter, type QuerySpec } from '@creator-ops/query';
 import { QueryService } from '../../../api/src/query/query.service';
 import { DatasetsService } from '../../../api/src/datasets/datasets.service';
+import { WorkspacesRepository } from '../../../api/src/workspaces/workspaces.repository';
 import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable } from '../output/query-output';
@@ -52,7 +54,9 @@ export async function queryCommand(argv: string[]): Promise<number> {
   };
   const oneOff = values.data?.length ? mkdtempSync(join(tmpdir(), 'creator-ops-query-')) : null;
   const { ctx } = await openContext(oneOff ? { dataDir: oneOff } : {});
-  const workspace = oneOff ? 'adhoc' : (values.workspace ?? 'default');
+  // With PostgreSQL metadata the one-off workspace lives in the shared database: a unique name,
+  // removed (imports first) when the query is done.
+  const workspace = oneOff ? `adhoc-${randomUUID().slice(0, 8)}` : (values.workspace ?? 'default');
   try {
     if (oneOff) {
       const datasets = ctx.get(DatasetsService);
@@ -67,9 +71,15 @@ export async function queryCommand(argv: string[]): Promise<number> {
     process.stdout.write(out);
     return 0;
   } finally {
+    if (oneOff) await forgetOneOff(ctx.get(DatasetsService), ctx.get(WorkspacesRepository), workspace);
     await ctx.close();
     if (oneOff) rmSync(oneOff, { recursive: true, force: true });
   }
+}
+
+async function forgetOneOff(datasets: DatasetsService, workspaces: WorkspacesRepository, workspace: string): Promise<void> {
+  for (const d of await datasets.list(workspace).catch(() => [])) await datasets.remove(workspace, d.id);
+  await workspaces.removeByName(workspace);
 }
 
 const splitList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
