@@ -73,10 +73,15 @@ export function writeParquetFile(table: ColumnTable, path: string, options: Parq
     writer.finish();
     drain();
     fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, path);
   } catch (e) {
     closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    renameSync(tmp, path);
+  } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }

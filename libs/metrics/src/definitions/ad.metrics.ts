@@ -25,7 +25,7 @@ const ratio = (key: string, expr: string, zh: string, en: string, formulaZh: str
   kind: 'ratio',
   expr,
   unit,
-  decimals: unit === 'percent' ? 2 : 2,
+  decimals: 2,
   direction,
   kinds: ['ad'],
   standard,

@@ -25,7 +25,7 @@ const ratio = (key: string, expr: string, zh: string, en: string, fz: string, fe
   kind: 'ratio',
   expr,
   unit,
-  decimals: unit === 'multiple' ? 2 : unit === 'money' ? 2 : 2,
+  decimals: 2,
   direction,
 });
 
