@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError } from '../../api/src/config/app-config';
-import { QueryError } from '@creator-ops/query';
+import { CodedError } from '@creator-ops/errors';
 import { ReportParamError } from '@creator-ops/reports';
-import { AppError } from '../../api/src/common/app-error';
+import { isDiskFull, translateError } from '../../api/src/common/error-status';
 import { DataDirLockedError } from '../../api/src/storage/data-dir-lock';
 import { UsageError } from './args';
 import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
@@ -58,22 +58,17 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof ReportParamError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (e instanceof DataDirLockedError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exitCode = 3;
-      return;
-    }
-    if (e instanceof AppError || e instanceof QueryError) {
-      process.stderr.write(`${e.code}: ${e.text('zh')} / ${e.text('en')}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
+    const { text, exitCode } = describeFailure(e);
+    process.stderr.write(`${text}\n`);
+    process.exitCode = exitCode;
   },
 );
+
+/** Usage and configuration mistakes exit 2, a locked DATA_DIR 3; coded errors print through the API's one translation. */
+function describeFailure(e: unknown): { text: string; exitCode: number } {
+  if (e instanceof UsageError || e instanceof ConfigError || e instanceof ReportParamError) return { text: e.message, exitCode: 2 };
+  if (e instanceof DataDirLockedError) return { text: e.message, exitCode: 3 };
+  const error = e instanceof CodedError || isDiskFull(e) ? translateError(e) : null;
+  if (error && error.code !== 'INTERNAL_ERROR') return { text: `${error.code}: ${error.text('zh')} / ${error.text('en')}`, exitCode: 1 };
+  return { text: e instanceof Error ? (e.stack ?? e.message) : String(e), exitCode: 1 };
+}

@@ -1,3 +1,4 @@
+import { fillTemplate } from '@creator-ops/errors';
 import type { Label } from '@creator-ops/schemas';
 import { CATALOGUE, type DiagnosisCode } from './diagnoses/catalogue';
 
@@ -15,6 +16,5 @@ export interface Diagnosis {
 /** The diagnosis text with its parameters filled in, plus an exercise-specific note. */
 export function diagnosis(code: string, params: Record<string, string | number> = {}, note?: string): Diagnosis {
   const text = (DIAGNOSES as Record<string, Label>)[code] ?? { zh: code, en: code };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-  return { code, message: fill(text.zh) + (note ? `（${note}）` : ''), en: fill(text.en) };
+  return { code, message: fillTemplate(text.zh, params) + (note ? `（${note}）` : ''), en: fillTemplate(text.en, params) };
 }

@@ -1,3 +1,5 @@
+import { CodedError, fillTemplate } from '@creator-ops/errors';
+
 /** Stable codes of everything an import can say, with zh and en text. `{name}` is filled from params. */
 export const INGEST_MESSAGES = {
   // Fatal: the file is not imported.
@@ -83,21 +85,19 @@ export type IngestCode = keyof typeof INGEST_MESSAGES;
 export type MessageParams = Record<string, string | number>;
 
 export function renderMessage(code: IngestCode, params: MessageParams = {}, locale: 'zh' | 'en' = 'zh'): string {
-  const template: string = INGEST_MESSAGES[code][locale];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return fillTemplate(INGEST_MESSAGES[code][locale], params);
 }
 
 /** An import that cannot go on: nothing is stored. */
-export class IngestError extends Error {
-  constructor(
-    readonly code: IngestCode,
-    readonly params: MessageParams = {},
-  ) {
-    super(renderMessage(code, params, 'en'));
+export class IngestError extends CodedError {
+  declare readonly code: IngestCode;
+
+  constructor(code: IngestCode, params: MessageParams = {}) {
+    super(code, params, INGEST_MESSAGES[code]);
     this.name = 'IngestError';
   }
 
   get messageZh(): string {
-    return renderMessage(this.code, this.params, 'zh');
+    return this.text('zh');
   }
 }

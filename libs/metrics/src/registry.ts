@@ -1,3 +1,4 @@
+import { CodedError } from '@creator-ops/errors';
 import { EXPORT_KINDS, KINDS } from '@creator-ops/schemas';
 import { AD_METRICS } from './definitions/ad.metrics';
 import { CONTENT_METRICS } from './definitions/content.metrics';
@@ -22,9 +23,12 @@ export interface MetricRegistry {
   rowFilters: Map<string, RowFilterDef>;
 }
 
-export class MetricRegistryError extends Error {
+/** A registry that contradicts itself: a programming error, found at start-up. */
+export class MetricRegistryError extends CodedError {
   constructor(readonly problems: string[]) {
-    super(`Invalid metric registry:\n  - ${problems.join('\n  - ')}`);
+    const text = `Invalid metric registry:\n  - ${problems.join('\n  - ')}`;
+    super('METRIC_REGISTRY_INVALID', {}, { zh: text, en: text });
+    this.name = 'MetricRegistryError';
   }
 }
 

@@ -1,10 +1,11 @@
+import { fillTemplate } from '@creator-ops/errors';
 import type { Label } from '@creator-ops/schemas';
 
 export type MessageParams = Record<string, string | number>;
 
 /** Fills `{name}` placeholders; an unknown one stays visible rather than silently empty. */
 export function fill(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return fillTemplate(template, params);
 }
 
 export function fillLabel(label: Label, zh: MessageParams, en: MessageParams = zh): Label {

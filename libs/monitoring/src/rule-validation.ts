@@ -1,3 +1,4 @@
+import { CodedError } from '@creator-ops/errors';
 import { metricRegistry, type MetricDef } from '@creator-ops/metrics';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { OP_DEFS } from './alert-ops';
@@ -10,9 +11,14 @@ export const NOTE_MAX_LENGTH = 500;
 const GROUPABLE_TYPES = new Set(['id', 'string', 'enum']);
 const ADDITIVE_KINDS = new Set<MetricDef['kind']>(['sum', 'count', 'count_distinct']);
 
-export class RuleValidationError extends Error {
+/** Every problem of a rule at once; `problems` (zh, for the message catalogue) and `details.errors` carry them. */
+export class RuleValidationError extends CodedError {
   constructor(readonly errors: ValidationIssue[]) {
-    super(`Invalid alert rule: ${errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}`);
+    const problems = errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ');
+    super('INVALID_ALERT_RULE', { problems }, {
+      zh: `告警规则无效：${errors.map((e) => `${e.field}: ${e.message.zh}`).join('；')}`,
+      en: `Invalid alert rule: ${errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}`,
+    }, { errors });
     this.name = 'RuleValidationError';
   }
 }

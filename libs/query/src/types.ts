@@ -1,3 +1,4 @@
+import { CodedError } from '@creator-ops/errors';
 import type { ColumnTable } from '@creator-ops/columnar';
 import type { ExportKind, Label } from '@creator-ops/schemas';
 
@@ -88,20 +89,11 @@ export const QUERY_MESSAGES = {
 export type QueryCode = keyof typeof QUERY_MESSAGES;
 
 /** A query the engine cannot answer as asked: the caller's mistake (HTTP 400). */
-export class QueryError extends Error {
-  constructor(
-    readonly code: QueryCode,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(QueryError.render(code, params, 'en'));
+export class QueryError extends CodedError {
+  declare readonly code: QueryCode;
+
+  constructor(code: QueryCode, params: Record<string, string | number> = {}) {
+    super(code, params, QUERY_MESSAGES[code]);
     this.name = 'QueryError';
-  }
-
-  text(locale: 'zh' | 'en'): string {
-    return QueryError.render(this.code, this.params, locale);
-  }
-
-  static render(code: QueryCode, params: Record<string, string | number>, locale: 'zh' | 'en'): string {
-    return QUERY_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
   }
 }

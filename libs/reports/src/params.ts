@@ -1,3 +1,4 @@
+import { CodedError } from '@creator-ops/errors';
 import { formatDay, parseIsoDay } from '@creator-ops/format';
 import { COMPARE_MODES, dataRange, type TableSet } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
@@ -5,12 +6,12 @@ import type { PeriodPreset, ReportInput, ResolvedParams } from './types';
 
 const MS_PER_DAY = 86_400_000;
 
-export class ReportParamError extends Error {
+export class ReportParamError extends CodedError {
   constructor(
     readonly param: string,
     readonly value: unknown,
   ) {
-    super(`Invalid report parameter ${param}: ${String(value)}`);
+    super('INVALID_REPORT_PARAM', { param, value: String(value) }, { zh: '报表参数 {param} 无效：{value}', en: 'Invalid report parameter {param}: {value}' });
     this.name = 'ReportParamError';
   }
 }

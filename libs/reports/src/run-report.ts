@@ -1,3 +1,4 @@
+import { CodedError } from '@creator-ops/errors';
 import { runQuery, surveySheets, type QuerySpec, type TableSet } from '@creator-ops/query';
 import { isPresent } from '@creator-ops/columnar';
 import { KINDS, type ExportKind, type Label } from '@creator-ops/schemas';
@@ -6,9 +7,9 @@ import { REPORTS } from './registry';
 import type { ReportContext, ReportDefinition, ReportInput, ReportResult } from './types';
 import { metricsShown } from './kpis';
 
-export class UnknownReportError extends Error {
+export class UnknownReportError extends CodedError {
   constructor(readonly key: string) {
-    super(`Unknown report ${key}`);
+    super('REPORT_NOT_FOUND', { report: key }, { zh: '报表 {report} 不存在', en: 'Report {report} not found' });
     this.name = 'UnknownReportError';
   }
 }

@@ -1,27 +1,24 @@
 import { HttpStatus } from '@nestjs/common';
+import { CodedError, type MessageParams, type MessageTemplates } from '@creator-ops/errors';
 import { API_MESSAGES, type ApiCode } from './api-messages';
 
-export type ErrorParams = Record<string, string | number>;
+export type ErrorParams = MessageParams;
 
-/** An error meant for the user: a stable code, zh/en text from the catalogue, an HTTP status. */
-export class AppError extends Error {
+/** An error of the HTTP layer: a CodedError with its templates from the API catalogue and an HTTP status. */
+export class AppError extends CodedError {
   constructor(
-    readonly code: ApiCode | string,
+    code: ApiCode | string,
     readonly status: HttpStatus,
-    readonly params: ErrorParams = {},
-    readonly details?: unknown,
-    readonly texts?: { zh: string; en: string },
+    params: ErrorParams = {},
+    details?: unknown,
+    texts?: MessageTemplates,
   ) {
-    super(texts?.en ?? render(code, params, 'en'));
+    super(code, params, texts ?? (API_MESSAGES as Record<string, MessageTemplates>)[code], details);
     this.name = 'AppError';
   }
 
   /** Response headers that go with the error (Retry-After of a 429). */
   headers: Record<string, string> = {};
-
-  text(locale: 'zh' | 'en'): string {
-    return this.texts?.[locale] ?? render(this.code, this.params, locale);
-  }
 }
 
 export class NotFoundError extends AppError {
@@ -42,10 +39,4 @@ export class ValidationError extends AppError {
   constructor(code: ApiCode, params: ErrorParams = {}, details?: unknown) {
     super(code, HttpStatus.BAD_REQUEST, params, details);
   }
-}
-
-function render(code: string, params: ErrorParams, locale: 'zh' | 'en'): string {
-  const entry = (API_MESSAGES as Record<string, { zh: string; en: string }>)[code];
-  if (!entry) return code;
-  return entry[locale].replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
 }

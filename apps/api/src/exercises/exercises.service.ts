@@ -14,7 +14,6 @@ import {
   loadExerciseData,
   presentKey,
   publicExercise,
-  SubmissionError,
   type AnswerKey,
   type BatchInput,
   type Exercise,
@@ -66,11 +65,7 @@ export class ExercisesService {
   async dataFile(p: Principal, id: string, file: string): Promise<{ body: Buffer; fileName: string }> {
     const exercise = this.find(id);
     await this.access.assertVisible(p, id);
-    try {
-      return { body: readFileSync(datasetPath(exercise, file)), fileName: basename(file) };
-    } catch (e) {
-      throw this.mapError(e);
-    }
+    return { body: readFileSync(datasetPath(exercise, file)), fileName: basename(file) };
   }
 
   async key(p: Principal, id: string, locale: 'zh-CN' | 'en') {
@@ -105,7 +100,7 @@ export class ExercisesService {
       return findExercise(this.root, id);
     } catch (e) {
       if (e instanceof ExerciseError && e.code === 'EXERCISE_NOT_FOUND') throw notFound(id);
-      throw this.mapError(e);
+      throw e;
     }
   }
 
@@ -117,14 +112,5 @@ export class ExercisesService {
       this.keys.set(exercise.id, key);
     }
     return key;
-  }
-
-  mapError(e: unknown): unknown {
-    if (e instanceof ExerciseError) {
-      const status = e.code === 'EXERCISE_NOT_FOUND' || e.code === 'DATASET_NOT_FOUND' ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
-      return new AppError(e.code, status, {}, undefined, { zh: e.message, en: e.message });
-    }
-    if (e instanceof SubmissionError) return new AppError(e.code, HttpStatus.UNPROCESSABLE_ENTITY, {}, undefined, { zh: e.zh, en: e.message });
-    return e;
   }
 }

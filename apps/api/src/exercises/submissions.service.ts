@@ -44,7 +44,7 @@ export class SubmissionsService {
     const base = { exerciseId: exercise.id, userId: p.userId, username: p.username, workspaceId: target?.workspaceId ?? null, fileName: basename(file.fileName).slice(0, 200) };
     const submission = await parseSubmission(file.bytes, file.fileName).catch((e) => {
       if (e instanceof SubmissionError && e.code === 'SUBMISSION_EMPTY') return null;
-      throw this.exercises.mapError(e);
+      throw e;
     });
     if (!submission || isEmptyAnswer(submission)) {
       await this.repo.save({ id: randomUUID(), ...base, score: 0, maxScore: key.maxScore, result: null, refused: 'EMPTY_ANSWER' });

@@ -12,7 +12,6 @@ import {
   reconcileAlerts,
   summarizeAlerts,
   validateBudget,
-  RuleValidationError,
   type Alert,
   type AlertRule,
   type Budget,
@@ -47,7 +46,7 @@ export class MonitoringService {
   async createRule(workspaceName: string, input: unknown): Promise<AlertRule> {
     const ws = await this.workspaces.get(workspaceName);
     await this.rulesOf(ws.id);
-    const rule = this.valid({ ...(input as object), id: undefined });
+    const rule = assertValidRule({ ...(input as object), id: undefined });
     return this.repo.saveRule(ws.id, { ...rule, id: randomUUID() });
   }
 
@@ -55,7 +54,7 @@ export class MonitoringService {
     const ws = await this.workspaces.get(workspaceName);
     const existing = await this.repo.rule(ws.id, id);
     if (!existing) throw new AppError('ALERT_RULE_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
-    const rule = this.valid({ ...existing, ...(patch as object), id });
+    const rule = assertValidRule({ ...existing, ...(patch as object), id });
     return this.repo.saveRule(ws.id, { ...rule, id });
   }
 
@@ -132,20 +131,6 @@ export class MonitoringService {
     const settings = await this.repo.settings(workspaceId);
     if (!settings.rulesSeeded) await this.repo.seedRules(workspaceId, defaultRules());
     return this.repo.rules(workspaceId);
-  }
-
-  private valid(input: unknown) {
-    try {
-      return assertValidRule(input);
-    } catch (e) {
-      if (e instanceof RuleValidationError) {
-        throw new AppError('INVALID_ALERT_RULE', HttpStatus.BAD_REQUEST, { problems: e.errors.map((x) => `${x.field}: ${x.message.zh}`).join('; ') }, { errors: e.errors }, {
-          zh: `告警规则无效：${e.errors.map((x) => `${x.field}: ${x.message.zh}`).join('；')}`,
-          en: `Invalid alert rule: ${e.errors.map((x) => `${x.field}: ${x.message.en}`).join('; ')}`,
-        });
-      }
-      throw e;
-    }
   }
 
   private async tableSet(workspaceId: string): Promise<TableSet> {

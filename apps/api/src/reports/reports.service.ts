@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { TableSet } from '@creator-ops/query';
-import { missingField, missingKinds, REPORTS, reportDefinition, runReport, totalsLabel, UnknownReportError, type ReportInput, type ReportResult } from '@creator-ops/reports';
+import { missingField, missingKinds, REPORTS, reportDefinition, runReport, totalsLabel, type ReportInput, type ReportResult } from '@creator-ops/reports';
 import { AppError } from '../common/app-error';
 import { tableToCsv } from '../common/csv';
 import { TablesService } from '../tables/tables.service';
@@ -53,12 +53,7 @@ export class ReportsService {
   }
 
   private async build(workspaceName: string, key: string, input: ReportInput) {
-    try {
-      reportDefinition(key);
-    } catch (e) {
-      if (e instanceof UnknownReportError) throw new AppError('REPORT_NOT_FOUND', HttpStatus.NOT_FOUND, { report: key });
-      throw e;
-    }
+    reportDefinition(key);
     const { tables, sources } = await this.load(workspaceName);
     const report = runReport(key, tables, input);
     const used = new Set(report.missing ? [] : reportDefinition(key).kinds);

@@ -70,7 +70,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 }
 
 function describeError(e: unknown) {
-  if (e instanceof IngestError) return { code: e.code, message: e.messageZh, messageEn: e.message };
+  if (e instanceof IngestError) return { code: e.code, message: e.text('zh'), messageEn: e.text('en') };
   if (e instanceof AppError) return { code: e.code, message: e.text('zh'), messageEn: e.text('en'), ...(e.details === undefined ? {} : { details: e.details }) };
   throw e;
 }

@@ -1,15 +1,19 @@
+import { CodedError } from '@creator-ops/errors';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Exercise } from '../types';
 import { validateExercise } from './validate';
 
-export class ExerciseError extends Error {
+export class ExerciseError extends CodedError {
+  declare readonly code: 'EXERCISE_NOT_FOUND' | 'EXERCISE_INVALID' | 'DATASET_NOT_FOUND';
+
   constructor(
-    readonly code: 'EXERCISE_NOT_FOUND' | 'EXERCISE_INVALID' | 'DATASET_NOT_FOUND',
+    code: 'EXERCISE_NOT_FOUND' | 'EXERCISE_INVALID' | 'DATASET_NOT_FOUND',
     message: string,
     readonly problems: string[] = [],
   ) {
-    super(problems.length ? `${message}:\n  - ${problems.join('\n  - ')}` : message);
+    const text = problems.length ? `${message}:\n  - ${problems.join('\n  - ')}` : message;
+    super(code, {}, { zh: text, en: text });
     this.name = 'ExerciseError';
   }
 }

@@ -1,0 +1,1 @@
+export { CodedError, fillTemplate, type Locale, type MessageParams, type MessageTemplates } from './coded-error';
