@@ -3,6 +3,8 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
 import { CoreModule } from '../../api/src/core.module';
 import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
 import { acquireDataDirLock } from '../../api/src/storage/data-dir-lock';
+import type { Workspace } from '../../api/src/workspaces/workspaces.repository';
+import { WorkspacesService } from '../../api/src/workspaces/workspaces.service';
 
 /** Nest logs go to stderr: stdout carries only the command's own output. */
 export class StderrLogger implements LoggerService {
@@ -28,6 +30,11 @@ export class StderrLogger implements LoggerService {
  * (`write: true`) takes the DATA_DIR lock, so it is refused while a server runs there; reading
  * commands take no lock and may run beside the server.
  */
+/** The CLI resolves the workspace of `--workspace` once, as the API's `@CurrentWorkspace()` does (unknown: WORKSPACE_NOT_FOUND). */
+export function resolveWorkspace(ctx: INestApplicationContext, name: string): Promise<Workspace> {
+  return ctx.get(WorkspacesService).get(name);
+}
+
 export async function openContext(overrides: Partial<AppConfig> = {}, opts: { write?: boolean; command?: string } = {}): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
   const config = loadConfig(process.env, overrides);
   if (opts.write) acquireDataDirLock(config.dataDir, `cli ${opts.command ?? ''}`.trim());

@@ -114,3 +114,8 @@ function gather(
   if (covered && covered.some((c) => c === 0)) coverage.set(spec.name, covered);
   return num ? num.finish(length) : text!.finish(length);
 }
+
+/** The merged table of each kind, without what else a logical table carries (its sources). */
+export function logicalTables<K, T extends { table: ColumnTable }>(logical: ReadonlyMap<K, T>): Map<K, ColumnTable> {
+  return new Map([...logical].map(([kind, l]) => [kind, l.table]));
+}

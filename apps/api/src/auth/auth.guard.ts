@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from 
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error';
+import { setWorkspace } from '../workspaces/current-workspace';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { AuthService } from './auth.service';
 import { PERMISSION_KEY } from './permission.decorator';
@@ -53,6 +54,7 @@ export class AuthGuard implements CanActivate {
       const ws = typeof name === 'string' ? await this.workspaces.findByName(name) : null;
       const role = ws ? principal.memberships.get(ws.id) : undefined;
       if (!role || !ROLE_PERMISSIONS[role].includes(permission)) throw new AppError('FORBIDDEN', HttpStatus.FORBIDDEN);
+      if (ws) setWorkspace(req, ws);
       return true;
     }
     if (!ROLE_PERMISSIONS[principal.role].includes(permission)) throw new AppError('FORBIDDEN', HttpStatus.FORBIDDEN);

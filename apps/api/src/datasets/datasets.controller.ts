@@ -9,6 +9,8 @@ import { mapDatasetDetail, mapDatasetSummary } from './dataset.mapper';
 import { DatasetsService } from './datasets.service';
 import { RowsQueryDto } from './dto/rows-query.dto';
 import { UploadDatasetDto } from './dto/upload-dataset.dto';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 @ApiTags('datasets')
 @Controller('workspaces/:ws/datasets')
@@ -22,10 +24,10 @@ export class DatasetsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, account: { type: 'string' }, date: { type: 'string', description: 'YYYY-MM-DD' }, encoding: { type: 'string' }, sheet: { type: 'string' } } } })
   @UseGuards(UploadThrottleGuard)
   @UseInterceptors(FileInterceptor('file'))
-  async upload(@Param('ws') ws: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadDatasetDto) {
+  async upload(@Param('ws') name: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadDatasetDto) {
     if (!file) throw new ValidationError('FILE_REQUIRED');
     try {
-      const { dataset, report } = await this.datasets.import(ws, { path: file.path, fileName: file.originalname, ...body });
+      const { dataset, report } = await this.datasets.import(name, { path: file.path, fileName: file.originalname, ...body });
       return { ...mapDatasetSummary(dataset), report };
     } finally {
       await rm(file.path, { force: true });
@@ -35,28 +37,28 @@ export class DatasetsController {
   @RequirePermission('workspace:read')
   @Get()
   @ApiOperation({ summary: 'List the imports of a workspace' })
-  async list(@Param('ws') ws: string) {
+  async list(@CurrentWorkspace() ws: Workspace) {
     return { items: (await this.datasets.list(ws)).map(mapDatasetSummary) };
   }
 
   @RequirePermission('workspace:read')
   @Get(':id')
   @ApiOperation({ summary: 'One import with its report and schema' })
-  async get(@Param('ws') ws: string, @Param('id') id: string) {
+  async get(@CurrentWorkspace() ws: Workspace, @Param('id') id: string) {
     return mapDatasetDetail(await this.datasets.get(ws, id));
   }
 
   @RequirePermission('workspace:read')
   @Get(':id/rows')
   @ApiOperation({ summary: 'Preview the rows of one import' })
-  rows(@Param('ws') ws: string, @Param('id') id: string, @Query() q: RowsQueryDto) {
+  rows(@CurrentWorkspace() ws: Workspace, @Param('id') id: string, @Query() q: RowsQueryDto) {
     return this.datasets.rows(ws, id, q.offset, q.limit);
   }
 
   @RequirePermission('workspace:read')
   @Get(':id/reconciliation')
   @ApiOperation({ summary: "Ad exports: the platform's ratios recomputed per row and for the total row, with every disagreement beyond rounding" })
-  reconciliation(@Param('ws') ws: string, @Param('id') id: string) {
+  reconciliation(@CurrentWorkspace() ws: Workspace, @Param('id') id: string) {
     return this.datasets.reconciliation(ws, id);
   }
 
@@ -64,7 +66,7 @@ export class DatasetsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete one import (its rows leave the workspace tables)' })
-  async remove(@Param('ws') ws: string, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentWorkspace() ws: Workspace, @Param('id') id: string): Promise<void> {
     await this.datasets.remove(ws, id);
   }
 }

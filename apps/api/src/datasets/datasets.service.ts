@@ -8,6 +8,7 @@ import { AppError, NotFoundError } from '../common/app-error';
 import { FaultInjector } from '../storage/fault-injector';
 import { INSTALLATION_SECRET } from '../storage/storage.tokens';
 import { TablesService } from '../tables/tables.service';
+import type { Workspace } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DatasetsRepository, type Dataset } from './datasets.repository';
 
@@ -73,7 +74,8 @@ export class DatasetsService {
     if (table.length === 0) {
       throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
     }
-    const workspaceId = (await this.workspaces.ensure(workspaceName)).id;
+    const workspace = await this.workspaces.ensure(workspaceName);
+    const workspaceId = workspace.id;
     const kind = report.kind;
     if (kind === 'ad') {
       const reconciliation = reconcileAdImport(table, report.totalRows);
@@ -115,54 +117,52 @@ export class DatasetsService {
     }
     this.faults.check('import:after-commit');
     this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
-    await this.runAfterImport(dataset);
+    await this.runAfterImport(dataset, workspace);
     return { dataset, report };
   }
 
   /** Called after each committed import (monitoring evaluates its rules); never fails the import. */
-  private afterImport?: (dataset: Dataset) => Promise<unknown>;
+  private afterImport?: (dataset: Dataset, workspace: Workspace) => Promise<unknown>;
 
-  onImported(listener: (dataset: Dataset) => Promise<unknown>): void {
+  onImported(listener: (dataset: Dataset, workspace: Workspace) => Promise<unknown>): void {
     this.afterImport = listener;
   }
 
-  private async runAfterImport(dataset: Dataset): Promise<void> {
+  private async runAfterImport(dataset: Dataset, workspace: Workspace): Promise<void> {
     try {
-      await this.afterImport?.(dataset);
+      await this.afterImport?.(dataset, workspace);
     } catch (e) {
       this.logger.warn(`after-import step failed for ${dataset.id}: ${(e as Error).message}`);
     }
   }
 
-  async list(workspaceName: string): Promise<Dataset[]> {
-    const ws = await this.workspaces.get(workspaceName);
+  async list(ws: Workspace): Promise<Dataset[]> {
     return this.repo.list(ws.id);
   }
 
-  async get(workspaceName: string, id: string): Promise<Dataset> {
-    const ws = await this.workspaces.get(workspaceName);
+  async get(ws: Workspace, id: string): Promise<Dataset> {
     const dataset = isUuid(id) ? await this.repo.find(ws.id, id) : null;
     if (!dataset) throw new NotFoundError('dataset', id);
     return dataset;
   }
 
-  async rows(workspaceName: string, id: string, offset: number, limit: number): Promise<{ total: number; columns: ColumnSpec[]; rows: ReturnType<typeof toRecords> }> {
-    const dataset = await this.get(workspaceName, id);
+  async rows(ws: Workspace, id: string, offset: number, limit: number): Promise<{ total: number; columns: ColumnSpec[]; rows: ReturnType<typeof toRecords> }> {
+    const dataset = await this.get(ws, id);
     const table = this.tables.part(dataset.workspaceId, dataset.kind, dataset.id);
     const columns = table.specs.filter((s) => s.role !== 'line');
     return { total: table.length, columns, rows: toRecords(table, offset, limit, [...columns, ...table.specs.filter((s) => s.role === 'line')]) };
   }
 
   /** Reported-vs-recomputed ratios of an ad import (computed at import; recomputed for older imports). */
-  async reconciliation(workspaceName: string, id: string): Promise<Reconciliation | { fields: []; rowsChecked: 0; totalChecked: false; issues: [] }> {
-    const dataset = await this.get(workspaceName, id);
+  async reconciliation(ws: Workspace, id: string): Promise<Reconciliation | { fields: []; rowsChecked: 0; totalChecked: false; issues: [] }> {
+    const dataset = await this.get(ws, id);
     if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issues: [] };
     return (dataset.report.reconciliation as Reconciliation | undefined) ?? reconcileAdImport(this.tables.part(dataset.workspaceId, 'ad', dataset.id), dataset.report.totalRows);
   }
 
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */
-  async remove(workspaceName: string, id: string): Promise<void> {
-    const dataset = await this.get(workspaceName, id);
+  async remove(ws: Workspace, id: string): Promise<void> {
+    const dataset = await this.get(ws, id);
     await this.repo.remove(dataset.workspaceId, dataset.id);
     this.tables.forget(dataset.id);
     this.faults.check('delete:before-unlink');

@@ -2,6 +2,8 @@ import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MonitoringService } from './monitoring.service';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 const RULE_SCHEMA = {
   type: 'object',
@@ -17,7 +19,7 @@ export class MonitoringController {
   @RequirePermission('workspace:read')
   @Get('alert-rules')
   @ApiOperation({ summary: 'Alert rules of the workspace (default rules are created on first use)' })
-  async rules(@Param('ws') ws: string) {
+  async rules(@CurrentWorkspace() ws: Workspace) {
     return { items: await this.monitoring.rules(ws) };
   }
 
@@ -25,7 +27,7 @@ export class MonitoringController {
   @Post('alert-rules')
   @ApiBody({ schema: RULE_SCHEMA })
   @ApiOperation({ summary: 'Create an alert rule' })
-  createRule(@Param('ws') ws: string, @Body() body: Record<string, unknown>) {
+  createRule(@CurrentWorkspace() ws: Workspace, @Body() body: Record<string, unknown>) {
     return this.monitoring.createRule(ws, body);
   }
 
@@ -33,7 +35,7 @@ export class MonitoringController {
   @Patch('alert-rules/:id')
   @ApiBody({ schema: RULE_SCHEMA })
   @ApiOperation({ summary: 'Change an alert rule' })
-  updateRule(@Param('ws') ws: string, @Param('id') id: string, @Body() body: Record<string, unknown>) {
+  updateRule(@CurrentWorkspace() ws: Workspace, @Param('id') id: string, @Body() body: Record<string, unknown>) {
     return this.monitoring.updateRule(ws, id, body);
   }
 
@@ -41,7 +43,7 @@ export class MonitoringController {
   @Delete('alert-rules/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an alert rule' })
-  async deleteRule(@Param('ws') ws: string, @Param('id') id: string): Promise<void> {
+  async deleteRule(@CurrentWorkspace() ws: Workspace, @Param('id') id: string): Promise<void> {
     await this.monitoring.deleteRule(ws, id);
   }
 
@@ -49,7 +51,7 @@ export class MonitoringController {
   @Get('alerts')
   @ApiQuery({ name: 'state', required: false, enum: ['new', 'acknowledged', 'resolved'] })
   @ApiOperation({ summary: 'Alerts, most severe first' })
-  async alerts(@Param('ws') ws: string, @Query('state') state?: string) {
+  async alerts(@CurrentWorkspace() ws: Workspace, @Query('state') state?: string) {
     const items = await this.monitoring.alerts(ws, state);
     return { items, summary: await this.monitoring.summary(ws) };
   }
@@ -58,7 +60,7 @@ export class MonitoringController {
   @Post('alerts/evaluate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Evaluate every rule now (also done after each import)' })
-  evaluate(@Param('ws') ws: string) {
+  evaluate(@CurrentWorkspace() ws: Workspace) {
     return this.monitoring.evaluate(ws);
   }
 
@@ -66,7 +68,7 @@ export class MonitoringController {
   @Post('alerts/:id/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge an alert' })
-  ack(@Param('ws') ws: string, @Param('id') id: string) {
+  ack(@CurrentWorkspace() ws: Workspace, @Param('id') id: string) {
     return this.monitoring.acknowledge(ws, id);
   }
 
@@ -75,7 +77,7 @@ export class MonitoringController {
   @ApiQuery({ name: 'metric', required: true, example: 'ctr' })
   @ApiQuery({ name: 'dimension', required: false, example: 'plan_id' })
   @ApiOperation({ summary: 'Daily values far from their own recent median (robust z-score), with the expected band' })
-  anomalies(@Param('ws') ws: string, @Query('metric') metric: string, @Query('dimension') dimension?: string) {
+  anomalies(@CurrentWorkspace() ws: Workspace, @Query('metric') metric: string, @Query('dimension') dimension?: string) {
     return this.monitoring.anomalies(ws, metric, dimension || undefined);
   }
 
@@ -84,7 +86,7 @@ export class MonitoringController {
   @HttpCode(200)
   @ApiBody({ schema: { type: 'object', example: { budgets: [{ dimension: 'plan_id', value: '1780000000000000101', daily: 3000 }] } } })
   @ApiOperation({ summary: 'Spend to date against daily or period budgets' })
-  pacing(@Param('ws') ws: string, @Body() body: { budgets?: unknown[]; asOf?: string }) {
+  pacing(@CurrentWorkspace() ws: Workspace, @Body() body: { budgets?: unknown[]; asOf?: string }) {
     return this.monitoring.pacing(ws, Array.isArray(body?.budgets) ? body.budgets : [], body?.asOf);
   }
 
@@ -92,7 +94,7 @@ export class MonitoringController {
   @Put('webhook')
   @ApiBody({ schema: { type: 'object', example: { url: 'http://127.0.0.1:9000/hook' } } })
   @ApiOperation({ summary: 'Set (or clear with null) the webhook that receives new alerts' })
-  webhook(@Param('ws') ws: string, @Body() body: { url?: string | null }) {
+  webhook(@CurrentWorkspace() ws: Workspace, @Body() body: { url?: string | null }) {
     return this.monitoring.setWebhook(ws, body?.url ?? null);
   }
 }

@@ -20,7 +20,7 @@ import type { TableSet } from '@creator-ops/query';
 import { AppError, NotFoundError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TablesService } from '../tables/tables.service';
-import { WorkspacesService } from '../workspaces/workspaces.service';
+import type { Workspace } from '../workspaces/workspaces.repository';
 import { MonitoringRepository } from './monitoring.repository';
 import { guardedFetch, systemResolve, WebhookTargetError } from './webhook-sender';
 
@@ -32,50 +32,43 @@ export class MonitoringService {
   private readonly logger = new Logger('Monitoring');
 
   constructor(
-    private readonly workspaces: WorkspacesService,
     private readonly tables: TablesService,
     private readonly repo: MonitoringRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async rules(workspaceName: string): Promise<AlertRule[]> {
-    const ws = await this.workspaces.get(workspaceName);
+  async rules(ws: Workspace): Promise<AlertRule[]> {
     return this.rulesOf(ws.id);
   }
 
-  async createRule(workspaceName: string, input: unknown): Promise<AlertRule> {
-    const ws = await this.workspaces.get(workspaceName);
+  async createRule(ws: Workspace, input: unknown): Promise<AlertRule> {
     await this.rulesOf(ws.id);
     const rule = assertValidRule({ ...(input as object), id: undefined });
     return this.repo.saveRule(ws.id, { ...rule, id: randomUUID() });
   }
 
-  async updateRule(workspaceName: string, id: string, patch: unknown): Promise<AlertRule> {
-    const ws = await this.workspaces.get(workspaceName);
+  async updateRule(ws: Workspace, id: string, patch: unknown): Promise<AlertRule> {
     const existing = await this.repo.rule(ws.id, id);
     if (!existing) throw new AppError('ALERT_RULE_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
     const rule = assertValidRule({ ...existing, ...(patch as object), id });
     return this.repo.saveRule(ws.id, { ...rule, id });
   }
 
-  async deleteRule(workspaceName: string, id: string): Promise<void> {
-    const ws = await this.workspaces.get(workspaceName);
+  async deleteRule(ws: Workspace, id: string): Promise<void> {
     if (!(await this.repo.deleteRule(ws.id, id))) throw new AppError('ALERT_RULE_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
   }
 
-  async alerts(workspaceName: string, state?: string) {
-    const ws = await this.workspaces.get(workspaceName);
+  async alerts(ws: Workspace, state?: string) {
     const list = await this.repo.alerts(ws.id, state);
     return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.window.to.localeCompare(a.window.to) || b.createdAt.localeCompare(a.createdAt));
   }
 
-  async summary(workspaceName: string) {
-    return summarizeAlerts(await this.alerts(workspaceName));
+  async summary(ws: Workspace) {
+    return summarizeAlerts(await this.alerts(ws));
   }
 
   /** Evaluates every rule on the workspace's current data and applies the lifecycle (no duplicates). */
-  async evaluate(workspaceName: string) {
-    const ws = await this.workspaces.get(workspaceName);
+  async evaluate(ws: Workspace) {
     const rules = await this.rulesOf(ws.id);
     const tables = await this.tableSet(ws.id);
     const evaluation = evaluateRules(rules, tables);
@@ -84,12 +77,11 @@ export class MonitoringService {
     await this.repo.upsertAlerts(ws.id, [...result.created, ...result.stillOpen, ...result.reopened, ...result.resolved]);
     const fresh = [...result.created, ...result.reopened];
     const settings = await this.repo.settings(ws.id);
-    if (settings.webhookUrl && fresh.length) void this.notify(settings.webhookUrl, workspaceName, fresh);
+    if (settings.webhookUrl && fresh.length) void this.notify(settings.webhookUrl, ws.name, fresh);
     return { created: result.created.length, reopened: result.reopened.length, resolved: result.resolved.length, open: result.stillOpen.length + fresh.length, skipped: evaluation.skipped };
   }
 
-  async acknowledge(workspaceName: string, id: string) {
-    const ws = await this.workspaces.get(workspaceName);
+  async acknowledge(ws: Workspace, id: string) {
     const alert = await this.repo.alert(ws.id, id);
     if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
     const acked = acknowledgeAlert(alert, new Date());
@@ -97,20 +89,17 @@ export class MonitoringService {
     return { ...acked, id };
   }
 
-  async anomalies(workspaceName: string, metric: string, dimension?: string) {
-    const ws = await this.workspaces.get(workspaceName);
+  async anomalies(ws: Workspace, metric: string, dimension?: string) {
     return detectAnomalies(await this.tableSet(ws.id), { metric, dimension });
   }
 
-  async pacing(workspaceName: string, budgets: unknown[], asOf?: string) {
+  async pacing(ws: Workspace, budgets: unknown[], asOf?: string) {
     const errors = budgets.flatMap((b, i) => validateBudget(b).map((e) => ({ ...e, field: `[${i}].${e.field}` })));
     if (errors.length) throw new AppError('INVALID_BUDGET', HttpStatus.BAD_REQUEST, { problems: errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ') }, { errors });
-    const ws = await this.workspaces.get(workspaceName);
     return pacing(await this.tableSet(ws.id), budgets as Budget[], asOf);
   }
 
-  async setWebhook(workspaceName: string, url: string | null) {
-    const ws = await this.workspaces.get(workspaceName);
+  async setWebhook(ws: Workspace, url: string | null) {
     if (url !== null) await this.assertWebhookTarget(url);
     const settings = await this.repo.settings(ws.id);
     settings.webhookUrl = url;
@@ -134,8 +123,7 @@ export class MonitoringService {
   }
 
   private async tableSet(workspaceId: string): Promise<TableSet> {
-    const logical = await this.tables.all(workspaceId);
-    return new Map([...logical].map(([k, v]) => [k, v.table]));
+    return (await this.tables.tableSet(workspaceId)).tables;
   }
 
   private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {

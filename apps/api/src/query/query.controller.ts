@@ -1,8 +1,10 @@
 import { RequirePermission } from '../auth/permission.decorator';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryDto } from './dto/query.dto';
 import { QueryService } from './query.service';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 @ApiTags('query')
 @Controller('workspaces/:ws/query')
@@ -13,7 +15,7 @@ export class QueryController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Metrics × dimensions × filters × period (× comparison) over the workspace data' })
-  query(@Param('ws') ws: string, @Body() spec: QueryDto) {
+  query(@CurrentWorkspace() ws: Workspace, @Body() spec: QueryDto) {
     return this.queries.query(ws, spec);
   }
 }

@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { runQuery, type QueryResult, type QuerySpec, type TableSet } from '@creator-ops/query';
+import { runQuery, type QueryResult, type QuerySpec } from '@creator-ops/query';
 import { TablesService } from '../tables/tables.service';
-import { WorkspacesService } from '../workspaces/workspaces.service';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 @Injectable()
 export class QueryService {
   constructor(
-    private readonly workspaces: WorkspacesService,
     private readonly tables: TablesService,
   ) {}
 
-  async query(workspaceName: string, spec: QuerySpec): Promise<QueryResult & { sources: { id: string; fileName: string; kind: string }[] }> {
-    const ws = await this.workspaces.get(workspaceName);
-    const logical = await this.tables.all(ws.id);
-    const set: TableSet = new Map([...logical].map(([k, v]) => [k, v.table]));
-    const result = runQuery(spec, set);
+  async query(ws: Workspace, spec: QuerySpec): Promise<QueryResult & { sources: { id: string; fileName: string; kind: string }[] }> {
+    const { tables, sources } = await this.tables.tableSet(ws.id);
+    const result = runQuery(spec, tables);
     const used = new Set(result.columns.flatMap((c) => c.kinds ?? []));
-    const sources = [...logical.values()].filter((l) => used.has(l.kind)).flatMap((l) => l.sources.map((s) => ({ id: s.id, fileName: s.fileName, kind: l.kind })));
-    return { ...result, sources };
+    return { ...result, sources: sources.filter((s) => used.has(s.kind)).map(({ id, fileName, kind }) => ({ id, fileName, kind })) };
   }
 }

@@ -4,6 +4,8 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReportQueryDto } from './dto/report-query.dto';
 import { ReportsService } from './reports.service';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
@@ -15,14 +17,14 @@ export class ReportsController {
   @RequirePermission('workspace:read')
   @Get()
   @ApiOperation({ summary: 'The report catalogue, with what each report needs and whether the workspace has it' })
-  catalogue(@Param('ws') ws: string) {
+  catalogue(@CurrentWorkspace() ws: Workspace) {
     return this.reports.catalogue(ws);
   }
 
   @RequirePermission('workspace:read')
   @Get(':key')
   @ApiOperation({ summary: 'One report: KPIs, tables and chart-ready ECharts options' })
-  report(@Param('ws') ws: string, @Param('key') key: string, @Query() q: ReportQueryDto) {
+  report(@CurrentWorkspace() ws: Workspace, @Param('key') key: string, @Query() q: ReportQueryDto) {
     return this.reports.report(ws, key, q);
   }
 
@@ -31,7 +33,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'A chart rendered server-side as SVG' })
   @ApiProduces('image/svg+xml')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
-  async svg(@Param('ws') ws: string, @Param('key') key: string, @Param('chart') chart: string, @Query() q: ReportQueryDto) {
+  async svg(@CurrentWorkspace() ws: Workspace, @Param('key') key: string, @Param('chart') chart: string, @Query() q: ReportQueryDto) {
     return this.reports.chart(ws, key, chart, 'svg', q);
   }
 
@@ -39,7 +41,7 @@ export class ReportsController {
   @Get(':key/charts/:chart.png')
   @ApiOperation({ summary: 'A chart rendered server-side as PNG' })
   @ApiProduces('image/png')
-  async png(@Param('ws') ws: string, @Param('key') key: string, @Param('chart') chart: string, @Query() q: ReportQueryDto, @Res() res: Response) {
+  async png(@CurrentWorkspace() ws: Workspace, @Param('key') key: string, @Param('chart') chart: string, @Query() q: ReportQueryDto, @Res() res: Response) {
     const png = await this.reports.chart(ws, key, chart, 'png', q);
     res.type('image/png').send(png);
   }
@@ -48,7 +50,7 @@ export class ReportsController {
   @Get(':key/export.xlsx')
   @ApiOperation({ summary: 'The report as a workbook: a sheet per table, chart images, provenance' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async xlsx(@Param('ws') ws: string, @Param('key') key: string, @Query() q: ReportQueryDto, @Res() res: Response) {
+  async xlsx(@CurrentWorkspace() ws: Workspace, @Param('key') key: string, @Query() q: ReportQueryDto, @Res() res: Response) {
     const { body, fileName } = await this.reports.xlsx(ws, key, q);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').setHeader('Content-Disposition', contentDisposition(fileName));
     res.send(body);
@@ -58,7 +60,7 @@ export class ReportsController {
   @Get(':key/export.csv')
   @ApiOperation({ summary: 'One table of the report as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')
-  async csv(@Param('ws') ws: string, @Param('key') key: string, @Query() q: ReportQueryDto, @Res() res: Response) {
+  async csv(@CurrentWorkspace() ws: Workspace, @Param('key') key: string, @Query() q: ReportQueryDto, @Res() res: Response) {
     const { table, ...input } = q;
     const { body, fileName } = await this.reports.csv(ws, key, table, input);
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', contentDisposition(fileName));

@@ -4,19 +4,18 @@ import { missingField, missingKinds, REPORTS, reportDefinition, runReport, total
 import { AppError } from '../common/app-error';
 import { tableToCsv } from '../common/csv';
 import { TablesService } from '../tables/tables.service';
-import { WorkspacesService } from '../workspaces/workspaces.service';
+import type { Workspace } from '../workspaces/workspaces.repository';
 import { renderChartSvg, svgToPng } from './chart-renderer';
 import { reportToXlsx, type ProvenanceSource } from './report-xlsx';
 
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly workspaces: WorkspacesService,
     private readonly tables: TablesService,
   ) {}
 
-  async catalogue(workspaceName: string) {
-    const { tables } = await this.load(workspaceName);
+  async catalogue(ws: Workspace) {
+    const { tables } = await this.load(ws);
     const present = new Set(tables.keys());
     return {
       items: REPORTS.map((r) => {
@@ -28,43 +27,40 @@ export class ReportsService {
     };
   }
 
-  async report(workspaceName: string, key: string, input: ReportInput): Promise<ReportResult> {
-    return (await this.build(workspaceName, key, input)).report;
+  async report(ws: Workspace, key: string, input: ReportInput): Promise<ReportResult> {
+    return (await this.build(ws, key, input)).report;
   }
 
-  async chart(workspaceName: string, key: string, chartId: string, format: 'svg' | 'png', input: ReportInput): Promise<Buffer | string> {
-    const { report } = await this.build(workspaceName, key, input);
+  async chart(ws: Workspace, key: string, chartId: string, format: 'svg' | 'png', input: ReportInput): Promise<Buffer | string> {
+    const { report } = await this.build(ws, key, input);
     const chart = report.charts.find((c) => c.id === chartId);
     if (!chart) throw new AppError('CHART_NOT_FOUND', HttpStatus.NOT_FOUND, { chart: chartId, report: key });
     const svg = renderChartSvg(chart.option, undefined, report.params.locale);
     return format === 'svg' ? svg : svgToPng(svg);
   }
 
-  async xlsx(workspaceName: string, key: string, input: ReportInput): Promise<{ body: Buffer; fileName: string }> {
-    const { report, sources } = await this.build(workspaceName, key, input);
-    return { body: await reportToXlsx(report, sources, workspaceName), fileName: `${key}-${report.params.from ?? 'all'}-${report.params.to ?? 'all'}.xlsx` };
+  async xlsx(ws: Workspace, key: string, input: ReportInput): Promise<{ body: Buffer; fileName: string }> {
+    const { report, sources } = await this.build(ws, key, input);
+    return { body: await reportToXlsx(report, sources, ws.name), fileName: `${key}-${report.params.from ?? 'all'}-${report.params.to ?? 'all'}.xlsx` };
   }
 
-  async csv(workspaceName: string, key: string, tableId: string | undefined, input: ReportInput): Promise<{ body: string; fileName: string }> {
-    const { report } = await this.build(workspaceName, key, input);
+  async csv(ws: Workspace, key: string, tableId: string | undefined, input: ReportInput): Promise<{ body: string; fileName: string }> {
+    const { report } = await this.build(ws, key, input);
     const table = tableId ? report.tables.find((t) => t.id === tableId) : report.tables[0];
     if (!table) throw new AppError('TABLE_NOT_FOUND', HttpStatus.NOT_FOUND, { table: tableId ?? '-', report: key });
     return { body: tableToCsv(table.columns, table.rows, table.totals, report.params.locale, { excel: true, totalsLabel: totalsLabel(table, report.params.locale) }), fileName: `${key}-${table.id}.csv` };
   }
 
-  private async build(workspaceName: string, key: string, input: ReportInput) {
+  private async build(ws: Workspace, key: string, input: ReportInput) {
     reportDefinition(key);
-    const { tables, sources } = await this.load(workspaceName);
+    const { tables, sources } = await this.load(ws);
     const report = runReport(key, tables, input);
     const used = new Set(report.missing ? [] : reportDefinition(key).kinds);
     return { report, sources: sources.filter((s) => used.has(s.kind as never)) };
   }
 
-  private async load(workspaceName: string): Promise<{ tables: TableSet; sources: ProvenanceSource[] }> {
-    const ws = await this.workspaces.get(workspaceName);
-    const logical = await this.tables.all(ws.id);
-    const tables: TableSet = new Map([...logical].map(([k, v]) => [k, v.table]));
-    const sources = [...logical.values()].flatMap((l) => l.sources.map((s) => ({ kind: l.kind, fileName: s.fileName, sha256: s.sourceSha256, id: s.id })));
-    return { tables, sources };
+  private async load(ws: Workspace): Promise<{ tables: TableSet; sources: ProvenanceSource[] }> {
+    const { tables, sources } = await this.tables.tableSet(ws.id);
+    return { tables, sources: sources.map((s) => ({ kind: s.kind, fileName: s.fileName, sha256: s.sourceSha256, id: s.id })) };
   }
 }

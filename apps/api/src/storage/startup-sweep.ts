@@ -35,7 +35,7 @@ export class StartupSweep implements OnApplicationBootstrap {
   private async reevaluate(): Promise<void> {
     for (const ws of await this.workspaces.list()) {
       if (!(await this.datasets.versions(ws.id)).has('ad')) continue;
-      await this.monitoring.evaluate(ws.name).catch((e: Error) => this.logger.warn(`alert evaluation for ${ws.name} failed: ${e.message}`));
+      await this.monitoring.evaluate(ws).catch((e: Error) => this.logger.warn(`alert evaluation for ${ws.name} failed: ${e.message}`));
     }
   }
 }

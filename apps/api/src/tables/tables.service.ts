@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArrowFileStore, mergeParts, type ColumnTable, type ImportPart } from '@creator-ops/columnar';
+import { ArrowFileStore, logicalTables, mergeParts, type ColumnTable, type ImportPart } from '@creator-ops/columnar';
+import type { TableSet } from '@creator-ops/query';
 import { EXPORT_KINDS, KINDS, type ExportKind } from '@creator-ops/schemas';
 import { DatasetsRepository, type Dataset } from '../datasets/datasets.repository';
 
@@ -8,6 +9,14 @@ export interface LogicalTable {
   table: ColumnTable;
   /** The committed imports it is made of, in import order. */
   sources: Pick<Dataset, 'id' | 'fileName' | 'sourceSha256' | 'seq'>[];
+}
+
+/** A source of a workspace's tables: one committed import and its kind. */
+export interface TableSource {
+  kind: ExportKind;
+  id: string;
+  fileName: string;
+  sourceSha256: string;
 }
 
 /**
@@ -35,6 +44,13 @@ export class TablesService {
       if (ids?.length) out.set(kind, await this.load(workspaceId, kind, ids));
     }
     return out;
+  }
+
+  /** The engine's input (one merged table per kind) and the imports it is made of, in kind then import order. */
+  async tableSet(workspaceId: string): Promise<{ tables: TableSet; sources: TableSource[] }> {
+    const logical = await this.all(workspaceId);
+    const sources = [...logical.values()].flatMap((l) => l.sources.map(({ id, fileName, sourceSha256 }) => ({ kind: l.kind, id, fileName, sourceSha256 })));
+    return { tables: logicalTables(logical), sources };
   }
 
   async get(workspaceId: string, kind: ExportKind): Promise<LogicalTable | null> {

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RequirePermission } from '../auth/permission.decorator';
 import { WarehouseService } from './warehouse.service';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 
 @ApiTags('datasets')
 @Controller('workspaces/:ws/datasets')
@@ -16,7 +18,7 @@ export class WarehouseController {
   @Get(':id/export.parquet')
   @ApiProduces('application/vnd.apache.parquet')
   @ApiOperation({ summary: 'One import as Parquet (money DECIMAL(18,2) yuan, DATE, local TIMESTAMP in the business time zone, ids as strings)' })
-  async parquet(@Param('ws') ws: string, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async parquet(@CurrentWorkspace() ws: Workspace, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const dir = mkdtempSync(join(tmpdir(), 'creator-ops-parquet-'));
     try {
       const file = await this.warehouse.exportDataset(ws, id, join(dir, `${id}.parquet`));

@@ -4,6 +4,7 @@ import { dataRange } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { TablesService } from '../tables/tables.service';
+import type { Workspace } from './workspaces.repository';
 import { WorkspacesService } from './workspaces.service';
 
 @Injectable()
@@ -32,8 +33,7 @@ export class WorkspaceSummaryService {
     );
   }
 
-  async summary(name: string) {
-    const ws = await this.workspaces.get(name);
+  summary(ws: Workspace) {
     return this.summaryOf(ws.id, ws.name);
   }
 

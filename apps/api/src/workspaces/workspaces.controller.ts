@@ -1,5 +1,5 @@
 import { RequirePermission } from '../auth/permission.decorator';
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { IsIn } from 'class-validator';
 import { AuthService } from '../auth/auth.service';
@@ -10,6 +10,8 @@ import { IsString, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { WorkspaceSummaryService } from './workspace-summary.service';
 import { WorkspacesService } from './workspaces.service';
+import { CurrentWorkspace } from './current-workspace';
+import type { Workspace } from './workspaces.repository';
 
 export class CreateWorkspaceDto {
   @ApiProperty({ example: '我的店铺' })
@@ -59,23 +61,21 @@ export class WorkspacesController {
   @Post(':ws/members')
   @RequirePermission('admin')
   @ApiOperation({ summary: 'Give a user a role in the workspace (admin)' })
-  async addMember(@Param('ws') name: string, @Body() body: AddMemberDto) {
-    const ws = await this.workspaces.get(name);
+  addMember(@CurrentWorkspace() ws: Workspace, @Body() body: AddMemberDto) {
     return this.auth.addMember(ws.id, body.username, body.role);
   }
 
   @Get(':ws/members')
   @RequirePermission('workspace:read')
   @ApiOperation({ summary: 'Members of the workspace and their roles' })
-  async members(@Param('ws') name: string) {
-    const ws = await this.workspaces.get(name);
+  async members(@CurrentWorkspace() ws: Workspace) {
     return { items: await this.auth.members(ws.id) };
   }
 
   @RequirePermission('workspace:read')
   @Get(':ws/summary')
   @ApiOperation({ summary: 'Kinds present (rows, date range), accounts: what filters and reports can offer' })
-  summary(@Param('ws') ws: string) {
+  summary(@CurrentWorkspace() ws: Workspace) {
     return this.summaries.summary(ws);
   }
 }

@@ -1,5 +1,5 @@
 import { MonitoringService } from '../../../api/src/monitoring/monitoring.service';
-import { openContext } from '../cli-context';
+import { openContext, resolveWorkspace } from '../cli-context';
 import { parse } from '../args';
 
 export const ALERTS_USAGE = 'alerts --workspace W [--evaluate] [--state new|acknowledged|resolved] [--json]   (exit 3 when a high-severity alert is open)';
@@ -16,9 +16,10 @@ export async function alertsCommand(argv: string[]): Promise<number> {
   const { ctx } = await openContext({}, values.evaluate ? { write: true, command: 'alerts --evaluate' } : {});
   try {
     const monitoring = ctx.get(MonitoringService);
-    if (values.evaluate) await monitoring.evaluate(values.workspace!);
-    const items = await monitoring.alerts(values.workspace!, values.state);
-    const summary = await monitoring.summary(values.workspace!);
+    const ws = await resolveWorkspace(ctx, values.workspace!);
+    if (values.evaluate) await monitoring.evaluate(ws);
+    const items = await monitoring.alerts(ws, values.state);
+    const summary = await monitoring.summary(ws);
     if (values.json) process.stdout.write(JSON.stringify({ items, summary }, null, 2) + '\n');
     else {
       const zh = values.lang !== 'en';

@@ -1,5 +1,5 @@
 import { WarehouseService } from '../../../api/src/warehouse/warehouse.service';
-import { openContext } from '../cli-context';
+import { openContext, resolveWorkspace } from '../cli-context';
 import { parse, UsageError } from '../args';
 
 export const EXPORT_USAGE = 'export --workspace W --format parquet --out DIR   (one <kind>.parquet per kind: imports merged, overlaps resolved)';
@@ -15,7 +15,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (values.format !== 'parquet') throw new UsageError(`--format must be parquet (got "${values.format}")`);
   const { ctx } = await openContext();
   try {
-    const files = await ctx.get(WarehouseService).exportWorkspace(values.workspace, values.out);
+    const files = await ctx.get(WarehouseService).exportWorkspace(await resolveWorkspace(ctx, values.workspace), values.out);
     process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
     return 0;
   } finally {

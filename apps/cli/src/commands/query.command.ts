@@ -6,7 +6,7 @@ import { COMPARE_MODES, type QueryFilter, type QuerySpec } from '@creator-ops/qu
 import { QueryService } from '../../../api/src/query/query.service';
 import { DatasetsService } from '../../../api/src/datasets/datasets.service';
 import { WorkspacesRepository } from '../../../api/src/workspaces/workspaces.repository';
-import { openContext } from '../cli-context';
+import { openContext, resolveWorkspace } from '../cli-context';
 import { parse, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable } from '../output/query-output';
 
@@ -65,7 +65,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
         await datasets.import(workspace, { path, fileName: basename(path), kind: values.kind as never, account: values.account });
       }
     }
-    const result = await ctx.get(QueryService).query(workspace, spec);
+    const result = await ctx.get(QueryService).query(await resolveWorkspace(ctx, workspace), spec);
     const locale = values.lang === 'en' ? 'en' : 'zh-CN';
     const out = values.format === 'json' ? renderJson(result) : values.format === 'csv' ? renderCsv(result, locale) : renderTable(result, locale);
     process.stdout.write(out);
@@ -78,7 +78,9 @@ export async function queryCommand(argv: string[]): Promise<number> {
 }
 
 async function forgetOneOff(datasets: DatasetsService, workspaces: WorkspacesRepository, workspace: string): Promise<void> {
-  for (const d of await datasets.list(workspace).catch(() => [])) await datasets.remove(workspace, d.id);
+  const ws = await workspaces.findByName(workspace);
+  if (!ws) return;
+  for (const d of await datasets.list(ws)) await datasets.remove(ws, d.id);
   await workspaces.removeByName(workspace);
 }
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ReportInput } from '@creator-ops/reports';
 import { ReportsService } from '../../../api/src/reports/reports.service';
-import { openContext } from '../cli-context';
+import { openContext, resolveWorkspace } from '../cli-context';
 import { parse, UsageError } from '../args';
 
 export const REPORT_USAGE =
@@ -31,7 +31,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   try {
     const reports = ctx.get(ReportsService);
     if (values.list) {
-      process.stdout.write(JSON.stringify(await reports.catalogue(values.workspace!), null, 2) + '\n');
+      process.stdout.write(JSON.stringify(await reports.catalogue(await resolveWorkspace(ctx, values.workspace!)), null, 2) + '\n');
       return 0;
     }
     const [key] = positionals;
@@ -48,7 +48,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       reference_date: values['reference-date'],
       locale: values.lang === 'en' ? 'en' : 'zh-CN',
     };
-    const ws = values.workspace!;
+    const ws = await resolveWorkspace(ctx, values.workspace!);
     const ext = values.out ? extname(values.out).toLowerCase() : '.json';
     let body: string | Buffer;
     switch (ext) {
