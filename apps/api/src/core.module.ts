@@ -7,6 +7,7 @@ import { databaseOptions } from './database/database-options';
 import { ENTITIES } from './database/entities';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
+import { PlatformModule } from './platform/platform.module';
 import { StorageModule } from './storage/storage.module';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
@@ -42,6 +43,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
+        PlatformModule,
         StorageModule.forRoot(config),
         TypeOrmModule.forRoot(databaseOptions(config)),
         TypeOrmModule.forFeature(ENTITIES),

@@ -1,5 +1,4 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   answerKey,
@@ -20,6 +19,7 @@ import {
 } from '@creator-ops/grading';
 import { AppError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { FileSystem } from '../platform/file-system';
 import type { Principal } from '../auth/principal';
 import { SubmissionsRepository } from './submissions.repository';
 import { AssignmentsRepository } from './assignments.repository';
@@ -39,6 +39,7 @@ export class ExercisesService {
     private readonly access: ExerciseAccessService,
     private readonly assignments: AssignmentsRepository,
     private readonly submissions: SubmissionsRepository,
+    private readonly files: FileSystem,
   ) {}
 
   private get root(): string {
@@ -65,7 +66,7 @@ export class ExercisesService {
   async dataFile(p: Principal, id: string, file: string): Promise<{ body: Buffer; fileName: string }> {
     const exercise = this.find(id);
     await this.access.assertVisible(p, id);
-    return { body: readFileSync(datasetPath(exercise, file)), fileName: basename(file) };
+    return { body: this.files.readFile(datasetPath(exercise, file)), fileName: basename(file) };
   }
 
   async key(p: Principal, id: string, locale: 'zh-CN' | 'en') {

@@ -22,7 +22,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
 import { MonitoringRepository } from './monitoring.repository';
-import { guardedFetch, systemResolve, WebhookTargetError } from './webhook-sender';
+import { Clock } from '../platform/clock';
+import { HttpClient } from '../platform/http-client';
+import { systemResolve, WebhookTargetError } from './webhook-sender';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -35,6 +37,8 @@ export class MonitoringService {
     private readonly tables: TablesService,
     private readonly repo: MonitoringRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly http: HttpClient,
   ) {}
 
   async rules(ws: Workspace): Promise<AlertRule[]> {
@@ -73,7 +77,7 @@ export class MonitoringService {
     const tables = await this.tableSet(ws.id);
     const evaluation = evaluateRules(rules, tables);
     const existing = await this.repo.alerts(ws.id);
-    const result = reconcileAlerts(existing, evaluation, new Date());
+    const result = reconcileAlerts(existing, evaluation, this.clock.now());
     await this.repo.upsertAlerts(ws.id, [...result.created, ...result.stillOpen, ...result.reopened, ...result.resolved]);
     const fresh = [...result.created, ...result.reopened];
     const settings = await this.repo.settings(ws.id);
@@ -84,7 +88,7 @@ export class MonitoringService {
   async acknowledge(ws: Workspace, id: string) {
     const alert = await this.repo.alert(ws.id, id);
     if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
-    const acked = acknowledgeAlert(alert, new Date());
+    const acked = acknowledgeAlert(alert, this.clock.now());
     await this.repo.upsertAlerts(ws.id, [acked]);
     return { ...acked, id };
   }
@@ -127,7 +131,7 @@ export class MonitoringService {
   }
 
   private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {
-    const delivery = await deliverWebhook(url, { workspace, alerts }, { fetch: guardedFetch(this.config.webhookAllowPrivate), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError });
+    const delivery = await deliverWebhook(url, { workspace, alerts }, { fetch: this.http.webhookFetch(this.config.webhookAllowPrivate), sleep: (ms) => this.http.sleep(ms), isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError });
     if (!delivery.delivered) this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
+import { Environment } from '../platform/environment';
 
 export type FaultPoint = 'import:before-write' | 'import:before-commit' | 'import:after-commit' | 'delete:before-unlink' | 'delete:after-unlink';
 
@@ -12,7 +13,11 @@ export type FaultPoint = 'import:before-write' | 'import:before-commit' | 'impor
 export class FaultInjector {
   private readonly armed = new Set<FaultPoint>();
   private readonly diskFull = new Set<FaultPoint>();
-  private readonly crashAt = process.env.CREATOR_OPS_CRASH_AT;
+  private readonly crashAt: string | undefined;
+
+  constructor(env: Environment) {
+    this.crashAt = env.get('CREATOR_OPS_CRASH_AT');
+  }
 
   arm(point: FaultPoint): void {
     this.armed.add(point);
