@@ -1,45 +1,49 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { AuthController } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { UsersController } from './auth/users.controller';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuthHttpModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
-import { CoreModule } from './core.module';
-import { DatasetsController } from './datasets/datasets.controller';
+import { CoreModule } from './core/core.module';
+import { DatasetsHttpModule } from './datasets/datasets.module';
 import { DemoLoader } from './demo/demo.loader';
-import { AssignmentsController } from './exercises/assignments.controller';
-import { ExercisesController } from './exercises/exercises.controller';
+import { ExercisesHttpModule } from './exercises/exercises.module';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { MonitoringController } from './monitoring/monitoring.controller';
-import { QueryController } from './query/query.controller';
-import { ReportsController } from './reports/reports.controller';
-import { WorkspacesController } from './workspaces/workspaces.controller';
-import { StartupSweep } from './storage/startup-sweep';
-import { WarehouseController } from './warehouse/warehouse.controller';
+import { MonitoringHttpModule } from './monitoring/monitoring.module';
+import { QueryHttpModule } from './query/query.module';
+import { ReportsHttpModule } from './reports/reports.module';
 import { DataDirLockRelease } from './storage/data-dir-lock-release';
+import { StartupSweep } from './storage/startup-sweep';
+import { WarehouseHttpModule } from './warehouse/warehouse.module';
+import { WorkspacesHttpModule } from './workspaces/workspaces-http.module';
+
+const HTTP_FEATURES = [AuthHttpModule, WorkspacesHttpModule, DatasetsHttpModule, QueryHttpModule, ReportsHttpModule, MonitoringHttpModule, ExercisesHttpModule, WarehouseHttpModule];
+
+/** Upload limits and the temp folder, for the file interceptors of every feature's controllers. */
+@Global()
+@Module({})
+class UploadsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const uploads = join(config.dataDir, 'tmp', 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    const multer = MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true });
+    return { module: UploadsModule, imports: [multer], exports: [multer] };
+  }
+}
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uploads = join(config.dataDir, 'tmp', 'uploads');
-    mkdirSync(uploads, { recursive: true });
     const web = config.webDist && existsSync(join(config.webDist, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
       : [];
     return {
       module: AppModule,
-      imports: [
-        CoreModule.forRoot(config),
-        MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true }),
-        ...web,
-      ],
-      controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController, WarehouseController],
-      providers: [DemoLoader, StartupSweep, DataDirLockRelease, { provide: APP_GUARD, useClass: AuthGuard }],
+      imports: [CoreModule.forRoot(config), UploadsModule.forRoot(config), ...HTTP_FEATURES, ...web],
+      controllers: [HealthController, MetricsController],
+      providers: [DemoLoader, StartupSweep, DataDirLockRelease],
     };
   }
 }

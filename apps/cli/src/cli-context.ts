@@ -1,10 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { CoreModule } from '../../api/src/core.module';
-import { loadConfig, type AppConfig } from '../../api/src/config/app-config';
-import { acquireDataDirLock } from '../../api/src/storage/data-dir-lock';
-import type { Workspace } from '../../api/src/workspaces/workspaces.repository';
-import { WorkspacesService } from '../../api/src/workspaces/workspaces.service';
+import { CoreModule, loadConfig, type AppConfig, acquireDataDirLock, type Workspace, WorkspacesService } from '@creator-ops/core';
 
 /** Nest logs go to stderr: stdout carries only the command's own output. */
 export class StderrLogger implements LoggerService {

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError } from '../../api/src/config/app-config';
+import { ConfigError, isDiskFull, translateError, DataDirLockedError } from '@creator-ops/core';
 import { CodedError } from '@creator-ops/errors';
 import { ReportParamError } from '@creator-ops/reports';
-import { isDiskFull, translateError } from '../../api/src/common/error-status';
-import { DataDirLockedError } from '../../api/src/storage/data-dir-lock';
 import { UsageError } from './args';
 import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
 import { EXPORT_USAGE, exportCommand } from './commands/export.command';

@@ -1,4 +1,4 @@
-import { MonitoringService } from '../../../api/src/monitoring/monitoring.service';
+import { MonitoringService } from '@creator-ops/core';
 import { openContext, resolveWorkspace } from '../cli-context';
 import { parse } from '../args';
 

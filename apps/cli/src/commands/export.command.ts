@@ -1,4 +1,4 @@
-import { WarehouseService } from '../../../api/src/warehouse/warehouse.service';
+import { WarehouseService } from '@creator-ops/core';
 import { openContext, resolveWorkspace } from '../cli-context';
 import { parse, UsageError } from '../args';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { answerKey, batchToCsv, batchToXlsx, findExercise, gradeBatch, gradeSubmission, listExercises, loadExerciseData, parseSubmission } from '@creator-ops/grading';
-import { loadConfig } from '../../../api/src/config/app-config';
+import { loadConfig } from '@creator-ops/core';
 import { parse, UsageError } from '../args';
 
 export const GRADE_USAGE = 'grade --exercise ID FILE... [--json] [--out results.(csv|xlsx)]   (grade --list: the exercise bank)';

@@ -2,8 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IngestError, type ImportReport } from '@creator-ops/ingest';
 import { EXPORT_KINDS, isExportKind } from '@creator-ops/schemas';
-import { AppError } from '../../../api/src/common/app-error';
-import { DatasetsService } from '../../../api/src/datasets/datasets.service';
+import { AppError, DatasetsService } from '@creator-ops/core';
 import { openContext } from '../cli-context';
 import { parse, UsageError } from '../args';
 

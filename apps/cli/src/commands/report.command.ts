@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ReportInput } from '@creator-ops/reports';
-import { ReportsService } from '../../../api/src/reports/reports.service';
+import { ReportsService } from '@creator-ops/core';
 import { openContext, resolveWorkspace } from '../cli-context';
 import { parse, UsageError } from '../args';
 

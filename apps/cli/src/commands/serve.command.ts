@@ -1,5 +1,4 @@
-import { loadConfig } from '../../../api/src/config/app-config';
-import { startServer } from '../../../api/src/server';
+import { loadConfig, startServer } from '@creator-ops/core';
 import { parse } from '../args';
 
 export async function serveCommand(argv: string[]): Promise<number> {

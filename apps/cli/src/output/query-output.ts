@@ -1,5 +1,5 @@
 import { formatValue, type Locale, type Unit } from '@creator-ops/format';
-import { tableToCsv } from '../../../api/src/common/csv';
+import { tableToCsv } from '@creator-ops/core';
 import type { QueryResult, ResultColumn } from '@creator-ops/query';
 import { withComparisonColumns } from './comparison-columns';
 
