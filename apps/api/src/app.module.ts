@@ -19,7 +19,16 @@ import { StartupSweep } from './storage/startup-sweep';
 import { WarehouseHttpModule } from './warehouse/warehouse.module';
 import { WorkspacesHttpModule } from './workspaces/workspaces-http.module';
 
-const HTTP_FEATURES = [AuthHttpModule, WorkspacesHttpModule, DatasetsHttpModule, QueryHttpModule, ReportsHttpModule, MonitoringHttpModule, ExercisesHttpModule, WarehouseHttpModule];
+const HTTP_FEATURES = [
+  AuthHttpModule,
+  WorkspacesHttpModule,
+  DatasetsHttpModule,
+  QueryHttpModule,
+  ReportsHttpModule,
+  MonitoringHttpModule,
+  ExercisesHttpModule,
+  WarehouseHttpModule,
+];
 
 /** Upload limits and the temp folder, for the file interceptors of every feature's controllers. */
 @Global()
@@ -28,7 +37,8 @@ class UploadsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const uploads = join(config.dataDir, 'tmp', 'uploads');
     mkdirSync(uploads, { recursive: true });
-    const multer = MulterModule.register({ dest: uploads, limits: { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 }, defParamCharset: 'utf8', preservePath: true });
+    const limits = { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 };
+    const multer = MulterModule.register({ dest: uploads, limits, defParamCharset: 'utf8', preservePath: true });
     return { module: UploadsModule, imports: [multer], exports: [multer] };
   }
 }

@@ -6,12 +6,14 @@ import type { PeriodPreset, ReportInput, ResolvedParams } from './types';
 
 const MS_PER_DAY = 86_400_000;
 
+const MESSAGES = { zh: '报表参数 {param} 无效：{value}', en: 'Invalid report parameter {param}: {value}' };
+
 export class ReportParamError extends CodedError {
   constructor(
     readonly param: string,
     readonly value: unknown,
   ) {
-    super('INVALID_REPORT_PARAM', { param, value: String(value) }, { zh: '报表参数 {param} 无效：{value}', en: 'Invalid report parameter {param}: {value}' });
+    super('INVALID_REPORT_PARAM', { param, value: String(value) }, MESSAGES);
     this.name = 'ReportParamError';
   }
 }

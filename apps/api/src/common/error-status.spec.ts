@@ -18,13 +18,43 @@ function answer(e: unknown, ctx = {}) {
 
 describe('the code → HTTP status table', () => {
   it('gives each lib error its status and zh/en text', () => {
-    expect(answer(new QueryError('UNKNOWN_METRIC', { metric: 'gmvv' }))).toEqual({ status: 400, code: 'UNKNOWN_METRIC', zh: '未知指标：gmvv', en: 'Unknown metric: gmvv' });
-    expect(answer(new IngestError('UNSUPPORTED_ENCODING', { encoding: 'ebcdic' }))).toEqual({ status: 422, code: 'UNSUPPORTED_ENCODING', zh: '不支持的编码 ebcdic', en: 'Unsupported encoding ebcdic' });
-    expect(answer(new IngestError('BINARY_FILE'))).toEqual({ status: 415, code: 'BINARY_FILE', zh: '文件不是文本 CSV（含二进制内容）', en: 'The file is not a text CSV (binary content)' });
-    expect(answer(new ReportParamError('top', 0))).toEqual({ status: 400, code: 'INVALID_REPORT_PARAM', zh: '报表参数 top 无效：0', en: 'Invalid report parameter top: 0' });
+    expect(answer(new QueryError('UNKNOWN_METRIC', { metric: 'gmvv' }))).toEqual({
+      status: 400,
+      code: 'UNKNOWN_METRIC',
+      zh: '未知指标：gmvv',
+      en: 'Unknown metric: gmvv',
+    });
+    expect(answer(new IngestError('UNSUPPORTED_ENCODING', { encoding: 'ebcdic' }))).toEqual({
+      status: 422,
+      code: 'UNSUPPORTED_ENCODING',
+      zh: '不支持的编码 ebcdic',
+      en: 'Unsupported encoding ebcdic',
+    });
+    expect(answer(new IngestError('BINARY_FILE'))).toEqual({
+      status: 415,
+      code: 'BINARY_FILE',
+      zh: '文件不是文本 CSV（含二进制内容）',
+      en: 'The file is not a text CSV (binary content)',
+    });
+    expect(answer(new ReportParamError('top', 0))).toEqual({
+      status: 400,
+      code: 'INVALID_REPORT_PARAM',
+      zh: '报表参数 top 无效：0',
+      en: 'Invalid report parameter top: 0',
+    });
     expect(answer(new UnknownReportError('nope'))).toEqual({ status: 404, code: 'REPORT_NOT_FOUND', zh: '报表 nope 不存在', en: 'Report nope not found' });
-    expect(answer(new SubmissionError('SUBMISSION_JSON', 'JSON 格式错误', 'Malformed JSON'))).toEqual({ status: 422, code: 'SUBMISSION_JSON', zh: 'JSON 格式错误', en: 'Malformed JSON' });
-    expect(answer(new ExerciseError('DATASET_NOT_FOUND', 'Unknown dataset x.csv'))).toEqual({ status: 404, code: 'DATASET_NOT_FOUND', zh: 'Unknown dataset x.csv', en: 'Unknown dataset x.csv' });
+    expect(answer(new SubmissionError('SUBMISSION_JSON', 'JSON 格式错误', 'Malformed JSON'))).toEqual({
+      status: 422,
+      code: 'SUBMISSION_JSON',
+      zh: 'JSON 格式错误',
+      en: 'Malformed JSON',
+    });
+    expect(answer(new ExerciseError('DATASET_NOT_FOUND', 'Unknown dataset x.csv'))).toEqual({
+      status: 404,
+      code: 'DATASET_NOT_FOUND',
+      zh: 'Unknown dataset x.csv',
+      en: 'Unknown dataset x.csv',
+    });
     expect(answer(new ExerciseError('EXERCISE_INVALID', 'Invalid exercise e1', ['task.zh is required'])).status).toBe(422);
   });
 
@@ -54,8 +84,18 @@ describe('the code → HTTP status table', () => {
   });
 
   it('turns Nest exceptions into the API codes', () => {
-    expect(answer(new NotFoundException(), { path: '/api/nope' })).toEqual({ status: 404, code: 'ROUTE_NOT_FOUND', zh: '接口不存在：/api/nope', en: 'No such endpoint: /api/nope' });
-    expect(answer(new PayloadTooLargeException(), { maxUploadMb: 7 })).toEqual({ status: 413, code: 'UPLOAD_TOO_LARGE', zh: '文件超过上传上限 7 MB', en: 'The file exceeds the upload limit of 7 MB' });
+    expect(answer(new NotFoundException(), { path: '/api/nope' })).toEqual({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      zh: '接口不存在：/api/nope',
+      en: 'No such endpoint: /api/nope',
+    });
+    expect(answer(new PayloadTooLargeException(), { maxUploadMb: 7 })).toEqual({
+      status: 413,
+      code: 'UPLOAD_TOO_LARGE',
+      zh: '文件超过上传上限 7 MB',
+      en: 'The file exceeds the upload limit of 7 MB',
+    });
     const invalid = translateError(new BadRequestException(['a must be a string', 'b is required']));
     expect({ status: invalid.status, code: invalid.code, en: invalid.text('en'), details: invalid.details }).toEqual({
       status: 400,
@@ -76,7 +116,12 @@ describe('the code → HTTP status table', () => {
     const t = answer(secret, { requestId: 'req-1' });
     expect(t).toEqual({ status: 500, code: 'INTERNAL_ERROR', zh: '服务器内部错误（请求编号 req-1）', en: 'Internal server error (request req-1)' });
     // A coded error without a status here (a programming error) is not shown either.
-    expect(answer(new MetricRegistryError(['roi: unknown input x']), { requestId: 'req-2' })).toEqual({ status: 500, code: 'INTERNAL_ERROR', zh: '服务器内部错误（请求编号 req-2）', en: 'Internal server error (request req-2)' });
+    expect(answer(new MetricRegistryError(['roi: unknown input x']), { requestId: 'req-2' })).toEqual({
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      zh: '服务器内部错误（请求编号 req-2）',
+      en: 'Internal server error (request req-2)',
+    });
     expect(answer(new CodedError('SOMETHING_NEW', {}, { zh: '内部细节', en: 'internal detail' })).en).not.toContain('internal detail');
   });
 });
@@ -105,7 +150,12 @@ describe('ErrorFilter', () => {
   it('answers { code, message, messages, details?, requestId } in the caller language', () => {
     const zh = respond(new QueryError('NO_METRICS'));
     expect(zh.status).toBe(400);
-    expect(zh.body).toEqual({ code: 'NO_METRICS', message: '至少需要一个指标', messages: { zh: '至少需要一个指标', en: 'At least one metric is required' }, requestId: 'none' });
+    expect(zh.body).toEqual({
+      code: 'NO_METRICS',
+      message: '至少需要一个指标',
+      messages: { zh: '至少需要一个指标', en: 'At least one metric is required' },
+      requestId: 'none',
+    });
     expect(respond(new QueryError('NO_METRICS'), 'en-GB,en;q=0.9').body?.message).toBe('At least one metric is required');
     const withDetails = respond(new AppError('EMPTY_ANSWER', 422, {}, { tries: 2 }));
     expect(withDetails.body?.details).toEqual({ tries: 2 });

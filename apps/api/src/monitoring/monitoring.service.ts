@@ -131,7 +131,11 @@ export class MonitoringService {
   }
 
   private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {
-    const delivery = await deliverWebhook(url, { workspace, alerts }, { fetch: this.http.webhookFetch(this.config.webhookAllowPrivate), sleep: (ms) => this.http.sleep(ms), isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError });
+    const delivery = await deliverWebhook(url, { workspace, alerts }, {
+      fetch: this.http.webhookFetch(this.config.webhookAllowPrivate),
+      sleep: (ms) => this.http.sleep(ms),
+      isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError,
+    });
     if (!delivery.delivered) this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`);
   }
 }
