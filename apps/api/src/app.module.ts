@@ -22,11 +22,13 @@ import { WorkspacesController } from './workspaces/workspaces.controller';
 import { StartupSweep } from './storage/startup-sweep';
 import { WarehouseController } from './warehouse/warehouse.controller';
 import { DataDirLockRelease } from './storage/data-dir-lock-release';
+import { InstanceRegistry, uploadDirOf } from './coordination/instance-registry';
+import { WorkspaceEventsListener } from './coordination/workspace-events';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uploads = join(config.dataDir, 'tmp', 'uploads');
+    const uploads = uploadDirOf(config.dataDir);
     mkdirSync(uploads, { recursive: true });
     const web = config.webDist && existsSync(join(config.webDist, 'index.html'))
       ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
@@ -39,7 +41,7 @@ export class AppModule {
         ...web,
       ],
       controllers: [AuthController, UsersController, HealthController, WorkspacesController, DatasetsController, MetricsController, QueryController, ReportsController, MonitoringController, ExercisesController, AssignmentsController, WarehouseController],
-      providers: [DemoLoader, StartupSweep, DataDirLockRelease, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [InstanceRegistry, WorkspaceEventsListener, DemoLoader, StartupSweep, DataDirLockRelease, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

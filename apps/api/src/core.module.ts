@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
-import { databaseOptions } from './database/database-options';
+import { databaseOptions, openDataSource } from './database/database-options';
 import { ENTITIES } from './database/entities';
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { DatasetsService } from './datasets/datasets.service';
@@ -29,8 +29,10 @@ import { TablesService } from './tables/tables.service';
 import { WorkspacesRepository } from './workspaces/workspaces.repository';
 import { WorkspacesService } from './workspaces/workspaces.service';
 import { WarehouseService } from './warehouse/warehouse.service';
+import { WorkspaceEvents } from './coordination/workspace-events';
+import { WorkspaceLock } from './coordination/workspace-lock';
 
-const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, AssignmentsRepository, ExerciseAccessService, ExercisesService, SubmissionsService, AssignmentsService, WarehouseService];
+const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, AssignmentsRepository, ExerciseAccessService, ExercisesService, SubmissionsService, AssignmentsService, WarehouseService, WorkspaceLock, WorkspaceEvents];
 
 /** Everything but HTTP: metadata, Arrow storage and the services. Shared by the API and the CLI. */
 @Module({})
@@ -43,7 +45,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         StorageModule.forRoot(config),
-        TypeOrmModule.forRoot(databaseOptions(config)),
+        TypeOrmModule.forRootAsync({ useFactory: () => databaseOptions(config), dataSourceFactory: (options) => openDataSource(options!) }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
       providers: [...SERVICES, MonitoringHook],

@@ -44,7 +44,13 @@ export class AuthService implements OnApplicationBootstrap {
     if ((await this.repo.countUsers()) > 0) return;
     const given = this.config.adminPassword;
     const password = given ?? randomPassword();
-    await this.createUser('admin', password, 'admin');
+    try {
+      await this.createUser('admin', password, 'admin');
+    } catch (e) {
+      // Another instance starting at the same moment created it (PostgreSQL): its notice is the one shown.
+      if ((await this.repo.countUsers()) > 0) return;
+      throw e;
+    }
     if (given) return;
     this.notice = `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
     if (!this.config.noticeAfterListen) this.printFirstStartNotice();

@@ -20,6 +20,7 @@ import {
 import type { TableSet } from '@creator-ops/query';
 import { AppError, NotFoundError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WorkspaceLock } from '../coordination/workspace-lock';
 import { TablesService } from '../tables/tables.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { MonitoringRepository } from './monitoring.repository';
@@ -37,6 +38,7 @@ export class MonitoringService {
     private readonly tables: TablesService,
     private readonly repo: MonitoringRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lock: WorkspaceLock,
   ) {}
 
   async rules(workspaceName: string): Promise<AlertRule[]> {
@@ -74,9 +76,17 @@ export class MonitoringService {
     return summarizeAlerts(await this.alerts(workspaceName));
   }
 
-  /** Evaluates every rule on the workspace's current data and applies the lifecycle (no duplicates). */
+  /**
+   * Evaluates every rule on the workspace's current data and applies the lifecycle (no duplicates).
+   * Under the workspace lock: two instances evaluating one after the other find each other's
+   * alerts, so a rule and window gives one alert (and one webhook), not one per instance.
+   */
   async evaluate(workspaceName: string) {
     const ws = await this.workspaces.get(workspaceName);
+    return this.lock.withWorkspaceLock(ws.id, () => this.evaluateNow(ws, workspaceName));
+  }
+
+  private async evaluateNow(ws: { id: string }, workspaceName: string) {
     const rules = await this.rulesOf(ws.id);
     const tables = await this.tableSet(ws.id);
     const evaluation = evaluateRules(rules, tables);
@@ -91,11 +101,13 @@ export class MonitoringService {
 
   async acknowledge(workspaceName: string, id: string) {
     const ws = await this.workspaces.get(workspaceName);
-    const alert = await this.repo.alert(ws.id, id);
-    if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
-    const acked = acknowledgeAlert(alert, new Date());
-    await this.repo.upsertAlerts(ws.id, [acked]);
-    return { ...acked, id };
+    return this.lock.withWorkspaceLock(ws.id, async () => {
+      const alert = await this.repo.alert(ws.id, id);
+      if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+      const acked = acknowledgeAlert(alert, new Date());
+      await this.repo.upsertAlerts(ws.id, [acked]);
+      return { ...acked, id };
+    });
   }
 
   async anomalies(workspaceName: string, metric: string, dimension?: string) {
