@@ -28,6 +28,7 @@ import { WorkspaceEventsListener } from './coordination/workspace-events';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // Per instance (coordination/instance-registry makes it again once this instance is registered alive).
     const uploads = uploadDirOf(config.dataDir);
     mkdirSync(uploads, { recursive: true });
     const web = config.webDist && existsSync(join(config.webDist, 'index.html'))

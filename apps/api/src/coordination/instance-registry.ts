@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -38,6 +38,13 @@ export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
+    await this.register();
+    // A peer starting before this instance held its lock may have judged it dead and swept its
+    // (empty) upload dir: made again now that no sweep can take it.
+    mkdirSync(uploadDirOf(this.config.dataDir), { recursive: true });
+  }
+
+  private async register(): Promise<void> {
     if (!this.shared) return;
     this.client = new DedicatedClient(this.db, this.config.databaseUrl!, 'instance', this.logger, async (client) => {
       await client.query('SELECT pg_advisory_lock($1::bigint)', [advisoryKey('instance', INSTANCE_ID)]);
