@@ -79,6 +79,15 @@ describeOnPostgres('several API instances on one PostgreSQL and one DATA_DIR', (
     expect(ok(await http(b.base, 'GET', '/api/auth/me', { token }), 'me on B').status).toBe(200);
   });
 
+  it('sign-in failures count across instances (throttles live in the database)', async () => {
+    const attempt = (s: ServerProcess) => http(s.base, 'POST', '/api/auth/login', { json: { username: 'nobody', password: 'wrong-password' } });
+    // 4 failures are free, the 5th brings a 1 s delay: 3 on A and 2 on B make 5 on one account.
+    const statuses = [];
+    for (const s of [a, b, a, b, a]) statuses.push((await attempt(s)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect((await attempt(b)).status).toBe(429);
+  });
+
   it('20 overlapping uploads sent alternately to both, 4 in flight, with reads on both: no error, all accounted for, totals of a single-instance control', async () => {
     const files = range(0, FILES).map((f) => ({ name: `orders-${String(f).padStart(2, '0')}.csv`, bytes: ordersCsv(fileOrders(f)) }));
     const results: HttpResult[] = [];

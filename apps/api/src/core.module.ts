@@ -31,6 +31,7 @@ import { WorkspacesService } from './workspaces/workspaces.service';
 import { WarehouseService } from './warehouse/warehouse.service';
 import { WorkspaceEvents } from './coordination/workspace-events';
 import { WorkspaceLock } from './coordination/workspace-lock';
+import { RATE_LIMIT_STORE, RATE_LIMIT_STORE_PROVIDER } from './coordination/rate-limit-store';
 
 const SERVICES = [WorkspacesRepository, WorkspacesService, DatasetsRepository, DatasetsService, TablesService, QueryService, ReportsService, WorkspaceSummaryService, MonitoringRepository, MonitoringService, AuthRepository, PasswordHasher, SignInThrottle, AuthService, UserAdminService, SubmissionsRepository, AssignmentsRepository, ExerciseAccessService, ExercisesService, SubmissionsService, AssignmentsService, WarehouseService, WorkspaceLock, WorkspaceEvents];
 
@@ -48,8 +49,8 @@ export class CoreModule {
         TypeOrmModule.forRootAsync({ useFactory: () => databaseOptions(config), dataSourceFactory: (options) => openDataSource(options!) }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
-      providers: [...SERVICES, MonitoringHook],
-      exports: SERVICES,
+      providers: [...SERVICES, MonitoringHook, RATE_LIMIT_STORE_PROVIDER],
+      exports: [...SERVICES, RATE_LIMIT_STORE],
     };
   }
 }
