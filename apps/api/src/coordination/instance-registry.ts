@@ -77,7 +77,8 @@ export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Removes the upload temp dirs of dead instances (and loose files of the layout before instance
-   * dirs), never a live peer's upload in progress; forgets dead instances' records. Returns the count.
+   * dirs: an older version is never run beside this one), never a live peer's upload in progress;
+   * forgets dead instances' records. Returns the count.
    */
   async sweepDeadUploads(): Promise<number> {
     const root = join(this.config.dataDir, 'tmp', 'uploads');
@@ -86,7 +87,6 @@ export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
       const path = join(root, entry);
       const isInstanceDir = UUID.test(entry) && statSync(path).isDirectory();
       if (isInstanceDir && !(await this.isDead(entry))) continue;
-      if (!isInstanceDir && this.shared && Date.now() - statSync(path).mtimeMs < 60 * 60_000) continue; // an older version's upload, maybe in flight
       rmSync(path, { recursive: true, force: true });
       removed++;
     }
