@@ -20,4 +20,6 @@ export type LockNamespace =
   /** Held by each running instance for its lifetime: free means the instance is gone. */
   | 'instance'
   /** Running migrations at start (two instances starting together). */
-  | 'migrations';
+  | 'migrations'
+  /** Loading the demo workspace on a first start. */
+  | 'demo';

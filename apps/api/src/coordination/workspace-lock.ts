@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { advisoryKey } from './advisory-key';
+import { HashLimiter } from '../auth/hash-limiter';
+import { advisoryKey, type LockNamespace } from './advisory-key';
 
 /**
  * Serialises the writes to one workspace (import, dataset delete, rule evaluation, alert
@@ -13,6 +14,11 @@ import { advisoryKey } from './advisory-key';
 @Injectable()
 export class WorkspaceLock {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Connections held for locks at once: at most half the pool (10), so the work done under the
+   * locks always finds a connection (10 imports into 10 workspaces would otherwise hold them all).
+   */
+  private readonly holders = new HashLimiter(5);
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -32,8 +38,17 @@ export class WorkspaceLock {
     }
   }
 
+  /** Runs `fn` one instance at a time (PostgreSQL; with SQLite there is one process): first-start work. */
+  exclusive<T>(namespace: LockNamespace, id: string, fn: () => Promise<T>): Promise<T> {
+    return this.shared ? this.withAdvisoryLock(advisoryKey(namespace, id), fn) : fn();
+  }
+
   /** Runs `fn` holding a session-level advisory lock on a dedicated connection; released in every case. */
-  async withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  withAdvisoryLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return this.holders.run(() => this.holding(key, fn));
+  }
+
+  private async holding<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
