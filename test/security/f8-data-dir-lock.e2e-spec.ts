@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDataDir, removeDataDir, sampleBytes, samplePath } from '../helpers/e2e-app';
 import { adminToken, http, killAllServers, PROCESS_AUTH_ENV, startServerProcess } from '../helpers/server-process';
-import { databaseEnv } from '../helpers/test-database';
+import { databaseEnv, ON_POSTGRES } from '../helpers/test-database';
 
 /**
  * F8: a second server on the same DATA_DIR started silently and its start-up sweep deleted the
@@ -11,6 +11,9 @@ import { databaseEnv } from '../helpers/test-database';
  * a second server (or a writing CLI command) exits non-zero naming the holder; a lock left by a
  * killed process is taken over; reading CLI commands still run beside the server. Real processes
  * of the built server (`npm run build` first).
+ * With PostgreSQL metadata (issue 16) the database coordinates instead, and several servers share
+ * DATA_DIR: the lock is not taken, and each server's uploads in flight sit in its own folder that
+ * only the sweep of a dead instance's successor removes (test/multi-instance.e2e-spec.ts).
  */
 const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
 const lockOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'creator-ops.lock'), 'utf8')) as { pid: number; command: string };
@@ -31,7 +34,7 @@ describe('F8 DATA_DIR lock', () => {
     removeDataDir(dir);
   });
 
-  it('refuses a second server, naming the holder, and leaves the first one’s files alone', async () => {
+  (ON_POSTGRES ? it.skip : it)('refuses a second server, naming the holder, and leaves the first one’s files alone (SQLite)', async () => {
     const first = await startServerProcess(dir);
     expect(lockOf(dir)).toMatchObject({ pid: first.child.pid, command: 'server' });
     const token = await adminToken(first.base);
@@ -67,5 +70,20 @@ describe('F8 DATA_DIR lock', () => {
     expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
     expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
     expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
+  }, 120_000);
+
+  (ON_POSTGRES ? it : it.skip)('with PostgreSQL: a second server and a writing CLI share DATA_DIR, and leave the first one’s upload in flight alone', async () => {
+    const first = await startServerProcess(dir);
+    const uploads = join(dir, 'tmp', 'uploads');
+    const [own] = readdirSync(uploads);
+    const inFlight = join(uploads, own, 'upload-in-progress');
+    writeFileSync(inFlight, 'partial multipart body');
+    const second = await startServerProcess(dir);
+    expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
+    expect(existsSync(inFlight)).toBe(true);
+    expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
+    const list = await http(second.base, 'GET', '/api/workspaces/shop/datasets', { token: await adminToken(first.base) });
+    expect((list.body as { items: unknown[] }).items).toHaveLength(1);
+    await Promise.all([first.stop(), second.stop()]);
   }, 120_000);
 });

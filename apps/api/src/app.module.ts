@@ -15,6 +15,8 @@ import { MonitoringHttpModule } from './monitoring/monitoring.module';
 import { QueryHttpModule } from './query/query.module';
 import { ReportsHttpModule } from './reports/reports.module';
 import { DataDirLockRelease } from './storage/data-dir-lock-release';
+import { InstanceRegistry, uploadDirOf } from './coordination/instance-registry';
+import { WorkspaceEventsListener } from './coordination/workspace-events';
 import { StartupSweep } from './storage/startup-sweep';
 import { WarehouseHttpModule } from './warehouse/warehouse.module';
 import { WorkspacesHttpModule } from './workspaces/workspaces-http.module';
@@ -35,7 +37,8 @@ const HTTP_FEATURES = [
 @Module({})
 class UploadsModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uploads = join(config.dataDir, 'tmp', 'uploads');
+    // Per instance (coordination/instance-registry makes it again once this instance is registered alive).
+    const uploads = uploadDirOf(config.dataDir);
     mkdirSync(uploads, { recursive: true });
     const limits = { fileSize: config.maxUploadMb * 1024 * 1024, files: 500 };
     const multer = MulterModule.register({ dest: uploads, limits, defParamCharset: 'utf8', preservePath: true });
@@ -53,7 +56,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.forRoot(config), UploadsModule.forRoot(config), ...HTTP_FEATURES, ...web],
       controllers: [HealthController, MetricsController],
-      providers: [DemoLoader, StartupSweep, DataDirLockRelease],
+      providers: [InstanceRegistry, WorkspaceEventsListener, DemoLoader, StartupSweep, DataDirLockRelease],
     };
   }
 }

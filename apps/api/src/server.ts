@@ -7,11 +7,15 @@ import type { AppConfig } from './config/app-config';
 import { setupApp } from './setup-app';
 import { acquireDataDirLock } from './storage/data-dir-lock';
 
-/** Starts the HTTP server (and says where it listens), holding the DATA_DIR lock for the life of the process (throws DataDirLockedError). */
+/**
+ * Starts the HTTP server (and says where it listens). With SQLite it holds the DATA_DIR lock for
+ * the life of the process (throws DataDirLockedError); with PostgreSQL (DATABASE_URL) several
+ * instances share DATA_DIR and coordinate through the database (see coordination/).
+ */
 export async function startServer(config: AppConfig): Promise<NestExpressApplication> {
   // Files the server creates (uploads in progress, Arrow files, the database) are its own: 0600 / 0700.
   process.umask(0o077);
-  const lock = acquireDataDirLock(config.dataDir, 'server');
+  const lock = config.databaseUrl ? { release: () => undefined } : acquireDataDirLock(config.dataDir, 'server');
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, noticeAfterListen: true }), { logger: new QuietStartLogger({ logLevels: logLevels(config.logLevel) }) });
     setupApp(app, config);

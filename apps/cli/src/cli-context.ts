@@ -23,8 +23,8 @@ export class StderrLogger implements LoggerService {
 
 /**
  * The same services as the server, on the same DATA_DIR, without HTTP. A command that writes
- * (`write: true`) takes the DATA_DIR lock, so it is refused while a server runs there; reading
- * commands take no lock and may run beside the server.
+ * (`write: true`) takes the DATA_DIR lock (SQLite only), so it is refused while a server runs there;
+ * reading commands take no lock and may run beside the server.
  */
 /** The CLI resolves the workspace of `--workspace` once, as the API's `@CurrentWorkspace()` does (unknown: WORKSPACE_NOT_FOUND). */
 export function resolveWorkspace(ctx: INestApplicationContext, name: string): Promise<Workspace> {
@@ -33,7 +33,8 @@ export function resolveWorkspace(ctx: INestApplicationContext, name: string): Pr
 
 export async function openContext(overrides: Partial<AppConfig> = {}, opts: { write?: boolean; command?: string } = {}): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
   const config = loadConfig(process.env, overrides);
-  if (opts.write) acquireDataDirLock(config.dataDir, `cli ${opts.command ?? ''}`.trim());
+  // With PostgreSQL the database coordinates writers (workspace locks), so servers and the CLI share DATA_DIR.
+  if (opts.write && !config.databaseUrl) acquireDataDirLock(config.dataDir, `cli ${opts.command ?? ''}`.trim());
   const ctx = await NestFactory.createApplicationContext(CoreModule.forRoot(config), { logger: new StderrLogger(process.env.LOG_LEVEL === 'debug') });
   return { ctx, config };
 }

@@ -5,6 +5,8 @@ import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
 import type { ColumnTable } from './column';
 import { RecordBatchFileWriter } from 'apache-arrow';
 import { tableFromIpcBytes, tableToArrow } from './arrow-io';
+import type { ColumnStore, WrittenFile } from './column-store';
+
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -12,17 +14,11 @@ function assertSafeId(what: string, id: string): void {
   if (!SAFE_ID.test(id)) throw new Error(`Unsafe ${what} id: ${JSON.stringify(id)}`);
 }
 
-export interface WrittenFile {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
-
 /**
  * Arrow IPC files under DATA_DIR/workspaces/<workspace id>/<kind>/<import id>.arrow. Only ids the
  * application generated reach a path (validated here); user-given names never do.
  */
-export class ArrowFileStore {
+export class ArrowFileStore implements ColumnStore {
   constructor(private readonly root: string) {}
 
   pathOf(workspaceId: string, kind: ExportKind, importId: string): string {
@@ -83,17 +79,25 @@ export class ArrowFileStore {
    * the rename and the metadata commit, or between a metadata delete and the unlink).
    */
   sweep(committed: Set<string>): string[] {
+    return this.workspaceIds().flatMap((ws) => this.sweepWorkspace(ws, committed));
+  }
+
+  workspaceIds(): string[] {
+    return safeList(join(this.root, 'workspaces')).filter((ws) => SAFE_ID.test(ws));
+  }
+
+  /** The sweep of one workspace (with several instances, run under that workspace's lock so no import is in flight). */
+  sweepWorkspace(ws: string, committed: Set<string>): string[] {
+    assertSafeId('workspace', ws);
     const removed: string[] = [];
     const base = join(this.root, 'workspaces');
-    for (const ws of safeList(base)) {
-      for (const kind of safeList(join(base, ws))) {
-        const dir = join(base, ws, kind);
-        for (const file of safeList(dir)) {
-          const id = file.endsWith('.arrow') ? file.slice(0, -'.arrow'.length) : null;
-          if (file.startsWith('.tmp-') || (id && !committed.has(`${ws}/${kind}/${id}`))) {
-            rmSync(join(dir, file), { force: true });
-            removed.push(join(ws, kind, file));
-          }
+    for (const kind of safeList(join(base, ws))) {
+      const dir = join(base, ws, kind);
+      for (const file of safeList(dir)) {
+        const id = file.endsWith('.arrow') ? file.slice(0, -'.arrow'.length) : null;
+        if (file.startsWith('.tmp-') || (id && !committed.has(`${ws}/${kind}/${id}`))) {
+          rmSync(join(dir, file), { force: true });
+          removed.push(join(ws, kind, file));
         }
       }
     }

@@ -4,6 +4,7 @@ export * from './keys';
 export * from './merge';
 export * from './overlap';
 export * from './arrow-io';
+export * from './column-store';
 export * from './arrow-file-store';
 export * from './records';
 export * from './select';

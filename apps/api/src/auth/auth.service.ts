@@ -44,7 +44,13 @@ export class AuthService implements OnApplicationBootstrap {
     if ((await this.repo.countUsers()) > 0) return;
     const given = this.config.adminPassword;
     const password = given ?? randomPassword();
-    await this.createUser('admin', password, 'admin');
+    try {
+      await this.createUser('admin', password, 'admin');
+    } catch (e) {
+      // Another instance starting at the same moment created it (PostgreSQL): its notice is the one shown.
+      if ((await this.repo.countUsers()) > 0) return;
+      throw e;
+    }
     if (given) return;
     this.notice = `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
     if (!this.config.noticeAfterListen) this.printFirstStartNotice();
@@ -72,21 +78,21 @@ export class AuthService implements OnApplicationBootstrap {
    * disabled user and a wrong password all cost one hash and get the same answer.
    */
   async login(username: unknown, password: unknown, client: string): Promise<{ secret: string; user: { username: string; role: Role }; expiresAt: Date }> {
-    const clientWait = this.throttle.clients.wait(client);
+    const clientWait = await this.throttle.clients.wait(client);
     if (clientWait > 0) throw tooManyRequests('LOGIN_THROTTLED', clientWait);
     const account = SignInThrottle.accountKey(username);
     return this.throttle.serial.run(account, async () => {
-      const wait = Math.max(this.throttle.accounts.wait(account), this.throttle.clients.wait(client));
+      const wait = Math.max(await this.throttle.accounts.wait(account), await this.throttle.clients.wait(client));
       if (wait > 0) throw tooManyRequests('LOGIN_THROTTLED', wait);
       if (this.hasher.queued > MAX_HASH_QUEUE) throw new AppError('LOGIN_BUSY', HttpStatus.SERVICE_UNAVAILABLE);
       const user = typeof username === 'string' && username.length <= 64 ? await this.repo.userByName(username) : null;
       const ok = await this.hasher.verify(password, user?.passwordHash ?? null);
       if (!user || !ok || user.disabled) {
-        this.throttle.accounts.fail(account);
-        this.throttle.clients.fail(client);
+        await this.throttle.accounts.fail(account);
+        await this.throttle.clients.fail(client);
         throw new AppError('LOGIN_FAILED', HttpStatus.UNAUTHORIZED);
       }
-      this.throttle.accounts.clear(account);
+      await this.throttle.accounts.clear(account);
       const now = new Date();
       await this.repo.saveUser({ id: user.id, lastLoginAt: now });
       await this.repo.deleteExpired(now);
@@ -124,14 +130,14 @@ export class AuthService implements OnApplicationBootstrap {
   async changePassword(principal: Principal, current: string, next: string, currentSecret: string | undefined): Promise<{ ended: number }> {
     const key = principal.userId;
     return this.throttle.serial.run(`password:${key}`, async () => {
-      const wait = this.throttle.passwordChecks.wait(key);
+      const wait = await this.throttle.passwordChecks.wait(key);
       if (wait > 0) throw tooManyRequests('PASSWORD_CHECK_THROTTLED', wait);
       const user = await this.repo.userById(principal.userId);
       if (!user || !(await this.hasher.verify(current, user.passwordHash))) {
-        this.throttle.passwordChecks.fail(key);
+        await this.throttle.passwordChecks.fail(key);
         throw new AppError('CURRENT_PASSWORD_WRONG', HttpStatus.BAD_REQUEST);
       }
-      this.throttle.passwordChecks.clear(key);
+      await this.throttle.passwordChecks.clear(key);
       const problem = passwordProblem(next);
       if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
       await this.repo.saveUser({ id: user.id, passwordHash: await this.hasher.hash(next) });

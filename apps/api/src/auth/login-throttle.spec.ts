@@ -6,28 +6,28 @@ describe('Throttle', () => {
   let now = 0;
   const t = () => new Throttle(ACCOUNT_RULE, () => now);
 
-  it('allows 4 failures, then doubles the delay from 1 s up to a 60 s cap', () => {
+  it('allows 4 failures, then doubles the delay from 1 s up to a 60 s cap', async () => {
     now = 0;
     const th = t();
     const waits: number[] = [];
     for (let i = 0; i < 12; i++) {
-      th.fail('a');
-      waits.push(th.wait('a'));
+      await th.fail('a');
+      waits.push(await th.wait('a'));
     }
     expect(waits).toEqual([0, 0, 0, 0, 1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
-    for (let i = 0; i < 1000; i++) th.fail('a');
-    expect(th.wait('a')).toBe(60000);
+    for (let i = 0; i < 1000; i++) await th.fail('a');
+    expect(await th.wait('a')).toBe(60000);
   });
 
-  it('forgets failures after the window, and on success', () => {
+  it('forgets failures after the window, and on success', async () => {
     now = 0;
     const th = t();
-    for (let i = 0; i < 6; i++) th.fail('a');
+    for (let i = 0; i < 6; i++) await th.fail('a');
     now = ACCOUNT_RULE.windowMs + 1;
-    expect(th.failures('a')).toBe(0);
-    th.fail('b');
-    th.clear('b');
-    expect(th.failures('b')).toBe(0);
+    expect(await th.failures('a')).toBe(0);
+    await th.fail('b');
+    await th.clear('b');
+    expect(await th.failures('b')).toBe(0);
   });
 });
 

@@ -1,8 +1,11 @@
+import { MemoryRateLimitStore, type RateLimitStore } from '../coordination/rate-limit-store';
+
 /**
  * Failed sign-ins slow the next attempt down, per account and per client, with delays that grow
  * with each failure (1 s, 2 s, 4 s ... up to a cap) instead of a long lock an outsider could
  * trigger at will. The state is kept for any name, existing or not, so the answers and timings of
  * unknown and known users are the same. Success clears the account's (and the client's) record.
+ * The records live in a RateLimitStore: the database when several instances share it.
  */
 export interface ThrottleRule {
   /** Failures allowed before any delay. */
@@ -24,49 +27,40 @@ interface Record_ {
 export const ACCOUNT_RULE: ThrottleRule = { free: 4, baseMs: 1000, maxMs: 60_000, windowMs: 15 * 60_000 };
 export const CLIENT_RULE: ThrottleRule = { free: 20, baseMs: 1000, maxMs: 5 * 60_000, windowMs: 15 * 60_000 };
 
-/** Kept records are bounded: the oldest go first (an attacker cannot exhaust memory with names). */
-const MAX_RECORDS = 20_000;
-
 export class Throttle {
-  private readonly records = new Map<string, Record_>();
-
   constructor(
     private readonly rule: ThrottleRule,
     private readonly now: () => number = Date.now,
+    private readonly store: RateLimitStore = new MemoryRateLimitStore(now),
+    /** Keeps the keys of different throttles apart in a shared store. */
+    private readonly namespace = '',
   ) {}
 
   /** Milliseconds before `key` may try again (0: now). */
-  wait(key: string): number {
-    const r = this.fresh(key);
+  async wait(key: string): Promise<number> {
+    const r = this.fresh(await this.store.read<Record_>(this.namespace + key));
     return r ? Math.max(0, r.until - this.now()) : 0;
   }
 
-  fail(key: string): void {
-    const now = this.now();
-    const r = this.fresh(key) ?? { failures: 0, lastFailure: now, until: 0 };
-    r.failures++;
-    r.lastFailure = now;
-    const over = r.failures - this.rule.free;
-    r.until = over > 0 ? now + Math.min(this.rule.maxMs, this.rule.baseMs * 2 ** (over - 1)) : 0;
-    this.records.delete(key);
-    this.records.set(key, r);
-    if (this.records.size > MAX_RECORDS) this.records.delete(this.records.keys().next().value as string);
+  async fail(key: string): Promise<void> {
+    await this.store.update<Record_>(this.namespace + key, (stored) => {
+      const now = this.now();
+      const r = this.fresh(stored) ?? { failures: 0, lastFailure: now, until: 0 };
+      const failures = r.failures + 1;
+      const over = failures - this.rule.free;
+      return { failures, lastFailure: now, until: over > 0 ? now + Math.min(this.rule.maxMs, this.rule.baseMs * 2 ** (over - 1)) : 0 };
+    }, this.rule.windowMs);
   }
 
-  clear(key: string): void {
-    this.records.delete(key);
+  async clear(key: string): Promise<void> {
+    await this.store.update(this.namespace + key, () => null, 0);
   }
 
-  failures(key: string): number {
-    return this.fresh(key)?.failures ?? 0;
+  async failures(key: string): Promise<number> {
+    return this.fresh(await this.store.read<Record_>(this.namespace + key))?.failures ?? 0;
   }
 
-  private fresh(key: string): Record_ | undefined {
-    const r = this.records.get(key);
-    if (r && this.now() - r.lastFailure > this.rule.windowMs) {
-      this.records.delete(key);
-      return undefined;
-    }
-    return r;
+  private fresh(r: Record_ | null): Record_ | null {
+    return r && this.now() - r.lastFailure <= this.rule.windowMs ? r : null;
   }
 }

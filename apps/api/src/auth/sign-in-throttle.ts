@@ -1,18 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RATE_LIMIT_STORE, type RateLimitStore } from '../coordination/rate-limit-store';
 import { KeyedMutex } from './keyed-mutex';
 import { ACCOUNT_RULE, CLIENT_RULE, Throttle } from './login-throttle';
 
 /**
  * The throttles of sign-in and of the current-password check, shared by the sign-in and the user
- * administration (which can clear an account's record). In memory: a restart forgets them.
+ * administration (which can clear an account's record). In the rate-limit store: with PostgreSQL
+ * every instance sees the same failures; with SQLite in memory (a restart forgets them).
  */
 @Injectable()
 export class SignInThrottle {
-  readonly accounts = new Throttle(ACCOUNT_RULE);
-  readonly clients = new Throttle(CLIENT_RULE);
+  readonly accounts: Throttle;
+  readonly clients: Throttle;
   /** The current-password check of `POST /auth/password`, per user id. */
-  readonly passwordChecks = new Throttle(ACCOUNT_RULE);
+  readonly passwordChecks: Throttle;
   readonly serial = new KeyedMutex();
+
+  constructor(@Inject(RATE_LIMIT_STORE) store: RateLimitStore) {
+    this.accounts = new Throttle(ACCOUNT_RULE, Date.now, store, 'sign-in:account:');
+    this.clients = new Throttle(CLIENT_RULE, Date.now, store, 'sign-in:client:');
+    this.passwordChecks = new Throttle(ACCOUNT_RULE, Date.now, store, 'password-check:');
+  }
 
   /** Account keys ignore case and width, so `Admin` and `ａｄｍｉｎ` share one record. */
   static accountKey(username: unknown): string {
@@ -20,15 +28,15 @@ export class SignInThrottle {
   }
 
   /** Failures beyond the free ones are remembered: each further failure brings a delay (shown as locked). */
-  isSlowed(username: string): boolean {
-    return this.accounts.failures(SignInThrottle.accountKey(username)) > ACCOUNT_RULE.free;
+  async isSlowed(username: string): Promise<boolean> {
+    return (await this.failures(username)) > ACCOUNT_RULE.free;
   }
 
-  failures(username: string): number {
+  failures(username: string): Promise<number> {
     return this.accounts.failures(SignInThrottle.accountKey(username));
   }
 
-  unlock(username: string): void {
-    this.accounts.clear(SignInThrottle.accountKey(username));
+  unlock(username: string): Promise<void> {
+    return this.accounts.clear(SignInThrottle.accountKey(username));
   }
 }

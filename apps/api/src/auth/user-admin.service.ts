@@ -28,12 +28,12 @@ export class UserAdminService {
   ) {}
 
   async list(): Promise<UserRow[]> {
-    return (await this.repo.listUsers()).map((u) => this.row(u));
+    return Promise.all((await this.repo.listUsers()).map((u) => this.row(u)));
   }
 
   async unlock(username: string): Promise<UserRow> {
     const user = await this.user(username);
-    this.throttle.unlock(user.username);
+    await this.throttle.unlock(user.username);
     return this.row(user);
   }
 
@@ -45,7 +45,7 @@ export class UserAdminService {
     user.passwordHash = await this.hasher.hash(password);
     await this.repo.saveUser({ id: user.id, passwordHash: user.passwordHash });
     await this.repo.deleteCredentialsOf(user.id);
-    this.throttle.unlock(user.username);
+    await this.throttle.unlock(user.username);
     return this.row(user);
   }
 
@@ -65,14 +65,14 @@ export class UserAdminService {
     return user;
   }
 
-  private row(u: UserEntity): UserRow {
+  private async row(u: UserEntity): Promise<UserRow> {
     return {
       username: u.username,
       role: u.role,
       createdAt: u.createdAt.toISOString(),
       lastLoginAt: u.lastLoginAt ? new Date(u.lastLoginAt).toISOString() : null,
-      locked: this.throttle.isSlowed(u.username),
-      failedLogins: this.throttle.failures(u.username),
+      locked: await this.throttle.isSlowed(u.username),
+      failedLogins: await this.throttle.failures(u.username),
       disabled: Boolean(u.disabled),
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthModule } from '../auth/auth.module';
+import { CoordinationModule } from '../coordination/coordination.module';
 import type { AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { DatasetsModule } from '../datasets/datasets.module';
@@ -26,7 +27,7 @@ export class CoreModule {
     if (!config.databaseUrl) ownerOnly(database);
     return {
       module: CoreModule,
-      imports: [PlatformModule, StorageModule.forRoot(config), DatabaseModule.forRoot(config), ...FEATURES],
+      imports: [PlatformModule, StorageModule.forRoot(config), DatabaseModule.forRoot(config), CoordinationModule, ...FEATURES],
       exports: FEATURES,
     };
   }

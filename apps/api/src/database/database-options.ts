@@ -1,5 +1,7 @@
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { join } from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { advisoryKey } from '../coordination/advisory-key';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
@@ -12,7 +14,8 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 export function databaseOptions(config: AppConfig): TypeOrmModuleOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: true, migrationsTransactionMode: 'each' as const };
   if (config.databaseUrl) {
-    return { ...common, type: 'postgres', url: config.databaseUrl, migrations: POSTGRES_MIGRATIONS, extra: { max: 10 } };
+    // Migrations run in openDataSource, under a lock: instances starting together migrate once.
+    return { ...common, migrationsRun: false, type: 'postgres', url: config.databaseUrl, migrations: POSTGRES_MIGRATIONS, extra: { max: 10 } };
   }
   return {
     ...common,
@@ -22,4 +25,20 @@ export function databaseOptions(config: AppConfig): TypeOrmModuleOptions {
     enableWAL: true,
     timeout: 10_000,
   };
+}
+
+/** Opens the metadata database; on PostgreSQL runs the pending migrations holding an advisory lock. */
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const db = await new DataSource(options).initialize();
+  if (options.type !== 'postgres') return db;
+  const runner = db.createQueryRunner();
+  const key = advisoryKey('migrations', 'schema');
+  try {
+    await runner.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+    await db.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => undefined);
+    await runner.release();
+  }
+  return db;
 }

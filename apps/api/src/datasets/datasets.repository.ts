@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ColumnSpec } from '@creator-ops/columnar';
 import type { ImportReport } from '@creator-ops/ingest';
 import type { ExportKind } from '@creator-ops/schemas';
+import { advisoryKey } from '../coordination/advisory-key';
 import { DatasetEntity } from './dataset.entity';
 
 export interface Dataset {
@@ -34,9 +35,10 @@ export class DatasetsRepository {
     return this.db.getRepository(DatasetEntity);
   }
 
-  /** Inserts the dataset with the next import sequence number, in one transaction. */
+  /** Inserts the dataset with the next import sequence number, in one transaction (PostgreSQL: numbered under a lock, as instances commit in parallel). */
   async commit(dataset: NewDataset): Promise<Dataset> {
     return this.db.transaction(async (tx) => {
+      if (this.db.options.type === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryKey('dataset-seq', 'all')]);
       const repo = tx.getRepository(DatasetEntity);
       const last = await repo.createQueryBuilder('d').select('MAX(d.seq)', 'max').getRawOne<{ max: number | null }>();
       const entity = repo.create({ ...dataset, seq: (last?.max ?? 0) + 1 });

@@ -1,10 +1,12 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec } from '@creator-ops/columnar';
+import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import { ingestFile, reportMessage, type ImportReport } from '@creator-ops/ingest';
 import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { AppError, NotFoundError } from '../common/app-error';
+import { WorkspaceEvents } from '../coordination/workspace-events';
+import { WorkspaceLock } from '../coordination/workspace-lock';
 import { FaultInjector } from '../storage/fault-injector';
 import { INSTALLATION_SECRET } from '../storage/storage.tokens';
 import { TablesService } from '../tables/tables.service';
@@ -44,6 +46,8 @@ export class DatasetsService {
     private readonly faults: FaultInjector,
     @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
     @Inject(INSTALLATION_SECRET) private readonly secret: string,
+    private readonly lock: WorkspaceLock,
+    private readonly events: WorkspaceEvents,
   ) {}
 
   async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
@@ -83,6 +87,17 @@ export class DatasetsService {
       if (reconciliation.issues.length) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issues.length }));
       else if (reconciliation.fields.length) report.warnings.push(reportMessage('RECONCILIATION_OK', { fields: reconciliation.fields.join(', ') }));
     }
+    // Overlap analysis reads the state the commit changes: the two happen under the workspace lock.
+    const dataset = await this.lock.withWorkspaceLock(workspaceId, () => this.analyseAndCommit(workspaceId, fileName, table, report));
+    await this.events.changed(workspaceId);
+    this.logger.log(`imported ${kind} dataset ${dataset.id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
+    await this.runAfterImport(dataset, workspace);
+    return { dataset, report };
+  }
+
+  /** Overlap warnings, then the Arrow file, then the metadata commit (called under the workspace lock). */
+  private async analyseAndCommit(workspaceId: string, fileName: string, table: ColumnTable, report: ImportReport): Promise<Dataset> {
+    const kind = report.kind;
     const existing = await this.tables.importParts(workspaceId, kind);
     const overlap = analyseOverlap(KINDS[kind], existing, { id: 'incoming', table, keyFields: report.naturalKey });
     report.duplicatesReplaced = overlap.replaced;
@@ -116,9 +131,7 @@ export class DatasetsService {
       throw e;
     }
     this.faults.check('import:after-commit');
-    this.logger.log(`imported ${kind} dataset ${id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
-    await this.runAfterImport(dataset, workspace);
-    return { dataset, report };
+    return dataset;
   }
 
   /** Called after each committed import (monitoring evaluates its rules); never fails the import. */
@@ -163,10 +176,13 @@ export class DatasetsService {
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */
   async remove(ws: Workspace, id: string): Promise<void> {
     const dataset = await this.get(ws, id);
-    await this.repo.remove(dataset.workspaceId, dataset.id);
-    this.tables.forget(dataset.id);
-    this.faults.check('delete:before-unlink');
-    this.files.remove(dataset.workspaceId, dataset.kind, dataset.id);
+    await this.lock.withWorkspaceLock(dataset.workspaceId, async () => {
+      await this.repo.remove(dataset.workspaceId, dataset.id);
+      this.tables.forget(dataset.id);
+      this.faults.check('delete:before-unlink');
+      this.files.remove(dataset.workspaceId, dataset.kind, dataset.id);
+    });
+    await this.events.changed(dataset.workspaceId);
     this.faults.check('delete:after-unlink');
   }
 }

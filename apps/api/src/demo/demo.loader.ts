@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { listExercises } from '@creator-ops/grading';
 import { isExportKind } from '@creator-ops/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WorkspaceLock } from '../coordination/workspace-lock';
 import { DatasetsService } from '../datasets/datasets.service';
 import { AssignmentsRepository } from '../exercises/assignments.repository';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
@@ -23,9 +24,15 @@ export class DemoLoader implements OnApplicationBootstrap {
     private readonly workspaces: WorkspacesRepository,
     private readonly datasets: DatasetsService,
     private readonly assignments: AssignmentsRepository,
+    private readonly lock: WorkspaceLock,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Instances starting together on an empty database load it once: the check and the load hold one lock. */
+  onApplicationBootstrap(): Promise<void> {
+    return this.lock.exclusive('demo', 'load', () => this.load());
+  }
+
+  private async load(): Promise<void> {
     if (!this.config.demo || (await this.workspaces.count()) > 0) return;
     const dir = join(this.config.fixturesDir ?? join(process.cwd(), 'fixtures'), 'demo');
     let manifest: DemoManifest;

@@ -15,25 +15,3 @@ export function isEmptyAnswer(submission: Submission): boolean {
   const filled = submission.grid.filter((row) => row.some((cell) => String(cell ?? '').trim() !== ''));
   return filled.length <= 1;
 }
-
-/** Sliding one-minute window per key (user and exercise): how long until the next try, or 0. */
-export class MinuteWindow {
-  private readonly recent = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: () => number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  take(key: string): number {
-    const now = this.now();
-    const times = (this.recent.get(key) ?? []).filter((t) => now - t < 60_000);
-    if (times.length >= this.limit()) {
-      this.recent.set(key, times);
-      return 60_000 - (now - times[0]);
-    }
-    times.push(now);
-    this.recent.set(key, times);
-    return 0;
-  }
-}

@@ -12,7 +12,8 @@ import { ExerciseAccessService } from './exercise-access.service';
 import { ExercisesService } from './exercises.service';
 import type { SubmissionEntity } from './submission.entity';
 import { SubmissionsRepository } from './submissions.repository';
-import { isEmptyAnswer, looksBinary, MinuteWindow } from './submission-rules';
+import { RATE_LIMIT_STORE, takeMinuteSlot, type RateLimitStore } from '../coordination/rate-limit-store';
+import { isEmptyAnswer, looksBinary } from './submission-rules';
 
 /**
  * Answers graded and kept. What the submitter sees follows the assignment's feedback policy
@@ -21,23 +22,20 @@ import { isEmptyAnswer, looksBinary, MinuteWindow } from './submission-rules';
  */
 @Injectable()
 export class SubmissionsService {
-  private readonly window: MinuteWindow;
-
   constructor(
     private readonly exercises: ExercisesService,
     private readonly access: ExerciseAccessService,
     private readonly repo: SubmissionsRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly workspaces: WorkspacesRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.window = new MinuteWindow(() => config.submissionsPerMinute);
-  }
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RATE_LIMIT_STORE) private readonly limits: RateLimitStore,
+  ) {}
 
   async submit(p: Principal, id: string, file: { bytes: Buffer; fileName: string }, workspace?: string) {
     const exercise = this.exercises.find(id);
     const target = await this.access.submissionTarget(p, id, workspace);
-    const wait = this.window.take(`${p.userId}\u0001${exercise.id}`);
+    const wait = await takeMinuteSlot(this.limits, `submission:${p.userId}\u0001${exercise.id}`, this.config.submissionsPerMinute);
     if (wait > 0) throw tooManyRequests('TOO_MANY_SUBMISSIONS', wait);
     const key = await this.exercises.keyOf(exercise);
     if (looksBinary(file.bytes)) throw new AppError('SUBMISSION_UNREADABLE', HttpStatus.UNPROCESSABLE_ENTITY);

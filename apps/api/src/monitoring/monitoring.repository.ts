@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Alert, AlertRule } from '@creator-ops/monitoring';
+import { advisoryKey } from '../coordination/advisory-key';
 import { AlertRuleEntity } from './alert-rule.entity';
 import { AlertEntity } from './alert.entity';
 import { MonitoringSettingsEntity } from './monitoring-settings.entity';
@@ -40,9 +41,10 @@ export class MonitoringRepository {
     await this.db.getRepository(MonitoringSettingsEntity).save(settings);
   }
 
-  /** Seeds the default rules once per workspace, in one transaction. */
+  /** Seeds the default rules once per workspace, in one transaction (PostgreSQL: under a lock, so two instances seed once). */
   async seedRules(workspaceId: string, rules: AlertRule[]): Promise<void> {
     await this.db.transaction(async (tx) => {
+      if (this.db.options.type === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryKey('seed-rules', workspaceId)]);
       const settings = (await tx.getRepository(MonitoringSettingsEntity).findOneBy({ workspaceId })) ?? tx.getRepository(MonitoringSettingsEntity).create({ workspaceId, webhookUrl: null });
       if (settings.rulesSeeded) return;
       for (const rule of rules) await tx.getRepository(AlertRuleEntity).save({ id: randomUUID(), workspaceId, rule });

@@ -19,6 +19,7 @@ import {
 import type { TableSet } from '@creator-ops/query';
 import { AppError, NotFoundError } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { WorkspaceLock } from '../coordination/workspace-lock';
 import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
 import { MonitoringRepository } from './monitoring.repository';
@@ -39,6 +40,7 @@ export class MonitoringService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly http: HttpClient,
+    private readonly lock: WorkspaceLock,
   ) {}
 
   async rules(ws: Workspace): Promise<AlertRule[]> {
@@ -71,8 +73,16 @@ export class MonitoringService {
     return summarizeAlerts(await this.alerts(ws));
   }
 
-  /** Evaluates every rule on the workspace's current data and applies the lifecycle (no duplicates). */
+  /**
+   * Evaluates every rule on the workspace's current data and applies the lifecycle (no duplicates).
+   * Under the workspace lock: two instances evaluating one after the other find each other's
+   * alerts, so a rule and window gives one alert (and one webhook), not one per instance.
+   */
   async evaluate(ws: Workspace) {
+    return this.lock.withWorkspaceLock(ws.id, () => this.evaluateNow(ws));
+  }
+
+  private async evaluateNow(ws: Workspace) {
     const rules = await this.rulesOf(ws.id);
     const tables = await this.tableSet(ws.id);
     const evaluation = evaluateRules(rules, tables);
@@ -86,11 +96,13 @@ export class MonitoringService {
   }
 
   async acknowledge(ws: Workspace, id: string) {
-    const alert = await this.repo.alert(ws.id, id);
-    if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
-    const acked = acknowledgeAlert(alert, this.clock.now());
-    await this.repo.upsertAlerts(ws.id, [acked]);
-    return { ...acked, id };
+    return this.lock.withWorkspaceLock(ws.id, async () => {
+      const alert = await this.repo.alert(ws.id, id);
+      if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+      const acked = acknowledgeAlert(alert, this.clock.now());
+      await this.repo.upsertAlerts(ws.id, [acked]);
+      return { ...acked, id };
+    });
   }
 
   async anomalies(ws: Workspace, metric: string, dimension?: string) {

@@ -1,34 +1,41 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ArrowFileStore } from '@creator-ops/columnar';
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { InstanceRegistry } from '../coordination/instance-registry';
+import { WorkspaceLock } from '../coordination/workspace-lock';
 import { DatasetsRepository } from '../datasets/datasets.repository';
 import { MonitoringService } from '../monitoring/monitoring.service';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 
 /**
- * At server start (holding the DATA_DIR lock, so every temporary file left in DATA_DIR belongs to
- * a process that is gone, never to a running one): removes Arrow files no committed import refers to and stale upload temp files,
- * then re-evaluates alert rules in the background (an import interrupted after its commit never ran them).
+ * At server start: removes Arrow files no committed import refers to, each workspace under its
+ * workspace lock (so a peer instance's import in flight is never touched), and the upload temp
+ * files of dead instances only; then re-evaluates alert rules in the background (an import
+ * interrupted after its commit never ran them). With SQLite the DATA_DIR lock makes this the only process.
  */
 @Injectable()
 export class StartupSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger('Storage');
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
     private readonly datasets: DatasetsRepository,
     private readonly workspaces: WorkspacesRepository,
     private readonly monitoring: MonitoringService,
+    private readonly lock: WorkspaceLock,
+    private readonly instances: InstanceRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const removed = this.files.sweep(await this.datasets.allFileKeys());
-    if (removed.length) this.logger.warn(`removed ${removed.length} uncommitted file(s) left by an interrupted import or delete`);
-    const uploads = join(this.config.dataDir, 'tmp', 'uploads');
-    for (const f of readdirSync(uploads)) rmSync(join(uploads, f), { force: true });
+    let removed = 0;
+    for (const ws of this.files.workspaceIds()) {
+      removed += await this.lock.withWorkspaceLock(ws, async () => {
+        const committed = new Set((await this.datasets.list(ws)).map((d) => `${ws}/${d.kind}/${d.id}`));
+        return this.files.sweepWorkspace(ws, committed).length;
+      });
+    }
+    if (removed) this.logger.warn(`removed ${removed} uncommitted file(s) left by an interrupted import or delete`);
+    const uploads = await this.instances.sweepDeadUploads();
+    if (uploads) this.logger.warn(`removed ${uploads} upload temp file(s) of stopped instances`);
     void this.reevaluate();
   }
 

@@ -22,12 +22,12 @@ export interface TableSource {
 /**
  * The logical table of each kind in a workspace (DESIGN §2: union of imports, de-duplicated by
  * natural key, later import wins), cached in memory. The cache is keyed by the list of committed
- * import ids, read from the metadata on every call, so an import by another process (the CLI) is
- * seen at once.
+ * import ids, read from the metadata on every call, so an import by another process (the CLI, or
+ * another API instance on the same PostgreSQL) is seen at once; their notifications only free memory.
  */
 @Injectable()
 export class TablesService {
-  private readonly parts = new Map<string, ColumnTable>();
+  private readonly parts = new Map<string, { workspaceId: string; table: ColumnTable }>();
   private readonly merged = new Map<string, { version: string; value: LogicalTable }>();
 
   constructor(
@@ -66,16 +66,27 @@ export class TablesService {
 
   /** One import's own rows (previews). */
   part(workspaceId: string, kind: ExportKind, id: string): ColumnTable {
-    let t = this.parts.get(id);
+    let t = this.parts.get(id)?.table;
     if (!t) {
       t = this.files.read(workspaceId, kind, id);
-      this.parts.set(id, t);
+      this.parts.set(id, { workspaceId, table: t });
     }
     return t;
   }
 
   forget(id: string): void {
     this.parts.delete(id);
+  }
+
+  /** Drops everything cached of a workspace (another instance changed it: see coordination/workspace-events). */
+  forgetWorkspace(workspaceId: string): void {
+    for (const [id, part] of this.parts) if (part.workspaceId === workspaceId) this.parts.delete(id);
+    for (const key of this.merged.keys()) if (key.startsWith(`${workspaceId}/`)) this.merged.delete(key);
+  }
+
+  forgetAll(): void {
+    this.parts.clear();
+    this.merged.clear();
   }
 
   private async load(workspaceId: string, kind: ExportKind, ids: string[]): Promise<LogicalTable> {

@@ -1,0 +1,25 @@
+import type { ExportKind } from '@creator-ops/schemas';
+import type { ColumnTable } from './column';
+
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Where the column files of committed imports live, one immutable object per import. The Arrow
+ * file store on DATA_DIR (a local disk, or a network file system shared by several instances) is
+ * the one implementation; an S3-compatible store is the next one (README "Running several instances").
+ */
+export interface ColumnStore {
+  /** Writes atomically: the object exists whole under its final name, or not at all. */
+  write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile>;
+  read(workspaceId: string, kind: ExportKind, importId: string): ColumnTable;
+  remove(workspaceId: string, kind: ExportKind, importId: string): void;
+  /** Workspaces that have stored objects (for sweeping). */
+  workspaceIds(): string[];
+  /** Removes a workspace's temporary objects and the objects no committed import (`<ws>/<kind>/<id>`) refers to. */
+  sweepWorkspace(workspaceId: string, committed: Set<string>): string[];
+  removeWorkspace(workspaceId: string): void;
+}
