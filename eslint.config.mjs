@@ -16,9 +16,16 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**', '**/testing/*
  * What the browser may import as values: pure modules with no Node built-ins (formatters, the metric registry, chart
  * builders, period presets). apps/web/vite.config.mts and apps/web/tsconfig.json alias exactly these.
  */
-const WEB_VALUE_IMPORTS = ['@creator-ops/format', '@creator-ops/metrics', '@creator-ops/reports/charts', '@creator-ops/reports/period-presets'];
+const WEB_VALUE_IMPORTS = [
+  '@creator-ops/format',
+  '@creator-ops/metrics',
+  '@creator-ops/schemas',
+  '@creator-ops/reports/charts',
+  '@creator-ops/reports/period-presets',
+  '@creator-ops/monitoring/types',
+];
 /** Barrels whose values reach columnar, ingest or the file system: the web takes their types only. */
-const TYPE_ONLY_LIBS = ['reports', 'query', 'grading', 'monitoring', 'columnar', 'ingest', 'warehouse', 'schemas'];
+const TYPE_ONLY_LIBS = ['reports', 'query', 'grading', 'monitoring', 'columnar', 'ingest', 'warehouse'];
 
 const typeormOnlyInRepositories = {
   name: 'typeorm',
