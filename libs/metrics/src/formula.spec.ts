@@ -1,6 +1,6 @@
 import { parseExpression } from './expression';
 import { defaultTerm, renderFormula, type FormulaTerm } from './formula';
-import { metricRegistry } from './registry';
+import { evaluateFromParams, metricRegistry } from './registry';
 
 const names: Record<string, FormulaTerm> = {
   a: { name: { zh: '甲', en: 'alpha' } },
@@ -44,5 +44,13 @@ describe('registry formulas', () => {
     const m = r.metrics.get('roi_vs_breakeven')!;
     expect(m.inputs).toEqual(['roi', 'breakeven_roi']);
     expect(m.formula).toEqual({ zh: '支付ROI − 1 ÷ 毛利率', en: 'ROI − 1 ÷ gross margin' });
+  });
+});
+
+describe('evaluateFromParams', () => {
+  it('computes break-even ROI from the gross margin by the registry expression (1 ÷ 0.25 = 4)', () => {
+    expect(evaluateFromParams('breakeven_roi', { gross_margin: 0.25 })).toBe(4);
+    expect(evaluateFromParams('breakeven_roi', {})).toBeNull();
+    expect(() => evaluateFromParams('ctr', {})).toThrow(/parameters alone/);
   });
 });

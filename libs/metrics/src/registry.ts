@@ -12,7 +12,7 @@ import { STOCK_METRICS, STOCK_PARAMS, STOCK_ROW_FILTERS } from './definitions/st
 import { SURVEY_METRICS, SURVEY_ROW_FILTERS } from './definitions/survey.metrics';
 import { XINGTU_METRICS } from './definitions/xingtu.metrics';
 import { COMPETITOR_METRICS } from './definitions/competitor.metrics';
-import { parseExpression, referencedKeys, type Expr } from './expression';
+import { evaluate, parseExpression, referencedKeys, type Expr } from './expression';
 import { defaultTerm, renderFormula, type FormulaTerm } from './formula';
 import type { MetricDef, MetricKind, ParamDef, RegisteredMetric, RowFilterDef } from './types';
 
@@ -135,4 +135,17 @@ let registry: MetricRegistry | null = null;
 export function metricRegistry(): MetricRegistry {
   registry ??= buildRegistry(ALL_METRICS, ALL_PARAMS, ALL_ROW_FILTERS);
   return registry;
+}
+
+/**
+ * A metric whose inputs are all parameters, evaluated with the registry's own expression (never a copy):
+ * `evaluateFromParams('breakeven_roi', { gross_margin: 0.25 })` -> 4. Null when an input is missing or the
+ * division is by zero; throws for a metric that needs data.
+ */
+export function evaluateFromParams(key: string, params: Record<string, number>): number | null {
+  const registry = metricRegistry();
+  const m = registry.metrics.get(key);
+  const expr = registry.expressions.get(key);
+  if (!m || !expr || m.inputs.some((i) => !registry.params.has(i))) throw new Error(`${key} is not computed from parameters alone`);
+  return evaluate(expr, (k) => params[k] ?? null);
 }
