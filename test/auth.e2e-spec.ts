@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { databaseEnv, metadataBytes } from './helpers/test-database';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';

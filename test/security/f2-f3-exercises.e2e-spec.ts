@@ -11,7 +11,6 @@ import { userAgent, type Agent } from './security-helpers';
  */
 const ID = 'cj-4.3.4-plan-metrics';
 const EXAMPLE = readFileSync(join(process.cwd(), 'fixtures', 'exercises', ID, 'example-answer.csv'), 'utf8').replace(/^\uFEFF/, '');
-const HEADER_ONLY = Buffer.from(EXAMPLE.split(/\r?\n/)[0] + '\n');
 /** Every value cell replaced by 0: every cell wrong, the key column kept. */
 const ALL_WRONG = Buffer.from(EXAMPLE.split(/\r?\n/).map((line, i) => (i === 0 || !line ? line : line.split(',').map((c, j) => (j === 0 ? c : '0')).join(','))).join('\n'));
 

@@ -5,5 +5,7 @@ export * from './sniff';
 export * from './kind-detect';
 export * from './plan';
 export * from './ingest';
+export * from './ingest-run';
+export { MAX_OPEN_RECORD_CHARS } from './csv/ingest-csv';
 export { looksLikePhone, buyerKey, maskPersonalText } from './pii';
 export { scrubFreeText, SCRUBBED_MARK } from './pii-text';

@@ -1,65 +1,24 @@
+/**
+ * The entry points of an import: a path, a buffer or a stream of bytes. The first bytes say which reader
+ * takes the file: an xlsx (a ZIP archive, xlsx/ingest-xlsx.ts) or a CSV (csv/ingest-csv.ts); both feed an
+ * IngestRun (ingest-run.ts) and return typed columns with an honest report (DESIGN §3).
+ */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar';
-import { parseWallClock } from '@creator-ops/format';
-import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
-import { createDecoder, detectEncoding } from './encoding';
-import { addContextColumns } from './context-columns';
-import { enforceFileKeys } from './key-check';
-import { detectKind } from './kind-detect';
-import { IngestError, type IngestCode } from './messages';
-import { buildPlan, type ImportPlan, type PlanOptions } from './plan';
-import { PiiSlot, TextSlot } from './slots';
-import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
-import { sniffLayout } from './sniff';
-import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
+import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
+import type { IngestOptions, IngestResult } from './ingest-run';
 import { ingestXlsx, ingestXlsxStream, isZip } from './xlsx/ingest-xlsx';
 
-export interface IngestOptions {
-  /** The file's name as the user knows it (reports only; never used as a path). */
-  fileName: string;
-  kind?: ExportKind;
-  account?: string;
-  /** YYYY-MM-DD: the day of an export without a date column (else taken from the file name when it names one). */
-  date?: string;
-  /** CSV only: the text encoding, overriding detection (xlsx parts are UTF-8 XML). */
-  encoding?: string;
-  /** xlsx only: the sheet to import, by name or 1-based position (default: the sheet whose headers match a kind best). */
-  sheet?: string;
-  /** Per-installation secret for pseudonymous buyer keys. */
-  secret?: string;
-  onProgress?: (p: { bytes: number; rows: number }) => void;
-}
-
-/** What the import plan takes from the caller's options. */
-export function planOptions(opts: IngestOptions): PlanOptions {
-  return { account: opts.account, secret: opts.secret, date: opts.date, fileName: opts.fileName };
-}
-
-export interface IngestResult {
-  table: ColumnTable;
-  report: ImportReport;
-}
+export type { IngestOptions, IngestResult } from './ingest-run';
 
 /** Bytes read before deciding the encoding and the header row. */
 const HEAD_BYTES = 256 * 1024;
-/** A cell longer than this is not an export value (and would be held in memory whole). */
-export const MAX_CELL_CHARS = 1_000_000;
-/**
- * Characters handed to the parser past the end of its last complete record. The parser re-reads an
- * unfinished record from its start with every chunk, so one endless cell (50 MB without a closing
- * quote or a line break) would cost quadratic time before its length could be checked: the import
- * stops once this much text is still open. It bounds the cell (MAX_CELL_CHARS) plus the text read
- * ahead of the parser (the head and a chunk or two, under 1 M characters).
- */
-export const MAX_OPEN_RECORD_CHARS = 3 * MAX_CELL_CHARS;
+const CHUNK_BYTES = 64 * 1024;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   if (await startsAsZip(path)) return ingestXlsx({ path }, opts);
-  return ingestStream(createReadStream(path, { highWaterMark: 64 * 1024 }), opts);
+  return ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), opts);
 }
 
 async function startsAsZip(path: string): Promise<boolean> {
@@ -76,15 +35,22 @@ async function startsAsZip(path: string): Promise<boolean> {
 export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<IngestResult> {
   if (isZip(bytes)) return ingestXlsx({ buffer: bytes }, opts);
   async function* chunks() {
-    for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
+    for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
   }
   return ingestStream(chunks(), opts);
 }
 
 /** Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be imported. */
 export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions): Promise<IngestResult> {
-  const hash = createHash('sha256');
   const inner = source[Symbol.asyncIterator]();
+  const file = await readHead(inner);
+  if (isZip(file.head)) return ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
+  return ingestCsv(file, opts);
+}
+
+/** Reads up to HEAD_BYTES, hashing every byte read now or later. */
+async function readHead(inner: AsyncIterator<Buffer>): Promise<HeadAndRest> {
+  const hash = createHash('sha256');
   const iterator = {
     async next(): Promise<IteratorResult<Buffer>> {
       const r = await inner.next();
@@ -94,378 +60,11 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
   };
   const headChunks: Buffer[] = [];
   let headSize = 0;
-  let exhausted = false;
   while (headSize < HEAD_BYTES) {
     const next = await iterator.next();
-    if (next.done) {
-      exhausted = true;
-      break;
-    }
+    if (next.done) return { head: Buffer.concat(headChunks), rest: null, hash };
     headChunks.push(next.value);
     headSize += next.value.length;
   }
-  const head = Buffer.concat(headChunks);
-  if (isZip(head)) return ingestXlsxStream(head, exhausted ? null : iterator, hash, opts, () => inner.return?.());
-  const detected = detectEncoding(head, opts.encoding);
-  const run = new IngestRun(opts);
-  const decoder = createDecoder(detected.encoding, () => run.line);
-  const headText = decoder.write(head.subarray(detected.bomLength)).replace(/^\uFEFF/, '');
-  if (headText.trim() === '' && exhausted) throw new IngestError('EMPTY_FILE');
-  const layout = sniffLayout(headText);
-  const detection = detectKind(layout.headers.map((h) => h), opts.kind);
-  run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
-
-  let bytes = head.length;
-  /** Characters of text handed on towards the parser so far. */
-  let chars = 0;
-  async function* text() {
-    chars += headText.length;
-    yield headText;
-    if (!exhausted) {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        bytes += next.value.length;
-        const s = decoder.write(next.value);
-        chars += s.length;
-        if (s) yield s;
-        opts.onProgress?.({ bytes, rows: run.rowsRead });
-      }
-    }
-    const rest = decoder.end();
-    chars += rest.length;
-    if (rest) yield rest;
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    const stream = Readable.from(text(), { objectMode: false });
-    let failure: unknown = null;
-    stream.on('error', (e) => {
-      failure ??= e;
-      reject(e);
-    });
-    Papa.parse<string[]>(stream as unknown as File, {
-      delimiter: layout.delimiter,
-      skipEmptyLines: false,
-      chunk: (results, parser) => {
-        if (failure) return;
-        try {
-          run.consume(results.data, results.errors);
-          if (chars - results.meta.cursor > MAX_OPEN_RECORD_CHARS) throw new IngestError('CELL_TOO_LARGE', { line: run.line, max: MAX_CELL_CHARS });
-        } catch (e) {
-          // abort() calls `complete` synchronously: the failure must be recorded first.
-          failure = e;
-          parser.abort();
-          stream.destroy();
-        }
-      },
-      complete: () => (failure ? reject(failure) : resolve()),
-      error: (e: Error) => reject(failure ?? e),
-    });
-  });
-
-  const table = run.finish();
-  const report = runReport(run, table, detection, {
-    file: opts.fileName,
-    source: { bytes, sha256: hash.digest('hex') },
-    encoding: detected.encoding,
-    delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
-  });
-  if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
-  return { table, report };
+  return { head: Buffer.concat(headChunks), rest: iterator, hash };
 }
-
-/** The import report of a finished run (CSV and xlsx alike). */
-export function runReport(
-  run: IngestRun,
-  table: ColumnTable,
-  detection: KindDetection,
-  base: Pick<ImportReport, 'file' | 'source' | 'encoding' | 'delimiter'> & { sheet?: string },
-): ImportReport {
-  return {
-    file: base.file,
-    source: base.source,
-    ...(base.sheet === undefined ? {} : { sheet: base.sheet }),
-    kind: detection.kind,
-    detection,
-    encoding: base.encoding,
-    delimiter: base.delimiter,
-    headerRow: run.headerLine,
-    rows: { read: run.rowsRead, accepted: table.length, rejected: run.rejectedCount, skipped: run.skippedCount },
-    rejected: run.rejected,
-    skipped: run.skipped,
-    mapping: run.plan.slots.map((s) => s.mapping()),
-    warnings: run.warnings,
-    totalRows: run.totalRows,
-    naturalKey: run.plan.keyFields,
-    ...(Object.keys(run.plan.keyContext).length ? { keyContext: run.plan.keyContext } : {}),
-    duplicatesReplaced: 0,
-  };
-}
-
-/** Field types whose cells are numbers or dates: a label there is not a value. */
-const TYPED_FIELDS = new Set(['int', 'decimal', 'money', 'percent', 'date', 'datetime', 'hour']);
-
-/** The state of one import while rows stream through (fed by the CSV parser or the xlsx reader). */
-export class IngestRun {
-  plan!: ImportPlan;
-  /** Physical line (1-based) where the next record starts. */
-  line = 1;
-  headerLine = 0;
-  rowsRead = 0;
-  accepted = 0;
-  rejectedCount = 0;
-  skippedCount = 0;
-  rejected: RejectedRow[] = [];
-  skipped: SkippedRow[] = [];
-  totalRows: TotalRowCheck[] = [];
-  warnings: ImportReport['warnings'] = [];
-  private recordIndex = 0;
-  private readonly pendingTotals: { line: number; label: string; cells: string[] }[] = [];
-  private headerIndex = 0;
-  private dateSlotIndex = -1;
-  private requiredSlots: number[] = [];
-  private typedSlots: number[] = [];
-  private sumSlots: number[] = [];
-  private readonly lines = new NumBuilder();
-
-  constructor(private readonly opts: IngestOptions) {}
-
-  start(plan: ImportPlan, headerIndex: number) {
-    this.plan = plan;
-    this.headerIndex = headerIndex;
-    this.warnings = [...plan.warnings];
-    const slotOf = (field: string) => plan.slots.findIndex((s) => s.field === field);
-    this.dateSlotIndex = slotOf(plan.kind.dateField);
-    this.requiredSlots = plan.requiredFields.map(slotOf).filter((i) => i >= 0);
-    const summable = new Set(plan.kind.fields.filter((f) => f.type === 'int' || f.type === 'money').map((f) => f.key));
-    const typed = new Set(plan.kind.fields.filter((f) => TYPED_FIELDS.has(f.type)).map((f) => f.key));
-    this.typedSlots = plan.slots.map((s, i) => (s.field && typed.has(s.field) ? i : -1)).filter((i) => i >= 0);
-    this.sumSlots = plan.slots.map((s, i) => (s.field && summable.has(s.field) && s.addToSum ? i : -1)).filter((i) => i >= 0);
-  }
-
-  consume(rows: string[][], errors: Papa.ParseError[]) {
-    const rowErrors = new Map<number, Papa.ParseError>();
-    for (const e of errors) if (e.row !== undefined && e.row !== null) rowErrors.set(e.row, e);
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r];
-      const line = this.line;
-      let newlines = 0;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (cell.length > MAX_CELL_CHARS) throw new IngestError('CELL_TOO_LARGE', { line, max: MAX_CELL_CHARS });
-        if (cell.length > 0 && cell.indexOf('\n') !== -1) newlines += countNewlines(cell);
-      }
-      this.line += 1 + newlines;
-      const error = rowErrors.get(r);
-      if (error?.code === 'MissingQuotes') throw new IngestError('CSV_UNCLOSED_QUOTE', { line });
-      this.record(cells, line, error ? 'CSV_INVALID_QUOTES' : null);
-    }
-  }
-
-  /**
-   * One record at its physical line: the header, a preamble, blank or sub-header row, or data.
-   * `rowCode` rejects the row as a whole (malformed quotes); `cellCodes` rejects it at a column
-   * whose cell the reader already knows to be bad (an xlsx id that lost digits), in column order.
-   */
-  record(cells: string[], line: number, rowCode: IngestCode | null = null, cellCodes?: Map<number, IngestCode>) {
-    const index = this.recordIndex++;
-    if (index === this.headerIndex) {
-      this.headerLine = line;
-      return;
-    }
-    this.rowsRead++;
-    if (index < this.headerIndex) {
-      this.skip(line, 'SKIP_PREAMBLE');
-      return;
-    }
-    if (cells.every((c) => c.trim() === '')) {
-      this.skip(line, 'SKIP_BLANK');
-      return;
-    }
-    if (rowCode) {
-      this.reject(line, null, rowCode, {});
-      return;
-    }
-    if (index === this.headerIndex + 1 && this.isSubHeader(cells)) {
-      this.skip(line, 'SKIP_SUBHEADER');
-      return;
-    }
-    this.acceptRow(cells, line, cellCodes);
-  }
-
-  /**
-   * A row right under the header that labels the columns again (units, explanations, English
-   * names: 结算账单 has one): every non-empty cell is a label rather than a number or a date, there
-   * are at least two, and at least one sits in a number or date column (so as data the row could
-   * only be rejected). Conservative on purpose: one parsable value in any typed column, or a
-   * total-row label, and the row is treated as data.
-   */
-  private isSubHeader(cells: string[]): boolean {
-    if (this.typedSlots.length === 0 || this.totalLabel(cells) !== null) return false;
-    let labels = 0;
-    for (const raw of cells) {
-      const text = unwrapCell(raw);
-      if (isNullToken(text)) continue;
-      if (looksLikeValue(text)) return false;
-      labels++;
-    }
-    if (labels < 2) return false;
-    return this.typedSlots.some((i) => !isNullToken(unwrapCell(cells[i] ?? '')));
-  }
-
-  private acceptRow(cells: string[], line: number, cellCodes?: Map<number, IngestCode>) {
-    const slots = this.plan.slots;
-    const totalLabel = this.totalLabel(cells);
-    if (totalLabel !== null) {
-      this.recordTotal(cells, line, totalLabel);
-      return;
-    }
-    if (cells.length > slots.length && cells.slice(slots.length).some((c) => c.trim() !== '')) {
-      this.reject(line, null, 'ROW_TOO_MANY_FIELDS', { count: cells.length, expected: slots.length });
-      return;
-    }
-    if (cells.length < slots.length) {
-      this.reject(line, null, 'ROW_TOO_FEW_FIELDS', { count: cells.length, expected: slots.length });
-      return;
-    }
-    const row = this.accepted;
-    for (let c = 0; c < slots.length; c++) {
-      const code = cellCodes?.get(c) ?? slots[c].accept(row, cells[c]);
-      if (code !== null) {
-        this.reject(line, slots[c].source, code, { value: preview(cells[c]) });
-        return;
-      }
-    }
-    for (const i of this.requiredSlots) {
-      if (slots[i].isNull(row)) {
-        this.reject(line, slots[i].source, 'KEY_MISSING', { field: slots[i].field ?? '' });
-        return;
-      }
-    }
-    for (const i of this.sumSlots) slots[i].addToSum!(row);
-    this.lines.set(row, line);
-    this.accepted++;
-  }
-
-  /** A total row says so in its first cell or its date cell. */
-  private totalLabel(cells: string[]): string | null {
-    const first = unwrapCell(cells[0] ?? '');
-    if (TOTAL_ROW_TOKENS.has(first)) return first;
-    if (this.dateSlotIndex >= 0) {
-      const date = unwrapCell(cells[this.dateSlotIndex] ?? '');
-      if (TOTAL_ROW_TOKENS.has(date)) return date;
-    }
-    return null;
-  }
-
-  /** Total rows are valued once the columns are finished (a percent column's shape is known only then). */
-  private recordTotal(cells: string[], line: number, label: string) {
-    this.pendingTotals.push({ line, label, cells });
-    this.skip(line, 'SKIP_TOTAL', { value: label });
-  }
-
-  private valueTotals() {
-    for (const { line, label, cells } of this.pendingTotals) {
-      const values: Record<string, number | null> = {};
-      this.plan.slots.forEach((slot, c) => {
-        if (slot.field && slot.peek && c !== this.dateSlotIndex) values[slot.field] = slot.peek(cells[c] ?? '');
-      });
-      this.totalRows.push({ line, label, values });
-    }
-  }
-
-  private skip(line: number, code: IngestCode, params: Record<string, string> = {}) {
-    this.skippedCount++;
-    if (this.skipped.length < REPORT_LIST_LIMIT) this.skipped.push({ line, code, reason: reportMessage(code, params).message });
-  }
-
-  private reject(line: number, column: string | null, code: IngestCode, params: Record<string, string | number>) {
-    this.rejectedCount++;
-    if (this.rejected.length < REPORT_LIST_LIMIT) this.rejected.push({ line, column, ...reportMessage(code, params) });
-  }
-
-  finish(): ColumnTable {
-    if (this.headerLine === 0) throw new IngestError('NO_HEADER', { rows: this.headerIndex + 1 });
-    const length = this.accepted;
-    const table: ColumnTable = { kind: this.plan.kind.kind, length, specs: [], columns: new Map() };
-    for (const slot of this.plan.slots) slot.finish(length, table, this.warnings);
-    const { accountConstant, derivedBuyer } = this.plan;
-    if (accountConstant) {
-      const codes = new Int32Array(length).fill(accountConstant.value === null ? -1 : 0);
-      table.specs.push({ name: 'account', role: 'field', valueType: 'string' });
-      table.columns.set('account', { type: 'dict', codes, dict: accountConstant.value === null ? [] : [accountConstant.value] });
-    }
-    const buyerSource = this.plan.slots.find((s): s is PiiSlot => s instanceof PiiSlot && s.masked > 0);
-    if (derivedBuyer && buyerSource) {
-      this.warnings = this.warnings.filter((w) => w.code !== 'BUYER_KEY_DERIVED');
-      this.warnings.push(reportMessage('BUYER_KEY_MASKED', { count: buyerSource.masked }));
-    } else if (derivedBuyer) {
-      table.specs.push({ name: 'buyer_id', role: 'field', valueType: 'id' });
-      table.columns.set('buyer_id', derivedBuyer.finish(length));
-    }
-    addContextColumns(table, this.plan);
-    table.specs.push({ name: LINE_COLUMN, role: 'line', valueType: 'int' });
-    table.columns.set(LINE_COLUMN, this.lines.finish(length));
-    const checked = this.checkKeys(table);
-    this.valueTotals();
-    this.checkTotals();
-    const redacted = this.plan.slots.filter((s) => 'redacted' in s && (s as { redacted: number }).redacted > 0);
-    if (redacted.length) {
-      const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
-      this.warnings.push(reportMessage('PII_CELLS_REDACTED', { count, columns: redacted.map((s) => s.source).join(', ') }));
-    }
-    const masked = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.masked > 0);
-    if (masked.length) {
-      this.warnings.push(reportMessage('PII_TEXT_MASKED', { count: masked.reduce((n, s) => n + s.masked, 0), columns: masked.map((s) => s.source).join(', ') }));
-    }
-    const scrubbed = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.scrubbed > 0);
-    if (scrubbed.length) this.warnings.push(reportMessage('PII_TEXT_SCRUBBED', { count: scrubbed.reduce((n, s) => n + s.scrubbed, 0), columns: scrubbed.map((s) => s.source).join(', ') }));
-    return checked;
-  }
-
-  /** A file never loses rows to its own key: exact repeats are skipped and reported; a conflict refuses the file. */
-  private checkKeys(table: ColumnTable): ColumnTable {
-    const { table: kept, repeats } = enforceFileKeys(table, this.plan, (row) => this.lines.get(row));
-    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
-    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
-    return kept;
-  }
-
-  /** Compares each total row's counts and amounts with the sums of the accepted rows. */
-  private checkTotals() {
-    if (this.totalRows.length !== 1) return;
-    const [total] = this.totalRows;
-    const matched: string[] = [];
-    for (const i of this.sumSlots) {
-      const slot = this.plan.slots[i];
-      const expected = total.values[slot.field!];
-      if (expected === null || expected === undefined) continue;
-      const actual = slot.sum ?? 0;
-      if (Math.abs(expected - actual) > 1e-6) this.warnings.push(reportMessage('TOTAL_MISMATCH', { field: slot.field!, total: expected, sum: actual }));
-      else matched.push(slot.field!);
-    }
-    if (matched.length) this.warnings.push(reportMessage('TOTAL_MATCHED', { fields: matched.join(', ') }));
-  }
-}
-
-/** A number (any unit or notation the parsers know) or a date: not a column label. */
-function looksLikeValue(text: string): boolean {
-  if (parseNumericText(text) !== null) return true;
-  const date = parseWallClock(text);
-  return 'wall' in date || date.error === 'DATE_OUT_OF_RANGE';
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** A rejected cell as quoted back in the report: shortened, and never a phone number. */
-function preview(cell: string): string {
-  const s = cell.replace(/\s+/g, ' ').trim().replace(PHONE_IN_TEXT, '***********');
-  return s.length > 40 ? s.slice(0, 40) + '…' : s;
-}
-
-const PHONE_IN_TEXT = /(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}/g;

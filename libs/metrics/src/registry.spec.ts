@@ -19,7 +19,8 @@ const DESIGN_BASE_KEYS = [
 const metric = (over: Partial<MetricDef> & { key: string }): MetricDef => ({
   label: { zh: over.key, en: over.key },
   description: { zh: over.key, en: over.key },
-  formula: { zh: over.key, en: over.key },
+  // Base metrics write their formula; ratio and derived ones have it generated from `expr`.
+  ...(over.kind === 'ratio' || over.kind === 'derived' ? {} : { formula: { zh: over.key, en: over.key } }),
   kind: 'sum',
   unit: 'count',
   decimals: 0,
@@ -128,6 +129,8 @@ describe('buildRegistry with broken definitions', () => {
       metric({ key: 'no_label', field: 'clicks', label: { zh: '', en: 'x' } }),
       // a metric key that shadows a parameter
       metric({ key: 'gross_margin', field: 'clicks' }),
+      // a derived formula written by hand beside its expression
+      metric({ key: 'by_hand', kind: 'ratio', expr: 'clicks / clicks', formula: { zh: '点击数 ÷ 点击数', en: 'clicks ÷ clicks' } }),
     ];
     const problems = problemsOf(broken);
     const expected = [
@@ -146,6 +149,7 @@ describe('buildRegistry with broken definitions', () => {
       'too_precise: decimals must be 0..6',
       'no_label: label and formula need zh and en',
       'gross_margin: key is also a parameter',
+      'by_hand: the formula is generated from expr',
     ];
     for (const p of expected) expect(problems).toContain(p);
     expect(problems.some((p) => p.startsWith('bad_expr: ') && p.includes('")"'))).toBe(true);

@@ -13,11 +13,12 @@ import { STOCK_METRICS, STOCK_PARAMS, STOCK_ROW_FILTERS } from './definitions/st
 import { SURVEY_METRICS, SURVEY_ROW_FILTERS } from './definitions/survey.metrics';
 import { XINGTU_METRICS } from './definitions/xingtu.metrics';
 import { COMPETITOR_METRICS } from './definitions/competitor.metrics';
-import { parseExpression, referencedKeys, type Expr } from './expression';
-import type { MetricDef, ParamDef, RowFilterDef } from './types';
+import { evaluate, parseExpression, referencedKeys, type Expr } from './expression';
+import { defaultTerm, renderFormula, type FormulaTerm } from './formula';
+import type { MetricDef, MetricKind, ParamDef, RegisteredMetric, RowFilterDef } from './types';
 
 export interface MetricRegistry {
-  metrics: Map<string, MetricDef & { inputs: string[] }>;
+  metrics: Map<string, RegisteredMetric>;
   expressions: Map<string, Expr>;
   params: Map<string, ParamDef>;
   rowFilters: Map<string, RowFilterDef>;
@@ -32,7 +33,12 @@ export class MetricRegistryError extends CodedError {
   }
 }
 
-const BASE_KINDS = new Set(['sum', 'count', 'count_distinct', 'weighted_avg']);
+const BASE_KINDS = new Set<MetricKind>(['sum', 'count', 'count_distinct', 'weighted_avg']);
+
+/** A base metric aggregates a stored field (sum, count, count distinct, weighted mean); the others are expressions over metrics. */
+export function isBaseMetric(m: Pick<MetricDef, 'kind'>): boolean {
+  return BASE_KINDS.has(m.kind);
+}
 
 /** Builds and validates the registry; every problem is reported at once. */
 export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilters: RowFilterDef[]): MetricRegistry {
@@ -45,11 +51,12 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
     if (byKey.has(m.key)) problems.push(`${m.key}: duplicate key`);
     if (!/^[a-z][a-z0-9_]*$/.test(m.key)) problems.push(`${m.key}: key must be snake_case`);
     if (paramMap.has(m.key)) problems.push(`${m.key}: key is also a parameter`);
-    if (!m.label.zh || !m.label.en || !m.formula.zh || !m.formula.en) problems.push(`${m.key}: label and formula need zh and en`);
+    if (!m.label.zh || !m.label.en || (isBaseMetric(m) && (!m.formula?.zh || !m.formula?.en))) problems.push(`${m.key}: label and formula need zh and en`);
+    if (!isBaseMetric(m) && m.formula) problems.push(`${m.key}: the formula is generated from expr`);
     if (!Number.isInteger(m.decimals) || m.decimals < 0 || m.decimals > 6) problems.push(`${m.key}: decimals must be 0..6`);
     for (const k of m.kinds) if (!EXPORT_KINDS.includes(k)) problems.push(`${m.key}: unknown kind ${k}`);
     let inputs: string[] = [];
-    if (BASE_KINDS.has(m.kind)) {
+    if (isBaseMetric(m)) {
       if (m.kind !== 'count') {
         if (!m.field) problems.push(`${m.key}: ${m.kind} needs a field`);
         else for (const k of m.kinds) if (KINDS[k] && !KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
@@ -83,10 +90,36 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
     for (const ref of [f.hasValue?.otherwise, f.also]) if (ref !== undefined && (!filterMap.has(ref) || ref === f.key)) problems.push(`row filter ${f.key}: unknown row filter ${ref}`);
   }
   if (problems.length) throw new MetricRegistryError(problems);
-  return { metrics: byKey, expressions, params: paramMap, rowFilters: filterMap };
+  return { metrics: withFormulas(byKey, expressions, paramMap), expressions, params: paramMap, rowFilters: filterMap };
 }
 
-function dependsOn(all: MetricRegistry['metrics'], root: string, key: string, seen: Set<string>): boolean {
+/** Fills in the shown formula of every expression metric from its expression and its inputs' terms. */
+function withFormulas(metrics: Map<string, MetricDef & { inputs: string[] }>, expressions: Map<string, Expr>, params: Map<string, ParamDef>): Map<string, RegisteredMetric> {
+  const out = new Map<string, RegisteredMetric>();
+  for (const m of metrics.values()) {
+    const expr = expressions.get(m.key);
+    if (!expr) {
+      out.set(m.key, { ...m, formula: m.formula! });
+      continue;
+    }
+    const term = (key: string): FormulaTerm => {
+      const own = m.formulaTerms?.[key];
+      if (own) return { name: own };
+      const input = metrics.get(key);
+      if (input?.inlineInFormulas && expressions.has(key)) return { expr: expressions.get(key)! };
+      const def = input ?? params.get(key)!;
+      return { name: def.term ?? defaultTerm(def.label) };
+    };
+    const note = m.formulaNote ?? { zh: '', en: '' };
+    const formula = { zh: renderFormula(expr, term, 'zh') + note.zh, en: renderFormula(expr, term, 'en') + note.en };
+    // A description may quote the formula as `{formula}`.
+    const description = { zh: m.description.zh.replace('{formula}', formula.zh), en: m.description.en.replace('{formula}', formula.en) };
+    out.set(m.key, { ...m, description, formula });
+  }
+  return out;
+}
+
+function dependsOn(all: Map<string, { inputs: string[] }>, root: string, key: string, seen: Set<string>): boolean {
   for (const input of all.get(key)?.inputs ?? []) {
     if (input === root) return true;
     if (seen.has(input)) continue;
@@ -106,4 +139,17 @@ let registry: MetricRegistry | null = null;
 export function metricRegistry(): MetricRegistry {
   registry ??= buildRegistry(ALL_METRICS, ALL_PARAMS, ALL_ROW_FILTERS);
   return registry;
+}
+
+/**
+ * A metric whose inputs are all parameters, evaluated with the registry's own expression (never a copy):
+ * `evaluateFromParams('breakeven_roi', { gross_margin: 0.25 })` -> 4. Null when an input is missing or the
+ * division is by zero; throws for a metric that needs data.
+ */
+export function evaluateFromParams(key: string, params: Record<string, number>): number | null {
+  const registry = metricRegistry();
+  const m = registry.metrics.get(key);
+  const expr = registry.expressions.get(key);
+  if (!m || !expr || m.inputs.some((i) => !registry.params.has(i))) throw new Error(`${key} is not computed from parameters alone`);
+  return evaluate(expr, (k) => params[k] ?? null);
 }

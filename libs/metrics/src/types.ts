@@ -1,7 +1,9 @@
+import type { Unit } from '@creator-ops/format';
 import type { ExportKind, Label } from '@creator-ops/schemas';
 
 export type MetricKind = 'sum' | 'count' | 'count_distinct' | 'ratio' | 'weighted_avg' | 'derived';
-export type MetricUnit = 'count' | 'money' | 'percent' | 'multiple' | 'seconds' | 'minutes' | 'decimal';
+/** A metric's display unit is one of the formatter's units (libs/format). */
+export type MetricUnit = Unit;
 
 export interface RowFilterClause {
   field: string;
@@ -33,8 +35,19 @@ export interface MetricDef {
   key: string;
   label: Label;
   description: Label;
-  /** Human-readable formula shown next to every figure. */
-  formula: Label;
+  /**
+   * Human-readable formula shown next to every figure. Written by hand only for base metrics (sum, count…);
+   * for ratio and derived metrics the registry generates it from `expr` and the inputs' terms (formula.ts).
+   */
+  formula?: Label;
+  /** How other metrics' formulas name this one (default: the label, first letter lower-cased in English). */
+  term?: Label;
+  /** Other formulas show this metric's expression instead of its name (e.g. 互动量 as 点赞 + 评论 + 分享). */
+  inlineInFormulas?: boolean;
+  /** Appended to the generated formula (e.g. "，未计毛利"). */
+  formulaNote?: Label;
+  /** This formula names an input differently from its usual term (e.g. 广告成交金额 beside shop 成交金额). */
+  formulaTerms?: Record<string, Label>;
   kind: MetricKind;
   unit: MetricUnit;
   decimals: number;
@@ -55,15 +68,22 @@ export interface MetricDef {
   nullAsZero?: boolean;
   /** ratio / derived: arithmetic over other metric keys and query parameters. */
   expr?: string;
-  /** Inputs by key (metrics and parameters the expression uses). Derived from `expr` at load. */
-  inputs?: string[];
   /** Inputs may come from different kinds, joined on the shared dimensions (account, date). */
   crossKind?: boolean;
 }
 
+/** A metric as the registry holds it: inputs parsed from `expr`, the shown formula always present. */
+export type RegisteredMetric = MetricDef & {
+  /** Inputs by key (metrics and parameters the expression uses), from `expr`. */
+  inputs: string[];
+  formula: Label;
+};
+
 export interface ParamDef {
   key: string;
   label: Label;
+  /** How formulas name the parameter (default: the label, as for metrics). */
+  term?: Label;
   description: Label;
   min: number;
   max: number;

@@ -74,6 +74,23 @@ export interface Anomaly {
 
 const MESSAGE: Label = { zh: '{subject} {day} 的{metric} {value}，通常 {low}–{high}', en: '{metric} of {subject} on {day} is {value}, usually {low}–{high}' };
 
+/** The metric's value per day (day number -> value) for each dimension value, days below the minimum volume left out. */
+function dailyValues(rows: ReturnType<typeof runQuery>['rows'], opts: AnomalyOptions, dimension: string | null): Map<string | null, Map<number, number>> {
+  const byValue = new Map<string | null, Map<number, number>>();
+  for (const row of rows) {
+    const key = dimension ? row[dimension] : null;
+    if (dimension && key === null) continue;
+    const v = row[opts.metric];
+    const volume = opts.minVolume ? row[opts.minVolume.metric] : null;
+    if (typeof v !== 'number') continue;
+    if (opts.minVolume && !(typeof volume === 'number' && volume >= opts.minVolume.min)) continue;
+    const k = key === null ? null : String(key);
+    if (!byValue.has(k)) byValue.set(k, new Map());
+    byValue.get(k)!.set(parseDay(row['date:day'] as string), v);
+  }
+  return byValue;
+}
+
 /**
  * Daily values far from their own recent median. One `runQuery` with dimensions
  * [dimension, 'date:day'] gives each value's days; each day is scored against the `days` days before
@@ -105,18 +122,7 @@ export function detectAnomalies(tables: TableSet, opts: AnomalyOptions): { serie
   };
   const result = runQuery(spec, tables);
   const names = dimension ? dimensionNames(dimension, spec, tables) : new Map<string, string>();
-  const byValue = new Map<string | null, Map<number, number>>();
-  for (const row of result.rows) {
-    const key = dimension ? row[dimension] : null;
-    if (dimension && key === null) continue;
-    const v = row[opts.metric];
-    const volume = opts.minVolume ? row[opts.minVolume.metric] : null;
-    if (typeof v !== 'number') continue;
-    if (opts.minVolume && !(typeof volume === 'number' && volume >= opts.minVolume.min)) continue;
-    const k = key === null ? null : String(key);
-    if (!byValue.has(k)) byValue.set(k, new Map());
-    byValue.get(k)!.set(parseDay(row['date:day'] as string), v);
-  }
+  const byValue = dailyValues(result.rows, opts, dimension);
   const series: AnomalySeries[] = [];
   const anomalies: Anomaly[] = [];
   const def = metricRegistry().metrics.get(opts.metric)!;

@@ -1,9 +1,7 @@
-import { metricRegistry, type MetricDef } from '@creator-ops/metrics';
+import { isBaseMetric as isBase, metricRegistry, type RegisteredMetric } from '@creator-ops/metrics';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { measureId, type Measure } from './measures';
 import { QueryError, type TableSet } from './types';
-
-type RegisteredMetric = MetricDef & { inputs: string[] };
 
 /** A metric bound to the data that will compute it. */
 export type BoundMetric =
@@ -14,8 +12,6 @@ export interface QueryPlan {
   metrics: Map<string, BoundMetric>;
   measuresByKind: Map<ExportKind, Measure[]>;
 }
-
-const isBase = (m: MetricDef) => m.kind === 'sum' || m.kind === 'count' || m.kind === 'count_distinct' || m.kind === 'weighted_avg';
 
 /** Binds each requested metric to kinds and measures; a metric whose data is absent is a QueryError. */
 export function planQuery(metricKeys: string[], tables: TableSet, params: Record<string, number>): QueryPlan {

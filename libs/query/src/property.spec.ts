@@ -169,7 +169,6 @@ const ORDER_REF: Record<string, RefMetric> = {
   refund_order_rate: (g) => div(distinctOf(g, 'order_id', (r) => isPaid(r) && isRefunded(r)), distinctOf(g, 'order_id', isPaid)),
 };
 /** Money sums: must be exact to the cent. */
-const MONEY_SUMS = new Set(['cost', 'ad_gmv', 'gmv', 'discount_total', 'refund_amount']);
 
 /** The day of a row: ad `date`; order `paid_at`'s date part. */
 const dayOfRow = (kind: 'ad' | 'order', r: Row) => (kind === 'ad' ? (r.date as string) : r.paid_at === null ? null : (r.paid_at as string).slice(0, 10));

@@ -1,4 +1,5 @@
 export * from './types';
+export { PERIOD_PRESETS } from './period-presets';
 export * from './params';
 export * from './kpis';
 export * from './registry';

@@ -1,8 +1,9 @@
 import type { Locale } from '@creator-ops/format';
 import type { CompareMode, QueryResult, QuerySpec, ResultColumn, ResultRow, SurveySheets } from '@creator-ops/query';
 import type { ExportKind, Label } from '@creator-ops/schemas';
+import type { PeriodPreset } from './period-presets';
 
-export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
+export type { PeriodPreset } from './period-presets';
 export type Granularity = 'day' | 'week' | 'month';
 
 /** What a caller may pass (HTTP query string, CLI flags). Everything is optional. */

@@ -54,10 +54,9 @@ export function fmtTs(sec: number): string {
 /** Non-negative integer with thousands separators: 1234567 -> '1,234,567'. */
 export function group(n: number): string {
   if (n < 1000) return String(n);
-  let s = String(n);
-  let out = '';
+  const s = String(n);
   let i = s.length % 3 || 3;
-  out = s.slice(0, i);
+  let out = s.slice(0, i);
   for (; i < s.length; i += 3) out += ',' + s.slice(i, i + 3);
   return out;
 }

@@ -78,10 +78,11 @@ export interface OrderOptions {
   buyers?: number;
 }
 
-export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, options: OrderOptions = {}): Promise<number> {
-  // Catalogue: 2,000 SKUs, skewed popularity.
+const N_PROD = 2000;
+
+/** Catalogue: 2,000 SKUs, skewed popularity (the draws come first, in this order, so a seed gives the same file). */
+function catalogue(rnd: Random): Product[] {
   const products: Product[] = [];
-  const N_PROD = 2000;
   for (let i = 0; i < N_PROD; i++) {
     const [base, specs, basePrice] = ITEMS[i % ITEMS.length];
     const name = rnd.pick(BRANDS) + base + rnd.pick(SUFFIXES);
@@ -93,13 +94,23 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, opt
       price,
     });
   }
-  const pickProduct = () => products[Math.floor(N_PROD * rnd.next() * rnd.next())];
+  return products;
+}
 
+/** 200 达人: id and nickname cells. */
+function authorCells(rnd: Random): string[] {
   const authors: string[] = [];
   for (let i = 0; i < 200; i++) {
     const nick = rnd.pick(NICK_A) + rnd.pick(NICK_B) + (i >= 180 ? String(i) : '');
     authors.push(`${tabCell('7592255573' + padNum(464597000 + i * 37, 9))},${csvCell(nick)}`);
   }
+  return authors;
+}
+
+export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, options: OrderOptions = {}): Promise<number> {
+  const products = catalogue(rnd);
+  const pickProduct = () => products[Math.floor(N_PROD * rnd.next() * rnd.next())];
+  const authors = authorCells(rnd);
   const NO_AUTHOR = '-,-';
 
   const status = rnd.weighted([['已完成', 63], ['已发货', 19], ['待发货', 7], ['已关闭', 11]] as const);

@@ -7,13 +7,9 @@ import type { Reconciliation } from '@creator-ops/query';
 import type { QuerySpec, ResultColumn } from '@creator-ops/query';
 export type { Kpi, ReportTable, ReportChart, ReportResult } from '@creator-ops/reports';
 
-export interface Label {
-  zh: string;
-  en: string;
-}
-
-export type ExportKind = 'account' | 'content' | 'order' | 'ad' | 'live' | 'after_sale' | 'settlement' | 'review' | 'stock' | 'stock_move' | 'survey' | 'xingtu';
-export const EXPORT_KINDS: ExportKind[] = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement', 'review', 'stock', 'stock_move', 'survey', 'xingtu'];
+export type { Label, ExportKind } from '@creator-ops/schemas';
+export { EXPORT_KINDS } from '@creator-ops/schemas';
+import type { Label, ExportKind } from '@creator-ops/schemas';
 
 export interface WorkspaceItem {
   name: string;
@@ -29,37 +25,12 @@ export interface WorkspaceSummary {
   accounts: string[];
 }
 
-export interface RowCounts {
-  read: number;
-  accepted: number;
-  rejected: number;
-  skipped: number;
-}
+export type { ReportMessage } from '@creator-ops/ingest';
+import type { ImportReport as IngestReport } from '@creator-ops/ingest';
+export type RowCounts = IngestReport['rows'];
 
-export interface ReportMessage {
-  code: string;
-  message: string;
-  messageEn?: string;
-  /** The values filled into the message (field keys, counts, the percent shape ...). */
-  params?: Record<string, string | number>;
-}
-
-export interface ImportReport {
-  file?: string;
-  kind: ExportKind;
-  encoding: string;
-  delimiter: string;
-  headerRow: number;
-  rows: RowCounts;
-  rejected: (ReportMessage & { line: number; column: string | null })[];
-  skipped: { line: number; code: string; reason: string }[];
-  mapping: { source: string; field: string | null; scale?: number; note?: string }[];
-  warnings: ReportMessage[];
-  /** Ad imports: the platform's ratios recomputed per row and for the total row. */
-  reconciliation?: Reconciliation;
-  duplicatesReplaced?: number;
-  detection?: { kind: ExportKind; overridden: boolean; scores: { kind: ExportKind; score: number; matched: string[] }[] };
-}
+/** The import report as the API sends it: the ingest library's, with the ad reconciliation the import service adds. */
+export type ImportReport = Omit<IngestReport, 'reconciliation'> & { reconciliation?: Reconciliation };
 
 export interface DatasetItem {
   id: string;
@@ -123,7 +94,8 @@ export interface CatalogueItem {
   reason?: Label;
 }
 
-export type PeriodPreset = 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
+export type { PeriodPreset } from '@creator-ops/reports/period-presets';
+import type { PeriodPreset } from '@creator-ops/reports/period-presets';
 export type Granularity = 'day' | 'week' | 'month';
 export type Compare = 'previous_period' | 'previous_year' | 'none';
 
@@ -139,11 +111,6 @@ export interface ReportQuery {
   gross_margin?: string;
   reference_date?: string;
 }
-
-
-
-
-
 
 /** Roles of the access model (DESIGN §9): the account's own role, and a role per workspace membership. */
 export type Role = 'admin' | 'operator' | 'grader' | 'trainee';
@@ -162,37 +129,14 @@ export interface Member {
 
 /* ---------------------------------------------------------------- monitoring (libs/monitoring) */
 
-export type Severity = 'high' | 'medium' | 'low';
-export const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
-
-export type AlertState = 'new' | 'acknowledged' | 'resolved';
-export const ALERT_STATES: AlertState[] = ['new', 'acknowledged', 'resolved'];
-
-export type AlertOp = '<' | '>' | 'change_pct_up' | 'change_pct_down' | 'change_pp_up' | 'change_pp_down' | 'below_breakeven_roi' | 'zero_with_spend';
-export const ALERT_OPS: AlertOp[] = ['<', '>', 'change_pct_up', 'change_pct_down', 'change_pp_up', 'change_pp_down', 'below_breakeven_roi', 'zero_with_spend'];
-
-export type AlertWindow = 'day' | '7d' | 'period';
-export const ALERT_WINDOWS: AlertWindow[] = ['day', '7d', 'period'];
+// Rule and alert vocabularies: the monitoring library's own (a pure module).
+export { SEVERITIES, ALERT_STATES, ALERT_OPS, ALERT_WINDOWS } from '@creator-ops/monitoring/types';
+export type { Severity, AlertState, AlertOp, AlertWindow, AlertRule, AlertRuleInput } from '@creator-ops/monitoring/types';
+import type { Severity, AlertState } from '@creator-ops/monitoring/types';
 
 /** Text fields a rule may group by (the API checks each against the metric's exports). */
 export const ALERT_DIMENSIONS = ['plan_id', 'plan', 'unit_id', 'campaign_id', 'account', 'product_id'] as const;
 
-/** Values in the engine's units: percent metrics and changes as fractions, money in yuan. */
-export interface AlertRule {
-  id: string;
-  metric: string;
-  op: AlertOp;
-  value: number;
-  dimension: string | null;
-  window: AlertWindow;
-  minVolume?: { metric: string; min: number } | null;
-  severity: Severity;
-  grossMargin?: number | null;
-  note?: string | null;
-  enabled?: boolean;
-}
-
-export type AlertRuleInput = Omit<AlertRule, 'id'>;
 
 /** One problem of a rule body (`details.errors` of a 400 INVALID_ALERT_RULE). */
 export interface RuleIssue {
@@ -261,9 +205,6 @@ export interface EvaluateResult {
   skipped: { ruleId: string; code: string; message: Label }[];
 }
 
-
-
-
 export type { AnomalyPoint, AnomalySeries, Anomaly } from '@creator-ops/monitoring';
 import type { AnomalySeries, Anomaly } from '@creator-ops/monitoring';
 
@@ -327,10 +268,6 @@ export interface Diagnosis {
   en: string;
 }
 
-
-
-
-
 /** `POST /api/exercises/:id/submissions`. */
 export type SubmissionResult = AnyResult & { id: string };
 
@@ -367,8 +304,6 @@ export interface AnswerKeyView {
   columns: { key: string; header: string; role: 'key' | 'value'; format: ColumnFormat }[];
   rows: { label: string; total: boolean; cells: string[]; exact: Record<string, CellValue> }[];
 }
-
-
 
 /** `POST /api/exercises/:id/batch`. */
 

@@ -1,9 +1,10 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
+import { PERIOD_PRESETS } from '@creator-ops/reports/period-presets';
 import type { ReportParamKey, ReportQuery } from '../api/types';
 
 const ENUMS: Partial<Record<ReportParamKey, readonly string[]>> = {
-  preset: ['last7', 'last30', 'this_month', 'last_month', 'all', 'custom'],
+  preset: PERIOD_PRESETS,
   granularity: ['day', 'week', 'month'],
   compare: ['previous_period', 'previous_year', 'none'],
 };

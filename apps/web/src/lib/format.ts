@@ -1,4 +1,4 @@
-import { formatPercentPoints, formatValue, isUnit, withCompactAxes, type Locale } from '../../../../libs/format/src';
+import { formatPercentPoints, formatValue, isUnit, withCompactAxes, type Locale } from '@creator-ops/format';
 import type { CellValue } from '../api/types';
 import type { AppLocale } from '../i18n';
 

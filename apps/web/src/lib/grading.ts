@@ -1,3 +1,4 @@
+import { formatValue } from './format';
 import type { CellVerdict, ColumnFormat, Diagnosis, ExerciseItem, ExerciseLevel, GradeResult, RowVerdict } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 
@@ -52,7 +53,7 @@ export function formatText(format: ColumnFormat): { key: MessageKey; params: Rec
 }
 
 /** `0.6667` -> `66.7%`. */
-export const percentText = (ratio: number | null | undefined, digits = 1): string => (ratio === null || ratio === undefined || !Number.isFinite(ratio) ? '-' : `${(ratio * 100).toFixed(digits)}%`);
+export const percentText = (ratio: number | null | undefined, digits = 1): string => formatValue(ratio, 'percent', { decimals: digits });
 
 /** Scores keep at most two decimals (row scoring and penalties can make fractions). */
 export const scoreText = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : String(Number(n.toFixed(2))));

@@ -39,7 +39,7 @@ export function parseNumericText(input: string): NumericCell | null {
   let percent = false;
   let exp = 0;
   let time: NumericCell['time'] = null;
-  let c = s.charCodeAt(0);
+  const c = s.charCodeAt(0);
   if (c === 0xa5 /* ¥ */ || c === 0xffe5) s = s.slice(1).trim();
   else if ((c === 43 || c === 45) && (s.charCodeAt(1) === 0xa5 || s.charCodeAt(1) === 0xffe5)) s = s[0] + s.slice(2).trim();
   // Trailing unit words, longest first.

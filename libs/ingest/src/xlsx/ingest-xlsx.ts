@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KINDS } from '@creator-ops/schemas';
 import { detectKind, MIN_MATCHED_FIELDS, scoreKinds } from '../kind-detect';
-import { IngestRun, MAX_CELL_CHARS, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest';
+import { IngestRun, MAX_CELL_CHARS, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest-run';
 import { IngestError, type IngestCode } from '../messages';
 import { buildPlan } from '../plan';
 import { reportMessage, type ImportReport, type ReportMessage } from '../report';

@@ -63,108 +63,134 @@ type SaxEvent = { eventType: 'opentag'; value: SaxNode } | { eventType: 'text'; 
  * Throws XLSX_CORRUPT when the part ends before `</worksheet>`.
  */
 export async function* sheetRows(chunks: AsyncIterable<string>, ctx: SheetContext): AsyncGenerator<SheetRow[]> {
-  let inSheetData = false;
-  let row: SheetRow | null = null;
-  let lastRow = 0;
-  let nextCol = 0;
-  // The cell being read.
-  let cellCol = -1;
-  let cellType = '';
-  let cellFormat: string | undefined;
-  let value: string | null = null;
-  let inValue = false; // <v>
-  let inText = false; // <t> inside <is>, not inside <rPh>
-  let inPhonetic = false;
-  let inlineText: string | null = null;
-  let ended = false;
-  const formats = new Map<number, string | undefined>();
-  const formatOf = (s: number) => {
-    if (!formats.has(s)) formats.set(s, ctx.numFmt(s));
-    return formats.get(s);
-  };
-
+  const reader = new SheetXmlReader(ctx);
   for await (const events of parseSax(chunks) as AsyncIterable<SaxEvent[]>) {
-    let batch: SheetRow[] | null = null;
-    for (const e of events) {
-      if (e.eventType === 'text') {
-        if (inValue) value = value === null ? e.value : value + e.value;
-        else if (inText) inlineText = inlineText === null ? e.value : inlineText + e.value;
-        continue;
-      }
-      const name = localName(e.value.name);
-      if (e.eventType === 'opentag') {
-        const a = e.value.attributes;
-        switch (name) {
-          case 'sheetData':
-            inSheetData = true;
-            break;
-          case 'row':
-            if (!inSheetData) break;
-            {
-              const r = Number(a.r);
-              lastRow = Number.isSafeInteger(r) && r > 0 ? r : lastRow + 1;
-              row = { number: lastRow, values: [], formats: [] };
-              nextCol = 0;
-            }
-            break;
-          case 'c':
-            if (!row) break;
-            cellCol = a.r ? columnOf(a.r) : nextCol;
-            if (cellCol < 0 || cellCol >= MAX_COLUMN) throw new IngestError('XLSX_CORRUPT');
-            nextCol = cellCol + 1;
-            cellType = a.t ?? 'n';
-            cellFormat = a.s ? formatOf(Number(a.s)) : undefined;
-            value = null;
-            inlineText = null;
-            break;
-          case 'v':
-            if (cellCol >= 0) inValue = true;
-            break;
-          case 't':
-            if (cellCol >= 0 && !inPhonetic) inText = true;
-            break;
-          case 'rPh':
-            inPhonetic = true;
-            break;
-        }
-      } else {
-        switch (name) {
-          case 'v':
-            inValue = false;
-            break;
-          case 't':
-            inText = false;
-            break;
-          case 'rPh':
-            inPhonetic = false;
-            break;
-          case 'c':
-            if (row && cellCol >= 0) {
-              const v = cellValue(cellType, value, inlineText, ctx.sharedStrings);
-              if (v !== null) {
-                row.values[cellCol] = v;
-                if (cellFormat !== undefined) row.formats[cellCol] = cellFormat;
-              }
-            }
-            cellCol = -1;
-            break;
-          case 'row':
-            if (row) (batch ??= []).push(row);
-            row = null;
-            break;
-          case 'sheetData':
-            inSheetData = false;
-            break;
-          case 'worksheet':
-            ended = true;
-            break;
-        }
-      }
-    }
+    const batch = reader.read(events);
     if (batch) yield batch;
   }
   // A sheet cut short inside an intact archive would otherwise just end early: rows lost.
-  if (!ended) throw new IngestError('XLSX_CORRUPT');
+  if (!reader.ended) throw new IngestError('XLSX_CORRUPT');
+}
+
+/** The state of one worksheet's SAX walk: the row and the cell being read. */
+class SheetXmlReader {
+  ended = false;
+  private inSheetData = false;
+  private row: SheetRow | null = null;
+  private lastRow = 0;
+  private nextCol = 0;
+  // The cell being read.
+  private cellCol = -1;
+  private cellType = '';
+  private cellFormat: string | undefined;
+  private value: string | null = null;
+  private inValue = false; // <v>
+  private inText = false; // <t> inside <is>, not inside <rPh>
+  private inPhonetic = false;
+  private inlineText: string | null = null;
+  private readonly formats = new Map<number, string | undefined>();
+  /** Rows completed by the events being read. */
+  private batch: SheetRow[] | null = null;
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  /** One batch of SAX events in, the rows they complete out (null when none). */
+  read(events: SaxEvent[]): SheetRow[] | null {
+    this.batch = null;
+    for (const e of events) {
+      if (e.eventType === 'text') this.text(e.value);
+      else if (e.eventType === 'opentag') this.open(localName(e.value.name), e.value.attributes);
+      else this.close(localName(e.value.name));
+    }
+    return this.batch;
+  }
+
+  private text(text: string) {
+    if (this.inValue) this.value = this.value === null ? text : this.value + text;
+    else if (this.inText) this.inlineText = this.inlineText === null ? text : this.inlineText + text;
+  }
+
+  private open(name: string, a: Record<string, string>) {
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = true;
+        break;
+      case 'row':
+        if (this.inSheetData) this.openRow(Number(a.r));
+        break;
+      case 'c':
+        if (this.row) this.openCell(a);
+        break;
+      case 'v':
+        if (this.cellCol >= 0) this.inValue = true;
+        break;
+      case 't':
+        if (this.cellCol >= 0 && !this.inPhonetic) this.inText = true;
+        break;
+      case 'rPh':
+        this.inPhonetic = true;
+        break;
+    }
+  }
+
+  private openRow(r: number) {
+    this.lastRow = Number.isSafeInteger(r) && r > 0 ? r : this.lastRow + 1;
+    this.row = { number: this.lastRow, values: [], formats: [] };
+    this.nextCol = 0;
+  }
+
+  private openCell(a: Record<string, string>) {
+    this.cellCol = a.r ? columnOf(a.r) : this.nextCol;
+    if (this.cellCol < 0 || this.cellCol >= MAX_COLUMN) throw new IngestError('XLSX_CORRUPT');
+    this.nextCol = this.cellCol + 1;
+    this.cellType = a.t ?? 'n';
+    this.cellFormat = a.s ? this.formatOf(Number(a.s)) : undefined;
+    this.value = null;
+    this.inlineText = null;
+  }
+
+  private formatOf(s: number) {
+    if (!this.formats.has(s)) this.formats.set(s, this.ctx.numFmt(s));
+    return this.formats.get(s);
+  }
+
+  private close(name: string) {
+    switch (name) {
+      case 'v':
+        this.inValue = false;
+        break;
+      case 't':
+        this.inText = false;
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
+      case 'c':
+        this.closeCell();
+        break;
+      case 'row':
+        if (this.row) (this.batch ??= []).push(this.row);
+        this.row = null;
+        break;
+      case 'sheetData':
+        this.inSheetData = false;
+        break;
+      case 'worksheet':
+        this.ended = true;
+        break;
+    }
+  }
+
+  private closeCell() {
+    if (this.row && this.cellCol >= 0) {
+      const v = cellValue(this.cellType, this.value, this.inlineText, this.ctx.sharedStrings);
+      if (v !== null) {
+        this.row.values[this.cellCol] = v;
+        if (this.cellFormat !== undefined) this.row.formats[this.cellCol] = this.cellFormat;
+      }
+    }
+    this.cellCol = -1;
+  }
 }
 
 /** A cell's value from its type (`t`), its `<v>` text and its inline-string text. */

@@ -6,7 +6,6 @@ export const COMPETITOR_METRICS: MetricDef[] = [
     key: 'avg_plays_per_work',
     label: { zh: '平均播放', en: 'Average plays' },
     description: { zh: '播放量 ÷ 作品数（按汇总值计算）', en: 'Plays ÷ works (ratio of sums)' },
-    formula: { zh: '播放量 ÷ 作品数', en: 'plays ÷ works' },
     kind: 'ratio',
     expr: 'plays / works',
     unit: 'count',

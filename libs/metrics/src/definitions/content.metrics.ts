@@ -1,3 +1,4 @@
+import type { Label } from '@creator-ops/schemas';
 import type { MetricDef } from '../types';
 
 const ACCOUNT = ['初级 2.1.6', '中级 2.1.4', '中级 2.1.5', '高级 2.1.4', '高级 2.1.5'];
@@ -17,17 +18,15 @@ const sum = (key: string, zh: string, en: string, kinds: MetricDef['kinds'] = BO
   standard: ACCOUNT,
 });
 
-const rate = (key: string, expr: string, zh: string, en: string, formulaZh: string, formulaEn: string, kinds: MetricDef['kinds'] = BOTH): MetricDef => ({
-  key,
-  label: { zh, en },
-  description: { zh: `${formulaZh}（按汇总值计算）`, en: `${formulaEn} (ratio of sums)` },
-  formula: { zh: formulaZh, en: formulaEn },
+/** A rate over account or content sums; its formula is generated from `expr`. */
+const rate = (def: { key: string; expr: string; label: Label; kinds?: MetricDef['kinds'] }): MetricDef => ({
+  ...def,
+  description: { zh: '{formula}（按汇总值计算）', en: '{formula} (ratio of sums)' },
   kind: 'ratio',
-  expr,
   unit: 'percent',
   decimals: 2,
   direction: 'up',
-  kinds,
+  kinds: def.kinds ?? BOTH,
   standard: ACCOUNT,
 });
 
@@ -57,7 +56,6 @@ export const CONTENT_METRICS: MetricDef[] = [
     key: 'interactions',
     label: { zh: '互动量', en: 'Interactions' },
     description: { zh: '点赞 + 评论 + 分享 + 收藏', en: 'likes + comments + shares + favorites' },
-    formula: { zh: '点赞 + 评论 + 分享 + 收藏', en: 'likes + comments + shares + favorites' },
     kind: 'derived',
     expr: 'likes + comments + shares + favorites',
     unit: 'count',
@@ -66,10 +64,10 @@ export const CONTENT_METRICS: MetricDef[] = [
     kinds: BOTH,
     standard: ACCOUNT,
   },
-  rate('engagement_rate', '(likes + comments + shares + favorites) / plays', '互动率', 'Engagement rate', '（点赞 + 评论 + 分享 + 收藏）÷ 播放量', '(likes + comments + shares + favorites) ÷ plays'),
-  rate('follower_conversion_rate', 'follower_gain / plays', '转粉率', 'Follower conversion rate', '新增粉丝 ÷ 播放量', 'new followers ÷ plays'),
-  rate('profile_follow_rate', 'follower_gain / profile_visits', '主页转粉率', 'Profile follow rate', '新增粉丝 ÷ 主页访问', 'new followers ÷ profile visits'),
-  rate('like_rate', 'likes / plays', '点赞率', 'Like rate', '点赞 ÷ 播放量', 'likes ÷ plays'),
+  rate({ key: 'engagement_rate', expr: '(likes + comments + shares + favorites) / plays', label: { zh: '互动率', en: 'Engagement rate' } }),
+  rate({ key: 'follower_conversion_rate', expr: 'follower_gain / plays', label: { zh: '转粉率', en: 'Follower conversion rate' } }),
+  rate({ key: 'profile_follow_rate', expr: 'follower_gain / profile_visits', label: { zh: '主页转粉率', en: 'Profile follow rate' } }),
+  rate({ key: 'like_rate', expr: 'likes / plays', label: { zh: '点赞率', en: 'Like rate' } }),
   {
     key: 'completion_rate',
     label: { zh: '完播率', en: 'Completion rate' },

@@ -5,7 +5,6 @@ export const CROSS_METRICS: MetricDef[] = [
     key: 'gpm',
     label: { zh: '千次观看成交金额（GPM）', en: 'GPM' },
     description: { zh: '店铺成交金额 ÷ 账号播放量 × 1000，按账号和日期关联订单与账号数据', en: 'Shop GMV ÷ account plays × 1000, joining orders and account stats on account and date' },
-    formula: { zh: '成交金额 ÷ 播放量 × 1000', en: 'GMV ÷ plays × 1000' },
     kind: 'derived',
     expr: 'gmv / plays * 1000',
     crossKind: true,
@@ -19,7 +18,8 @@ export const CROSS_METRICS: MetricDef[] = [
     key: 'ad_gmv_share',
     label: { zh: '广告成交占比', en: 'Ad share of GMV' },
     description: { zh: '广告成交金额 ÷ 店铺成交金额', en: 'Ad-attributed GMV ÷ shop GMV' },
-    formula: { zh: '广告成交金额 ÷ 成交金额', en: 'ad GMV ÷ GMV' },
+    // 成交金额 alone is the shop's here.
+    formulaTerms: { ad_gmv: { zh: '广告成交金额', en: 'ad GMV' } },
     kind: 'derived',
     expr: 'ad_gmv / gmv',
     crossKind: true,

@@ -1,3 +1,4 @@
+import type { Label } from '@creator-ops/schemas';
 import type { MetricDef } from '../types';
 
 // 直播复盘 is the 直播电商 variant of 中级 3.1.7 (EXERCISES T14); 2.1.3 and 3.1.4–3.1.6 are not data items.
@@ -17,14 +18,12 @@ const sum = (key: string, field: string, zh: string, en: string, unit: MetricDef
   standard: LIVE,
 });
 
-const ratio = (key: string, expr: string, zh: string, en: string, fz: string, fe: string, unit: MetricDef['unit'] = 'percent'): MetricDef => ({
-  key,
-  label: { zh, en },
-  description: { zh: `${fz}（按汇总值计算）`, en: `${fe} (ratio of sums)` },
-  formula: { zh: fz, en: fe },
+/** A ratio of sums; its formula is generated from `expr`. */
+const ratio = (def: { key: string; expr: string; label: Label; unit?: MetricDef['unit'] }): MetricDef => ({
+  ...def,
+  description: { zh: '{formula}（按汇总值计算）', en: '{formula} (ratio of sums)' },
   kind: 'ratio',
-  expr,
-  unit,
+  unit: def.unit ?? 'percent',
   decimals: 2,
   direction: 'up',
   kinds: ['live'],
@@ -44,27 +43,27 @@ export const LIVE_METRICS: MetricDef[] = [
     kinds: ['live'],
     standard: LIVE,
   },
-  sum('live_gmv', 'live_gmv', '直播间成交金额', 'Live GMV', 'money'),
-  sum('viewers', 'viewers', '观看人数', 'Viewers (UV)'),
-  sum('views', 'views', '观看次数', 'Views (PV)'),
+  { ...sum('live_gmv', 'live_gmv', '直播间成交金额', 'Live GMV', 'money'), term: { zh: '成交金额', en: 'GMV' } },
+  { ...sum('viewers', 'viewers', '观看人数', 'Viewers (UV)'), term: { zh: '观看人数', en: 'viewers' } },
+  { ...sum('views', 'views', '观看次数', 'Views (PV)'), term: { zh: '观看次数', en: 'views' } },
   sum('exposure_users', 'exposure_users', '曝光人数', 'Exposure users'),
   sum('product_exposure_users', 'product_exposure_users', '商品曝光人数', 'Product exposure users'),
   sum('product_click_users', 'product_click_users', '商品点击人数', 'Product click users'),
   sum('live_orders', 'live_orders', '直播间成交订单数', 'Live orders'),
-  sum('live_buyers', 'live_buyers', '直播间成交人数', 'Live buyers'),
-  sum('live_new_followers', 'new_followers', '直播间新增粉丝', 'Live new followers'),
-  sum('ad_spend', 'ad_spend', '直播间投放消耗', 'Live ad spend', 'money', 'down'),
+  { ...sum('live_buyers', 'live_buyers', '直播间成交人数', 'Live buyers'), term: { zh: '成交人数', en: 'buyers' } },
+  { ...sum('live_new_followers', 'new_followers', '直播间新增粉丝', 'Live new followers'), term: { zh: '新增粉丝', en: 'new followers' } },
+  { ...sum('ad_spend', 'ad_spend', '直播间投放消耗', 'Live ad spend', 'money', 'down'), term: { zh: '投放消耗', en: 'ad spend' } },
   sum('live_refund_amount', 'refund_amount_live', '直播间退款金额', 'Live refunds', 'money', 'down'),
   sum('live_minutes', 'duration_minutes', '直播时长(分钟)', 'Live minutes', 'minutes'),
-  ratio('entry_rate', 'viewers / exposure_users', '曝光进入率', 'Entry rate', '观看人数 ÷ 曝光人数', 'viewers ÷ exposure users'),
-  ratio('product_ctr', 'product_click_users / product_exposure_users', '商品曝光-点击率', 'Product CTR', '商品点击人数 ÷ 商品曝光人数', 'product click users ÷ product exposure users'),
-  ratio('watch_to_buy_rate', 'live_buyers / viewers', '观看-成交率', 'Watch-to-buy rate', '成交人数 ÷ 观看人数', 'buyers ÷ viewers'),
-  ratio('click_to_buy_rate', 'live_buyers / product_click_users', '商品点击-成交率', 'Click-to-buy rate', '成交人数 ÷ 商品点击人数', 'buyers ÷ product click users'),
-  ratio('live_gpm', 'live_gmv / views * 1000', '千次观看成交金额', 'Live GPM', '成交金额 ÷ 观看次数 × 1000', 'GMV ÷ views × 1000', 'money'),
-  ratio('uv_value', 'live_gmv / viewers', 'UV价值', 'UV value', '成交金额 ÷ 观看人数', 'GMV ÷ viewers', 'money'),
-  ratio('live_aov', 'live_gmv / live_buyers', '客单价', 'Revenue per buyer', '成交金额 ÷ 成交人数', 'GMV ÷ buyers', 'money'),
-  ratio('follow_rate', 'live_new_followers / viewers', '涨粉率', 'Follow rate', '新增粉丝 ÷ 观看人数', 'new followers ÷ viewers'),
-  ratio('live_roi', 'live_gmv / ad_spend', '投放ROI', 'Live ROI', '成交金额 ÷ 投放消耗', 'GMV ÷ ad spend', 'multiple'),
+  ratio({ key: 'entry_rate', expr: 'viewers / exposure_users', label: { zh: '曝光进入率', en: 'Entry rate' } }),
+  ratio({ key: 'product_ctr', expr: 'product_click_users / product_exposure_users', label: { zh: '商品曝光-点击率', en: 'Product CTR' } }),
+  ratio({ key: 'watch_to_buy_rate', expr: 'live_buyers / viewers', label: { zh: '观看-成交率', en: 'Watch-to-buy rate' } }),
+  ratio({ key: 'click_to_buy_rate', expr: 'live_buyers / product_click_users', label: { zh: '商品点击-成交率', en: 'Click-to-buy rate' } }),
+  ratio({ key: 'live_gpm', expr: 'live_gmv / views * 1000', label: { zh: '千次观看成交金额', en: 'Live GPM' }, unit: 'money' }),
+  ratio({ key: 'uv_value', expr: 'live_gmv / viewers', label: { zh: 'UV价值', en: 'UV value' }, unit: 'money' }),
+  ratio({ key: 'live_aov', expr: 'live_gmv / live_buyers', label: { zh: '客单价', en: 'Revenue per buyer' }, unit: 'money' }),
+  ratio({ key: 'follow_rate', expr: 'live_new_followers / viewers', label: { zh: '涨粉率', en: 'Follow rate' } }),
+  ratio({ key: 'live_roi', expr: 'live_gmv / ad_spend', label: { zh: '投放ROI', en: 'Live ROI' }, unit: 'multiple' }),
   {
     key: 'avg_watch_minutes',
     label: { zh: '人均观看时长', en: 'Average watch time' },

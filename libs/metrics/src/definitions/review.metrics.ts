@@ -1,3 +1,4 @@
+import type { Label } from '@creator-ops/schemas';
 import type { MetricDef, RowFilterDef } from '../types';
 
 const REVIEW = ['初级 3.1.9', '中级 3.1.9'];
@@ -37,37 +38,34 @@ const sum = (key: string, field: string, zh: string, en: string): MetricDef => (
   field,
 });
 
-const ratio = (key: string, expr: string, zh: string, en: string, fz: string, fe: string, unit: MetricDef['unit'], direction: 'up' | 'down' = 'up'): MetricDef => ({
+/** A ratio of sums; its formula is generated from `expr`. */
+const ratio = (def: { key: string; expr: string; label: Label; unit: MetricDef['unit']; direction?: 'up' | 'down' }): MetricDef => ({
   ...base,
-  key,
-  label: { zh, en },
-  description: { zh: `${fz}（按汇总值计算）`, en: `${fe} (ratio of sums)` },
-  formula: { zh: fz, en: fe },
+  ...def,
+  description: { zh: '{formula}（按汇总值计算）', en: '{formula} (ratio of sums)' },
   kind: 'ratio',
-  expr,
-  unit,
   decimals: 2,
-  direction,
+  direction: def.direction ?? 'up',
 });
 
 export const REVIEW_METRICS: MetricDef[] = [
   count('reviews', undefined, '评价数', 'Reviews'),
   count('scored_reviews', 'review_scored', '有评分评价数', 'Scored reviews'),
-  count('good_reviews', 'review_good', '好评数', 'Positive reviews'),
+  { ...count('good_reviews', 'review_good', '好评数', 'Positive reviews'), term: { zh: '好评数（4–5星）', en: 'positive (4–5 stars)' } },
   count('neutral_reviews', 'review_neutral', '中评数', 'Neutral reviews', 'down'),
-  count('bad_reviews', 'review_bad', '差评数', 'Negative reviews', 'down'),
+  { ...count('bad_reviews', 'review_bad', '差评数', 'Negative reviews', 'down'), term: { zh: '差评数（1–2星）', en: 'negative (1–2 stars)' } },
   count('five_star_reviews', 'review_five_star', '5星评价数', '5-star reviews'),
   count('media_reviews', 'review_with_media', '带图/视频评价数', 'Reviews with media'),
-  count('logistics_scored_reviews', 'review_logistics_scored', '有物流评分评价数', 'Reviews with logistics score'),
-  count('service_scored_reviews', 'review_service_scored', '有服务评分评价数', 'Reviews with service score'),
-  sum('product_score_total', 'product_score', '商品评分', 'Product score'),
-  sum('logistics_score_total', 'logistics_score', '物流评分', 'Logistics score'),
-  sum('service_score_total', 'service_score', '服务评分', 'Service score'),
-  ratio('good_review_rate', 'good_reviews / scored_reviews', '好评率', 'Positive rate', '好评数（4–5星）÷ 有评分评价数', 'positive (4–5 stars) ÷ scored reviews', 'percent'),
-  ratio('bad_review_rate', 'bad_reviews / scored_reviews', '差评率', 'Negative rate', '差评数（1–2星）÷ 有评分评价数', 'negative (1–2 stars) ÷ scored reviews', 'percent', 'down'),
-  ratio('five_star_rate', 'five_star_reviews / scored_reviews', '5星率', '5-star rate', '5星评价数 ÷ 有评分评价数', '5-star reviews ÷ scored reviews', 'percent'),
-  ratio('media_review_rate', 'media_reviews / reviews', '晒图率', 'Media rate', '带图/视频评价数 ÷ 评价数', 'reviews with media ÷ reviews', 'percent'),
-  ratio('avg_product_score', 'product_score_total / scored_reviews', '商品评分均分', 'Avg product score', 'Σ商品评分 ÷ 有评分评价数', 'Σ product score ÷ scored reviews', 'decimal'),
-  ratio('avg_logistics_score', 'logistics_score_total / logistics_scored_reviews', '物流评分均分', 'Avg logistics score', 'Σ物流评分 ÷ 有物流评分评价数', 'Σ logistics score ÷ reviews with one', 'decimal'),
-  ratio('avg_service_score', 'service_score_total / service_scored_reviews', '服务评分均分', 'Avg service score', 'Σ服务评分 ÷ 有服务评分评价数', 'Σ service score ÷ reviews with one', 'decimal'),
+  { ...count('logistics_scored_reviews', 'review_logistics_scored', '有物流评分评价数', 'Reviews with logistics score'), term: { zh: '有物流评分评价数', en: 'reviews with one' } },
+  { ...count('service_scored_reviews', 'review_service_scored', '有服务评分评价数', 'Reviews with service score'), term: { zh: '有服务评分评价数', en: 'reviews with one' } },
+  { ...sum('product_score_total', 'product_score', '商品评分', 'Product score'), term: { zh: 'Σ商品评分', en: 'Σ product score' } },
+  { ...sum('logistics_score_total', 'logistics_score', '物流评分', 'Logistics score'), term: { zh: 'Σ物流评分', en: 'Σ logistics score' } },
+  { ...sum('service_score_total', 'service_score', '服务评分', 'Service score'), term: { zh: 'Σ服务评分', en: 'Σ service score' } },
+  ratio({ key: 'good_review_rate', expr: 'good_reviews / scored_reviews', label: { zh: '好评率', en: 'Positive rate' }, unit: 'percent' }),
+  ratio({ key: 'bad_review_rate', expr: 'bad_reviews / scored_reviews', label: { zh: '差评率', en: 'Negative rate' }, unit: 'percent', direction: 'down' }),
+  ratio({ key: 'five_star_rate', expr: 'five_star_reviews / scored_reviews', label: { zh: '5星率', en: '5-star rate' }, unit: 'percent' }),
+  ratio({ key: 'media_review_rate', expr: 'media_reviews / reviews', label: { zh: '晒图率', en: 'Media rate' }, unit: 'percent' }),
+  ratio({ key: 'avg_product_score', expr: 'product_score_total / scored_reviews', label: { zh: '商品评分均分', en: 'Avg product score' }, unit: 'decimal' }),
+  ratio({ key: 'avg_logistics_score', expr: 'logistics_score_total / logistics_scored_reviews', label: { zh: '物流评分均分', en: 'Avg logistics score' }, unit: 'decimal' }),
+  ratio({ key: 'avg_service_score', expr: 'service_score_total / service_scored_reviews', label: { zh: '服务评分均分', en: 'Avg service score' }, unit: 'decimal' }),
 ];

@@ -17,6 +17,7 @@ export const STOCK_ROW_FILTERS: RowFilterDef[] = [
 export const STOCK_PARAMS: ParamDef[] = [
   {
     key: 'period_days',
+    term: { zh: '统计天数', en: 'days' },
     label: { zh: '统计天数', en: 'Days in the period' },
     description: { zh: '出库量按此天数折算日均（报表按所选期间自动填入）', en: 'Days the outbound quantity is averaged over (reports fill in the period length)' },
     min: 1,
@@ -53,7 +54,7 @@ const moved = (key: string, rowFilter: string, zh: string, en: string, types: st
 export const STOCK_METRICS: MetricDef[] = [
   { ...base, key: 'stock_skus', label: { zh: 'SKU数', en: 'SKUs' }, description: { zh: '库存快照中的SKU行数', en: 'SKU rows in the snapshot' }, formula: { zh: 'count(SKU)', en: 'count(SKU)' }, kind: 'count', unit: 'count', kinds: ['stock'] },
   { ...base, key: 'out_of_stock_skus', label: { zh: '缺货SKU数', en: 'Out-of-stock SKUs' }, description: { zh: '可售库存 ≤ 0 的SKU数', en: 'SKUs with available stock ≤ 0' }, formula: { zh: 'count(可售库存 ≤ 0)', en: 'count(available ≤ 0)' }, kind: 'count', rowFilter: 'stock_out_of_stock', unit: 'count', direction: 'down', kinds: ['stock'] },
-  snapshot('available_stock', 'available_qty', '可售库存', 'Available stock'),
+  { ...snapshot('available_stock', 'available_qty', '可售库存', 'Available stock'), term: { zh: '可售库存', en: 'available' } },
   snapshot('reserved_stock', 'reserved_qty', '占用库存', 'Reserved stock'),
   snapshot('in_transit_stock', 'in_transit_qty', '在途库存', 'Stock in transit'),
   snapshot('opening_stock', 'opening_qty', '期初库存', 'Opening stock'),
@@ -62,14 +63,13 @@ export const STOCK_METRICS: MetricDef[] = [
   moved('stock_out', 'stock_move_out', '出库数量', 'Stock out', STOCK_OUT_TYPES),
   moved('count_adjustment', 'stock_move_count', '盘点差异', 'Count difference', STOCK_COUNT_TYPES),
   { ...base, key: 'stock_moves', label: { zh: '流水笔数', en: 'Movements' }, description: { zh: '出入库流水行数', en: 'Ledger rows' }, formula: { zh: 'count(流水)', en: 'count(movements)' }, kind: 'count', unit: 'count', kinds: ['stock_move'] },
-  { ...base, key: 'out_of_stock_rate', label: { zh: '缺货率', en: 'Out-of-stock rate' }, description: { zh: '缺货SKU数 ÷ SKU数', en: 'Out-of-stock SKUs ÷ SKUs' }, formula: { zh: '缺货SKU数 ÷ SKU数', en: 'out-of-stock SKUs ÷ SKUs' }, kind: 'ratio', expr: 'out_of_stock_skus / stock_skus', unit: 'percent', decimals: 2, direction: 'down', kinds: ['stock'] },
-  { ...base, key: 'stock_net_in', label: { zh: '净入库', en: 'Net stock in' }, description: { zh: '入库数量 − 出库数量', en: 'Stock in − stock out' }, formula: { zh: '入库数量 − 出库数量', en: 'stock in − stock out' }, kind: 'derived', expr: 'stock_in - stock_out', unit: 'count', kinds: ['stock_move'] },
+  { ...base, key: 'out_of_stock_rate', label: { zh: '缺货率', en: 'Out-of-stock rate' }, description: { zh: '缺货SKU数 ÷ SKU数', en: 'Out-of-stock SKUs ÷ SKUs' }, kind: 'ratio', expr: 'out_of_stock_skus / stock_skus', unit: 'percent', decimals: 2, direction: 'down', kinds: ['stock'] },
+  { ...base, key: 'stock_net_in', label: { zh: '净入库', en: 'Net stock in' }, description: { zh: '入库数量 − 出库数量', en: 'Stock in − stock out' }, kind: 'derived', expr: 'stock_in - stock_out', unit: 'count', kinds: ['stock_move'] },
   {
     ...base,
     key: 'sell_through_rate',
     label: { zh: '售罄率', en: 'Sell-through rate' },
     description: { zh: '出库数量 ÷（出库数量 + 期末可售库存），按商家编码关联流水与库存快照', en: 'Stock out ÷ (stock out + available stock at the end), joining the ledger and the snapshot on merchant SKU' },
-    formula: { zh: '出库数量 ÷（出库数量 + 可售库存）', en: 'stock out ÷ (stock out + available)' },
     kind: 'derived',
     expr: 'stock_out / (stock_out + available_stock)',
     crossKind: true,
@@ -82,7 +82,6 @@ export const STOCK_METRICS: MetricDef[] = [
     key: 'turnover_days',
     label: { zh: '库存周转天数', en: 'Days of stock' },
     description: { zh: '可售库存 ÷ 日均出库量（日均出库量 = 出库数量 ÷ 统计天数）', en: 'Available stock ÷ average daily stock out (stock out ÷ days in the period)' },
-    formula: { zh: '可售库存 ÷（出库数量 ÷ 统计天数）', en: 'available ÷ (stock out ÷ days)' },
     kind: 'derived',
     expr: 'available_stock / (stock_out / period_days)',
     crossKind: true,

@@ -8,3 +8,4 @@ export * from './funnel-chart';
 export * from './heatmap-chart';
 export * from './pareto-chart';
 export * from './rfm-chart';
+export * from './anomaly-chart';

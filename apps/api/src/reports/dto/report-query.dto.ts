@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { COMPARE_MODES, type CompareMode } from '@creator-ops/query';
+import { PERIOD_PRESETS, type PeriodPreset } from '@creator-ops/reports';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Report parameters as a query string (also used by the chart and export endpoints). */
 export class ReportQueryDto {
-  @ApiPropertyOptional({ enum: ['last7', 'last30', 'this_month', 'last_month', 'all', 'custom'] })
+  @ApiPropertyOptional({ enum: [...PERIOD_PRESETS] })
   @IsOptional()
-  @IsIn(['last7', 'last30', 'this_month', 'last_month', 'all', 'custom'])
-  preset?: 'last7' | 'last30' | 'this_month' | 'last_month' | 'all' | 'custom';
+  @IsIn([...PERIOD_PRESETS])
+  preset?: PeriodPreset;
 
   @ApiPropertyOptional({ example: '2026-10-01' })
   @IsOptional()

@@ -1,6 +1,5 @@
-import type { AnomalySeries } from '../api/types';
-import type { AppLocale } from '../i18n';
-import { formatValue, isUnit } from './format';
+import { formatValue, isUnit, type Locale } from '@creator-ops/format';
+import type { AnomalySeries } from '@creator-ops/monitoring';
 
 export interface AnomalyChartText {
   value: string;
@@ -19,9 +18,9 @@ const scaled = (x: number | null, scale: number) => (x === null ? null : Number(
 /**
  * The ECharts option of one anomaly series: the daily value as a line, the expected range as a
  * stacked area (an invisible `low` line with `high − low` stacked on it), and each flagged day as a
- * red markPoint. Pure: the same series gives the same option (tests and the page share it).
+ * red markPoint. Pure: the same series gives the same option (the monitoring page draws it).
  */
-export function anomalyChartOption(series: AnomalySeries, opts: { title?: string; decimals?: number; locale: AppLocale; text: AnomalyChartText }): Record<string, unknown> {
+export function anomalyChartOption(series: AnomalySeries, opts: { title?: string; decimals?: number; locale: Locale; text: AnomalyChartText }): Record<string, unknown> {
   const unit = series.unit;
   const scale = scaleOf(unit);
   // The scored window can start before the data does: leading days without a value or a band are left out.
