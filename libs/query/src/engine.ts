@@ -3,28 +3,29 @@ import { evaluate, metricRegistry } from '@creator-ops/metrics';
 import { formatDay } from '@creator-ops/format';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { aggregateKind, type KindAggregate } from './aggregate';
+import { aggregateFromRollup } from './rollup';
 import { dateFieldFor, dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
 import { selectRows } from './filters';
 import { comparisonWindow, parseDay, type DayWindow } from './period';
 import type { Measure } from './measures';
 import { kindsOf, planQuery, type BoundMetric, type QueryPlan } from './plan';
-import { QueryError, type CellValue, type QueryResult, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
+import { QueryError, type CellValue, type QueryResult, type QueryOptions, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
 
 /** Every number of the product comes from here (DESIGN §5). */
-export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
+export function runQuery(spec: QuerySpec, tables: TableSet, options: QueryOptions = {}): QueryResult {
   if (!spec.metrics?.length) throw new QueryError('NO_METRICS');
   const dims = spec.dimensions ?? [];
   const params = spec.params ?? {};
   const plan = planQuery(spec.metrics, tables, params);
   const kinds = [...plan.measuresByKind.keys()];
   const window = resolveWindow(spec, tables, kinds);
-  const current = computeWindow(plan, tables, dims, spec, window, undefined, Boolean(spec.compare));
+  const current = computeWindow(plan, tables, dims, spec, window, undefined, Boolean(spec.compare), options);
   const columns = buildColumns(plan, dims);
 
   let comparison: QueryResult['comparison'];
   if (spec.compare && window) {
     const { window: prevWindow, toCurrent } = comparisonWindow(window, spec.compare);
-    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true);
+    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true, options);
     blankUncovered(previous, plan, tables, prevWindow);
     comparison = compareWith(current, previous, plan, dims, prevWindow);
   }
@@ -47,11 +48,26 @@ interface WindowResult {
   totals: ResultRow;
 }
 
-function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: QuerySpec, window: DayWindow | null, shiftDay: ((d: number) => number) | undefined, needKeys: boolean): WindowResult {
+function computeWindow(
+  plan: QueryPlan,
+  tables: TableSet,
+  dims: string[],
+  spec: QuerySpec,
+  window: DayWindow | null,
+  shiftDay: ((d: number) => number) | undefined,
+  needKeys: boolean,
+  options: QueryOptions,
+): WindowResult {
   const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; groupOfTuple: Int32Array | null }>();
   for (const [kind, measures] of plan.measuresByKind) {
     const table = tables.get(kind)!;
     const dateField = dateFieldFor(kind, table, spec.dateField);
+    // Sums and counts over rollup dimensions come from the table's daily rollup, the rest from the rows.
+    const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+    if (rolled) {
+      byKind.set(kind, { groups: rolled, totals: dims.length === 0 ? rolled : totalsOf(rolled, { groups: [[]], values: new Map() }, measures), groupOfTuple: null });
+      continue;
+    }
     const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
     const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
     const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);

@@ -20,7 +20,7 @@ export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryF
   return mask;
 }
 
-function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask: Uint8Array): void {
+export function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask: Uint8Array): void {
   const spec = resolveColumn(kind, table, f.field);
   if (!spec) throw new QueryError('UNKNOWN_FILTER_FIELD', { field: f.field, kind });
   const col = table.columns.get(spec.name)!;

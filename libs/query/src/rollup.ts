@@ -1,0 +1,236 @@
+import type { Column, ColumnTable } from '@creator-ops/columnar';
+import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { assignGroups, cachedRowFilter, combineMasks, coverageMask, type KindAggregate } from './aggregate';
+import { dayReader, dimensionReader, resolveColumn, TIME_DIMENSIONS } from './fields';
+import { applyFilter } from './filters';
+import type { Measure } from './measures';
+import type { DayWindow } from './period';
+import type { QueryFilter } from './types';
+
+/**
+ * Daily rollups of an immutable table: one cell per (day × the values of a set of dimension columns),
+ * holding per measure the sums and counts of the rows in the cell (never ratios: a ratio is always
+ * the ratio of the summed cells). A query whose measures are all sums or counts and whose filters
+ * and group-bys are columns of a rollup is answered from its cells instead of its rows.
+ *
+ * Exactness: cells are summed in the order of their first row, groups are numbered in the order of
+ * their first selected row (as the row path does), and a sum is rolled up only when every value of
+ * its column is an integer and the column's absolute total is below 2^53, so every partial sum is
+ * exact whatever the order. Anything else (distinct counts, weighted averages, fractional columns,
+ * `hour`, datetime filters) takes the row path.
+ */
+export interface Rollup {
+  /** One row per cell: the key columns (and the date column) of the cell's first row. */
+  cells: ColumnTable;
+  /** Cell of each row of the source table. */
+  cellOf: Int32Array;
+  /** Day of each cell (NaN: the rows have no date). */
+  day: Float64Array;
+  /** Per measure id: per cell, the sum (or count), rows passing the measure's filter, rows with a value. */
+  measures: Map<string, { acc: Float64Array; passing: Float64Array; present: Float64Array } | null>;
+}
+
+export interface RollupRequest {
+  kind: ExportKind;
+  table: ColumnTable;
+  dims: string[];
+  filters: QueryFilter[];
+  window: DayWindow | null;
+  measures: Measure[];
+  shiftDay?: (d: number) => number;
+  dateField?: string;
+}
+
+/** Rollups with more cells than this share of the table's rows are not worth keeping. */
+const MAX_CELL_SHARE = 0.5;
+/** At most this many rollups (dimension sets) per table. */
+const MAX_ROLLUPS_PER_TABLE = 24;
+const ROLLABLE_TIME = new Set(['date', 'date:day', 'date:week', 'date:month', 'weekday']);
+
+const ROLLUPS = new WeakMap<ColumnTable, Map<string, Rollup | null>>();
+const INTEGRAL = new WeakMap<Column, boolean>();
+
+/** The aggregate of one kind answered from a rollup, or null when the query needs the rows. */
+export function aggregateFromRollup(req: RollupRequest): KindAggregate | null {
+  const { kind, table, dims, filters, window, measures } = req;
+  if (measures.some((m) => m.op !== 'sum' && m.op !== 'count')) return null;
+  for (const m of measures) {
+    if (m.op !== 'sum') continue;
+    const col = table.columns.get(m.field!);
+    if (col && col.type === 'num' && !integralColumn(col)) return null;
+  }
+  const usesTime = dims.some((d) => TIME_DIMENSIONS.has(d));
+  if (dims.some((d) => TIME_DIMENSIONS.has(d) && !ROLLABLE_TIME.has(d))) return null;
+  const day = dayReader(kind, table, req.dateField);
+  if ((window || usesTime) && !day) return null;
+  const keyColumns = new Set<string>();
+  for (const d of dims) {
+    if (TIME_DIMENSIONS.has(d)) continue;
+    const spec = resolveColumn(kind, table, d);
+    if (!spec || !dimensionReader(kind, table, d)) return null;
+    keyColumns.add(spec.name);
+  }
+  for (const f of filters) {
+    const spec = resolveColumn(kind, table, f.field);
+    // Datetime filters compare within the day: not a rollup key.
+    if (!spec || spec.valueType === 'datetime') return null;
+    keyColumns.add(spec.name);
+  }
+  const rollup = rollupOf(kind, table, [...keyColumns].sort(), req.dateField);
+  if (!rollup) return null;
+  return aggregateCells(kind, table, rollup, req);
+}
+
+function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined): Rollup | null {
+  let perTable = ROLLUPS.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    ROLLUPS.set(table, perTable);
+  }
+  const key = `${dateField ?? ''}|${keyColumns.join('\u0001')}`;
+  if (perTable.has(key)) return perTable.get(key)!;
+  if (perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
+  const rollup = buildRollup(kind, table, keyColumns, dateField);
+  perTable.set(key, rollup);
+  return rollup;
+}
+
+function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined): Rollup | null {
+  const n = table.length;
+  const dayOf = dayReader(kind, table, dateField);
+  const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));
+  let days: Float64Array | null = null;
+  if (dayOf) {
+    days = new Float64Array(n);
+    for (let i = 0; i < n; i++) days[i] = dayOf(i);
+    components.push(days);
+  }
+  const all = new Uint8Array(n).fill(1);
+  const { groupOf, representatives } = assignGroups(n, all, components);
+  const cellCount = components.length === 0 ? (n > 0 ? 1 : 0) : representatives.length;
+  if (n > 0 && cellCount > Math.max(1, n * MAX_CELL_SHARE)) return null;
+  const reps = components.length === 0 ? (n > 0 ? [0] : []) : representatives;
+  const dateColumn = dayOf ? (dateField ?? KINDS[kind].dateField) : undefined;
+  const names = new Set([...keyColumns, ...(dateColumn ? [dateColumn] : [])]);
+  const columns = new Map<string, Column>();
+  for (const name of names) columns.set(name, gather(table.columns.get(name)!, reps));
+  const cells: ColumnTable = { kind, length: reps.length, specs: table.specs.filter((s) => names.has(s.name)), columns };
+  const day = new Float64Array(reps.length).fill(NaN);
+  if (days) reps.forEach((row, c) => (day[c] = days![row]));
+  return { cells, cellOf: groupOf, day, measures: new Map() };
+}
+
+function componentsOf(col: Column, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (col.type === 'dict') for (let i = 0; i < n; i++) out[i] = col.codes[i] >= 0 ? col.codes[i] : NaN;
+  else for (let i = 0; i < n; i++) out[i] = col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN;
+  return out;
+}
+
+function gather(col: Column, rows: number[]): Column {
+  if (col.type === 'dict') return { type: 'dict', dict: col.dict, codes: Int32Array.from(rows, (i) => col.codes[i]) };
+  return { type: 'num', values: Float64Array.from(rows, (i) => col.values[i]), valid: col.valid === null ? null : Uint8Array.from(rows, (i) => col.valid![i]) };
+}
+
+/** Every present value an integer and the absolute total exactly representable: sums are order-free. */
+function integralColumn(col: Column & { type: 'num' }): boolean {
+  let ok = INTEGRAL.get(col);
+  if (ok === undefined) {
+    ok = true;
+    let total = 0;
+    const { values, valid } = col;
+    for (let i = 0; i < values.length; i++) {
+      if (valid !== null && valid[i] === 0) continue;
+      const v = values[i];
+      if (!Number.isInteger(v)) {
+        ok = false;
+        break;
+      }
+      total += Math.abs(v);
+    }
+    if (!(total < Number.MAX_SAFE_INTEGER)) ok = false;
+    INTEGRAL.set(col, ok);
+  }
+  return ok;
+}
+
+/** Per cell sums of one measure, with the row path's semantics (computeMeasure / computeSums). */
+function cellMeasure(table: ColumnTable, rollup: Rollup, m: Measure) {
+  if (rollup.measures.has(m.id)) return rollup.measures.get(m.id)!;
+  const cells = rollup.cells.length;
+  const n = table.length;
+  const cellOf = rollup.cellOf;
+  const filter = combineMasks(n, m.rowFilter ? cachedRowFilter(table, m.rowFilter) : null, coverageMask(table, m.requires ?? []));
+  const acc = new Float64Array(cells);
+  const passing = new Float64Array(cells);
+  const present = new Float64Array(cells);
+  let out: { acc: Float64Array; passing: Float64Array; present: Float64Array } | null = { acc, passing, present };
+  if (m.op === 'count') {
+    for (let i = 0; i < n; i++) if (filter === null || filter[i] === 1) acc[cellOf[i]]++;
+  } else {
+    const col = table.columns.get(m.field!);
+    if (!col || col.type !== 'num') out = null;
+    else {
+      const { values, valid } = col;
+      const zeroIfNull = m.nullAsZero === true;
+      for (let i = 0; i < n; i++) {
+        if (filter !== null && filter[i] === 0) continue;
+        const c = cellOf[i];
+        passing[c]++;
+        if (valid !== null && valid[i] === 0) {
+          if (zeroIfNull) present[c]++;
+          continue;
+        }
+        acc[c] += values[i];
+        present[c]++;
+      }
+    }
+  }
+  rollup.measures.set(m.id, out);
+  return out;
+}
+
+function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, req: RollupRequest): KindAggregate {
+  const { dims, filters, window, measures, shiftDay, dateField } = req;
+  const cells = rollup.cells;
+  const count = cells.length;
+  const selected = new Uint8Array(count).fill(1);
+  if (window) {
+    const day = rollup.day;
+    for (let c = 0; c < count; c++) if (!(day[c] >= window.from && day[c] <= window.to)) selected[c] = 0;
+  }
+  for (const f of filters) applyFilter(kind, cells, f, selected);
+  const readers = dims.map((d) => dimensionReader(kind, cells, d, shiftDay, dateField)!);
+  const components = readers.map((r) => r.components());
+  const { groupOf, representatives } = assignGroups(count, selected, components);
+  const groupCount = dims.length === 0 ? 1 : representatives.length;
+  const groups = dims.length === 0 ? [[]] : representatives.map((c) => readers.map((r, d) => r.display(components[d][c])));
+  const values = new Map<string, (number | null)[]>();
+  const presence = new Map<string, { passing: Float64Array; present: Float64Array }>();
+  for (const m of measures) {
+    const cm = cellMeasure(table, rollup, m);
+    if (!cm) {
+      values.set(m.id, new Array(groupCount).fill(null));
+      continue;
+    }
+    const acc = new Float64Array(groupCount);
+    const passing = new Float64Array(groupCount);
+    const present = new Float64Array(groupCount);
+    for (let c = 0; c < count; c++) {
+      const g = groupOf[c];
+      if (g < 0) continue;
+      acc[g] += cm.acc[c];
+      passing[g] += cm.passing[c];
+      present[g] += cm.present[c];
+    }
+    if (m.op === 'count') {
+      values.set(m.id, Array.from(acc));
+      continue;
+    }
+    const out = new Array<number | null>(groupCount);
+    for (let g = 0; g < groupCount; g++) out[g] = passing[g] > 0 && present[g] === 0 ? null : acc[g];
+    values.set(m.id, out);
+    presence.set(m.id, { passing, present });
+  }
+  return { groups, values, presence };
+}
