@@ -8,15 +8,55 @@ import type { DayWindow } from './period';
 
 /** Rows of a kind's table that pass the period and the user's filters (1 = keep). */
 export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null, dateField?: string): Uint8Array {
-  const mask = new Uint8Array(table.length).fill(1);
   const day = window ? dayReader(kind, table, dateField) : null;
-  if (window && !(day === null && KINDS[kind].undatedFitsAnyPeriod)) {
-    for (let i = 0; i < table.length; i++) {
-      const d = day ? day(i) : NaN;
-      if (!(d >= window.from && d <= window.to)) mask[i] = 0;
-    }
-  }
+  const mask =
+    window && !(day === null && KINDS[kind].undatedFitsAnyPeriod) ? windowMask(kind, table, window, dateField).slice() : new Uint8Array(table.length).fill(1);
   for (const f of filters) applyFilter(kind, table, f, mask);
+  return mask;
+}
+
+/** Per immutable table: its rows' days (NaN: no date) by date field, and the masks of recent windows. */
+const DAY_CACHE = new WeakMap<ColumnTable, Map<string, { days: Float64Array; min: number; max: number; masks: Map<string, Uint8Array> }>>();
+const MASKS_PER_FIELD = 16;
+
+/**
+ * Rows whose day is inside the window (cached per table, date field and window; callers copy it).
+ * A window covering the table's whole day range is every dated row without a comparison per row.
+ */
+function windowMask(kind: ExportKind, table: ColumnTable, window: DayWindow, dateField?: string): Uint8Array {
+  let perTable = DAY_CACHE.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    DAY_CACHE.set(table, perTable);
+  }
+  const field = dateField ?? '';
+  let entry = perTable.get(field);
+  if (!entry) {
+    const day = dayReader(kind, table, dateField);
+    const days = new Float64Array(table.length);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < days.length; i++) {
+      const d = day ? day(i) : NaN;
+      days[i] = d;
+      if (d < min) min = d;
+      if (d > max) max = d;
+    }
+    entry = { days, min, max, masks: new Map() };
+    perTable.set(field, entry);
+  }
+  const key = `${window.from}|${window.to}`;
+  let mask = entry.masks.get(key);
+  if (!mask) {
+    const { days } = entry;
+    const n = days.length;
+    mask = new Uint8Array(n);
+    const { from, to } = window;
+    if (from <= entry.min && to >= entry.max) for (let i = 0; i < n; i++) mask[i] = days[i] === days[i] ? 1 : 0;
+    else if (!(from > entry.max || to < entry.min)) for (let i = 0; i < n; i++) mask[i] = days[i] >= from && days[i] <= to ? 1 : 0;
+    if (entry.masks.size >= MASKS_PER_FIELD) entry.masks.delete(entry.masks.keys().next().value!);
+    entry.masks.set(key, mask);
+  }
   return mask;
 }
 
