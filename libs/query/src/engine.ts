@@ -62,26 +62,32 @@ function computeWindow(
   for (const [kind, measures] of plan.measuresByKind) {
     const table = tables.get(kind)!;
     const dateField = dateFieldFor(kind, table, spec.dateField);
-    // Sums and counts over rollup dimensions come from the table's daily rollup; distinct counts and
-    // weighted sums (or everything, when no rollup fits) from the rows. Both number the groups by
-    // their first selected row, so their values line up group by group.
-    const additive = measures.filter((m) => m.op === 'sum' || m.op === 'count');
-    const rolled = options.rollups === false || additive.length === 0 ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures: additive, shiftDay, dateField });
-    const fromRows = rolled ? measures.filter((m) => !additive.includes(m)) : measures;
+    // Sums and counts (and distinct counts whose values each lie in one cell) over rollup dimensions
+    // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
+    // rows. Both number the groups by their first selected row, so their values line up.
+    const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+    const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
     if (rolled && fromRows.length === 0) {
-      byKind.set(kind, { groups: rolled, totals: dims.length === 0 ? rolled : totalsOf(rolled, { groups: [[]], values: new Map() }, measures), groupOfTuple: null });
+      const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);
+      byKind.set(kind, { groups: rolled.agg, totals, groupOfTuple: null });
       continue;
     }
     const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
     const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
     let groups = aggregateKind(kind, table, dims, selected, fromRows, shiftDay, neededBy, dateField);
-    if (rolled && rolled.groups.length === groups.groups.length) {
-      groups = { groups: groups.groups, values: new Map([...rolled.values, ...groups.values]), presence: new Map([...(rolled.presence ?? []), ...(groups.presence ?? [])]) };
+    let distinctTotals = rolled?.distinctTotals ?? new Map<string, (number | null)[]>();
+    if (rolled && rolled.agg.groups.length === groups.groups.length) {
+      groups = { groups: groups.groups, values: new Map([...rolled.agg.values, ...groups.values]), presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]) };
     } else if (rolled) {
       // Cannot happen (same selection, same grouping); if it ever did, the rows answer everything.
       groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
+      distinctTotals = new Map();
     }
-    const totals = dims.length === 0 ? groups : totalsOf(groups, aggregateKind(kind, table, [], selected, measures.filter((m) => m.op === 'distinct')), measures);
+    const rowDistinct = measures.filter((m) => m.op === 'distinct' && !distinctTotals.has(m.id));
+    const totals =
+      dims.length === 0
+        ? groups
+        : totalsOf(groups, { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) }, measures);
     byKind.set(kind, { groups, totals, groupOfTuple: null });
   }
   // Output rows: one kind's groups as they are, or the outer join of several kinds' groups.

@@ -51,15 +51,28 @@ const ROLLABLE_TIME = new Set(['date', 'date:day', 'date:week', 'date:month', 'w
 const ROLLUPS = new WeakMap<ColumnTable, Map<string, Rollup | null>>();
 const INTEGRAL = new WeakMap<Column, boolean>();
 
-/** The aggregate of one kind answered from a rollup, or null when the query needs the rows. */
-export function aggregateFromRollup(req: RollupRequest): KindAggregate | null {
-  const { kind, table, dims, filters, window, measures } = req;
-  if (measures.some((m) => m.op !== 'sum' && m.op !== 'count')) return null;
-  for (const m of measures) {
-    if (m.op !== 'sum') continue;
+/** What a rollup answered: the aggregate of `answered` measures (the others need the rows). */
+export interface RolledAggregate {
+  agg: KindAggregate;
+  /** Ids of the measures in `agg`. */
+  answered: Set<string>;
+  /** Distinct counts answered: their total over all selected cells (values are partitioned by cell). */
+  distinctTotals: Map<string, (number | null)[]>;
+}
+
+/**
+ * The measures of one kind that a rollup can answer, aggregated from its cells; null when none can
+ * (the query's filters or dimensions are not rollup keys, or the rollup would be too large).
+ */
+export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null {
+  const { kind, table, dims, filters, window } = req;
+  const candidates = req.measures.filter((m) => {
+    if (m.op === 'count') return true;
     const col = table.columns.get(m.field!);
-    if (col && col.type === 'num' && !integralColumn(col)) return null;
-  }
+    if (m.op === 'sum') return !col || col.type !== 'num' || integralColumn(col);
+    return m.op === 'distinct' && col?.type === 'dict';
+  });
+  if (candidates.length === 0) return null;
   const usesTime = dims.some((d) => TIME_DIMENSIONS.has(d));
   if (dims.some((d) => TIME_DIMENSIONS.has(d) && !ROLLABLE_TIME.has(d))) return null;
   const day = dayReader(kind, table, req.dateField);
@@ -77,10 +90,14 @@ export function aggregateFromRollup(req: RollupRequest): KindAggregate | null {
     if (!spec || spec.valueType === 'datetime') return null;
     keyColumns.add(spec.name);
   }
-  const rollup = rollupOf(kind, table, [...keyColumns].sort(), req.dateField);
+  // Days are a key only when the query needs them (a window or a time dimension): by-plan totals
+  // over all the data roll up to one cell per plan, not per plan and day.
+  const rollup = rollupOf(kind, table, [...keyColumns].sort(), req.dateField, Boolean(window || usesTime));
   if (!rollup) return null;
+  const measures = candidates.filter((m) => m.op !== 'distinct' || cellMeasure(table, rollup, m) !== null);
+  if (measures.length === 0) return null;
   answered++;
-  return aggregateCells(kind, table, rollup, req);
+  return aggregateCells(kind, table, rollup, { ...req, measures });
 }
 
 let answered = 0;
@@ -90,23 +107,23 @@ export function rollupAnswers(): number {
   return answered;
 }
 
-function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined): Rollup | null {
+function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
   let perTable = ROLLUPS.get(table);
   if (!perTable) {
     perTable = new Map();
     ROLLUPS.set(table, perTable);
   }
-  const key = `${dateField ?? ''}|${keyColumns.join('\u0001')}`;
+  const key = `${byDay ? `day:${dateField ?? ''}` : 'all'}|${keyColumns.join('\u0001')}`;
   if (perTable.has(key)) return perTable.get(key)!;
   if (perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
-  const rollup = buildRollup(kind, table, keyColumns, dateField);
+  const rollup = buildRollup(kind, table, keyColumns, byDay ? dateField : undefined, byDay);
   perTable.set(key, rollup);
   return rollup;
 }
 
-function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined): Rollup | null {
+function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
   const n = table.length;
-  const dayOf = dayReader(kind, table, dateField);
+  const dayOf = byDay ? dayReader(kind, table, dateField) : null;
   const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));
   let days: Float64Array | null = null;
   if (dayOf) {
@@ -177,6 +194,28 @@ function cellMeasure(table: ColumnTable, rollup: Rollup, m: Measure) {
   let out: { acc: Float64Array; passing: Float64Array; present: Float64Array } | null = { acc, passing, present };
   if (m.op === 'count') {
     for (let i = 0; i < n; i++) if (filter === null || filter[i] === 1) acc[cellOf[i]]++;
+  } else if (m.op === 'distinct') {
+    // Additive only when every value lies in one cell (an order's items share its payment day,
+    // account, province...): then a group's distinct count is the sum of its cells' counts.
+    const col = table.columns.get(m.field!);
+    if (!col || col.type !== 'dict') out = null;
+    else {
+      const cellOfCode = new Int32Array(col.dict.length).fill(-1);
+      const codes = col.codes;
+      for (let i = 0; i < n; i++) {
+        const code = codes[i];
+        if (code < 0 || (filter !== null && filter[i] === 0)) continue;
+        const c = cellOf[i];
+        const seen = cellOfCode[code];
+        if (seen === c) continue;
+        if (seen !== -1) {
+          out = null;
+          break;
+        }
+        cellOfCode[code] = c;
+        acc[c]++;
+      }
+    }
   } else {
     const col = table.columns.get(m.field!);
     if (!col || col.type !== 'num') out = null;
@@ -200,7 +239,7 @@ function cellMeasure(table: ColumnTable, rollup: Rollup, m: Measure) {
   return out;
 }
 
-function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, req: RollupRequest): KindAggregate {
+function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, req: RollupRequest): RolledAggregate {
   const { dims, filters, window, measures, shiftDay, dateField } = req;
   const cells = rollup.cells;
   const count = cells.length;
@@ -217,6 +256,7 @@ function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, re
   const groups = dims.length === 0 ? [[]] : representatives.map((c) => readers.map((r, d) => r.display(components[d][c])));
   const values = new Map<string, (number | null)[]>();
   const presence = new Map<string, { passing: Float64Array; present: Float64Array }>();
+  const distinctTotals = new Map<string, (number | null)[]>();
   for (const m of measures) {
     const cm = cellMeasure(table, rollup, m);
     if (!cm) {
@@ -233,8 +273,9 @@ function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, re
       passing[g] += cm.passing[c];
       present[g] += cm.present[c];
     }
-    if (m.op === 'count') {
+    if (m.op === 'count' || m.op === 'distinct') {
       values.set(m.id, Array.from(acc));
+      if (m.op === 'distinct') distinctTotals.set(m.id, [acc.reduce((a, b) => a + b, 0)]);
       continue;
     }
     const out = new Array<number | null>(groupCount);
@@ -242,5 +283,5 @@ function aggregateCells(kind: ExportKind, table: ColumnTable, rollup: Rollup, re
     values.set(m.id, out);
     presence.set(m.id, { passing, present });
   }
-  return { groups, values, presence };
+  return { agg: { groups, values, presence }, answered: new Set(measures.map((m) => m.id)), distinctTotals };
 }
