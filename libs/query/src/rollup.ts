@@ -84,15 +84,23 @@ export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null 
     if (!spec || !dimensionReader(kind, table, d)) return null;
     keyColumns.add(spec.name);
   }
+  const presenceColumns = new Set<string>();
   for (const f of filters) {
     const spec = resolveColumn(kind, table, f.field);
+    if (!spec) return null;
+    // "Has a value" (a range open at both ends; the ratio bases use it): keyed by presence only.
+    if (isPresenceFilter(f) && table.columns.get(spec.name)?.type === 'num') {
+      presenceColumns.add(spec.name);
+      continue;
+    }
     // Datetime filters compare within the day: not a rollup key.
-    if (!spec || spec.valueType === 'datetime') return null;
+    if (spec.valueType === 'datetime') return null;
     keyColumns.add(spec.name);
   }
+  for (const name of keyColumns) presenceColumns.delete(name);
   // Days are a key only when the query needs them (a window or a time dimension): by-plan totals
   // over all the data roll up to one cell per plan, not per plan and day.
-  const rollup = rollupOf(kind, table, [...keyColumns].sort(), req.dateField, Boolean(window || usesTime));
+  const rollup = rollupOf(kind, table, [...keyColumns].sort(), [...presenceColumns].sort(), req.dateField, Boolean(window || usesTime));
   if (!rollup) return null;
   const measures = candidates.filter((m) => m.op !== 'distinct' || cellMeasure(table, rollup, m) !== null);
   if (measures.length === 0) return null;
@@ -107,24 +115,29 @@ export function rollupAnswers(): number {
   return answered;
 }
 
-function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
+function isPresenceFilter(f: QueryFilter): boolean {
+  return f.op === 'range' && Array.isArray(f.value) && f.value.length === 2 && f.value.every((v) => v === null || v === undefined);
+}
+
+function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], presenceColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
   let perTable = ROLLUPS.get(table);
   if (!perTable) {
     perTable = new Map();
     ROLLUPS.set(table, perTable);
   }
-  const key = `${byDay ? `day:${dateField ?? ''}` : 'all'}|${keyColumns.join('\u0001')}`;
+  const key = `${byDay ? `day:${dateField ?? ''}` : 'all'}|${keyColumns.join('\u0001')}|${presenceColumns.join('\u0001')}`;
   if (perTable.has(key)) return perTable.get(key)!;
   if (perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
-  const rollup = buildRollup(kind, table, keyColumns, byDay ? dateField : undefined, byDay);
+  const rollup = buildRollup(kind, table, keyColumns, presenceColumns, byDay ? dateField : undefined, byDay);
   perTable.set(key, rollup);
   return rollup;
 }
 
-function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
+function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], presenceColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
   const n = table.length;
   const dayOf = byDay ? dayReader(kind, table, dateField) : null;
   const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));
+  for (const name of presenceColumns) components.push(presenceOf(table.columns.get(name) as Column & { type: 'num' }, n));
   let days: Float64Array | null = null;
   if (dayOf) {
     days = new Float64Array(n);
@@ -138,7 +151,8 @@ function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[],
   if (n > SMALL_TABLE && cellCount > n * MAX_CELL_SHARE) return null;
   const reps = components.length === 0 ? (n > 0 ? [0] : []) : representatives;
   const dateColumn = dayOf ? (dateField ?? KINDS[kind].dateField) : undefined;
-  const names = new Set([...keyColumns, ...(dateColumn ? [dateColumn] : [])]);
+  // A presence column's cell holds its first row's value: present or not, like every row of the cell.
+  const names = new Set([...keyColumns, ...presenceColumns, ...(dateColumn ? [dateColumn] : [])]);
   const columns = new Map<string, Column>();
   for (const name of names) columns.set(name, gather(table.columns.get(name)!, reps));
   const cells: ColumnTable = { kind, length: reps.length, specs: table.specs.filter((s) => names.has(s.name)), columns };
@@ -151,6 +165,14 @@ function componentsOf(col: Column, n: number): Float64Array {
   const out = new Float64Array(n);
   if (col.type === 'dict') for (let i = 0; i < n; i++) out[i] = col.codes[i] >= 0 ? col.codes[i] : NaN;
   else for (let i = 0; i < n; i++) out[i] = col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN;
+  return out;
+}
+
+/** 1 where the row has a value, NaN where not (a stored NaN fails a range test: it counts as no value). */
+function presenceOf(col: Column & { type: 'num' }, n: number): Float64Array {
+  const out = new Float64Array(n).fill(1);
+  const { values, valid } = col;
+  for (let i = 0; i < n; i++) if ((valid !== null && valid[i] === 0) || Number.isNaN(values[i])) out[i] = NaN;
   return out;
 }
 
