@@ -89,7 +89,7 @@ export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null 
     const spec = resolveColumn(kind, table, f.field);
     if (!spec) return null;
     // "Has a value" (a range open at both ends; the ratio bases use it): keyed by presence only.
-    if (isPresenceFilter(f) && table.columns.get(spec.name)?.type === 'num') {
+    if (isPresenceFilter(f)) {
       presenceColumns.add(spec.name);
       continue;
     }
@@ -137,7 +137,7 @@ function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[],
   const n = table.length;
   const dayOf = byDay ? dayReader(kind, table, dateField) : null;
   const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));
-  for (const name of presenceColumns) components.push(presenceOf(table.columns.get(name) as Column & { type: 'num' }, n));
+  for (const name of presenceColumns) components.push(presenceOf(table.columns.get(name)!, n));
   let days: Float64Array | null = null;
   if (dayOf) {
     days = new Float64Array(n);
@@ -169,8 +169,12 @@ function componentsOf(col: Column, n: number): Float64Array {
 }
 
 /** 1 where the row has a value, NaN where not (a stored NaN fails a range test: it counts as no value). */
-function presenceOf(col: Column & { type: 'num' }, n: number): Float64Array {
+function presenceOf(col: Column, n: number): Float64Array {
   const out = new Float64Array(n).fill(1);
+  if (col.type === 'dict') {
+    for (let i = 0; i < n; i++) if (col.codes[i] < 0) out[i] = NaN;
+    return out;
+  }
   const { values, valid } = col;
   for (let i = 0; i < n; i++) if ((valid !== null && valid[i] === 0) || Number.isNaN(values[i])) out[i] = NaN;
   return out;
