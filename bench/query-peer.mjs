@@ -51,7 +51,7 @@ const files = { order: join(OUT, `qp-orders-${ORDERS}.csv`), ad: join(OUT, `qp-a
 const rowsOf = { order: ORDERS, ad: PLANS * 92 };
 for (const kind of ['order', 'ad']) {
   if (REUSE && existsSync(files[kind]) && statSync(files[kind]).size > 0) continue;
-  const r = spawnSync(process.execPath, [CLI, 'generate', '--kind', kind, '--rows', String(rowsOf[kind]), '--seed', '15', '--out', files[kind]], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [CLI, 'generate', '--kind', kind, '--rows', String(rowsOf[kind]), '--seed', '15', '--out', files[kind]], { stdio: ['ignore', 'ignore', 'ignore'] });
   if (r.status !== 0) throw new Error(`generate ${kind} failed`);
 }
 console.log(`## queries against DuckDB (${ORDERS.toLocaleString()} order rows, ${PLANS.toLocaleString()} plans × 92 days = ${(PLANS * 92).toLocaleString()} ad rows)`);
@@ -61,12 +61,12 @@ const dataDir = mkdtempSync(join(os.tmpdir(), 'co-bench-qp-'));
 const env = { ...process.env, DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'error', ADMIN_PASSWORD: PASSWORD };
 for (const kind of ['order', 'ad']) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'ingest', files[kind], '--workspace', WS, '--kind', kind], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error(`ingest ${kind} failed`);
+  const r = spawnSync(process.execPath, [CLI, 'ingest', files[kind], '--workspace', WS, '--kind', kind], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`ingest ${kind} failed: ${String(r.stderr).slice(-2000)}`);
   console.log(`  product ingest ${kind}: ${((performance.now() - t0) / 1000).toFixed(1)} s (not compared here)`);
 }
 const PORT = 3000 + Math.floor(Math.random() * 2000) + 1000;
-const server = spawn(process.execPath, [API], { cwd: ROOT, env: { ...env, PORT: String(PORT) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const server = spawn(process.execPath, [API], { cwd: ROOT, env: { ...env, PORT: String(PORT) }, stdio: ['ignore', 'ignore', 'ignore'] });
 const base = `http://127.0.0.1:${PORT}`;
 let headers = {};
 
