@@ -44,8 +44,8 @@ export interface RollupRequest {
 /** Rollups with more cells than this share of the table's rows are not worth keeping. */
 const MAX_CELL_SHARE = 0.5;
 const SMALL_TABLE = 4096;
-/** At most this many rollups (dimension sets) per table. */
-const MAX_ROLLUPS_PER_TABLE = 24;
+/** At most this many rollups (dimension sets) per table: each holds a cell index per row (4 bytes a row). */
+const MAX_ROLLUPS_PER_TABLE = 16;
 const ROLLABLE_TIME = new Set(['date', 'date:day', 'date:week', 'date:month', 'weekday']);
 
 const ROLLUPS = new WeakMap<ColumnTable, Map<string, Rollup | null>>();
