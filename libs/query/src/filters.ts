@@ -16,8 +16,21 @@ export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryF
 }
 
 /** Per immutable table: its rows' days (NaN: no date) by date field, and the masks of recent windows. */
-const DAY_CACHE = new WeakMap<ColumnTable, Map<string, { days: Float64Array; min: number; max: number; masks: Map<string, Uint8Array> }>>();
+const DAY_CACHE = new WeakMap<ColumnTable, Map<string, DayIndex>>();
 const MASKS_PER_FIELD = 16;
+/** Rows per zone of the zone map. */
+const ZONE = 4096;
+
+interface DayIndex {
+  days: Float64Array;
+  min: number;
+  max: number;
+  /** Per zone of ZONE rows: least and greatest day, and whether some row has no date. */
+  zoneMin: Float64Array;
+  zoneMax: Float64Array;
+  zoneUndated: Uint8Array;
+  masks: Map<string, Uint8Array>;
+}
 
 /**
  * Rows whose day is inside the window (cached per table, date field and window; callers copy it).
@@ -34,15 +47,25 @@ function windowMask(kind: ExportKind, table: ColumnTable, window: DayWindow, dat
   if (!entry) {
     const day = dayReader(kind, table, dateField);
     const days = new Float64Array(table.length);
-    let min = Infinity;
-    let max = -Infinity;
+    const zones = Math.ceil(days.length / ZONE);
+    const zoneMin = new Float64Array(zones).fill(Infinity);
+    const zoneMax = new Float64Array(zones).fill(-Infinity);
+    const zoneUndated = new Uint8Array(zones);
     for (let i = 0; i < days.length; i++) {
       const d = day ? day(i) : NaN;
       days[i] = d;
-      if (d < min) min = d;
-      if (d > max) max = d;
+      const z = (i / ZONE) | 0;
+      if (d !== d) zoneUndated[z] = 1;
+      if (d < zoneMin[z]) zoneMin[z] = d;
+      if (d > zoneMax[z]) zoneMax[z] = d;
     }
-    entry = { days, min, max, masks: new Map() };
+    let min = Infinity;
+    let max = -Infinity;
+    for (let z = 0; z < zones; z++) {
+      if (zoneMin[z] < min) min = zoneMin[z];
+      if (zoneMax[z] > max) max = zoneMax[z];
+    }
+    entry = { days, min, max, zoneMin, zoneMax, zoneUndated, masks: new Map() };
     perTable.set(field, entry);
   }
   const key = `${window.from}|${window.to}`;
@@ -53,7 +76,17 @@ function windowMask(kind: ExportKind, table: ColumnTable, window: DayWindow, dat
     mask = new Uint8Array(n);
     const { from, to } = window;
     if (from <= entry.min && to >= entry.max) for (let i = 0; i < n; i++) mask[i] = days[i] === days[i] ? 1 : 0;
-    else if (!(from > entry.max || to < entry.min)) for (let i = 0; i < n; i++) mask[i] = days[i] >= from && days[i] <= to ? 1 : 0;
+    else if (!(from > entry.max || to < entry.min)) {
+      // Zone map: zones wholly outside the window stay 0, zones wholly inside (every row dated) are
+      // filled, only the zones the window's ends cut are tested row by row.
+      for (let z = 0; z < entry.zoneMin.length; z++) {
+        if (entry.zoneMax[z] < from || entry.zoneMin[z] > to) continue;
+        const start = z * ZONE;
+        const end = Math.min(n, start + ZONE);
+        if (entry.zoneUndated[z] === 0 && entry.zoneMin[z] >= from && entry.zoneMax[z] <= to) mask.fill(1, start, end);
+        else for (let i = start; i < end; i++) mask[i] = days[i] >= from && days[i] <= to ? 1 : 0;
+      }
+    }
     if (entry.masks.size >= MASKS_PER_FIELD) entry.masks.delete(entry.masks.keys().next().value!);
     entry.masks.set(key, mask);
   }

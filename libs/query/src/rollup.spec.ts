@@ -101,3 +101,34 @@ describe('daily rollups', () => {
     expect(aggregateFromRollup({ kind: 'ad', table, dims: [], filters: [], window: null, measures: [measure] })).toBeNull();
   });
 });
+
+describe('row path date windows (zone maps over 4,096-row zones)', () => {
+  // 10,000 items over 50 days in runs of 200 (zones of whole and partial days); every 7th of the
+  // last 1,000 unpaid (only the last zone has undated rows). Amounts of at most 2 decimals.
+  const rows = Array.from({ length: 10_000 }, (_, i) => {
+    const day = Math.floor(i / 200); // 0..49
+    const date = new Date(Date.UTC(2026, 8, 1 + day)).toISOString().slice(0, 10);
+    return { order_id: `o${i}`, order_item_id: `i${i}`, payable_amount: (i % 97) + 0.01 * (i % 13), paid_at: i >= 9000 && i % 7 === 0 ? null : `${date} 12:00` };
+  });
+  const tables = buildTables({ order: rows });
+  const expected = (from: string, to: string) => {
+    let cents = 0;
+    for (const r of rows) if (r.paid_at && r.paid_at.slice(0, 10) >= from && r.paid_at.slice(0, 10) <= to) cents += Math.round(r.payable_amount * 100);
+    return cents / 100;
+  };
+
+  it.each([
+    ['2026-09-01', '2026-10-20'], // everything
+    ['2026-09-05', '2026-09-05'], // one day inside a zone
+    ['2026-09-20', '2026-10-03'], // cuts zones at both ends
+    ['2026-09-15', '2026-10-15'], // the second zone (days 20-40) wholly inside
+    ['2026-09-15', '2026-10-31'], // zones wholly inside, the undated last zone row by row
+    ['2026-10-21', '2026-12-31'], // after the data
+    ['2026-08-01', '2026-09-01'], // first day only
+  ])('gmv from %s to %s', (from, to) => {
+    for (const rollups of [false, true]) {
+      const result = runQuery({ metrics: ['gmv'], from, to }, tables, { rollups });
+      expect(result.totals!.gmv).toBe(expected(from, to));
+    }
+  });
+});
