@@ -351,6 +351,30 @@ function compareCells(a: CellValue, b: CellValue): number {
 
 /** Each row's rank by one column (nulls rank last). */
 function rankValues(rows: ResultRow[], key: string): Float64Array {
+  // Finite numbers (and nulls) rank by value, nulls above the largest: the same order as ranking
+  // the sorted distinct values (a - b is 0 only for equal doubles), without sorting them.
+  const out = new Float64Array(rows.length);
+  let max = -Infinity;
+  let numeric = true;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][key];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      numeric = false;
+      break;
+    }
+    out[i] = v;
+    if (v > max) max = v;
+  }
+  const nullRank = max === -Infinity ? 0 : max + Math.max(1, Math.abs(max));
+  if (numeric && Number.isFinite(nullRank)) {
+    for (let i = 0; i < rows.length; i++) if (rows[i][key] === null) out[i] = nullRank;
+    return out;
+  }
+  return rankDistinct(rows, key);
+}
+
+function rankDistinct(rows: ResultRow[], key: string): Float64Array {
   const distinct = [...new Set(rows.map((r) => r[key]))].sort(compareCells);
   const rank = new Map(distinct.map((v, i) => [v, i]));
   return Float64Array.from(rows, (r) => rank.get(r[key])!);
