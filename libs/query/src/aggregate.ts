@@ -62,7 +62,7 @@ export function aggregateKind(
 }
 
 /** Rows whose export carries every one of `fields` (null: all rows do). */
-function coverageMask(table: ColumnTable, fields: string[]): Uint8Array | null {
+export function coverageMask(table: ColumnTable, fields: string[]): Uint8Array | null {
   if (fields.length === 0) return null;
   if (fields.some((f) => !table.columns.has(f))) return new Uint8Array(table.length);
   const parts = fields.map((f) => table.coverage?.get(f)).filter((c): c is Uint8Array => c !== undefined);
@@ -72,7 +72,7 @@ function coverageMask(table: ColumnTable, fields: string[]): Uint8Array | null {
   return mask;
 }
 
-function combineMasks(n: number, a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
+export function combineMasks(n: number, a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
   if (!a || !b) return a ?? b;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = a[i] & b[i];
@@ -82,7 +82,7 @@ function combineMasks(n: number, a: Uint8Array | null, b: Uint8Array | null): Ui
 /** Named row filters (paid orders…) of an immutable table, computed once. */
 const rowFilterCache = new WeakMap<ColumnTable, Map<string, Uint8Array>>();
 
-function cachedRowFilter(table: ColumnTable, key: string): Uint8Array {
+export function cachedRowFilter(table: ColumnTable, key: string): Uint8Array {
   let perTable = rowFilterCache.get(table);
   if (!perTable) {
     perTable = new Map();
@@ -117,7 +117,7 @@ function cachedComponents(table: ColumnTable, dim: string, reader: DimensionRead
 /** Largest composite key space addressed through a flat array rather than a Map. */
 const DIRECT_KEYS = 1 << 23;
 
-function assignGroups(n: number, selected: Uint8Array, components: Float64Array[]): { groupOf: Int32Array; representatives: number[] } {
+export function assignGroups(n: number, selected: Uint8Array, components: Float64Array[]): { groupOf: Int32Array; representatives: number[] } {
   const groupOf = new Int32Array(n).fill(-1);
   const representatives: number[] = [];
   if (components.length === 0) {

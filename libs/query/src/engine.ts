@@ -3,28 +3,29 @@ import { evaluate, metricRegistry } from '@creator-ops/metrics';
 import { formatDay } from '@creator-ops/format';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { aggregateKind, type KindAggregate } from './aggregate';
+import { aggregateFromRollup } from './rollup';
 import { dateFieldFor, dayReader, isDateDimension, TIME_DIMENSIONS } from './fields';
 import { selectRows } from './filters';
 import { comparisonWindow, parseDay, type DayWindow } from './period';
 import type { Measure } from './measures';
 import { kindsOf, planQuery, type BoundMetric, type QueryPlan } from './plan';
-import { QueryError, type CellValue, type QueryResult, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
+import { QueryError, type CellValue, type QueryResult, type QueryOptions, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
 
 /** Every number of the product comes from here (DESIGN §5). */
-export function runQuery(spec: QuerySpec, tables: TableSet): QueryResult {
+export function runQuery(spec: QuerySpec, tables: TableSet, options: QueryOptions = {}): QueryResult {
   if (!spec.metrics?.length) throw new QueryError('NO_METRICS');
   const dims = spec.dimensions ?? [];
   const params = spec.params ?? {};
   const plan = planQuery(spec.metrics, tables, params);
   const kinds = [...plan.measuresByKind.keys()];
   const window = resolveWindow(spec, tables, kinds);
-  const current = computeWindow(plan, tables, dims, spec, window, undefined, Boolean(spec.compare));
+  const current = computeWindow(plan, tables, dims, spec, window, undefined, Boolean(spec.compare), options);
   const columns = buildColumns(plan, dims);
 
   let comparison: QueryResult['comparison'];
   if (spec.compare && window) {
     const { window: prevWindow, toCurrent } = comparisonWindow(window, spec.compare);
-    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true);
+    const previous = computeWindow(plan, tables, dims, spec, prevWindow, toCurrent, true, options);
     blankUncovered(previous, plan, tables, prevWindow);
     comparison = compareWith(current, previous, plan, dims, prevWindow);
   }
@@ -47,15 +48,46 @@ interface WindowResult {
   totals: ResultRow;
 }
 
-function computeWindow(plan: QueryPlan, tables: TableSet, dims: string[], spec: QuerySpec, window: DayWindow | null, shiftDay: ((d: number) => number) | undefined, needKeys: boolean): WindowResult {
+function computeWindow(
+  plan: QueryPlan,
+  tables: TableSet,
+  dims: string[],
+  spec: QuerySpec,
+  window: DayWindow | null,
+  shiftDay: ((d: number) => number) | undefined,
+  needKeys: boolean,
+  options: QueryOptions,
+): WindowResult {
   const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; groupOfTuple: Int32Array | null }>();
   for (const [kind, measures] of plan.measuresByKind) {
     const table = tables.get(kind)!;
     const dateField = dateFieldFor(kind, table, spec.dateField);
+    // Sums and counts (and distinct counts whose values each lie in one cell) over rollup dimensions
+    // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
+    // rows. Both number the groups by their first selected row, so their values line up.
+    const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+    const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
+    if (rolled && fromRows.length === 0) {
+      const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);
+      byKind.set(kind, { groups: rolled.agg, totals, groupOfTuple: null });
+      continue;
+    }
     const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
     const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
-    const groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
-    const totals = dims.length === 0 ? groups : totalsOf(groups, aggregateKind(kind, table, [], selected, measures.filter((m) => m.op === 'distinct')), measures);
+    let groups = aggregateKind(kind, table, dims, selected, fromRows, shiftDay, neededBy, dateField);
+    let distinctTotals = rolled?.distinctTotals ?? new Map<string, (number | null)[]>();
+    if (rolled && rolled.agg.groups.length === groups.groups.length) {
+      groups = { groups: groups.groups, values: new Map([...rolled.agg.values, ...groups.values]), presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]) };
+    } else if (rolled) {
+      // Cannot happen (same selection, same grouping); if it ever did, the rows answer everything.
+      groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
+      distinctTotals = new Map();
+    }
+    const rowDistinct = measures.filter((m) => m.op === 'distinct' && !distinctTotals.has(m.id));
+    const totals =
+      dims.length === 0
+        ? groups
+        : totalsOf(groups, { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) }, measures);
     byKind.set(kind, { groups, totals, groupOfTuple: null });
   }
   // Output rows: one kind's groups as they are, or the outer join of several kinds' groups.
@@ -319,6 +351,30 @@ function compareCells(a: CellValue, b: CellValue): number {
 
 /** Each row's rank by one column (nulls rank last). */
 function rankValues(rows: ResultRow[], key: string): Float64Array {
+  // Finite numbers (and nulls) rank by value, nulls above the largest: the same order as ranking
+  // the sorted distinct values (a - b is 0 only for equal doubles), without sorting them.
+  const out = new Float64Array(rows.length);
+  let max = -Infinity;
+  let numeric = true;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i][key];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      numeric = false;
+      break;
+    }
+    out[i] = v;
+    if (v > max) max = v;
+  }
+  const nullRank = max === -Infinity ? 0 : max + Math.max(1, Math.abs(max));
+  if (numeric && Number.isFinite(nullRank)) {
+    for (let i = 0; i < rows.length; i++) if (rows[i][key] === null) out[i] = nullRank;
+    return out;
+  }
+  return rankDistinct(rows, key);
+}
+
+function rankDistinct(rows: ResultRow[], key: string): Float64Array {
   const distinct = [...new Set(rows.map((r) => r[key]))].sort(compareCells);
   const rank = new Map(distinct.map((v, i) => [v, i]));
   return Float64Array.from(rows, (r) => rank.get(r[key])!);

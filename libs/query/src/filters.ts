@@ -8,19 +8,92 @@ import type { DayWindow } from './period';
 
 /** Rows of a kind's table that pass the period and the user's filters (1 = keep). */
 export function selectRows(kind: ExportKind, table: ColumnTable, filters: QueryFilter[], window: DayWindow | null, dateField?: string): Uint8Array {
-  const mask = new Uint8Array(table.length).fill(1);
   const day = window ? dayReader(kind, table, dateField) : null;
-  if (window && !(day === null && KINDS[kind].undatedFitsAnyPeriod)) {
-    for (let i = 0; i < table.length; i++) {
-      const d = day ? day(i) : NaN;
-      if (!(d >= window.from && d <= window.to)) mask[i] = 0;
-    }
-  }
+  const mask =
+    window && !(day === null && KINDS[kind].undatedFitsAnyPeriod) ? windowMask(kind, table, window, dateField).slice() : new Uint8Array(table.length).fill(1);
   for (const f of filters) applyFilter(kind, table, f, mask);
   return mask;
 }
 
-function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask: Uint8Array): void {
+/** Per immutable table: its rows' days (NaN: no date) by date field, and the masks of recent windows. */
+const DAY_CACHE = new WeakMap<ColumnTable, Map<string, DayIndex>>();
+const MASKS_PER_FIELD = 16;
+/** Rows per zone of the zone map. */
+const ZONE = 4096;
+
+interface DayIndex {
+  days: Float64Array;
+  min: number;
+  max: number;
+  /** Per zone of ZONE rows: least and greatest day, and whether some row has no date. */
+  zoneMin: Float64Array;
+  zoneMax: Float64Array;
+  zoneUndated: Uint8Array;
+  masks: Map<string, Uint8Array>;
+}
+
+/**
+ * Rows whose day is inside the window (cached per table, date field and window; callers copy it).
+ * A window covering the table's whole day range is every dated row without a comparison per row.
+ */
+function windowMask(kind: ExportKind, table: ColumnTable, window: DayWindow, dateField?: string): Uint8Array {
+  let perTable = DAY_CACHE.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    DAY_CACHE.set(table, perTable);
+  }
+  const field = dateField ?? '';
+  let entry = perTable.get(field);
+  if (!entry) {
+    const day = dayReader(kind, table, dateField);
+    const days = new Float64Array(table.length);
+    const zones = Math.ceil(days.length / ZONE);
+    const zoneMin = new Float64Array(zones).fill(Infinity);
+    const zoneMax = new Float64Array(zones).fill(-Infinity);
+    const zoneUndated = new Uint8Array(zones);
+    for (let i = 0; i < days.length; i++) {
+      const d = day ? day(i) : NaN;
+      days[i] = d;
+      const z = (i / ZONE) | 0;
+      if (d !== d) zoneUndated[z] = 1;
+      if (d < zoneMin[z]) zoneMin[z] = d;
+      if (d > zoneMax[z]) zoneMax[z] = d;
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    for (let z = 0; z < zones; z++) {
+      if (zoneMin[z] < min) min = zoneMin[z];
+      if (zoneMax[z] > max) max = zoneMax[z];
+    }
+    entry = { days, min, max, zoneMin, zoneMax, zoneUndated, masks: new Map() };
+    perTable.set(field, entry);
+  }
+  const key = `${window.from}|${window.to}`;
+  let mask = entry.masks.get(key);
+  if (!mask) {
+    const { days } = entry;
+    const n = days.length;
+    mask = new Uint8Array(n);
+    const { from, to } = window;
+    if (from <= entry.min && to >= entry.max) for (let i = 0; i < n; i++) mask[i] = days[i] === days[i] ? 1 : 0;
+    else if (!(from > entry.max || to < entry.min)) {
+      // Zone map: zones wholly outside the window stay 0, zones wholly inside (every row dated) are
+      // filled, only the zones the window's ends cut are tested row by row.
+      for (let z = 0; z < entry.zoneMin.length; z++) {
+        if (entry.zoneMax[z] < from || entry.zoneMin[z] > to) continue;
+        const start = z * ZONE;
+        const end = Math.min(n, start + ZONE);
+        if (entry.zoneUndated[z] === 0 && entry.zoneMin[z] >= from && entry.zoneMax[z] <= to) mask.fill(1, start, end);
+        else for (let i = start; i < end; i++) mask[i] = days[i] >= from && days[i] <= to ? 1 : 0;
+      }
+    }
+    if (entry.masks.size >= MASKS_PER_FIELD) entry.masks.delete(entry.masks.keys().next().value!);
+    entry.masks.set(key, mask);
+  }
+  return mask;
+}
+
+export function applyFilter(kind: ExportKind, table: ColumnTable, f: QueryFilter, mask: Uint8Array): void {
   const spec = resolveColumn(kind, table, f.field);
   if (!spec) throw new QueryError('UNKNOWN_FILTER_FIELD', { field: f.field, kind });
   const col = table.columns.get(spec.name)!;

@@ -5,6 +5,7 @@ export * from './filters';
 export * from './measures';
 export * from './plan';
 export * from './aggregate';
+export * from './rollup';
 export * from './engine';
 export * from './reconcile';
 export * from './survey';

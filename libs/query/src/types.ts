@@ -36,6 +36,12 @@ export interface QuerySpec {
   params?: Record<string, number>;
 }
 
+/** How runQuery computes (never what): the figures are the same either way. */
+export interface QueryOptions {
+  /** false: aggregate the rows even where a daily rollup could answer (the reference path of the rollup tests). */
+  rollups?: boolean;
+}
+
 export type CellValue = string | number | null;
 export type ResultRow = Record<string, CellValue>;
 

@@ -1,5 +1,5 @@
 import { CodedError } from '@creator-ops/errors';
-import { runQuery, surveySheets, type QuerySpec, type TableSet } from '@creator-ops/query';
+import { runQuery, surveySheets, type QueryOptions, type QuerySpec, type TableSet } from '@creator-ops/query';
 import { isPresent } from '@creator-ops/columnar';
 import { KINDS, type ExportKind, type Label } from '@creator-ops/schemas';
 import { resolveParams } from './params';
@@ -38,8 +38,11 @@ export function missingField(def: ReportDefinition, tables: TableSet): Label | n
   return need.message;
 }
 
-/** Builds one report over a workspace's tables; every number comes from the query engine. */
-export function runReport(key: string, tables: TableSet, input: ReportInput = {}): ReportResult {
+/**
+ * Builds one report over a workspace's tables; every number comes from the query engine.
+ * `engine` is passed to every query (`{ rollups: false }` computes from the rows only; same figures).
+ */
+export function runReport(key: string, tables: TableSet, input: ReportInput = {}, engine: QueryOptions = {}): ReportResult {
   const def = reportDefinition(key);
   const present = new Set(tables.keys());
   const params = resolveParams(input, tables, def.kinds);
@@ -68,6 +71,7 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
           params: { ...(params.gross_margin !== null ? { gross_margin: params.gross_margin } : {}), ...(spec.params ?? {}) },
         },
         options.kinds ? new Map([...tables].filter(([kind]) => options.kinds!.includes(kind))) : tables,
+        engine,
       );
     },
     surveySheets: () => null,
