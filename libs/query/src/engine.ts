@@ -58,67 +58,10 @@ function computeWindow(
   needKeys: boolean,
   options: QueryOptions,
 ): WindowResult {
-  const byKind = new Map<ExportKind, { groups: KindAggregate; totals: KindAggregate; groupOfTuple: Int32Array | null }>();
-  for (const [kind, measures] of plan.measuresByKind) {
-    const table = tables.get(kind)!;
-    const dateField = dateFieldFor(kind, table, spec.dateField);
-    // Sums and counts (and distinct counts whose values each lie in one cell) over rollup dimensions
-    // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
-    // rows. Both number the groups by their first selected row, so their values line up.
-    const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
-    const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
-    if (rolled && fromRows.length === 0) {
-      const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);
-      byKind.set(kind, { groups: rolled.agg, totals, groupOfTuple: null });
-      continue;
-    }
-    const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
-    const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
-    let groups = aggregateKind(kind, table, dims, selected, fromRows, shiftDay, neededBy, dateField);
-    let distinctTotals = rolled?.distinctTotals ?? new Map<string, (number | null)[]>();
-    if (rolled && rolled.agg.groups.length === groups.groups.length) {
-      groups = { groups: groups.groups, values: new Map([...rolled.agg.values, ...groups.values]), presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]) };
-    } else if (rolled) {
-      // Cannot happen (same selection, same grouping); if it ever did, the rows answer everything.
-      groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
-      distinctTotals = new Map();
-    }
-    const rowDistinct = measures.filter((m) => m.op === 'distinct' && !distinctTotals.has(m.id));
-    const totals =
-      dims.length === 0
-        ? groups
-        : totalsOf(groups, { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) }, measures);
-    byKind.set(kind, { groups, totals, groupOfTuple: null });
-  }
-  // Output rows: one kind's groups as they are, or the outer join of several kinds' groups.
-  let tupleValues: CellValue[][];
-  let keys: string[] = [];
-  if (byKind.size === 1) {
-    tupleValues = [...byKind.values()][0].groups.groups;
-    if (needKeys) keys = tupleValues.map(tupleKey);
-  } else {
-    tupleValues = [];
-    const tupleIndex = new Map<string, number>();
-    const perKind = [...byKind.values()].map((agg) => ({ agg, tuples: agg.groups.groups.map((values) => {
-      const key = tupleKey(values);
-      let t = tupleIndex.get(key);
-      if (t === undefined) {
-        t = tupleValues.length;
-        tupleIndex.set(key, t);
-        tupleValues.push(values);
-        keys.push(key);
-      }
-      return t;
-    }) }));
-    for (const { agg, tuples } of perKind) {
-      agg.groupOfTuple = new Int32Array(tupleValues.length).fill(-1);
-      tuples.forEach((t, g) => (agg.groupOfTuple![t] = g));
-    }
-    if (dims.length === 0 && tupleValues.length === 0) {
-      tupleValues.push([]);
-      keys.push('');
-    }
-  }
+  const byKind = new Map<ExportKind, KindResult>();
+  const inputs = { plan, tables, dims, spec, window, shiftDay, options };
+  for (const [kind, measures] of plan.measuresByKind) byKind.set(kind, aggregateWindowKind(inputs, kind, measures));
+  const { tupleValues, keys } = joinTuples(byKind, dims, needKeys);
   const registry = metricRegistry();
   const params = spec.params ?? {};
   /** A measure's value for output tuple `t` (or the totals when t < 0). */
@@ -154,6 +97,87 @@ function computeWindow(
   const totals: ResultRow = {};
   for (const [mk, b] of metrics) totals[mk] = valueOf(b, -1);
   return { rows, keys, totals };
+}
+
+interface KindResult {
+  groups: KindAggregate;
+  totals: KindAggregate;
+  groupOfTuple: Int32Array | null;
+}
+
+interface WindowInputs {
+  plan: QueryPlan;
+  tables: TableSet;
+  dims: string[];
+  spec: QuerySpec;
+  window: DayWindow | null;
+  shiftDay: ((d: number) => number) | undefined;
+  options: QueryOptions;
+}
+
+/** One kind's groups and totals for a window, from the rollup where it answers and from the rows otherwise. */
+function aggregateWindowKind({ plan, tables, dims, spec, window, shiftDay, options }: WindowInputs, kind: ExportKind, measures: Measure[]): KindResult {
+  const table = tables.get(kind)!;
+  const dateField = dateFieldFor(kind, table, spec.dateField);
+  // Sums and counts (and distinct counts whose values each lie in one cell) over rollup dimensions
+  // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
+  // rows. Both number the groups by their first selected row, so their values line up.
+  const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+  const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
+  if (rolled && fromRows.length === 0) {
+    const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);
+    return { groups: rolled.agg, totals, groupOfTuple: null };
+  }
+  const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
+  const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
+  let groups = aggregateKind(kind, table, dims, selected, fromRows, shiftDay, neededBy, dateField);
+  let distinctTotals = rolled?.distinctTotals ?? new Map<string, (number | null)[]>();
+  if (rolled && rolled.agg.groups.length === groups.groups.length) {
+    groups = { groups: groups.groups, values: new Map([...rolled.agg.values, ...groups.values]), presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]) };
+  } else if (rolled) {
+    // Cannot happen (same selection, same grouping); if it ever did, the rows answer everything.
+    groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
+    distinctTotals = new Map();
+  }
+  const rowDistinct = measures.filter((m) => m.op === 'distinct' && !distinctTotals.has(m.id));
+  const totals =
+    dims.length === 0
+      ? groups
+      : totalsOf(groups, { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) }, measures);
+  return { groups, totals, groupOfTuple: null };
+}
+
+/** Output tuples: one kind's groups as they are, or the outer join of several kinds' groups (each kind's groupOfTuple set). */
+function joinTuples(byKind: Map<ExportKind, KindResult>, dims: string[], needKeys: boolean): { tupleValues: CellValue[][]; keys: string[] } {
+  let tupleValues: CellValue[][];
+  let keys: string[] = [];
+  if (byKind.size === 1) {
+    tupleValues = [...byKind.values()][0].groups.groups;
+    if (needKeys) keys = tupleValues.map(tupleKey);
+  } else {
+    tupleValues = [];
+    const tupleIndex = new Map<string, number>();
+    const perKind = [...byKind.values()].map((agg) => ({ agg, tuples: agg.groups.groups.map((values) => {
+      const key = tupleKey(values);
+      let t = tupleIndex.get(key);
+      if (t === undefined) {
+        t = tupleValues.length;
+        tupleIndex.set(key, t);
+        tupleValues.push(values);
+        keys.push(key);
+      }
+      return t;
+    }) }));
+    for (const { agg, tuples } of perKind) {
+      agg.groupOfTuple = new Int32Array(tupleValues.length).fill(-1);
+      tuples.forEach((t, g) => (agg.groupOfTuple![t] = g));
+    }
+    if (dims.length === 0 && tupleValues.length === 0) {
+      tupleValues.push([]);
+      keys.push('');
+    }
+  }
+  return { tupleValues, keys };
 }
 
 /**
