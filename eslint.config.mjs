@@ -34,17 +34,7 @@ const typeormOnlyInRepositories = {
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      'coverage/**',
-      'fixtures/**',
-      'data/**',
-      '.tmp-datadir/**',
-      '.tmp/**',
-      'bench/out/**',
-      'apps/web/docs/**',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'fixtures/**', 'data/**', '.tmp-datadir/**', '.tmp/**', 'bench/out/**', 'apps/web/docs/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -90,10 +80,7 @@ export default tseslint.config(
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
       // Unused names are an error unless they say so with a leading underscore (callbacks keep their positions).
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Declaration merging with interfaces is how Nest and Express types are extended.
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
       // `strip('元') || strip('倍')` and `i & 1 ? odd++ : even++` are the house style for a chain of attempts.
@@ -106,7 +93,10 @@ export default tseslint.config(
   },
   // TypeScript checks names itself (DOM types included in apps/web); no-undef only knows the globals listed above.
   { files: ['**/*.ts', '**/*.mts', '**/*.vue'], rules: { 'no-undef': 'off' } },
-  { files: ['**/*.cjs', 'jest.config.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
+  {
+    files: ['**/*.cjs', 'jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
   {
     files: ['**/*.vue'],
     languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] } },
@@ -133,9 +123,7 @@ export default tseslint.config(
         'error',
         {
           paths: [typeormOnlyInRepositories],
-          patterns: [
-            { group: ['**/apps/*/src/**', '../../apps/**'], message: 'An app never reaches into another app: go through a lib barrel.' },
-          ],
+          patterns: [{ group: ['**/apps/*/src/**', '../../apps/**'], message: 'An app never reaches into another app: go through a lib barrel.' }],
         },
       ],
     },

@@ -24,7 +24,11 @@ async function waitUp() {
   for (let i = 0; i < 200; i++) {
     try {
       if (!headers.authorization) {
-        const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }) });
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
+        });
         const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
         if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}` };
       }
@@ -48,7 +52,9 @@ try {
   }
   const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log('\n## 6. dashboard API (demo workspace)');
-  console.log(`  dashboard page requests (${requests.length}): p50 ${p50(pageTimes.slice(1)).toFixed(1)} ms over ${RUNS} runs (first ${pageTimes[0].toFixed(1)} ms); target < 150 ms`);
+  console.log(
+    `  dashboard page requests (${requests.length}): p50 ${p50(pageTimes.slice(1)).toFixed(1)} ms over ${RUNS} runs (first ${pageTimes[0].toFixed(1)} ms); target < 150 ms`,
+  );
   const all = [];
   for (const r of catalogue) {
     const times = [];
@@ -81,6 +87,10 @@ else {
     if (f.endsWith('.js')) js += gz;
     else css += gz;
   }
-  const total = readdirSync(join(web, 'assets')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(web, 'assets', f))).length, 0);
-  console.log(`  initial JS ${(js / 1024).toFixed(1)} kB gzip (target < 500 kB), initial CSS ${(css / 1024).toFixed(1)} kB gzip; all JS chunks ${(total / 1024).toFixed(1)} kB gzip`);
+  const total = readdirSync(join(web, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(web, 'assets', f))).length, 0);
+  console.log(
+    `  initial JS ${(js / 1024).toFixed(1)} kB gzip (target < 500 kB), initial CSS ${(css / 1024).toFixed(1)} kB gzip; all JS chunks ${(total / 1024).toFixed(1)} kB gzip`,
+  );
 }

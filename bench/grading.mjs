@@ -56,4 +56,6 @@ const xlsx = await batchToXlsx(batch);
 const exportMs = performance.now() - t2;
 
 const mean = batch.summary.mean ?? 0;
-console.log(`  grading ${EXERCISE}: key ${keyMs.toFixed(0)} ms; ${COUNT} submissions graded in ${gradeMs.toFixed(0)} ms (${(gradeMs / COUNT).toFixed(2)} ms each, budget ${BUDGET_MS} ms: ${gradeMs < BUDGET_MS ? 'ok' : 'OVER'}); XLSX export ${exportMs.toFixed(0)} ms, ${xlsx.length} bytes; mean score ${mean.toFixed(1)} / ${key.maxScore}`);
+console.log(
+  `  grading ${EXERCISE}: key ${keyMs.toFixed(0)} ms; ${COUNT} submissions graded in ${gradeMs.toFixed(0)} ms (${(gradeMs / COUNT).toFixed(2)} ms each, budget ${BUDGET_MS} ms: ${gradeMs < BUDGET_MS ? 'ok' : 'OVER'}); XLSX export ${exportMs.toFixed(0)} ms, ${xlsx.length} bytes; mean score ${mean.toFixed(1)} / ${key.maxScore}`,
+);

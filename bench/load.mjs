@@ -103,7 +103,9 @@ function run(opts) {
 
 function printGroup(label, { result, times }) {
   const sorted = [...times].sort((a, b) => a - b);
-  const codes = Object.entries(result.statusCodeStats || {}).map(([c, v]) => `${c}×${v.count}`).join(' ');
+  const codes = Object.entries(result.statusCodeStats || {})
+    .map(([c, v]) => `${c}×${v.count}`)
+    .join(' ');
   console.log(
     `  ${label.padEnd(8)} ${fmt(result.requests.total).padStart(7)} req  ${fmt(result.requests.total / result.duration, 1).padStart(8)} req/s` +
       `  p50 ${fmt(percentile(sorted, 50), 1)} ms  p99 ${fmt(percentile(sorted, 99), 1)} ms  max ${fmt(sorted[sorted.length - 1] ?? NaN, 1)} ms` +
@@ -111,7 +113,9 @@ function printGroup(label, { result, times }) {
   );
 }
 
-console.log(`\n## load: ${CONNECTIONS} connections for ${SECONDS} s (${CONNECTIONS - UPLOAD_CONNECTIONS} reading reports, ${UPLOAD_CONNECTIONS} uploading at ≤ ${UPLOADS_PER_SECOND}/s), loopback`);
+console.log(
+  `\n## load: ${CONNECTIONS} connections for ${SECONDS} s (${CONNECTIONS - UPLOAD_CONNECTIONS} reading reports, ${UPLOAD_CONNECTIONS} uploading at ≤ ${UPLOADS_PER_SECOND}/s), loopback`,
+);
 if (!existsSync(ENTRY)) {
   console.log(`  [skipped] ${ENTRY} missing: run npm run build`);
   process.exit(0);
@@ -119,20 +123,30 @@ if (!existsSync(ENTRY)) {
 const dataDir = mkdtempSync(join(tmpdir(), 'co-bench-load-'));
 let server;
 // Hard bound: whatever happens, the run ends (the server is killed on exit).
-const guard = setTimeout(() => {
-  console.log('  [aborted] the load run exceeded its time bound');
-  server?.child.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
-}, (SECONDS + 120) * 1000);
+const guard = setTimeout(
+  () => {
+    console.log('  [aborted] the load run exceeded its time bound');
+    server?.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  },
+  (SECONDS + 120) * 1000,
+);
 guard.unref();
 
 try {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   server = await startServer(dataDir, port);
-  const login = await json(base, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await json(base, '/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { token } = (await json(base, '/api/auth/tokens', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' })).body;
   const auth = { authorization: `Bearer ${token}` };
 
@@ -145,12 +159,19 @@ try {
   const uploadHeaders = { ...auth, 'content-type': form.contentType };
   const first = await fetch(`${base}/api/workspaces/${UPLOAD_WS}/datasets`, { method: 'POST', headers: uploadHeaders, body: form.body });
   if (first.status !== 201) throw new Error(`warm-up upload answered ${first.status}: ${await first.text()}`);
-  console.log(`  reads cycle through ${readPaths.length} paths: summary + ${catalogue.length} reports (${catalogue.map((r) => r.key).join(', ')}); uploads: ${csv.length} B order CSV to workspace ${UPLOAD_WS}`);
+  console.log(
+    `  reads cycle through ${readPaths.length} paths: summary + ${catalogue.length} reports (${catalogue.map((r) => r.key).join(', ')}); uploads: ${csv.length} B order CSV to workspace ${UPLOAD_WS}`,
+  );
 
   const common = { url: base, duration: SECONDS, timeout: 30 };
   const [reads, uploads] = await Promise.all([
     run({ ...common, connections: CONNECTIONS - UPLOAD_CONNECTIONS, requests: readPaths.map((path) => ({ method: 'GET', path, headers: auth })) }),
-    run({ ...common, connections: UPLOAD_CONNECTIONS, overallRate: UPLOADS_PER_SECOND, requests: [{ method: 'POST', path: `/api/workspaces/${UPLOAD_WS}/datasets`, headers: uploadHeaders, body: form.body }] }),
+    run({
+      ...common,
+      connections: UPLOAD_CONNECTIONS,
+      overallRate: UPLOADS_PER_SECOND,
+      requests: [{ method: 'POST', path: `/api/workspaces/${UPLOAD_WS}/datasets`, headers: uploadHeaders, body: form.body }],
+    }),
   ]);
 
   const all = [...reads.times, ...uploads.times].sort((a, b) => a - b);
@@ -160,17 +181,28 @@ try {
   const errors = reads.result.errors + uploads.result.errors;
   printGroup('reads', reads);
   printGroup('uploads', uploads);
-  console.log(`  total    ${fmt(total).padStart(7)} req  ${fmt(total / duration, 1).padStart(8)} req/s  p50 ${fmt(percentile(all, 50), 1)} ms  p99 ${fmt(percentile(all, 99), 1)} ms  non-2xx ${non2xx}  errors ${errors}`);
+  console.log(
+    `  total    ${fmt(total).padStart(7)} req  ${fmt(total / duration, 1).padStart(8)} req/s  p50 ${fmt(percentile(all, 50), 1)} ms  p99 ${fmt(percentile(all, 99), 1)} ms  non-2xx ${non2xx}  errors ${errors}`,
+  );
 
   // The uploads really landed: one dataset per answered upload, plus the warm-up one, plus at most
   // one per upload connection still in flight when the run stopped (the server finishes those).
   const datasets = (await json(base, `/api/workspaces/${UPLOAD_WS}/datasets`, { headers: auth })).body.items.length;
-  const okUploads = Object.entries(uploads.result.statusCodeStats || {}).filter(([c]) => c.startsWith('2')).reduce((n, [, v]) => n + v.count, 0);
+  const okUploads = Object.entries(uploads.result.statusCodeStats || {})
+    .filter(([c]) => c.startsWith('2'))
+    .reduce((n, [, v]) => n + v.count, 0);
   const countOk = datasets >= okUploads + 1 && datasets <= okUploads + 1 + UPLOAD_CONNECTIONS;
-  console.log(`  workspace ${UPLOAD_WS}: ${datasets} datasets after ${okUploads} answered uploads + 1 warm-up (+ ≤ ${UPLOAD_CONNECTIONS} in flight at the stop)`);
-  const alive = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  console.log(
+    `  workspace ${UPLOAD_WS}: ${datasets} datasets after ${okUploads} answered uploads + 1 warm-up (+ ≤ ${UPLOAD_CONNECTIONS} in flight at the stop)`,
+  );
+  const alive = await fetch(`${base}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (non2xx || errors || !alive || !countOk) {
-    console.log(`  !! LOAD ERRORS: ${non2xx} non-2xx, ${errors} errors${alive ? '' : ', server not healthy afterwards'}${countOk ? '' : ', dataset count mismatch'} (target: 0)`);
+    console.log(
+      `  !! LOAD ERRORS: ${non2xx} non-2xx, ${errors} errors${alive ? '' : ', server not healthy afterwards'}${countOk ? '' : ', dataset count mismatch'} (target: 0)`,
+    );
   } else {
     console.log('  OK: 0 non-2xx, 0 errors, server healthy');
   }

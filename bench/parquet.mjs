@@ -34,7 +34,16 @@ try {
   run(['ingest', csv, '--workspace', 'bench'], env);
   const ours = run(['export', '--workspace', 'bench', '--format', 'parquet', '--out', join(dir, 'pq')], env);
   const oursFile = join(dir, 'pq', 'order.parquet');
-  const result = { when: new Date().toISOString(), rows: ROWS, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(2)).join(' '), export: { ...ours, bytes: statSync(oursFile).size } };
+  const result = {
+    when: new Date().toISOString(),
+    rows: ROWS,
+    cpus: os.cpus().length,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    export: { ...ours, bytes: statSync(oursFile).size },
+  };
   let duckdb;
   try {
     duckdb = await import('@duckdb/node-api');
@@ -49,7 +58,10 @@ try {
     await conn.run(`COPY t TO '${duckFile}' (FORMAT parquet)`);
     result.duckdbWrite = { ms: performance.now() - t0, bytes: statSync(duckFile).size };
     const q = (f) => `SELECT CAST(paid_at AS DATE) d, SUM(payable_amount) FROM '${f}' WHERE paid_at IS NOT NULL GROUP BY d`;
-    for (const [name, f] of [['readOurs', oursFile], ['readDuck', duckFile]]) {
+    for (const [name, f] of [
+      ['readOurs', oursFile],
+      ['readDuck', duckFile],
+    ]) {
       t0 = performance.now();
       await conn.runAndReadAll(q(f));
       result[name] = { ms: performance.now() - t0 };

@@ -23,7 +23,10 @@ if (!existsSync(join(dataDir, 'workspaces'))) {
   const files = ['orders.csv', 'ads.csv'].map((f) => join(ROOT, 'bench/out', f)).filter((f) => existsSync(f));
   if (files.length) {
     console.log(`  ingesting ${files.length} file(s) into ${dataDir} ...`);
-    spawnSync(process.execPath, [CLI, 'ingest', ...files, '--workspace', 'bench'], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+    spawnSync(process.execPath, [CLI, 'ingest', ...files, '--workspace', 'bench'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
 }
 
@@ -34,7 +37,12 @@ function loadKind(kind) {
   for (const ws of readdirSync(base)) {
     const dir = join(base, ws, kind);
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.arrow'))) parts.push({ id: f, table: tableFromIpcBytes(readFileSync(join(dir, f))), keyFields: kind === 'order' ? ['order_item_id'] : ['date', 'plan_id', 'plan'] });
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.arrow')))
+      parts.push({
+        id: f,
+        table: tableFromIpcBytes(readFileSync(join(dir, f))),
+        keyFields: kind === 'order' ? ['order_item_id'] : ['date', 'plan_id', 'plan'],
+      });
   }
   if (!parts.length) return null;
   const t0 = performance.now();
@@ -51,7 +59,9 @@ for (const kind of ['order', 'ad']) {
     continue;
   }
   tables.set(kind, loaded.table);
-  console.log(`  loaded ${kind}: ${loaded.table.length.toLocaleString()} rows in ${(performance.now() - t0).toFixed(0)} ms (merge ${loaded.loadMs.toFixed(0)} ms)`);
+  console.log(
+    `  loaded ${kind}: ${loaded.table.length.toLocaleString()} rows in ${(performance.now() - t0).toFixed(0)} ms (merge ${loaded.loadMs.toFixed(0)} ms)`,
+  );
 }
 
 const QUERIES = [
@@ -62,7 +72,11 @@ const QUERIES = [
   { name: 'P4 gmv, items by province (peer Q4)', kind: 'order', spec: { metrics: ['gmv', 'items'], dimensions: ['province'] } },
   { name: 'Q1 gmv by product × day', kind: 'order', spec: { metrics: ['gmv'], dimensions: ['product_id', 'date:day'] } },
   { name: 'Q2 ctr, cvr, roi by plan', kind: 'ad', spec: { metrics: ['ctr', 'order_cvr', 'roi'], dimensions: ['plan_id'] } },
-  { name: 'Q3 top-20 products by gmv', kind: 'order', spec: { metrics: ['gmv', 'units'], dimensions: ['product_id'], sort: [{ key: 'gmv', dir: 'desc' }], limit: 20 } },
+  {
+    name: 'Q3 top-20 products by gmv',
+    kind: 'order',
+    spec: { metrics: ['gmv', 'units'], dimensions: ['product_id'], sort: [{ key: 'gmv', dir: 'desc' }], limit: 20 },
+  },
   { name: 'Q4 gmv, paid orders by province', kind: 'order', spec: { metrics: ['gmv', 'paid_orders'], dimensions: ['province'] } },
 ];
 
@@ -81,7 +95,9 @@ for (const q of QUERIES) {
   const warm = times.slice(1).sort((a, b) => a - b);
   const p50 = warm[Math.floor(warm.length / 2)];
   results.push({ query: q.name, rows, coldMs: +cold.toFixed(1), warmP50Ms: +p50.toFixed(1), warmMinMs: +warm[0].toFixed(1) });
-  console.log(`  ${q.name.padEnd(34)} ${String(rows).padStart(7)} groups   cold ${cold.toFixed(1).padStart(7)} ms   warm p50 ${p50.toFixed(1).padStart(7)} ms (min ${warm[0].toFixed(1)})`);
+  console.log(
+    `  ${q.name.padEnd(34)} ${String(rows).padStart(7)} groups   cold ${cold.toFixed(1).padStart(7)} ms   warm p50 ${p50.toFixed(1).padStart(7)} ms (min ${warm[0].toFixed(1)})`,
+  );
 }
 console.log('\n## 5. queries in process (1M rows; the engine over the Arrow tables; cold = first run, warm = p50 of ' + RUNS + ')');
 console.log(JSON.stringify({ queries: results }));

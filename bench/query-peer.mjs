@@ -41,7 +41,11 @@ try {
   process.exit(0);
 }
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const uptimeBefore = execSync('uptime').toString().trim();
 
@@ -51,17 +55,25 @@ const files = { order: join(OUT, `qp-orders-${ORDERS}.csv`), ad: join(OUT, `qp-a
 const rowsOf = { order: ORDERS, ad: PLANS * 92 };
 for (const kind of ['order', 'ad']) {
   if (REUSE && existsSync(files[kind]) && statSync(files[kind]).size > 0) continue;
-  const r = spawnSync(process.execPath, [CLI, 'generate', '--kind', kind, '--rows', String(rowsOf[kind]), '--seed', '15', '--out', files[kind]], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const r = spawnSync(process.execPath, [CLI, 'generate', '--kind', kind, '--rows', String(rowsOf[kind]), '--seed', '15', '--out', files[kind]], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   if (r.status !== 0) throw new Error(`generate ${kind} failed`);
 }
-console.log(`## queries against DuckDB (${ORDERS.toLocaleString()} order rows, ${PLANS.toLocaleString()} plans × 92 days = ${(PLANS * 92).toLocaleString()} ad rows)`);
+console.log(
+  `## queries against DuckDB (${ORDERS.toLocaleString()} order rows, ${PLANS.toLocaleString()} plans × 92 days = ${(PLANS * 92).toLocaleString()} ad rows)`,
+);
 
 // 2. The product: ingest into a fresh DATA_DIR, then the API server over it.
 const dataDir = mkdtempSync(join(os.tmpdir(), 'co-bench-qp-'));
 const env = { ...process.env, DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'error', ADMIN_PASSWORD: PASSWORD };
 for (const kind of ['order', 'ad']) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'ingest', files[kind], '--workspace', WS, '--kind', kind], { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [CLI, 'ingest', files[kind], '--workspace', WS, '--kind', kind], {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (r.status !== 0) throw new Error(`ingest ${kind} failed: ${String(r.stderr).slice(-2000)}`);
   console.log(`  product ingest ${kind}: ${((performance.now() - t0) / 1000).toFixed(1)} s (not compared here)`);
 }
@@ -74,7 +86,11 @@ async function waitUp() {
   for (let i = 0; i < 600; i++) {
     try {
       if (!headers.authorization) {
-        const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+        const login = await fetch(`${base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+        });
         const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
         if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}`, 'content-type': 'application/json' };
       }
@@ -168,7 +184,12 @@ function mismatches(q, product, peer) {
       const a = num(row[k]);
       const b = num(other[k]);
       compared++;
-      const same = a === null || b === null ? a === b : type === 'money' ? Math.round(a * 100) === Math.round(b * 100) : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+      const same =
+        a === null || b === null
+          ? a === b
+          : type === 'money'
+            ? Math.round(a * 100) === Math.round(b * 100)
+            : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
       if (!same) bad++;
     }
   }
@@ -196,9 +217,19 @@ try {
       await duckRows(q.sql);
       theirs.push(performance.now() - a);
     }
-    const r = { query: q.name, groups: product.rows.length, productMs: +p50(ours).toFixed(1), duckdbMs: +p50(theirs).toFixed(1), ratio: +(p50(ours) / p50(theirs)).toFixed(2), mismatches: check.bad, valuesCompared: check.compared };
+    const r = {
+      query: q.name,
+      groups: product.rows.length,
+      productMs: +p50(ours).toFixed(1),
+      duckdbMs: +p50(theirs).toFixed(1),
+      ratio: +(p50(ours) / p50(theirs)).toFixed(2),
+      mismatches: check.bad,
+      valuesCompared: check.compared,
+    };
     results.push(r);
-    console.log(`  ${q.name.padEnd(40)} product p50 ${String(r.productMs).padStart(6)} ms (HTTP)   DuckDB p50 ${String(r.duckdbMs).padStart(6)} ms   ratio ${r.ratio.toFixed(2)}×   ${check.compared} values, ${check.bad} mismatches`);
+    console.log(
+      `  ${q.name.padEnd(40)} product p50 ${String(r.productMs).padStart(6)} ms (HTTP)   DuckDB p50 ${String(r.duckdbMs).padStart(6)} ms   ratio ${r.ratio.toFixed(2)}×   ${check.compared} values, ${check.bad} mismatches`,
+    );
   }
   // The dashboard report on this workspace (every request of the report, warm).
   const dash = [];
@@ -214,7 +245,9 @@ try {
     dash.push(performance.now() - a);
   }
   results.push({ query: 'dashboard report (warm)', productMs: +p50(dash).toFixed(1), firstMs: +dashFirst.toFixed(1) });
-  console.log(`  dashboard report                          product p50 ${p50(dash).toFixed(1).padStart(6)} ms warm (first ${dashFirst.toFixed(0)} ms); target ≤ 150 ms`);
+  console.log(
+    `  dashboard report                          product p50 ${p50(dash).toFixed(1).padStart(6)} ms warm (first ${dashFirst.toFixed(0)} ms); target ≤ 150 ms`,
+  );
 } catch (e) {
   console.log(`  [failed] ${e.stack ?? e.message}`);
 } finally {
@@ -223,7 +256,9 @@ try {
 }
 
 const cpu = os.cpus();
-console.log(`\nmachine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, DuckDB threads ${THREADS}`);
+console.log(
+  `\nmachine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, DuckDB threads ${THREADS}`,
+);
 console.log(`date: ${new Date().toISOString()}`);
 console.log(`load before: ${uptimeBefore}`);
 console.log(`load after:  ${execSync('uptime').toString().trim()} (1/5/15-min ${load()})`);

@@ -42,9 +42,18 @@ const FILES = [
 
 const results = {
   when: new Date().toISOString(),
-  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1), platform: `${os.platform()} ${os.release()}` },
+  machine: {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    platform: `${os.platform()} ${os.release()}`,
+  },
   config: { rows: ROWS, runs: RUNS, seed: SEED, cli: rel(CLI), duckdbDir: DUCKDB_DIR || null, duckdbThreads: DUCKDB_THREADS },
-  generate: {}, ingest: {}, queries: {}, skipped: [],
+  generate: {},
+  ingest: {},
+  queries: {},
+  skipped: [],
 };
 
 // ------------------------------------------------------------------------------------ helpers
@@ -84,7 +93,12 @@ function lpad(s, n) {
 function errExcerpt(s, n = 400) {
   s = String(s || '');
   const at = s.search(/^.*(Error|error:|ERR_)/m);
-  return at >= 0 ? s.slice(at, at + n).trim().replace(/\s*\n\s*/g, ' | ') : tail(s, n);
+  return at >= 0
+    ? s
+        .slice(at, at + n)
+        .trim()
+        .replace(/\s*\n\s*/g, ' | ')
+    : tail(s, n);
 }
 
 /** "h:mm:ss" / "m:ss.cc" -> seconds. */
@@ -234,7 +248,9 @@ async function generateFiles() {
     const bytes = statSync(f.file).size;
     f.ready = true;
     results.generate[f.kind] = { file: name, bytes, wallS: +wall.toFixed(2), peakRssMiB: Number.isFinite(rssKiB) ? Math.round(rssKiB / 1024) : null, how };
-    console.log(`  ${pad(name, 22)} ${lpad(fmt(mb(bytes), 1), 8)} MB in ${fmt(wall, 2)} s (${fmt(mb(bytes) / wall, 0)} MB/s, peak RSS ${Number.isFinite(rssKiB) ? fmt(rssKiB / 1024) + ' MiB' : 'n/a'}) via ${how}`);
+    console.log(
+      `  ${pad(name, 22)} ${lpad(fmt(mb(bytes), 1), 8)} MB in ${fmt(wall, 2)} s (${fmt(mb(bytes) / wall, 0)} MB/s, peak RSS ${Number.isFinite(rssKiB) ? fmt(rssKiB / 1024) + ' MiB' : 'n/a'}) via ${how}`,
+    );
   }
 }
 
@@ -255,11 +271,26 @@ console.log(JSON.stringify({ rows, ingestMs: Math.round(ms) }));
 
 async function probeDuckdb() {
   if (!DUCKDB_DIR) {
-    return { ok: false, why: 'DUCKDB_DIR is not set. To enable: mkdir /tmp/duckdb-peer && cd /tmp/duckdb-peer && npm init -y && npm install @duckdb/node-api@1.5.6-r.1, then DUCKDB_DIR=/tmp/duckdb-peer npm run bench' };
+    return {
+      ok: false,
+      why: 'DUCKDB_DIR is not set. To enable: mkdir /tmp/duckdb-peer && cd /tmp/duckdb-peer && npm init -y && npm install @duckdb/node-api@1.5.6-r.1, then DUCKDB_DIR=/tmp/duckdb-peer npm run bench',
+    };
   }
   if (!existsSync(DUCKDB_DIR)) return { ok: false, why: `DUCKDB_DIR=${DUCKDB_DIR} does not exist` };
-  const r = await timed('node', ['--input-type=module', '-e', "import { createRequire } from 'node:module'; const m = createRequire(process.cwd() + '/')('@duckdb/node-api'); if (!m.DuckDBInstance) process.exit(3);"], { cwd: DUCKDB_DIR });
-  if (r.code !== 0) return { ok: false, why: `@duckdb/node-api does not load from ${DUCKDB_DIR} (exit ${r.code}): ${tail(r.stderr, 200)}. Run \`npm install @duckdb/node-api@1.5.6-r.1\` there.` };
+  const r = await timed(
+    'node',
+    [
+      '--input-type=module',
+      '-e',
+      "import { createRequire } from 'node:module'; const m = createRequire(process.cwd() + '/')('@duckdb/node-api'); if (!m.DuckDBInstance) process.exit(3);",
+    ],
+    { cwd: DUCKDB_DIR },
+  );
+  if (r.code !== 0)
+    return {
+      ok: false,
+      why: `@duckdb/node-api does not load from ${DUCKDB_DIR} (exit ${r.code}): ${tail(r.stderr, 200)}. Run \`npm install @duckdb/node-api@1.5.6-r.1\` there.`,
+    };
   return { ok: true };
 }
 
@@ -317,24 +348,46 @@ async function ingestAll(duck) {
     const nRows = Number.isFinite(rows) ? rows : ROWS;
     console.log(`    ${pad('engine', 20)} ${lpad('median wall', 12)} ${lpad('MB/s', 8)} ${lpad('rows/s', 11)} ${lpad('peak RSS', 11)}  runs (s)`);
     const line = (label, s, n) =>
-      console.log(`    ${pad(label, 20)} ${lpad(fmt(s.wall, 2) + ' s', 12)} ${lpad(fmt(mb(bytes) / s.wall, 1), 8)} ${lpad(fmt(n / s.wall), 11)} ${lpad(Number.isFinite(s.rssKiB) ? fmt(s.rssKiB / 1024) + ' MiB' : 'n/a', 11)}  [${s.walls.join(', ')}]`);
+      console.log(
+        `    ${pad(label, 20)} ${lpad(fmt(s.wall, 2) + ' s', 12)} ${lpad(fmt(mb(bytes) / s.wall, 1), 8)} ${lpad(fmt(n / s.wall), 11)} ${lpad(Number.isFinite(s.rssKiB) ? fmt(s.rssKiB / 1024) + ' MiB' : 'n/a', 11)}  [${s.walls.join(', ')}]`,
+      );
     if (ours.length) {
       const s = summarize(ours);
-      entry.creatorOps = { medianWallS: +s.wall.toFixed(3), mbPerS: +(mb(bytes) / s.wall).toFixed(1), rowsPerS: Math.round(nRows / s.wall), peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null, acceptedRows: Number.isFinite(rows) ? rows : null, walls: s.walls };
+      entry.creatorOps = {
+        medianWallS: +s.wall.toFixed(3),
+        mbPerS: +(mb(bytes) / s.wall).toFixed(1),
+        rowsPerS: Math.round(nRows / s.wall),
+        peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
+        acceptedRows: Number.isFinite(rows) ? rows : null,
+        walls: s.walls,
+      };
       line('creator-ops', s, nRows);
       if (Number.isFinite(rows) && rows !== ROWS) console.log(`    note: the ingest report says ${fmt(rows)} rows accepted (generated ${fmt(ROWS)})`);
     }
     if (peer.length) {
       const s = summarize(peer);
       const n = Number.isFinite(peerRows) ? peerRows : ROWS;
-      entry.duckdb = { threads: DUCKDB_THREADS, medianWallS: +s.wall.toFixed(3), mbPerS: +(mb(bytes) / s.wall).toFixed(1), rowsPerS: Math.round(n / s.wall), peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null, rows: Number.isFinite(peerRows) ? peerRows : null, walls: s.walls };
+      entry.duckdb = {
+        threads: DUCKDB_THREADS,
+        medianWallS: +s.wall.toFixed(3),
+        mbPerS: +(mb(bytes) / s.wall).toFixed(1),
+        rowsPerS: Math.round(n / s.wall),
+        peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
+        rows: Number.isFinite(peerRows) ? peerRows : null,
+        walls: s.walls,
+      };
       line(`duckdb (threads=${DUCKDB_THREADS})`, s, n);
       if (f.duckdbOptions) console.log(`    duckdb: read_csv_auto(…, ${f.duckdbOptions})`);
       if (Number.isFinite(peerRows) && peerRows !== ROWS) console.log(`    note: DuckDB loaded ${fmt(peerRows)} rows (generated ${fmt(ROWS)})`);
     }
     if (entry.creatorOps && entry.duckdb) {
-      entry.ratio = { wall: +(entry.creatorOps.medianWallS / entry.duckdb.medianWallS).toFixed(2), rss: entry.creatorOps.peakRssMiB && entry.duckdb.peakRssMiB ? +(entry.creatorOps.peakRssMiB / entry.duckdb.peakRssMiB).toFixed(2) : null };
-      console.log(`    ratio creator-ops / duckdb: ${entry.ratio.wall}x wall${entry.ratio.rss ? `, ${entry.ratio.rss}x peak RSS` : ''} (whole processes; differences under ~25% are noise)`);
+      entry.ratio = {
+        wall: +(entry.creatorOps.medianWallS / entry.duckdb.medianWallS).toFixed(2),
+        rss: entry.creatorOps.peakRssMiB && entry.duckdb.peakRssMiB ? +(entry.creatorOps.peakRssMiB / entry.duckdb.peakRssMiB).toFixed(2) : null,
+      };
+      console.log(
+        `    ratio creator-ops / duckdb: ${entry.ratio.wall}x wall${entry.ratio.rss ? `, ${entry.ratio.rss}x peak RSS` : ''} (whole processes; differences under ~25% are noise)`,
+      );
     }
     results.ingest[f.kind] = entry;
   }
@@ -375,8 +428,16 @@ async function queries() {
       const s = summarize(runs);
       const parsed = parseJsonOut(out);
       const nOut = Array.isArray(parsed) ? parsed.length : Array.isArray(parsed?.rows) ? parsed.rows.length : null;
-      results.queries[q.name] = { args: q.args, medianWallS: +s.wall.toFixed(3), peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null, outputRows: nOut, walls: s.walls };
-      console.log(`  ${pad(q.name, 26)} ${lpad(fmt(s.wall, 2) + ' s', 9)}  peak RSS ${Number.isFinite(s.rssKiB) ? fmt(s.rssKiB / 1024) + ' MiB' : 'n/a'}${nOut !== null ? `  ${fmt(nOut)} result rows` : ''}  [${s.walls.join(', ')}]`);
+      results.queries[q.name] = {
+        args: q.args,
+        medianWallS: +s.wall.toFixed(3),
+        peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
+        outputRows: nOut,
+        walls: s.walls,
+      };
+      console.log(
+        `  ${pad(q.name, 26)} ${lpad(fmt(s.wall, 2) + ' s', 9)}  peak RSS ${Number.isFinite(s.rssKiB) ? fmt(s.rssKiB / 1024) + ' MiB' : 'n/a'}${nOut !== null ? `  ${fmt(nOut)} result rows` : ''}  [${s.walls.join(', ')}]`,
+      );
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -393,7 +454,9 @@ async function section(name, fn) {
 }
 
 console.log(`# creator-ops bench — ${results.when}`);
-console.log(`node ${process.version}, ${results.machine.cpus} x ${results.machine.cpu ?? '?'}, ${results.machine.memGiB} GiB; rows=${fmt(ROWS)}, runs=${RUNS}, seed=${SEED}`);
+console.log(
+  `node ${process.version}, ${results.machine.cpus} x ${results.machine.cpu ?? '?'}, ${results.machine.memGiB} GiB; rows=${fmt(ROWS)}, runs=${RUNS}, seed=${SEED}`,
+);
 await section('generate', generateFiles);
 let duck = { ok: false, why: 'not probed' };
 await section('duckdb probe', async () => {

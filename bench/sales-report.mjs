@@ -14,12 +14,25 @@ const ROWS = Number(process.env.BENCH_SALES_ROWS || 100_000);
 const PORT = 3000 + Math.floor(Math.random() * 2000) + 3000;
 const csv = join(ROOT, 'bench/out', `orders-${ROWS}.csv`);
 mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-if (!existsSync(csv)) spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'generate', '--kind', 'order', '--rows', String(ROWS), '--seed', '7', '--out', csv], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!existsSync(csv))
+  spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'), 'generate', '--kind', 'order', '--rows', String(ROWS), '--seed', '7', '--out', csv],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 
 const dataDir = mkdtempSync(join(tmpdir(), 'co-bench-sales-'));
 const server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/apps/api/src/main.js')], {
   cwd: ROOT,
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEMO: '0', LOG_LEVEL: 'error', ADMIN_PASSWORD: 'bench-admin-password', UPLOADS_PER_MINUTE: '1000' },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(PORT),
+    DEMO: '0',
+    LOG_LEVEL: 'error',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    UPLOADS_PER_MINUTE: '1000',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
@@ -27,14 +40,22 @@ let headers = {};
 try {
   for (let i = 0; i < 300 && !headers.authorization; i++) {
     try {
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
+      });
       const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
       if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}` };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  await fetch(`${base}/api/workspaces`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'sales' }) });
+  await fetch(`${base}/api/workspaces`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'sales' }),
+  });
   const form = new FormData();
   form.set('file', new Blob([readFileSync(csv)]), 'orders.csv');
   const up = await fetch(`${base}/api/workspaces/sales/datasets`, { method: 'POST', headers, body: form });
@@ -49,7 +70,9 @@ try {
   }
   const warm = times.slice(1).sort((a, b) => a - b);
   const p50 = warm[Math.floor(warm.length / 2)];
-  console.log(`\n## 销售分析 over HTTP, ${ROWS.toLocaleString()} orders: cold ${times[0].toFixed(0)} ms, warm p50 ${p50.toFixed(0)} ms (min ${warm[0].toFixed(0)}, target < 1000)`);
+  console.log(
+    `\n## 销售分析 over HTTP, ${ROWS.toLocaleString()} orders: cold ${times[0].toFixed(0)} ms, warm p50 ${p50.toFixed(0)} ms (min ${warm[0].toFixed(0)}, target < 1000)`,
+  );
   console.log(JSON.stringify({ salesReport: { rows: ROWS, coldMs: Math.round(times[0]), warmP50Ms: Math.round(p50), warmMinMs: Math.round(warm[0]) } }));
 } finally {
   server.kill('SIGTERM');

@@ -53,10 +53,35 @@ const PRODUCTS = Array.from({ length: 300 }, (_, i) => ({
 }));
 const STATUSES = ['已完成', '已完成', '已完成', '已发货', '待发货', '已关闭'];
 const AFTER_SALE = ['-', '-', '-', '-', '退款成功', '售后关闭'];
-const PROVINCES = [['广东省', '深圳市'], ['浙江省', '杭州市'], ['江苏省', '南京市'], ['四川省', '成都市'], ['北京市', '北京市'], ['上海市', '上海市']];
+const PROVINCES = [
+  ['广东省', '深圳市'],
+  ['浙江省', '杭州市'],
+  ['江苏省', '南京市'],
+  ['四川省', '成都市'],
+  ['北京市', '北京市'],
+  ['上海市', '上海市'],
+];
 const SOURCES = ['直播', '短视频', '商城', '搜索'];
 const AUTHORS = ['小鹿的零食铺', '阿杰吃货日记', '-', '零食测评官'];
-const HEADER = ['子订单编号', '主订单编号', '商品ID', '选购商品', '商品规格', '商品数量', '商品单价', '订单应付金额', '实付金额', '订单状态', '售后状态', '订单提交时间', '支付完成时间', '省', '市', '流量来源', '达人昵称'];
+const HEADER = [
+  '子订单编号',
+  '主订单编号',
+  '商品ID',
+  '选购商品',
+  '商品规格',
+  '商品数量',
+  '商品单价',
+  '订单应付金额',
+  '实付金额',
+  '订单状态',
+  '售后状态',
+  '订单提交时间',
+  '支付完成时间',
+  '省',
+  '市',
+  '流量来源',
+  '达人昵称',
+];
 const DATE_FMT = 'yyyy-mm-dd hh:mm:ss';
 
 async function generate() {
@@ -123,7 +148,9 @@ function timed(cmd, args, env) {
   });
 }
 
-console.log(`xlsx ingest benchmark: ${fmt(ROWS)} order rows (${SHARED ? 'shared strings' : 'inline strings'}), node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(
+  `xlsx ingest benchmark: ${fmt(ROWS)} order rows (${SHARED ? 'shared strings' : 'inline strings'}), node ${process.version}, ${os.cpus().length} CPUs`,
+);
 if (!existsSync(CLI)) {
   console.log(`  [skipped] the CLI is not built (${rel(CLI)}): run npm run build:cli first`);
   process.exit(0);
@@ -144,9 +171,13 @@ try {
   } else {
     const [report] = JSON.parse(r.stdout);
     const rssMB = (r.rssKiB * 1024) / 1e6;
-    console.log(`  ingest: ${report.kind}, sheet ${report.sheet ?? '?'}, read ${fmt(report.rows.read)} / accepted ${fmt(report.rows.accepted)} / rejected ${fmt(report.rows.rejected)} / skipped ${fmt(report.rows.skipped)}`);
+    console.log(
+      `  ingest: ${report.kind}, sheet ${report.sheet ?? '?'}, read ${fmt(report.rows.read)} / accepted ${fmt(report.rows.accepted)} / rejected ${fmt(report.rows.rejected)} / skipped ${fmt(report.rows.skipped)}`,
+    );
     console.log(`  wall time: ${fmt(r.seconds, 2)} s (${fmt(report.rows.read / r.seconds)} rows/s)`);
-    console.log(`  peak RSS:  ${Number.isFinite(rssMB) ? `${fmt(rssMB, 0)} MB` : 'n/a (no /usr/bin/time)'}  (target < ${TARGET_MB} MB: ${Number.isFinite(rssMB) ? (rssMB < TARGET_MB ? 'met' : 'NOT met') : 'unknown'})`);
+    console.log(
+      `  peak RSS:  ${Number.isFinite(rssMB) ? `${fmt(rssMB, 0)} MB` : 'n/a (no /usr/bin/time)'}  (target < ${TARGET_MB} MB: ${Number.isFinite(rssMB) ? (rssMB < TARGET_MB ? 'met' : 'NOT met') : 'unknown'})`,
+    );
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

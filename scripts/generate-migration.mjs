@@ -49,7 +49,8 @@ if (!sql.upQueries.length) {
   process.exit(0);
 }
 const ts = Date.now();
-const q = (list) => list.map((x) => `    await queryRunner.query(${JSON.stringify(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`).join('\n');
+const q = (list) =>
+  list.map((x) => `    await queryRunner.query(${JSON.stringify(x.query)}${x.parameters?.length ? `, ${JSON.stringify(x.parameters)}` : ''});`).join('\n');
 const file = join('apps/api/src/database/migrations', db, `${ts}-${name}.ts`);
 writeFileSync(
   file,

@@ -25,7 +25,10 @@ const gmv = async () => {
   expect(res.status).toBe(200);
   return res.body.totals as { gmv: number; items: number };
 };
-const fileNames = () => workspaceFiles(dir).map((f) => basename(f)).sort();
+const fileNames = () =>
+  workspaceFiles(dir)
+    .map((f) => basename(f))
+    .sort();
 
 async function restart() {
   await e!.close();

@@ -63,7 +63,9 @@ describe('authentication', () => {
     await e.http().post('/api/users').send({ username: 'ops', password: 'ops-password-123', role: 'operator' }).expect(201);
     const agent = request.agent(e.app.getHttpServer());
     await agent.post('/api/auth/login').send({ username: 'ops', password: 'ops-password-123' }).expect(200);
-    expect((await agent.post('/api/auth/password').send({ current: 'nope', password: 'new-password-4567' }).expect(400)).body.code).toBe('CURRENT_PASSWORD_WRONG');
+    expect((await agent.post('/api/auth/password').send({ current: 'nope', password: 'new-password-4567' }).expect(400)).body.code).toBe(
+      'CURRENT_PASSWORD_WRONG',
+    );
     expect((await agent.post('/api/auth/password').send({ current: 'ops-password-123', password: 'short' }).expect(400)).body.code).toBe('PASSWORD_TOO_SHORT');
     await agent.post('/api/auth/password').send({ current: 'ops-password-123', password: 'new-password-4567' }).expect(200);
     await anon().post('/api/auth/login').send({ username: 'ops', password: 'ops-password-123' }).expect(401);
@@ -73,7 +75,11 @@ describe('authentication', () => {
   it('limits uploads per user per minute', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await e.http().post('/api/workspaces/limited/datasets').attach('file', sampleBytes('数据表现_播放量数据.csv'), '播放量.csv').field('account', 'a');
+      const res = await e
+        .http()
+        .post('/api/workspaces/limited/datasets')
+        .attach('file', sampleBytes('数据表现_播放量数据.csv'), '播放量.csv')
+        .field('account', 'a');
       codes.push(res.status);
     }
     expect(codes).toEqual([201, 201, 201, 429]);

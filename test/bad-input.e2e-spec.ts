@@ -79,7 +79,11 @@ const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*!]/g, (
 function uploadNamed(bytes: Buffer, name: string, fields: Record<string, string> = {}) {
   const boundary = `----bad-input-${randomUUID()}`;
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${rfc5987(name)}\r\nContent-Type: text/csv\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''${rfc5987(name)}\r\nContent-Type: text/csv\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return e.http().post(`/api/workspaces/${WS}/datasets`).set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(Buffer.concat(parts));
 }
 
@@ -95,7 +99,8 @@ describe('the corpus', () => {
     expect(MANIFEST.length).toBeGreaterThanOrEqual(60);
     for (const entry of MANIFEST) {
       expect(typeof entry.why).toBe('string');
-      if (entry.expect.status === 201) expect(entry.expect).toMatchObject({ accepted: expect.any(Number), rejected: expect.any(Number), rejectCodes: expect.any(Array) });
+      if (entry.expect.status === 201)
+        expect(entry.expect).toMatchObject({ accepted: expect.any(Number), rejected: expect.any(Number), rejectCodes: expect.any(Array) });
       else expect(entry.expect).toMatchObject({ status: expect.any(Number), code: expect.stringMatching(/^[A-Z][A-Z0-9_]+$/) });
       if (!entry.generated) expect(existsSync(join(BAD, entry.file))).toBe(true);
     }
@@ -113,14 +118,21 @@ describe('uploading every corpus file', () => {
   it.each(MANIFEST.map((m) => [m.file, m] as const))('%s', async (_file, entry) => {
     const bytes = bytesOf(entry);
     const before = await workspaceState();
-    const res = entry.uploadName === undefined ? await upload(e, WS, bytes, entry.file, entry.fields ?? {}) : await uploadNamed(bytes, entry.uploadName, entry.fields ?? {});
+    const res =
+      entry.uploadName === undefined
+        ? await upload(e, WS, bytes, entry.file, entry.fields ?? {})
+        : await uploadNamed(bytes, entry.uploadName, entry.fields ?? {});
     const want = entry.expect;
     expect({ status: res.status, code: res.body.code }).toEqual({ status: want.status, code: want.status === 201 ? undefined : (want as Refused).code });
 
     if (want.status === 201) {
       const w = want as Imported;
       const report = res.body.report;
-      expect(report.rows).toMatchObject({ accepted: w.accepted, rejected: w.rejected, read: report.rows.accepted + report.rows.rejected + report.rows.skipped });
+      expect(report.rows).toMatchObject({
+        accepted: w.accepted,
+        rejected: w.rejected,
+        read: report.rows.accepted + report.rows.rejected + report.rows.skipped,
+      });
       expect(report.rejected.map((r: { code: string }) => r.code)).toEqual(w.rejectCodes);
       if (w.skipped !== undefined) expect(report.rows.skipped).toBe(w.skipped);
       if (w.warnings) expect(report.warnings.map((x: { code: string }) => x.code)).toEqual(expect.arrayContaining(w.warnings));
@@ -152,7 +164,8 @@ describe('uploading every corpus file', () => {
 describe('formula-injection cells in exports', () => {
   const HOSTILE = ['=HYPERLINK(', '+cmd|', '@SUM(', '-2+3+cmd|', '=DDE(', '=1+1'];
   // A tab before digits only is how platform CSVs keep long ids as text in Excel (issue 14); it cannot start a formula.
-  const dangerous = (cell: string) => (/^[=+@\t\r]/.test(cell) && !/^\t\d+$/.test(cell)) || (/^-/.test(cell) && !/^-¥?[\d,]+(\.\d+)?%?$/.test(cell) && cell !== '-');
+  const dangerous = (cell: string) =>
+    (/^[=+@\t\r]/.test(cell) && !/^\t\d+$/.test(cell)) || (/^-/.test(cell) && !/^-¥?[\d,]+(\.\d+)?%?$/.test(cell) && cell !== '-');
 
   it('keeps the titles as text and neutralises them in the report CSV', async () => {
     const res = await e.http().get(`/api/workspaces/${WS}/reports/content_ranking/export.csv?preset=all`).expect(200);

@@ -8,7 +8,11 @@ import { databaseEnv } from './helpers/test-database';
 const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
 
 function cli(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ...databaseEnv(dataDir) }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ...databaseEnv(dataDir) },
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

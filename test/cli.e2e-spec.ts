@@ -9,7 +9,11 @@ const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'ma
 const SAMPLES = join(process.cwd(), 'fixtures', 'samples');
 
 function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...(env.DATA_DIR ? databaseEnv(env.DATA_DIR) : {}), ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', ...(env.DATA_DIR ? databaseEnv(env.DATA_DIR) : {}), ...env },
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -21,11 +25,20 @@ describe('creator-ops CLI', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('ingest --json prints one report per file on stdout and exits 0', () => {
-    const r = cli(['ingest', join(SAMPLES, 'qianchuan-plan-daily.csv'), join(SAMPLES, 'oceanengine-unit-daily.csv'), '--workspace', 'ads', '--json'], { DATA_DIR: dataDir });
+    const r = cli(['ingest', join(SAMPLES, 'qianchuan-plan-daily.csv'), join(SAMPLES, 'oceanengine-unit-daily.csv'), '--workspace', 'ads', '--json'], {
+      DATA_DIR: dataDir,
+    });
     expect(r.code).toBe(0);
     const reports = JSON.parse(r.stdout);
     expect(reports).toHaveLength(2);
-    expect(reports[0]).toMatchObject({ file: 'qianchuan-plan-daily.csv', kind: 'ad', encoding: 'GB18030', delimiter: ',', headerRow: 1, rows: { read: 29, accepted: 28, rejected: 0, skipped: 1 } });
+    expect(reports[0]).toMatchObject({
+      file: 'qianchuan-plan-daily.csv',
+      kind: 'ad',
+      encoding: 'GB18030',
+      delimiter: ',',
+      headerRow: 1,
+      rows: { read: 29, accepted: 28, rejected: 0, skipped: 1 },
+    });
     expect(reports[0].skipped[0]).toMatchObject({ line: 30 });
     expect(reports[0].mapping).toContainEqual({ source: '整体消耗(元)', field: 'cost', scale: 100 });
     expect(reports[1]).toMatchObject({ kind: 'ad', rows: { accepted: 15 } });
@@ -66,7 +79,9 @@ describe('creator-ops CLI', () => {
   });
 
   it('query --data runs a one-off query without a workspace; csv output has a BOM and neutralised cells', () => {
-    const r = cli(['query', '--data', join(SAMPLES, 'qianchuan-plan-daily.csv'), '--metrics', 'cost,ctr', '--by', 'plan', '--format', 'csv'], { DATA_DIR: dataDir });
+    const r = cli(['query', '--data', join(SAMPLES, 'qianchuan-plan-daily.csv'), '--metrics', 'cost,ctr', '--by', 'plan', '--format', 'csv'], {
+      DATA_DIR: dataDir,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\uFEFF计划名称,消耗,点击率\r\n')).toBe(true);
     // 新客-拉新: cost 24020.77 and clicks 14153 / impressions 668903 (expected.json worked these out independently).
@@ -80,7 +95,10 @@ describe('creator-ops CLI', () => {
     const file = join(dataDir, 'months.csv');
     // September: 10 + 30 = 40 clicks; October: 20 + 60 = 80 clicks (change +100 %). 2026-08-31 lies in
     // the 31 days before October (previous_period) but not in September (previous_month).
-    writeFileSync(file, '日期,计划名称,消耗,展示数,点击数\n2026-08-31,A,9.99,9999,99\n2026-09-01,A,1.00,1000,10\n2026-09-30,A,2.00,1000,30\n2026-10-01,A,3.00,2000,20\n2026-10-31,A,4.00,2000,60\n');
+    writeFileSync(
+      file,
+      '日期,计划名称,消耗,展示数,点击数\n2026-08-31,A,9.99,9999,99\n2026-09-01,A,1.00,1000,10\n2026-09-30,A,2.00,1000,30\n2026-10-01,A,3.00,2000,20\n2026-10-31,A,4.00,2000,60\n',
+    );
     const args = ['query', '--data', file, '--metrics', 'clicks', '--by', 'plan', '--from', '2026-10-01', '--to', '2026-10-31', '--compare', 'previous_month'];
     const csv = cli([...args, '--format', 'csv'], { DATA_DIR: dataDir });
     expect(csv.code).toBe(0);
@@ -90,7 +108,9 @@ describe('creator-ops CLI', () => {
     const table = cli([...args, '--format', 'table'], { DATA_DIR: dataDir });
     expect(table.stdout).toContain('点击数（对比期）');
     expect(table.stdout).toContain('对比期: 2026-09-01 ~ 2026-09-30');
-    const json = JSON.parse(cli([...args.slice(0, -1), 'previous_period', '--format', 'json'], { DATA_DIR: dataDir }).stdout) as { comparison: { totals: { clicks: number } } };
+    const json = JSON.parse(cli([...args.slice(0, -1), 'previous_period', '--format', 'json'], { DATA_DIR: dataDir }).stdout) as {
+      comparison: { totals: { clicks: number } };
+    };
     expect(json.comparison.totals.clicks).toBe(139);
   });
 

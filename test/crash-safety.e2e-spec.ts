@@ -80,7 +80,10 @@ const VOLATILE = new Set(['requestId', 'importedAt', 'createdAt']);
 
 /** Drops per-request and per-run values and names the ids, so two runs of the same operation compare equal. */
 function normalise(value: unknown): unknown {
-  const names = new Map<string, string>([[firstId, '<first>'], [workspaceId, '<ws>']]);
+  const names = new Map<string, string>([
+    [firstId, '<first>'],
+    [workspaceId, '<ws>'],
+  ]);
   const text = JSON.stringify(value, (k, v) => (VOLATILE.has(k) ? undefined : v)).replace(UUID, (id) => {
     if (!names.has(id)) names.set(id, `<new${names.size - 1}>`);
     return names.get(id)!;
@@ -96,7 +99,7 @@ async function observe(s: ServerProcess, dataDir: string): Promise<State> {
 
   const list = await get(`/api/workspaces/${WS}/datasets`);
   if (list.status !== 200) problems.push(`datasets list answered ${list.status}`);
-  const items = ((list.body as { items?: { id: string; kind: string; rowCount: number }[] }).items ?? []);
+  const items = (list.body as { items?: { id: string; kind: string; rowCount: number }[] }).items ?? [];
   const figures = await post(`/api/workspaces/${WS}/query`, { metrics: ['gmv', 'paid_orders'] });
   const adFigures = await post(`/api/workspaces/${WS}/query`, { metrics: ['cost'] });
   const workspaces = await get('/api/workspaces');
@@ -198,7 +201,9 @@ afterAll(async () => {
     const counts = new Map<string, number>();
     for (const l of log) counts.set(`${l.point} -> ${l.outcome}`, (counts.get(`${l.point} -> ${l.outcome}`) ?? 0) + 1);
     const avg = Math.round(log.reduce((n, l) => n + l.ms, 0) / log.length);
-    console.log(`crash-safety: ${log.length} cycles in ${((Date.now() - t0) / 1000).toFixed(1)} s (avg ${avg} ms per kill+restart cycle)\n  ${[...counts].map(([k, n]) => `${k}: ${n}`).join('\n  ')}`);
+    console.log(
+      `crash-safety: ${log.length} cycles in ${((Date.now() - t0) / 1000).toFixed(1)} s (avg ${avg} ms per kill+restart cycle)\n  ${[...counts].map(([k, n]) => `${k}: ${n}`).join('\n  ')}`,
+    );
   }
 });
 
@@ -228,7 +233,8 @@ describe.each(CYCLES)('crash cycle $run at $point', ({ run, point }) => {
     }
     const after = point.startsWith('import:') ? afterImport : afterDelete;
     expect(state.problems).toEqual([]);
-    const landed = JSON.stringify(state.view) === JSON.stringify(before.view) ? 'before' : JSON.stringify(state.view) === JSON.stringify(after.view) ? 'after' : 'between';
+    const landed =
+      JSON.stringify(state.view) === JSON.stringify(before.view) ? 'before' : JSON.stringify(state.view) === JSON.stringify(after.view) ? 'after' : 'between';
     if (landed === 'between') expect(state.view).toEqual(after.view); // shows the difference
     expect(landed).toBe(EXPECTED[point]);
     log.push({ run, point, outcome: landed, ms: Date.now() - started });

@@ -1,16 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  expectErrorBody,
-  listFiles,
-  makeDataDir,
-  removeDataDir,
-  startApp,
-  upload,
-  uploadSample,
-  workspaceFiles,
-  type E2eApp,
-} from './helpers/e2e-app';
+import { expectErrorBody, listFiles, makeDataDir, removeDataDir, startApp, upload, uploadSample, workspaceFiles, type E2eApp } from './helpers/e2e-app';
 import { cents, clean, int, readSample } from './helpers/sample-figures';
 
 /**
@@ -40,7 +30,13 @@ describe('uploading each kind of export', () => {
   const uploads: Record<string, { id: string; kind: string }> = {};
 
   // The order matters only for the list below; each case checks its own import report.
-  const cases: { file: string; kind: string; account?: boolean; rows: Partial<Record<'read' | 'accepted' | 'rejected' | 'skipped', number>>; encoding?: RegExp }[] = [
+  const cases: {
+    file: string;
+    kind: string;
+    account?: boolean;
+    rows: Partial<Record<'read' | 'accepted' | 'rejected' | 'skipped', number>>;
+    encoding?: RegExp;
+  }[] = [
     { file: 'doudian-orders.csv', kind: 'order', rows: { accepted: 72 } },
     { file: 'qianchuan-plan-daily.csv', kind: 'ad', rows: { read: 29, accepted: 28, rejected: 0, skipped: 1 }, encoding: /GB18030/ },
     { file: 'oceanengine-unit-daily.csv', kind: 'ad', rows: { accepted: 15, rejected: 0 } },
@@ -63,18 +59,36 @@ describe('uploading each kind of export', () => {
   });
 
   it('lists every import with its kind', async () => {
-    const res = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets`).expect(200);
+    const res = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets`)
+      .expect(200);
     expect(res.body.items).toHaveLength(cases.length);
     const kinds = res.body.items.map((i: { kind: string }) => i.kind).sort();
     expect(kinds).toEqual(cases.map((c) => c.kind).sort());
-    expect(res.body.items.map((i: { id: string }) => i.id).sort()).toEqual(Object.values(uploads).map((u) => u.id).sort());
+    expect(res.body.items.map((i: { id: string }) => i.id).sort()).toEqual(
+      Object.values(uploads)
+        .map((u) => u.id)
+        .sort(),
+    );
     // One Arrow file per import, named by its id.
-    expect(arrowFiles(dir).map((f) => basename(f, '.arrow')).sort()).toEqual(Object.values(uploads).map((u) => u.id).sort());
+    expect(
+      arrowFiles(dir)
+        .map((f) => basename(f, '.arrow'))
+        .sort(),
+    ).toEqual(
+      Object.values(uploads)
+        .map((u) => u.id)
+        .sort(),
+    );
   });
 
   it('returns one import with its report and schema', async () => {
     const { id } = uploads['doudian-orders.csv'];
-    const res = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`).expect(200);
+    const res = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`)
+      .expect(200);
     expect(res.body.id).toBe(id);
     expect(res.body.kind).toBe('order');
     expect(res.body.report.rows.accepted).toBe(72);
@@ -87,7 +101,10 @@ describe('uploading each kind of export', () => {
 
   it('previews the first order rows with values read off the CSV text', async () => {
     const { id } = uploads['doudian-orders.csv'];
-    const res = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}/rows?offset=0&limit=5`).expect(200);
+    const res = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}/rows?offset=0&limit=5`)
+      .expect(200);
     expect(res.body.total).toBe(72);
     expect(res.body.rows).toHaveLength(5);
     // Line 2 of doudian-orders.csv: "\t6917926768920153000", 商品数量 1, 订单应付金额 19.90, 省 江苏省,
@@ -110,11 +127,21 @@ describe('uploading each kind of export', () => {
 
   it('previews a GB18030 qianchuan row with thousands separators and a percent', async () => {
     const { id } = uploads['qianchuan-plan-daily.csv'];
-    const res = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}/rows?offset=0&limit=5`).expect(200);
+    const res = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}/rows?offset=0&limit=5`)
+      .expect(200);
     expect(res.body.rows).toHaveLength(5);
     // Line 2: 2026-10-01,1780000000000000101,直播间-成交-通投,"1,610.67","98,875","3,298",3.34%,...
     const first = res.body.rows[0];
-    expect(first).toMatchObject({ date: '2026-10-01', plan_id: '1780000000000000101', plan: '直播间-成交-通投', cost: 1610.67, impressions: 98875, clicks: 3298 });
+    expect(first).toMatchObject({
+      date: '2026-10-01',
+      plan_id: '1780000000000000101',
+      plan: '直播间-成交-通投',
+      cost: 1610.67,
+      impressions: 98875,
+      clicks: 3298,
+    });
     expect(first.reported_ctr).toBeCloseTo(0.0334, 12);
     const csv = readSample('qianchuan-plan-daily.csv')[0];
     expect(first.cost).toBe(cents(csv['整体消耗(元)']) / 100);
@@ -125,11 +152,20 @@ describe('uploading each kind of export', () => {
     const { id } = uploads['oceanengine-unit-daily.csv'];
     const mine = () => arrowFiles(dir).filter((f) => basename(f) === `${id}.arrow`);
     expect(mine()).toHaveLength(1);
-    await e.http().delete(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`).expect(204);
-    const res = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`).expect(404);
+    await e
+      .http()
+      .delete(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`)
+      .expect(204);
+    const res = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets/${id}`)
+      .expect(404);
     expectErrorBody(res.body, 'DATASET_NOT_FOUND');
     expect(mine()).toHaveLength(0);
-    const list = await e.http().get(`/api/workspaces/${encodeURIComponent(WS)}/datasets`).expect(200);
+    const list = await e
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent(WS)}/datasets`)
+      .expect(200);
     expect(list.body.items).toHaveLength(cases.length - 1);
     expect(list.body.items.some((i: { id: string }) => i.id === id)).toBe(false);
   });
@@ -247,7 +283,9 @@ describe('health and docs', () => {
     expect(html.text).toMatch(/swagger/i);
     const json = await e.http().get('/api/docs-json').expect(200);
     const paths = Object.keys(json.body.paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/workspaces/{ws}/datasets', '/api/workspaces/{ws}/datasets/{id}', '/api/workspaces/{ws}/datasets/{id}/rows']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/workspaces/{ws}/datasets', '/api/workspaces/{ws}/datasets/{id}', '/api/workspaces/{ws}/datasets/{id}/rows']),
+    );
     expect(json.body.paths['/api/workspaces/{ws}/datasets'].post).toBeDefined();
   });
 

@@ -73,7 +73,11 @@ describe('exercises API', () => {
     e = await startApp(dir);
     await e.http().post('/api/workspaces').send({ name: 'class-a' }).expect(201);
     for (const name of ['alice', 'bob']) {
-      await e.http().post('/api/users').send({ username: name, password: `${name}-password-1`, role: 'trainee' }).expect(201);
+      await e
+        .http()
+        .post('/api/users')
+        .send({ username: name, password: `${name}-password-1`, role: 'trainee' })
+        .expect(201);
       await e.http().post('/api/workspaces/class-a/members').send({ username: name, role: 'trainee' }).expect(201);
     }
     await e.http().put(`/api/exercises/${ID}/assignments/class-a`).send({ mode: 'practice' }).expect(200);
@@ -102,7 +106,10 @@ describe('exercises API', () => {
     expect(res.body.score).toBe(res.body.maxScore);
     await bob.post(`/api/exercises/${ID}/submissions`).attach('file', example, 'bob.csv').expect(201);
     expect((await alice.get(`/api/exercises/${ID}/submissions`).expect(200)).body.items.map((s: { username: string }) => s.username)).toEqual(['alice']);
-    expect((await e.http().get(`/api/exercises/${ID}/submissions`).expect(200)).body.items.map((s: { username: string }) => s.username).sort()).toEqual(['alice', 'bob']);
+    expect((await e.http().get(`/api/exercises/${ID}/submissions`).expect(200)).body.items.map((s: { username: string }) => s.username).sort()).toEqual([
+      'alice',
+      'bob',
+    ]);
   });
 
   it('refuses a binary file instead of grading it', async () => {
@@ -124,11 +131,17 @@ describe('exercises API', () => {
     const byId = Object.fromEntries(students.map((s) => [s.studentId, s.score]));
     expect(byId.s001).toBe(byId.s002);
     expect(byId.s003).toBeLessThan(byId.s001);
-    const xlsx = await e.http().post(`/api/exercises/${ID}/batch?format=xlsx`).attach('files', zip, 'class.zip').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await e
+      .http()
+      .post(`/api/exercises/${ID}/batch?format=xlsx`)
+      .attach('files', zip, 'class.zip')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     const sheet = wb.worksheets[0];

@@ -22,7 +22,11 @@ const DAY2 = [
   '2026-10-02,P4,计划四,120.00,2000,20,0,0.00', // 120 ≥ 100 and 0 orders -> high; ROI 0 < 3.33 -> high
 ];
 // A corrected export of the last day: P1 ROI 800/200 = 4, P4 sold 2 orders for 500 (ROI 4.17); P2 unchanged.
-const DAY2_FIXED = ['2026-10-02,P1,计划一,200.00,10000,300,10,800.00', '2026-10-02,P2,计划二,150.00,5000,50,3,600.00', '2026-10-02,P4,计划四,120.00,2000,20,2,500.00'];
+const DAY2_FIXED = [
+  '2026-10-02,P1,计划一,200.00,10000,300,10,800.00',
+  '2026-10-02,P2,计划二,150.00,5000,50,3,600.00',
+  '2026-10-02,P4,计划四,120.00,2000,20,2,500.00',
+];
 
 const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join('\n'));
 
@@ -67,13 +71,24 @@ describe('campaign monitoring', () => {
     removeDataDir(dir);
   });
 
-  const alerts = async (state?: string) => (await e.http().get(`/api/workspaces/ads/alerts${state ? `?state=${state}` : ''}`).expect(200)).body as { items: AlertBody[]; summary: { open: { high: number } } };
+  const alerts = async (state?: string) =>
+    (
+      await e
+        .http()
+        .get(`/api/workspaces/ads/alerts${state ? `?state=${state}` : ''}`)
+        .expect(200)
+    ).body as { items: AlertBody[]; summary: { open: { high: number } } };
   const fired = (items: AlertBody[]) => items.map((a) => `${a.metric}:${a.dimensionValue}:${a.severity}:${a.state}`).sort();
 
   it('starts a workspace with the default rules', async () => {
     await upload(e, 'ads', csv(DAY1), 'day1.csv').expect(201);
     const rules = await e.http().get('/api/workspaces/ads/alert-rules').expect(200);
-    expect(rules.body.items.map((r: { op: string; metric: string }) => `${r.metric}:${r.op}`).sort()).toEqual(['ad_orders:zero_with_spend', 'cpa:change_pct_up', 'ctr:change_pct_down', 'roi:below_breakeven_roi']);
+    expect(rules.body.items.map((r: { op: string; metric: string }) => `${r.metric}:${r.op}`).sort()).toEqual([
+      'ad_orders:zero_with_spend',
+      'cpa:change_pct_up',
+      'ctr:change_pct_down',
+      'roi:below_breakeven_roi',
+    ]);
     await e.http().put('/api/workspaces/ads/webhook').send({ url: hookUrl }).expect(200);
   });
 
@@ -119,14 +134,22 @@ describe('campaign monitoring', () => {
     const bad = await e.http().post('/api/workspaces/ads/alert-rules').send({ metric: 'nope', op: 'sideways', window: 'year', severity: 'urgent' }).expect(400);
     expect(bad.body.code).toBe('INVALID_ALERT_RULE');
     expect(bad.body.details.errors.length).toBeGreaterThanOrEqual(4);
-    const ok = await e.http().post('/api/workspaces/ads/alert-rules').send({ metric: 'cpc', op: '>', value: 5, dimension: 'plan_id', window: '7d', severity: 'low' }).expect(201);
+    const ok = await e
+      .http()
+      .post('/api/workspaces/ads/alert-rules')
+      .send({ metric: 'cpc', op: '>', value: 5, dimension: 'plan_id', window: '7d', severity: 'low' })
+      .expect(201);
     await e.http().patch(`/api/workspaces/ads/alert-rules/${ok.body.id}`).send({ value: 6 }).expect(200);
     await e.http().delete(`/api/workspaces/ads/alert-rules/${ok.body.id}`).expect(204);
   });
 
   it('the CLI exits 3 while a high-severity alert is open', async () => {
     const cli = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
-    const run = (ws: string) => spawnSync(process.execPath, [cli, 'alerts', '--workspace', ws, '--json'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dir, ...databaseEnv(dir) } });
+    const run = (ws: string) =>
+      spawnSync(process.execPath, [cli, 'alerts', '--workspace', ws, '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dir, ...databaseEnv(dir) },
+      });
     expect(run('ads').status).toBe(0);
     await upload(e, 'ads2', csv([...DAY1, ...DAY2]), 'both.csv').expect(201);
     const r = run('ads2');

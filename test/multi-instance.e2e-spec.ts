@@ -10,7 +10,10 @@ import { ON_POSTGRES } from './helpers/test-database';
  * item per order, the same order has the same amount in every file), not from the product.
  * PostgreSQL only: run by `npm test`'s PostgreSQL pass (.ci/postgres.sh), skipped on SQLite.
  */
-if (!ON_POSTGRES) process.stderr.write('multi-instance.e2e-spec: skipped: needs PostgreSQL (TEST_DATABASE_URL and DATABASE_URL, as the PostgreSQL pass of `npm test` sets them)\n');
+if (!ON_POSTGRES)
+  process.stderr.write(
+    'multi-instance.e2e-spec: skipped: needs PostgreSQL (TEST_DATABASE_URL and DATABASE_URL, as the PostgreSQL pass of `npm test` sets them)\n',
+  );
 const describeOnPostgres = ON_POSTGRES ? describe : describe.skip;
 
 const HEADER = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单状态,售后状态,支付完成时间';
@@ -19,7 +22,7 @@ const PER_FILE = 30;
 const STEP = 10;
 
 /** Order n: amount in cents and the CSV line (one item, paid, no after-sale). */
-const amountCents = (n: number) => ((n * 37) % 500 + 1) * 100 + ((n * 13) % 100);
+const amountCents = (n: number) => (((n * 37) % 500) + 1) * 100 + ((n * 13) % 100);
 const yuan = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 const orderLine = (n: number) => {
   const id = String(6_000_000_000_000_000_000n + BigInt(n));
@@ -39,8 +42,17 @@ const expectedTotals = (orders: Iterable<number>) => {
 // Ads for alerts (test/monitoring.e2e-spec.ts works these out by hand): day two fires
 // ROI on P1 and P4, CTR on P2, zero orders with spend on P4.
 const AD_HEADER = '日期,计划ID,计划名称,消耗(元),展示次数,点击次数,成交订单数,成交金额(元)';
-const AD_DAY1 = ['2026-10-01,P1,计划一,200.00,10000,300,10,1000.00', '2026-10-01,P2,计划二,150.00,5000,100,3,600.00', '2026-10-01,P3,计划三,50.00,800,10,0,0.00'];
-const AD_DAY2 = ['2026-10-02,P1,计划一,200.00,10000,300,10,500.00', '2026-10-02,P2,计划二,150.00,5000,50,3,600.00', '2026-10-02,P3,计划三,50.00,800,5,0,0.00', '2026-10-02,P4,计划四,120.00,2000,20,0,0.00'];
+const AD_DAY1 = [
+  '2026-10-01,P1,计划一,200.00,10000,300,10,1000.00',
+  '2026-10-01,P2,计划二,150.00,5000,100,3,600.00',
+  '2026-10-01,P3,计划三,50.00,800,10,0,0.00',
+];
+const AD_DAY2 = [
+  '2026-10-02,P1,计划一,200.00,10000,300,10,500.00',
+  '2026-10-02,P2,计划二,150.00,5000,50,3,600.00',
+  '2026-10-02,P3,计划三,50.00,800,5,0,0.00',
+  '2026-10-02,P4,计划四,120.00,2000,20,0,0.00',
+];
 const adCsv = (rows: string[]) => Buffer.from([AD_HEADER, ...rows].join('\n'));
 
 describeOnPostgres('several API instances on one PostgreSQL and one DATA_DIR', () => {
@@ -66,14 +78,16 @@ describeOnPostgres('several API instances on one PostgreSQL and one DATA_DIR', (
     if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
     return r;
   };
-  const upload = (s: ServerProcess, ws: string, bytes: Buffer, fileName: string) => http(s.base, 'POST', `/api/workspaces/${ws}/datasets`, { token, multipart: { field: 'file', fileName, bytes }, timeoutMs: 120_000 });
+  const upload = (s: ServerProcess, ws: string, bytes: Buffer, fileName: string) =>
+    http(s.base, 'POST', `/api/workspaces/${ws}/datasets`, { token, multipart: { field: 'file', fileName, bytes }, timeoutMs: 120_000 });
   /** A workspace's totals (zero before its first import creates it). */
   const totals = async (s: ServerProcess, ws: string): Promise<{ gmv: number; paid_orders: number }> => {
     const res = await http(s.base, 'POST', `/api/workspaces/${ws}/query`, { token, json: { metrics: ['gmv', 'paid_orders'] } });
     if (res.status === 404) return { gmv: 0, paid_orders: 0 };
     return (ok(res, `query ${ws}`).body as { totals: { gmv: number; paid_orders: number } }).totals;
   };
-  const datasetIds = async (s: ServerProcess, ws: string) => (ok(await http(s.base, 'GET', `/api/workspaces/${ws}/datasets`, { token }), `list ${ws}`).body as { items: { id: string }[] }).items.map((d) => d.id);
+  const datasetIds = async (s: ServerProcess, ws: string) =>
+    (ok(await http(s.base, 'GET', `/api/workspaces/${ws}/datasets`, { token }), `list ${ws}`).body as { items: { id: string }[] }).items.map((d) => d.id);
 
   it('serves one session on both instances (sessions live in the database)', async () => {
     expect(ok(await http(b.base, 'GET', '/api/auth/me', { token }), 'me on B').status).toBe(200);
@@ -150,8 +164,17 @@ describeOnPostgres('several API instances on one PostgreSQL and one DATA_DIR', (
     expect(imported.status).toBe(201);
     expect(evaluations.map((r) => r.status)).toEqual(Array(6).fill(200));
     for (const s of [a, b]) ok(await http(s.base, 'POST', '/api/workspaces/ads/alerts/evaluate', { token }), 'evaluate');
-    const items = (ok(await http(b.base, 'GET', '/api/workspaces/ads/alerts', { token }), 'alerts').body as { items: { ruleId: string; metric: string; dimensionValue: string; severity: string; state: string; window: { from: string; to: string } }[] }).items;
-    expect(items.map((x) => `${x.metric}:${x.dimensionValue}:${x.severity}:${x.state}`).sort()).toEqual(['ad_orders:P4:high:new', 'ctr:P2:medium:new', 'roi:P1:high:new', 'roi:P4:high:new']);
+    const items = (
+      ok(await http(b.base, 'GET', '/api/workspaces/ads/alerts', { token }), 'alerts').body as {
+        items: { ruleId: string; metric: string; dimensionValue: string; severity: string; state: string; window: { from: string; to: string } }[];
+      }
+    ).items;
+    expect(items.map((x) => `${x.metric}:${x.dimensionValue}:${x.severity}:${x.state}`).sort()).toEqual([
+      'ad_orders:P4:high:new',
+      'ctr:P2:medium:new',
+      'roi:P1:high:new',
+      'roi:P4:high:new',
+    ]);
     const keys = items.map((x) => `${x.ruleId}|${x.dimensionValue}|${x.window.from}|${x.window.to}`);
     expect(new Set(keys).size).toBe(keys.length);
   }, 60_000);
@@ -191,7 +214,7 @@ describeOnPostgres('several API instances on one PostgreSQL and one DATA_DIR', (
     expect((await upload(b, 'big', ordersCsv(range(200_000, 2)), 'small.csv')).status).toBe(201);
   }, 120_000);
 
-  it('a new instance sweeps only what dead instances left: a live peer\'s upload dir stays', async () => {
+  it("a new instance sweeps only what dead instances left: a live peer's upload dir stays", async () => {
     const d = await startServerProcess(dir);
     try {
       const uploads = join(dir, 'tmp', 'uploads');

@@ -70,27 +70,29 @@ describe('an overlapping later order export where statuses moved on', () => {
   const line = (order: string, item: string, qty: number, amount: string, status: string, paidAt: string, afterSale = '-') =>
     [`"\t${order}"`, `"\t${item}"`, '"\t3690112233445566001"', qty, amount, status, afterSale, paidAt].join(',');
 
-  const EARLIER = [
-    HEADER,
-    line('5000000000000000001', '5000000000000000101', 1, '10.00', '待发货', '2026-10-01 10:00:00'),
-    line('5000000000000000001', '5000000000000000102', 2, '20.00', '待发货', '2026-10-01 10:00:00'),
-    line('5000000000000000002', '5000000000000000201', 1, '30.00', '待发货', '2026-10-02 09:30:00'),
-    line('5000000000000000003', '5000000000000000301', 3, '45.00', '已发货', '2026-10-02 12:00:00'),
-    line('5000000000000000004', '5000000000000000401', 1, '15.00', '待支付', '-'),
-  ].join('\n') + '\n';
+  const EARLIER =
+    [
+      HEADER,
+      line('5000000000000000001', '5000000000000000101', 1, '10.00', '待发货', '2026-10-01 10:00:00'),
+      line('5000000000000000001', '5000000000000000102', 2, '20.00', '待发货', '2026-10-01 10:00:00'),
+      line('5000000000000000002', '5000000000000000201', 1, '30.00', '待发货', '2026-10-02 09:30:00'),
+      line('5000000000000000003', '5000000000000000301', 3, '45.00', '已发货', '2026-10-02 12:00:00'),
+      line('5000000000000000004', '5000000000000000401', 1, '15.00', '待支付', '-'),
+    ].join('\n') + '\n';
 
   // A week later: item 101 and 102 completed, 201 fully refunded and closed (it was paid: it stays
   // in GMV, DESIGN §4 as corrected in issue 11), 401 paid; 301 absent (kept as it was); a new order 5
   // with two items.
-  const LATER = [
-    HEADER,
-    line('5000000000000000001', '5000000000000000101', 1, '10.00', '已完成', '2026-10-01 10:00:00'),
-    line('5000000000000000001', '5000000000000000102', 2, '20.00', '已完成', '2026-10-01 10:00:00'),
-    line('5000000000000000002', '5000000000000000201', 1, '30.00', '已关闭', '2026-10-02 09:30:00', '退款成功'),
-    line('5000000000000000004', '5000000000000000401', 1, '15.00', '待发货', '2026-10-03 08:00:00'),
-    line('5000000000000000005', '5000000000000000501', 2, '50.00', '已发货', '2026-10-04 20:00:00'),
-    line('5000000000000000005', '5000000000000000502', 1, '5.50', '已发货', '2026-10-04 20:00:00'),
-  ].join('\n') + '\n';
+  const LATER =
+    [
+      HEADER,
+      line('5000000000000000001', '5000000000000000101', 1, '10.00', '已完成', '2026-10-01 10:00:00'),
+      line('5000000000000000001', '5000000000000000102', 2, '20.00', '已完成', '2026-10-01 10:00:00'),
+      line('5000000000000000002', '5000000000000000201', 1, '30.00', '已关闭', '2026-10-02 09:30:00', '退款成功'),
+      line('5000000000000000004', '5000000000000000401', 1, '15.00', '待发货', '2026-10-03 08:00:00'),
+      line('5000000000000000005', '5000000000000000501', 2, '50.00', '已发货', '2026-10-04 20:00:00'),
+      line('5000000000000000005', '5000000000000000502', 1, '5.50', '已发货', '2026-10-04 20:00:00'),
+    ].join('\n') + '\n';
 
   // Then an export where item 101 went back from 已完成 to 待发货.
   const REGRESSED = [HEADER, line('5000000000000000001', '5000000000000000101', 1, '10.00', '待发货', '2026-10-01 10:00:00')].join('\n') + '\n';
@@ -123,7 +125,13 @@ describe('an overlapping later order export where statuses moved on', () => {
     // By hand, later state: 101 10.00 + 102 20.00 (已完成) + 201 30.00 (paid, then refunded and closed)
     // + 301 45.00 (已发货, from week 1) + 401 15.00 (now paid) + 501 50.00 + 502 5.50 = 175.50.
     // Paid orders: 1, 2, 3, 4, 5 = 5. Units: 1 + 2 + 1 + 3 + 1 + 2 + 1 = 11. Refunds: 201's 30.00.
-    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items', 'refund_amount'])).toEqual({ gmv: 175.5, paid_orders: 5, units: 11, items: 7, refund_amount: 30 });
+    expect(await totals(WS, ['gmv', 'paid_orders', 'units', 'items', 'refund_amount'])).toEqual({
+      gmv: 175.5,
+      paid_orders: 5,
+      units: 11,
+      items: 7,
+      refund_amount: 30,
+    });
     expect(merged(EARLIER, LATER)).toEqual({ gmvCents: 17550, paidOrders: 5, units: 11 });
   });
 
@@ -167,10 +175,14 @@ describe('account per-metric files upsert field by field', () => {
   async function byDate() {
     const res = await query(e, WS, { metrics: ['plays', 'follower_net', 'profile_visits'], dimensions: ['date'] });
     expect(res.status).toBe(200);
-    return res.body as { rows: { date: string; plays: number | null; follower_net: number | null; profile_visits: number | null }[]; totals: Record<string, number> };
+    return res.body as {
+      rows: { date: string; plays: number | null; follower_net: number | null; profile_visits: number | null }[];
+      totals: Record<string, number>;
+    };
   }
 
-  const expectedRows = () => [...plays.keys()].sort().map((date) => ({ date, plays: plays.get(date)!, follower_net: net.get(date)!, profile_visits: visits.get(date)! }));
+  const expectedRows = () =>
+    [...plays.keys()].sort().map((date) => ({ date, plays: plays.get(date)!, follower_net: net.get(date)!, profile_visits: visits.get(date)! }));
 
   it('播放量, then 净增粉丝, then 主页访问: one row per date with all three', async () => {
     for (const file of ['数据表现_播放量数据.csv', '数据表现_净增粉丝数据.csv', '数据表现_主页访问数据.csv']) {

@@ -39,10 +39,11 @@ let restore: () => void;
 function captureStdio(): () => void {
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  const tap = (orig: typeof out) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof out;
+  const tap = (orig: typeof out) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return (orig as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof out;
   process.stdout.write = tap(out);
   process.stderr.write = tap(err);
   return () => {

@@ -228,7 +228,8 @@ describe('shop orders', () => {
     // 16 days back: 2026-09-30 .. 2026-10-15. GMV is dated by 支付完成时间 (paid_at).
     expect(body.period).toEqual({ from: '2026-10-16', to: '2026-10-31' });
     expect(body.comparison.period).toEqual({ from: '2026-09-30', to: '2026-10-15' });
-    const inWindow = (from: string, to: string) => rows.filter((r) => !isNullCell(r['支付完成时间']) && dayOf(r['支付完成时间']) >= from && dayOf(r['支付完成时间']) <= to);
+    const inWindow = (from: string, to: string) =>
+      rows.filter((r) => !isNullCell(r['支付完成时间']) && dayOf(r['支付完成时间']) >= from && dayOf(r['支付完成时间']) <= to);
     const cur = orderFigures(inWindow('2026-10-16', '2026-10-31'));
     const prev = orderFigures(inWindow('2026-09-30', '2026-10-15'));
     expect(cur.gmvCents + prev.gmvCents).toBe(all.gmvCents);
@@ -246,7 +247,11 @@ describe('account daily stats (three per-metric files)', () => {
   const plays = read('数据表现_播放量数据.csv', '播放量');
   const net = read('数据表现_净增粉丝数据.csv', '净增粉丝');
   const visits = read('数据表现_主页访问数据.csv', '主页访问');
-  const total = (m: Map<string, number>, from = '0000', to = '9999') => sumBy([...m].filter(([d]) => d >= from && d <= to), ([, v]) => v);
+  const total = (m: Map<string, number>, from = '0000', to = '9999') =>
+    sumBy(
+      [...m].filter(([d]) => d >= from && d <= to),
+      ([, v]) => v,
+    );
 
   it('totals: plays 597050, follower_net 1750, profile_visits', async () => {
     expect(total(plays)).toBe(597050);
@@ -269,7 +274,12 @@ describe('account daily stats (three per-metric files)', () => {
     }
     expect(body.rows).toEqual([...weeks].sort(([a], [b]) => a.localeCompare(b)).map(([w, v]) => ({ 'date:week': w, ...v })));
     expect(Object.fromEntries([...weeks].map(([w, v]) => [w, v.plays]))).toEqual(
-      Object.fromEntries(Object.entries(EXPECTED['数据表现_*数据.csv (account daily, merged by date)'].by_week_monday as Record<string, { plays: number }>).map(([w, v]) => [w, v.plays])),
+      Object.fromEntries(
+        Object.entries(EXPECTED['数据表现_*数据.csv (account daily, merged by date)'].by_week_monday as Record<string, { plays: number }>).map(([w, v]) => [
+          w,
+          v.plays,
+        ]),
+      ),
     );
   });
 

@@ -16,7 +16,13 @@ interface Route {
   permission: Permission | undefined;
 }
 
-const METHODS: Record<number, string> = { [RequestMethod.GET]: 'get', [RequestMethod.POST]: 'post', [RequestMethod.PUT]: 'put', [RequestMethod.DELETE]: 'delete', [RequestMethod.PATCH]: 'patch' };
+const METHODS: Record<number, string> = {
+  [RequestMethod.GET]: 'get',
+  [RequestMethod.POST]: 'post',
+  [RequestMethod.PUT]: 'put',
+  [RequestMethod.DELETE]: 'delete',
+  [RequestMethod.PATCH]: 'patch',
+};
 
 function routeTable(e: E2eApp): Route[] {
   const routes: Route[] = [];
@@ -29,7 +35,12 @@ function routeTable(e: E2eApp): Route[] {
         const handler = cls.prototype[name];
         if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const sub = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const path = '/api/' + [base, sub].filter((p) => p && p !== '/').join('/').replace(/\/+/g, '/');
+        const path =
+          '/api/' +
+          [base, sub]
+            .filter((p) => p && p !== '/')
+            .join('/')
+            .replace(/\/+/g, '/');
         const permission = Reflect.getMetadata(PERMISSION_KEY, handler) ?? Reflect.getMetadata(PERMISSION_KEY, cls);
         routes.push({ method: METHODS[Reflect.getMetadata(METHOD_METADATA, handler)], path, permission });
       }
@@ -40,11 +51,7 @@ function routeTable(e: E2eApp): Route[] {
 
 /** Concrete values for path parameters: the shared workspace, a missing id, a real report and chart. */
 function concrete(path: string): string {
-  return path
-    .replace(':ws', 'shop')
-    .replace(':key', 'ad_performance')
-    .replace(':chart', 'ad_funnel')
-    .replace(':id', '00000000-0000-4000-8000-000000000000');
+  return path.replace(':ws', 'shop').replace(':key', 'ad_performance').replace(':chart', 'ad_funnel').replace(':id', '00000000-0000-4000-8000-000000000000');
 }
 
 type Caller = { name: string; role: Role | null; member: Role | null; token: string | null };
@@ -95,7 +102,15 @@ describe('route × role matrix', () => {
 
   it('finds the routes of every controller', () => {
     const paths = routes.map((r) => `${r.method} ${r.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['post /api/workspaces/:ws/datasets', 'post /api/workspaces/:ws/query', 'get /api/workspaces/:ws/reports/:key', 'post /api/auth/login', 'get /api/health']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'post /api/workspaces/:ws/datasets',
+        'post /api/workspaces/:ws/query',
+        'get /api/workspaces/:ws/reports/:key',
+        'post /api/auth/login',
+        'get /api/health',
+      ]),
+    );
     expect(routes.length).toBeGreaterThan(30);
   });
 
@@ -115,7 +130,10 @@ describe('route × role matrix', () => {
         const res = await req;
         const expected = allowed(caller, route.permission!);
         const refused = res.status === 401 || res.status === 403;
-        if (expected === refused) mismatches.push(`${caller.name} ${route.method.toUpperCase()} ${route.path}: ${res.status} ${res.body?.code ?? ''} (expected ${expected ? 'allowed' : 'refused'})`);
+        if (expected === refused)
+          mismatches.push(
+            `${caller.name} ${route.method.toUpperCase()} ${route.path}: ${res.status} ${res.body?.code ?? ''} (expected ${expected ? 'allowed' : 'refused'})`,
+          );
         if (!expected) expect(res.status).toBe(caller.role ? 403 : 401);
       }
     }

@@ -13,7 +13,16 @@ const passes = [
   ...(extra.length ? [] : [{ tz: 'UTC', args: ['libs/ingest', 'libs/query', 'libs/format', 'libs/columnar', 'test/samples-ingest'] }]),
   // With a PostgreSQL server (TEST_DATABASE_URL, started by .ci/postgres.sh), the HTTP, CLI and
   // process e2e suites again with PostgreSQL metadata: one database per DATA_DIR (test/helpers/test-database.ts).
-  ...(pg && !extra.length ? [{ tz: 'Asia/Shanghai', args: ['test/[^/]+\\.e2e-spec\\.ts$'], env: { DATABASE_URL: pg, CRASH_RUNS: process.env.CRASH_RUNS ?? '5' }, label: 'PostgreSQL' }] : []),
+  ...(pg && !extra.length
+    ? [
+        {
+          tz: 'Asia/Shanghai',
+          args: ['test/[^/]+\\.e2e-spec\\.ts$'],
+          env: { DATABASE_URL: pg, CRASH_RUNS: process.env.CRASH_RUNS ?? '5' },
+          label: 'PostgreSQL',
+        },
+      ]
+    : []),
 ];
 mkdirSync('.tmp', { recursive: true });
 let passed = 0;

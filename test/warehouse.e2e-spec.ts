@@ -14,7 +14,11 @@ import { startApp, uploadSample, type E2eApp } from './helpers/e2e-app';
 const CLI = join(process.cwd(), 'dist', 'apps', 'cli', 'apps', 'cli', 'src', 'main.js');
 
 function cli(args: string[], dataDir: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ...databaseEnv(dataDir) }, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, ...databaseEnv(dataDir) },
+    maxBuffer: 256 << 20,
+  });
   if (r.status !== 0) throw new Error(`cli ${args[0]} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
 }
@@ -48,7 +52,9 @@ describe('Parquet export read by DuckDB', () => {
     const csv = join(dir, 'orders.csv');
     cli(['generate', '--kind', 'order', '--rows', '100000', '--seed', '17', '--out', csv], dataDir);
     cli(['ingest', csv, '--workspace', 'wh'], dataDir);
-    const product = JSON.parse(cli(['query', '-w', 'wh', '--metrics', 'gmv', '--by', 'date:day', '--format', 'json'], dataDir)) as { rows: Record<string, unknown>[] };
+    const product = JSON.parse(cli(['query', '-w', 'wh', '--metrics', 'gmv', '--by', 'date:day', '--format', 'json'], dataDir)) as {
+      rows: Record<string, unknown>[];
+    };
     const out = join(dir, 'warehouse');
     const written = JSON.parse(cli(['export', '-w', 'wh', '--format', 'parquet', '--out', out], dataDir)) as { files: { path: string; rows: number }[] };
     expect(written.files.map((f) => f.path)).toEqual([join(out, 'order.parquet')]);
@@ -72,7 +78,10 @@ describe('Parquet export read by DuckDB', () => {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(csv, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     let csvCents = 0;
     for (const r of parsed.data) if (!['', '-'].includes(r['支付完成时间'].trim())) csvCents += decimalTextToCents(r['订单应付金额'].replace(/,/g, ''));
-    const [[duckTotal, count]] = await rows(conn, `SELECT CAST(SUM(payable_amount) FILTER (WHERE paid_at IS NOT NULL) AS VARCHAR), COUNT(*)::INTEGER FROM '${join(out, 'order.parquet')}'`);
+    const [[duckTotal, count]] = await rows(
+      conn,
+      `SELECT CAST(SUM(payable_amount) FILTER (WHERE paid_at IS NOT NULL) AS VARCHAR), COUNT(*)::INTEGER FROM '${join(out, 'order.parquet')}'`,
+    );
     expect(decimalTextToCents(String(duckTotal))).toBe(csvCents);
     expect(count).toBe(100_000);
   }, 300_000);
@@ -81,11 +90,15 @@ describe('Parquet export read by DuckDB', () => {
     const e: E2eApp = await startApp(join(dir, 'http'));
     try {
       const up = await uploadSample(e, 'shop', 'doudian-orders.csv').expect(201);
-      const res = await e.http().get(`/api/workspaces/shop/datasets/${up.body.id}/export.parquet`).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const res = await e
+        .http()
+        .get(`/api/workspaces/shop/datasets/${up.body.id}/export.parquet`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('application/vnd.apache.parquet');
       const body = res.body as Buffer;
@@ -95,7 +108,10 @@ describe('Parquet export read by DuckDB', () => {
       const types = Object.fromEntries((await rows(conn, `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '${file}')`)) as [string, string][]);
       expect(types).toMatchObject({ payable_amount: 'DECIMAL(18,2)', paid_at: 'TIMESTAMP', order_item_id: 'VARCHAR', order_id: 'VARCHAR', quantity: 'BIGINT' });
       // Line 2 of doudian-orders.csv: "\t6917926768920153000", 商品数量 1, 订单应付金额 19.90, 支付完成时间 2026-10-07 02:11:25.
-      const [first] = await rows(conn, `SELECT order_item_id, CAST(payable_amount AS VARCHAR), strftime(paid_at, '%Y-%m-%d %H:%M:%S') FROM '${file}' WHERE order_item_id = '6917926768920153000'`);
+      const [first] = await rows(
+        conn,
+        `SELECT order_item_id, CAST(payable_amount AS VARCHAR), strftime(paid_at, '%Y-%m-%d %H:%M:%S') FROM '${file}' WHERE order_item_id = '6917926768920153000'`,
+      );
       expect(first).toEqual(['6917926768920153000', '19.90', '2026-10-07 02:11:25']);
       const [[count]] = await rows(conn, `SELECT COUNT(*)::INTEGER FROM '${file}'`);
       expect(count).toBe(up.body.report.rows.accepted);
@@ -113,7 +129,10 @@ describe('Parquet export read by DuckDB', () => {
     const e: E2eApp = await startApp(join(dir, 'http404'));
     try {
       await uploadSample(e, 'shop', 'doudian-orders.csv').expect(201);
-      const exportDirs = () => readdirSync(tmpdir()).filter((f) => f.startsWith('creator-ops-parquet-')).sort();
+      const exportDirs = () =>
+        readdirSync(tmpdir())
+          .filter((f) => f.startsWith('creator-ops-parquet-'))
+          .sort();
       const before = exportDirs();
       const res = await e.http().get('/api/workspaces/shop/datasets/00000000-0000-4000-8000-000000000000/export.parquet');
       expect(res.status).toBe(404);

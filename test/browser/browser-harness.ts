@@ -20,7 +20,10 @@ export const RESULTS = join(process.cwd(), 'test-results');
  */
 export async function startBrowserStack(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'co-browser-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...databaseEnv(dataDir), ...env } as NodeJS.ProcessEnv, { webDist: join(process.cwd(), 'dist', 'web'), port: 0 });
+  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', ...TEST_AUTH_ENV, ...databaseEnv(dataDir), ...env } as NodeJS.ProcessEnv, {
+    webDist: join(process.cwd(), 'dist', 'web'),
+    port: 0,
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
   setupApp(app, config);
   await app.listen(0, '127.0.0.1');
@@ -32,11 +35,24 @@ export async function startBrowserStack(env: Record<string, string> = {}) {
     headless: true,
     acceptDownloads: true,
     viewport: { width: 1440, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(RESULTS, { recursive: true });
   // Sign in as the admin: the browser gets the session cookie, Node-side calls a bearer token.
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: TEST_ADMIN_PASSWORD }),
+  });
   const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? '';
   await context.addCookies([{ name: 'co_session', value: session, url, httpOnly: true, sameSite: 'Strict' }]);
   const authHeaders = { authorization: `Bearer ${decodeURIComponent(session)}` };

@@ -87,7 +87,11 @@ describe('web dashboard in Chromium', () => {
 
   it('switches to English', async () => {
     await page.click('[data-test="lang-switch"]');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('Dashboard'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText.includes('Dashboard'),
+      undefined,
+      { timeout: 10_000 },
+    );
     const shown = await shownKpis();
     expect(shown).toEqual(await engineKpis('en'));
     await screenshot(page, '04-dashboard-en');

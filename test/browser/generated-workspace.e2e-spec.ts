@@ -28,7 +28,11 @@ describe('consistency on a generated workspace (Chromium)', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const create = await fetch(`${stack.url}/api/workspaces`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'gen' }) });
+    const create = await fetch(`${stack.url}/api/workspaces`, {
+      method: 'POST',
+      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'gen' }),
+    });
     expect(create.status).toBe(201);
     const files: [string, Buffer, string?][] = [
       ['orders.csv', await generated('order', 4000, 11)],

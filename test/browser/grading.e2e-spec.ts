@@ -37,7 +37,8 @@ describe('exercises and grading in Chromium', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const call = (method: string, path: string, body: unknown) => fetch(`${stack.url}${path}`, { method, headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const call = (method: string, path: string, body: unknown) =>
+      fetch(`${stack.url}${path}`, { method, headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     // Exercises are given to a class (workspace); this class's grader shows expected values after one try.
     expect((await call('POST', '/api/workspaces', { name: 'class-1' })).status).toBe(201);
     for (const user of [TRAINEE, GRADER]) {
@@ -45,7 +46,8 @@ describe('exercises and grading in Chromium', () => {
       expect((await call('POST', '/api/workspaces/class-1/members', { username: user.username, role: user.role })).status).toBe(201);
     }
     const bank = (await (await fetch(`${stack.url}/api/exercises`, { headers: stack.authHeaders })).json()) as { items: { id: string }[] };
-    for (const { id } of bank.items) expect((await call('PUT', `/api/exercises/${id}/assignments/class-1`, { mode: 'practice', revealAfter: 1 })).status).toBe(200);
+    for (const { id } of bank.items)
+      expect((await call('PUT', `/api/exercises/${id}/assignments/class-1`, { mode: 'practice', revealAfter: 1 })).status).toBe(200);
   }, 60_000);
   afterAll(async () => stack?.close());
 
@@ -98,7 +100,12 @@ describe('exercises and grading in Chromium', () => {
     expect(await page.getAttribute('[data-test="cell-1-ctr"]', 'data-correct')).toBe('true');
     expect(await page.textContent('[data-test="diagnoses"]')).toContain('比率的分子分母颠倒了');
     // The submission is kept: it is listed among the trainee's own.
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-test="submission-history"] tbody tr').length === 1);
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+          '[data-test="submission-history"] tbody tr',
+        ).length === 1,
+    );
 
     await wrong.hover();
     await page.waitForSelector('.el-popper .tip', { state: 'visible' });

@@ -16,7 +16,11 @@ describe('import report for users (Chromium)', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const res = await fetch(`${stack.url}/api/workspaces`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'shop' }) });
+    const res = await fetch(`${stack.url}/api/workspaces`, {
+      method: 'POST',
+      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'shop' }),
+    });
     expect(res.status).toBe(201);
   }, 60_000);
   afterAll(async () => stack?.close());
@@ -27,7 +31,14 @@ describe('import report for users (Chromium)', () => {
     await input.setInputFiles(join(SAMPLES, 'oceanengine-unit-daily.csv'));
     await page.waitForSelector('[data-test="import-report"]', { timeout: 30_000 });
     // The field labels arrive with the dataset's detail, just after the upload's report.
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-test="column-mapping"]')?.textContent.includes('点击率') ?? false, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
+          .querySelector('[data-test="column-mapping"]')
+          ?.textContent.includes('点击率') ?? false,
+      undefined,
+      { timeout: 15_000 },
+    );
     const warnings = (await page.textContent('[data-test="import-warnings"]')) ?? '';
     expect(warnings).not.toMatch(/reported_|cells with|header \(%\)|fractions:/);
     expect(warnings).not.toMatch(/[A-Z]{3,}_[A-Z]+/); // no message codes

@@ -42,13 +42,20 @@ describe('monitoring page in Chromium', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const res = await fetch(`${stack.url}/api/workspaces`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ads' }) });
+    const res = await fetch(`${stack.url}/api/workspaces`, {
+      method: 'POST',
+      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'ads' }),
+    });
     expect(res.status).toBe(201);
   }, 60_000);
   afterAll(async () => stack?.close());
 
   const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    const res = await fetch(`${stack.url}/api${path}`, { ...init, headers: { ...stack.authHeaders, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+    const res = await fetch(`${stack.url}/api${path}`, {
+      ...init,
+      headers: { ...stack.authHeaders, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
     expect(res.ok).toBe(true);
     return (await res.json()) as T;
   };
@@ -135,7 +142,12 @@ describe('monitoring page in Chromium', () => {
     const valueError = dialog.locator('.el-form-item', { has: page.locator('[data-test="rule-value"]') }).locator('.el-form-item__error');
     await valueError.waitFor();
     expect(await valueError.textContent()).toContain('value 必须是数字');
-    expect(await dialog.locator('.el-form-item', { has: page.locator('[data-test="rule-min-volume-min"]') }).locator('.el-form-item__error').textContent()).toContain('minVolume.min');
+    expect(
+      await dialog
+        .locator('.el-form-item', { has: page.locator('[data-test="rule-min-volume-min"]') })
+        .locator('.el-form-item__error')
+        .textContent(),
+    ).toContain('minVolume.min');
     await screenshot(page, 'monitor-03-rule-errors');
 
     // CTR below 1.5% (typed as a percent) with impressions ≥ 2000: stored as 0.015.
@@ -145,8 +157,15 @@ describe('monitoring page in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.click('[data-test="rule-save"]');
     await dialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('[data-test="rules-table"] tbody tr').length === 5);
-    const { items } = await api<{ items: { metric: string; op: string; value: number; minVolume: { metric: string; min: number } | null }[] }>('/workspaces/ads/alert-rules');
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+          '[data-test="rules-table"] tbody tr',
+        ).length === 5,
+    );
+    const { items } = await api<{ items: { metric: string; op: string; value: number; minVolume: { metric: string; min: number } | null }[] }>(
+      '/workspaces/ads/alert-rules',
+    );
     const created = items.find((r) => r.metric === 'ctr' && r.op === '<');
     expect(created).toMatchObject({ value: 0.015, minVolume: { metric: 'impressions', min: 2000 } });
     expect(await editor.textContent()).toContain('低于 1.5%');

@@ -21,7 +21,8 @@ describe('operator journey on the demo (Chromium)', () => {
   beforeAll(async () => {
     stack = await startBrowserStack({ DEMO: '1' });
     page = await stack.page();
-    const post = (path: string, body: unknown) => fetch(`${stack.url}/api${path}`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${stack.url}/api${path}`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/users', OPERATOR)).status).toBe(201);
     expect((await post('/workspaces/demo/members', { username: OPERATOR.username, role: 'operator' })).status).toBeLessThan(300);
   }, 120_000);
@@ -69,7 +70,9 @@ describe('operator journey on the demo (Chromium)', () => {
     const line = page.locator('[data-test="period-line"]').first();
     const window = [await line.getAttribute('data-from'), await line.getAttribute('data-to')];
     expect(window[0]).toMatch(/^\d{4}-\d\d-\d\d$/);
-    const catalogue = (await (await fetch(`${stack.url}/api/workspaces/demo/reports`, { headers: stack.authHeaders })).json()) as { items: { key: string; available: boolean }[] };
+    const catalogue = (await (await fetch(`${stack.url}/api/workspaces/demo/reports`, { headers: stack.authHeaders })).json()) as {
+      items: { key: string; available: boolean }[];
+    };
     const available = catalogue.items.filter((r) => r.available).map((r) => r.key);
     expect(available.length).toBeGreaterThanOrEqual(6);
     for (const key of available) {
@@ -110,7 +113,9 @@ describe('operator journey on the demo (Chromium)', () => {
       expect(Number(/\d+/.exec(footer)![0])).toBeGreaterThan(rows);
     }
     const funnel = await fetch(`${stack.url}/api/workspaces/demo/reports/ad_performance?preset=last30`, { headers: stack.authHeaders });
-    const stages = ((await funnel.json()) as { charts: { id: string; option: { series: { data: { value: number }[] }[] } }[] }).charts.find((c) => c.id === 'ad_funnel')!.option.series[0].data.map((d) => d.value);
+    const stages = ((await funnel.json()) as { charts: { id: string; option: { series: { data: { value: number }[] }[] } }[] }).charts
+      .find((c) => c.id === 'ad_funnel')!
+      .option.series[0].data.map((d) => d.value);
     for (let i = 1; i < stages.length; i++) expect(stages[i]).toBeLessThanOrEqual(stages[i - 1]);
     await screenshot(page, 'operator-03-ad-report');
   }, 90_000);

@@ -32,7 +32,17 @@ describe('every report on the demo workspace in Chromium', () => {
   afterAll(async () => stack?.close());
 
   it('lists the reports of issue 17 in the catalogue', () => {
-    for (const key of ['review_analysis', 'stock_health', 'survey_summary', 'xingtu_creators', 'ad_targeting', 'competitor_tracking', 'cohort_retention', 'marketing_mix']) expect(keys).toContain(key);
+    for (const key of [
+      'review_analysis',
+      'stock_health',
+      'survey_summary',
+      'xingtu_creators',
+      'ad_targeting',
+      'competitor_tracking',
+      'cohort_retention',
+      'marketing_mix',
+    ])
+      expect(keys).toContain(key);
   });
 
   it('renders each report with every chart the API returns', async () => {
@@ -45,11 +55,13 @@ describe('every report on the demo workspace in Chromium', () => {
       await page.waitForSelector(`[data-test="page-report-${key}"][data-loading="0"]`, { timeout: 30_000 });
       expect({ key, error: await page.$('[data-test="error"]') }).toEqual({ key, error: null });
       if (report.charts.length) await chartsRendered(page, report.charts.length);
-      for (const c of report.charts) expect({ key, chart: c.id, drawn: (await page.$(`[data-test="chart-${c.id}"]`)) !== null }).toEqual({ key, chart: c.id, drawn: true });
+      for (const c of report.charts)
+        expect({ key, chart: c.id, drawn: (await page.$(`[data-test="chart-${c.id}"]`)) !== null }).toEqual({ key, chart: c.id, drawn: true });
       shown[key] = report.charts.length;
       await screenshot(page, `report-${key}`);
     }
     // The new kinds' reports draw their charts from the demo samples.
-    for (const key of ['review_analysis', 'stock_health', 'survey_summary', 'xingtu_creators', 'competitor_tracking', 'marketing_mix']) expect({ key, charts: shown[key] > 0 }).toEqual({ key, charts: true });
+    for (const key of ['review_analysis', 'stock_health', 'survey_summary', 'xingtu_creators', 'competitor_tracking', 'marketing_mix'])
+      expect({ key, charts: shown[key] > 0 }).toEqual({ key, charts: true });
   }, 600_000);
 });

@@ -33,7 +33,9 @@ export interface ShownKpi {
 
 /** Every KPI card on the page: what the card prints, its exact hover figure, its 环比 text and basis. */
 export async function shownKpis(page: Page): Promise<Record<string, ShownKpi>> {
-  const cards = await page.$$('[data-test^="kpi-"]:not([data-test="kpi-value"]):not([data-test="kpi-delta"]):not([data-test="kpi-previous"]):not([data-test="kpi-basis"])');
+  const cards = await page.$$(
+    '[data-test^="kpi-"]:not([data-test="kpi-value"]):not([data-test="kpi-delta"]):not([data-test="kpi-previous"]):not([data-test="kpi-basis"])',
+  );
   const out: Record<string, ShownKpi> = {};
   for (const card of cards) {
     const metric = ((await card.getAttribute('data-test')) ?? '').slice('kpi-'.length);

@@ -10,12 +10,17 @@ type Stack = Awaited<ReturnType<typeof startBrowserStack>>;
 describe('users page in Chromium', () => {
   let stack: Stack;
   let page: Page;
-  const login = (username: string, password: string) => fetch(`${stack.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = (username: string, password: string) =>
+    fetch(`${stack.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
 
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const res = await fetch(`${stack.url}/api/users`, { method: 'POST', headers: { ...stack.authHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang', password: 'wang-password-1', role: 'operator' }) });
+    const res = await fetch(`${stack.url}/api/users`, {
+      method: 'POST',
+      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'wang', password: 'wang-password-1', role: 'operator' }),
+    });
     expect(res.status).toBe(201);
     for (let i = 0; i < 5; i++) expect((await login('wang', 'wrong-password')).status).toBe(401);
   }, 60_000);
@@ -29,7 +34,11 @@ describe('users page in Chromium', () => {
     await screenshot(page, 'users-01-list');
 
     await page.click('[data-test="user-unlock-wang"]');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-test="user-state-wang"]')?.textContent?.includes('正常'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
+        .querySelector('[data-test="user-state-wang"]')
+        ?.textContent?.includes('正常'),
+    );
     expect((await login('wang', 'wang-password-1')).status).toBe(200);
 
     await page.click('[data-test="user-reset-wang"]');
@@ -41,7 +50,11 @@ describe('users page in Chromium', () => {
 
     await page.click('[data-test="user-disable-wang"]');
     await page.click('.el-message-box .el-button--primary');
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-test="user-state-wang"]')?.textContent?.includes('已停用'));
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
+        .querySelector('[data-test="user-state-wang"]')
+        ?.textContent?.includes('已停用'),
+    );
     expect((await login('wang', 'wang-password-2')).status).toBe(401);
     await screenshot(page, 'users-02-disabled');
   }, 90_000);

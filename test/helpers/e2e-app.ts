@@ -34,14 +34,28 @@ export function removeDataDir(dir: string): void {
 export class RecordingLogger implements LoggerService {
   readonly lines: string[] = [];
   private record(level: string, message: unknown, rest: unknown[]): void {
-    this.lines.push([level, message, ...rest].map((p) => (p instanceof Error ? `${p.message}\n${p.stack}` : typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+    this.lines.push(
+      [level, message, ...rest].map((p) => (p instanceof Error ? `${p.message}\n${p.stack}` : typeof p === 'string' ? p : JSON.stringify(p))).join(' '),
+    );
   }
-  log(message: unknown, ...rest: unknown[]) { this.record('log', message, rest); }
-  error(message: unknown, ...rest: unknown[]) { this.record('error', message, rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.record('warn', message, rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.record('debug', message, rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.record('verbose', message, rest); }
-  fatal(message: unknown, ...rest: unknown[]) { this.record('fatal', message, rest); }
+  log(message: unknown, ...rest: unknown[]) {
+    this.record('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.record('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.record('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.record('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.record('verbose', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]) {
+    this.record('fatal', message, rest);
+  }
 }
 
 export interface E2eApp {
@@ -80,7 +94,13 @@ export const TEST_ADMIN_PASSWORD = 'test-admin-password';
  * Fast password hashing, no upload or submission limit, webhooks to loopback receivers allowed in
  * tests (the limits and the webhook target check have their own tests, which set these back).
  */
-export const TEST_AUTH_ENV = { ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000', SUBMISSIONS_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: '1' };
+export const TEST_AUTH_ENV = {
+  ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+  SCRYPT_N: '1024',
+  UPLOADS_PER_MINUTE: '100000',
+  SUBMISSIONS_PER_MINUTE: '100000',
+  WEBHOOK_ALLOW_PRIVATE: '1',
+};
 
 /** Uploads a file (multipart `file`) with optional form fields. */
 export function upload(e: E2eApp, ws: string, bytes: Buffer, fileName: string, fields: Record<string, string> = {}) {
@@ -94,7 +114,10 @@ export function uploadSample(e: E2eApp, ws: string, name: string, fields: Record
 }
 
 export function query(e: E2eApp, ws: string, spec: Record<string, unknown>) {
-  return e.http().post(`/api/workspaces/${encodeURIComponent(ws)}/query`).send(spec);
+  return e
+    .http()
+    .post(`/api/workspaces/${encodeURIComponent(ws)}/query`)
+    .send(spec);
 }
 
 /** Every regular file under `dir`, recursively (absolute paths). */

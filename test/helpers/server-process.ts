@@ -32,17 +32,26 @@ export interface ServerProcess {
  * Same values as TEST_AUTH_ENV of ./e2e-app (not imported from there: that module loads the whole
  * Nest app into the test process, which a child-process test does not need).
  */
-export const PROCESS_AUTH_ENV = { ADMIN_PASSWORD: 'test-admin-password', SCRYPT_N: '1024', UPLOADS_PER_MINUTE: '100000', SUBMISSIONS_PER_MINUTE: '100000', WEBHOOK_ALLOW_PRIVATE: '1' };
+export const PROCESS_AUTH_ENV = {
+  ADMIN_PASSWORD: 'test-admin-password',
+  SCRYPT_N: '1024',
+  UPLOADS_PER_MINUTE: '100000',
+  SUBMISSIONS_PER_MINUTE: '100000',
+  WEBHOOK_ALLOW_PRIVATE: '1',
+};
 
 const live = new Set<ChildProcess>();
 
 /** Kills every server this helper started that is still running (for afterAll). */
 export async function killAllServers(): Promise<void> {
-  const waits = [...live].map((c) => new Promise<void>((resolve) => {
-    if (c.exitCode !== null || c.signalCode !== null) return resolve();
-    c.once('exit', () => resolve());
-    c.kill('SIGKILL');
-  }));
+  const waits = [...live].map(
+    (c) =>
+      new Promise<void>((resolve) => {
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        c.once('exit', () => resolve());
+        c.kill('SIGKILL');
+      }),
+  );
   await Promise.all(waits);
 }
 
@@ -79,7 +88,17 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
 }
 
 function spawnOnce(dataDir: string, port: number, env: Record<string, string>, timeoutMs: number): Promise<ServerProcess> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...PROCESS_AUTH_ENV, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'error', ...databaseEnv(dataDir), ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...PROCESS_AUTH_ENV,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO: '0',
+    LOG_LEVEL: 'error',
+    ...databaseEnv(dataDir),
+    ...env,
+  };
   // The jest runner's options (--experimental-vm-modules) are not the server's.
   delete childEnv.NODE_OPTIONS;
   if (!('CREATOR_OPS_CRASH_AT' in env)) delete childEnv.CREATOR_OPS_CRASH_AT;
@@ -189,7 +208,11 @@ export function multipart(p: NonNullable<HttpOptions['multipart']>): { body: Buf
   for (const [k, v] of Object.entries(p.fields ?? {})) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"; filename="${p.fileName}"\r\nContent-Type: ${p.contentType ?? 'text/csv'}\r\n\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"; filename="${p.fileName}"\r\nContent-Type: ${p.contentType ?? 'text/csv'}\r\n\r\n`,
+    ),
+  );
   parts.push(p.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -198,7 +221,10 @@ export function multipart(p: NonNullable<HttpOptions['multipart']>): { body: Buf
 export async function adminToken(base: string): Promise<string> {
   const login = await http(base, 'POST', '/api/auth/login', { json: { username: 'admin', password: PROCESS_AUTH_ENV.ADMIN_PASSWORD } });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const cookie = ([] as string[])
+    .concat(login.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const res = await http(base, 'POST', '/api/auth/tokens', { cookie, json: {} });
   if (res.status !== 201 && res.status !== 200) throw new Error(`token failed: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { token: string }).token;

@@ -12,7 +12,18 @@ import { userAgent, type Agent } from './security-helpers';
 const ID = 'cj-4.3.4-plan-metrics';
 const EXAMPLE = readFileSync(join(process.cwd(), 'fixtures', 'exercises', ID, 'example-answer.csv'), 'utf8').replace(/^\uFEFF/, '');
 /** Every value cell replaced by 0: every cell wrong, the key column kept. */
-const ALL_WRONG = Buffer.from(EXAMPLE.split(/\r?\n/).map((line, i) => (i === 0 || !line ? line : line.split(',').map((c, j) => (j === 0 ? c : '0')).join(','))).join('\n'));
+const ALL_WRONG = Buffer.from(
+  EXAMPLE.split(/\r?\n/)
+    .map((line, i) =>
+      i === 0 || !line
+        ? line
+        : line
+            .split(',')
+            .map((c, j) => (j === 0 ? c : '0'))
+            .join(','),
+    )
+    .join('\n'),
+);
 
 /** The key's value cells as displayed (long enough not to appear by chance), from the grader's key. */
 async function keyStrings(e: E2eApp, id: string): Promise<string[]> {
@@ -129,7 +140,9 @@ describe('F2/F3 answer keys and submissions', () => {
     expect(seen.map((s) => `${s.username}@${s.workspace}`)).toEqual(['tb@class-b']);
     await graderB.get(`/api/exercises/${ID}/key`).expect(200);
     // A trainee sees only their own; the admin sees every workspace's.
-    expect(new Set((await traineeB.get(`/api/exercises/${ID}/submissions`).expect(200)).body.items.map((s: { username: string }) => s.username))).toEqual(new Set(['tb']));
+    expect(new Set((await traineeB.get(`/api/exercises/${ID}/submissions`).expect(200)).body.items.map((s: { username: string }) => s.username))).toEqual(
+      new Set(['tb']),
+    );
     const all = (await e.http().get(`/api/exercises/${ID}/submissions`).expect(200)).body.items as { username: string }[];
     expect(new Set(all.map((s) => s.username))).toEqual(new Set(['ta', 'tx', 'tb']));
   });

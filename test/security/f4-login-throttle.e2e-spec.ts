@@ -24,7 +24,8 @@ async function burst(e: E2eApp, username: string, rightPassword: string) {
   return { wrong: await Promise.all(wrong), right: await right };
 }
 
-const tally = (list: Res[]) => list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`${r.status} ${r.body.code}`]: (acc[`${r.status} ${r.body.code}`] ?? 0) + 1 }), {});
+const tally = (list: Res[]) =>
+  list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [`${r.status} ${r.body.code}`]: (acc[`${r.status} ${r.body.code}`] ?? 0) + 1 }), {});
 
 describe('F4 sign-in throttling', () => {
   let dir: string;
@@ -34,7 +35,12 @@ describe('F4 sign-in throttling', () => {
     dir = makeDataDir();
     // A real hash cost (2^14) so that timings mean something.
     e = await startApp(dir, { SCRYPT_N: '16384' });
-    for (const username of ['known', 'timing-known']) await e.http().post('/api/users').send({ username, password: `${username}-password-1`, role: 'operator' }).expect(201);
+    for (const username of ['known', 'timing-known'])
+      await e
+        .http()
+        .post('/api/users')
+        .send({ username, password: `${username}-password-1`, role: 'operator' })
+        .expect(201);
   });
   afterAll(async () => {
     await e.close();
@@ -79,7 +85,6 @@ describe('F4 sign-in throttling', () => {
     expect(firstThrottle(ghost.wrong)).toEqual(firstThrottle(known.wrong));
     expect(ghost.right.status).toBe(known.right.status);
   });
-
 });
 
 describe('F4 the only admin', () => {

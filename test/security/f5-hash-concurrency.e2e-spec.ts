@@ -28,7 +28,13 @@ describe('F5 password hashing does not starve other requests', () => {
     const alone = performance.now() - t0;
 
     const start = performance.now();
-    const burst = Promise.all(Array.from({ length: 20 }, (_, i) => anon(e).post('/api/auth/login').send({ username: `nobody-${i}`, password: 'whatever-password' }))).then((all) => ({ all, ms: performance.now() - start }));
+    const burst = Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        anon(e)
+          .post('/api/auth/login')
+          .send({ username: `nobody-${i}`, password: 'whatever-password' }),
+      ),
+    ).then((all) => ({ all, ms: performance.now() - start }));
     await new Promise((r) => setTimeout(r, 100));
     const u0 = performance.now();
     await upload().expect(201);

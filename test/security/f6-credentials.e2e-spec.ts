@@ -55,15 +55,26 @@ describe('F6 sessions and tokens', () => {
     expectErrorBody((await olga.delete(`/api/auth/tokens/${created.id}`).expect(404)).body, 'TOKEN_NOT_FOUND');
     // Time passes: the token's expiry (in the real database file) is now in the past.
     await bearer(short.token).expect(200);
-    await sqlRun(dir, 'UPDATE credentials SET "expiresAt" = ? WHERE "secretHash" = ?', ['2000-01-01 00:00:00.000', createHash('sha256').update(short.token).digest('hex')]);
+    await sqlRun(dir, 'UPDATE credentials SET "expiresAt" = ? WHERE "secretHash" = ?', [
+      '2000-01-01 00:00:00.000',
+      createHash('sha256').update(short.token).digest('hex'),
+    ]);
     await bearer(short.token).expect(401);
   });
 
   it('throttles the current-password check', async () => {
     const olga = await signIn('olga', 'olga-password-2');
     const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await olga.post('/api/auth/password').send({ current: `guess-${i}-xxxxxx`, password: 'olga-password-3' })).body.code);
-    expect(codes).toEqual(['CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'CURRENT_PASSWORD_WRONG', 'PASSWORD_CHECK_THROTTLED']);
+    for (let i = 0; i < 6; i++)
+      codes.push((await olga.post('/api/auth/password').send({ current: `guess-${i}-xxxxxx`, password: 'olga-password-3' })).body.code);
+    expect(codes).toEqual([
+      'CURRENT_PASSWORD_WRONG',
+      'CURRENT_PASSWORD_WRONG',
+      'CURRENT_PASSWORD_WRONG',
+      'CURRENT_PASSWORD_WRONG',
+      'CURRENT_PASSWORD_WRONG',
+      'PASSWORD_CHECK_THROTTLED',
+    ]);
     // Even the right password waits for the delay.
     const right = await olga.post('/api/auth/password').send({ current: 'olga-password-2', password: 'olga-password-3' }).expect(429);
     expect(Number(right.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -93,7 +104,10 @@ describe('F6 sessions and tokens', () => {
 
 describe('COOKIE_SECURE', () => {
   it('marks the session cookie Secure when set, and not by default', async () => {
-    for (const [env, secure] of [[{}, false], [{ COOKIE_SECURE: '1' }, true]] as const) {
+    for (const [env, secure] of [
+      [{}, false],
+      [{ COOKIE_SECURE: '1' }, true],
+    ] as const) {
       const dir = makeDataDir();
       const e = await startApp(dir, env);
       try {

@@ -34,56 +34,67 @@ describe('F8 DATA_DIR lock', () => {
     removeDataDir(dir);
   });
 
-  (ON_POSTGRES ? it.skip : it)('refuses a second server, naming the holder, and leaves the first one’s files alone (SQLite)', async () => {
-    const first = await startServerProcess(dir);
-    expect(lockOf(dir)).toMatchObject({ pid: first.child.pid, command: 'server' });
-    const token = await adminToken(first.base);
-    const up = await http(first.base, 'POST', '/api/workspaces/shop/datasets', { token, multipart: { field: 'file', fileName: 'orders.csv', bytes: sampleBytes('doudian-orders.csv') } });
-    expect(up.status).toBe(201);
-    // An upload the first server is receiving right now.
-    mkdirSync(join(dir, 'tmp', 'uploads'), { recursive: true });
-    const inFlight = join(dir, 'tmp', 'uploads', 'upload-in-progress');
-    writeFileSync(inFlight, 'partial multipart body');
+  (ON_POSTGRES ? it.skip : it)(
+    'refuses a second server, naming the holder, and leaves the first one’s files alone (SQLite)',
+    async () => {
+      const first = await startServerProcess(dir);
+      expect(lockOf(dir)).toMatchObject({ pid: first.child.pid, command: 'server' });
+      const token = await adminToken(first.base);
+      const up = await http(first.base, 'POST', '/api/workspaces/shop/datasets', {
+        token,
+        multipart: { field: 'file', fileName: 'orders.csv', bytes: sampleBytes('doudian-orders.csv') },
+      });
+      expect(up.status).toBe(201);
+      // An upload the first server is receiving right now.
+      mkdirSync(join(dir, 'tmp', 'uploads'), { recursive: true });
+      const inFlight = join(dir, 'tmp', 'uploads', 'upload-in-progress');
+      writeFileSync(inFlight, 'partial multipart body');
 
-    await expect(startServerProcess(dir)).rejects.toThrow(new RegExp(`code 3[\\s\\S]*in use by process ${first.child.pid}`));
-    expect(existsSync(inFlight)).toBe(true);
-    expect((await http(first.base, 'GET', '/api/health')).status).toBe(200);
+      await expect(startServerProcess(dir)).rejects.toThrow(new RegExp(`code 3[\\s\\S]*in use by process ${first.child.pid}`));
+      expect(existsSync(inFlight)).toBe(true);
+      expect((await http(first.base, 'GET', '/api/health')).status).toBe(200);
 
-    // The CLI: a write is refused with the holder named; a read runs beside the server.
-    const ingest = cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop']);
-    expect(ingest.status).toBe(3);
-    expect(ingest.stderr).toContain(`in use by process ${first.child.pid}`);
-    const query = cli(dir, ['query', '--workspace', 'shop', '--metrics', 'gmv', '--format', 'json']);
-    expect([query.status, query.stderr]).toEqual([0, expect.any(String)]);
-    expect(JSON.parse(query.stdout).totals.gmv).toBeGreaterThan(0);
+      // The CLI: a write is refused with the holder named; a read runs beside the server.
+      const ingest = cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop']);
+      expect(ingest.status).toBe(3);
+      expect(ingest.stderr).toContain(`in use by process ${first.child.pid}`);
+      const query = cli(dir, ['query', '--workspace', 'shop', '--metrics', 'gmv', '--format', 'json']);
+      expect([query.status, query.stderr]).toEqual([0, expect.any(String)]);
+      expect(JSON.parse(query.stdout).totals.gmv).toBeGreaterThan(0);
 
-    // kill -9: the lock stays behind, stale; the next start takes it over.
-    first.child.kill('SIGKILL');
-    await first.exited;
-    expect(lockOf(dir).pid).toBe(first.child.pid);
-    const next = await startServerProcess(dir);
-    expect(lockOf(dir)).toMatchObject({ pid: next.child.pid });
-    const list = await http(next.base, 'GET', '/api/workspaces/shop/datasets', { token: await adminToken(next.base) });
-    expect(list.status).toBe(200);
-    // A clean stop releases the lock, and a writing CLI command may then run.
-    await next.stop();
-    expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
-    expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
-    expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
-  }, 120_000);
+      // kill -9: the lock stays behind, stale; the next start takes it over.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(lockOf(dir).pid).toBe(first.child.pid);
+      const next = await startServerProcess(dir);
+      expect(lockOf(dir)).toMatchObject({ pid: next.child.pid });
+      const list = await http(next.base, 'GET', '/api/workspaces/shop/datasets', { token: await adminToken(next.base) });
+      expect(list.status).toBe(200);
+      // A clean stop releases the lock, and a writing CLI command may then run.
+      await next.stop();
+      expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
+      expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
+      expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
+    },
+    120_000,
+  );
 
-  (ON_POSTGRES ? it : it.skip)('with PostgreSQL: a second server and a writing CLI share DATA_DIR, and leave the first one’s upload in flight alone', async () => {
-    const first = await startServerProcess(dir);
-    const uploads = join(dir, 'tmp', 'uploads');
-    const [own] = readdirSync(uploads);
-    const inFlight = join(uploads, own, 'upload-in-progress');
-    writeFileSync(inFlight, 'partial multipart body');
-    const second = await startServerProcess(dir);
-    expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
-    expect(existsSync(inFlight)).toBe(true);
-    expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
-    const list = await http(second.base, 'GET', '/api/workspaces/shop/datasets', { token: await adminToken(first.base) });
-    expect((list.body as { items: unknown[] }).items).toHaveLength(1);
-    await Promise.all([first.stop(), second.stop()]);
-  }, 120_000);
+  (ON_POSTGRES ? it : it.skip)(
+    'with PostgreSQL: a second server and a writing CLI share DATA_DIR, and leave the first one’s upload in flight alone',
+    async () => {
+      const first = await startServerProcess(dir);
+      const uploads = join(dir, 'tmp', 'uploads');
+      const [own] = readdirSync(uploads);
+      const inFlight = join(uploads, own, 'upload-in-progress');
+      writeFileSync(inFlight, 'partial multipart body');
+      const second = await startServerProcess(dir);
+      expect(existsSync(join(dir, 'creator-ops.lock'))).toBe(false);
+      expect(existsSync(inFlight)).toBe(true);
+      expect(cli(dir, ['ingest', samplePath('doudian-orders.csv'), '--workspace', 'shop', '--json']).status).toBe(0);
+      const list = await http(second.base, 'GET', '/api/workspaces/shop/datasets', { token: await adminToken(first.base) });
+      expect((list.body as { items: unknown[] }).items).toHaveLength(1);
+      await Promise.all([first.stop(), second.stop()]);
+    },
+    120_000,
+  );
 });

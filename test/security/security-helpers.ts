@@ -35,9 +35,7 @@ export async function sqlRun(dataDir: string, sql: string, params: unknown[]): P
   const { databaseEnv } = await import('../helpers/test-database');
   const url = databaseEnv(dataDir).DATABASE_URL;
   let n = 0;
-  const ds = url
-    ? new DataSource({ type: 'postgres', url })
-    : new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'creator-ops.sqlite') });
+  const ds = url ? new DataSource({ type: 'postgres', url }) : new DataSource({ type: 'better-sqlite3', database: join(dataDir, 'creator-ops.sqlite') });
   if (url) sql = sql.replace(/\?/g, () => `$${++n}`);
   await ds.initialize();
   try {

@@ -49,9 +49,10 @@ class UploadsModule {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const web = config.webDist && existsSync(join(config.webDist, 'index.html'))
-      ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
-      : [];
+    const web =
+      config.webDist && existsSync(join(config.webDist, 'index.html'))
+        ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'] })]
+        : [];
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(config), UploadsModule.forRoot(config), ...HTTP_FEATURES, ...web],

@@ -17,7 +17,9 @@ export async function startServer(config: AppConfig): Promise<NestExpressApplica
   process.umask(0o077);
   const lock = config.databaseUrl ? { release: () => undefined } : acquireDataDirLock(config.dataDir, 'server');
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, noticeAfterListen: true }), { logger: new QuietStartLogger({ logLevels: logLevels(config.logLevel) }) });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, noticeAfterListen: true }), {
+      logger: new QuietStartLogger({ logLevels: logLevels(config.logLevel) }),
+    });
     setupApp(app, config);
     await app.listen(config.port, config.host);
     process.stderr.write(`creator-ops listening on http://${config.host}:${config.port} (data: ${config.dataDir})\n`);

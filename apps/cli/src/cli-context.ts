@@ -31,7 +31,10 @@ export function resolveWorkspace(ctx: INestApplicationContext, name: string): Pr
   return ctx.get(WorkspacesService).get(name);
 }
 
-export async function openContext(overrides: Partial<AppConfig> = {}, opts: { write?: boolean; command?: string } = {}): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
+export async function openContext(
+  overrides: Partial<AppConfig> = {},
+  opts: { write?: boolean; command?: string } = {},
+): Promise<{ ctx: INestApplicationContext; config: AppConfig }> {
   const config = loadConfig(process.env, overrides);
   // With PostgreSQL the database coordinates writers (workspace locks), so servers and the CLI share DATA_DIR.
   if (opts.write && !config.databaseUrl) acquireDataDirLock(config.dataDir, `cli ${opts.command ?? ''}`.trim());

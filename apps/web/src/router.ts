@@ -24,17 +24,47 @@ const routes: RouteRecordRaw[] = [
   // Each role lands on its work (see lib/home.ts); the guard below resolves it once the user is known.
   { path: '/', name: 'home', component: () => import('./views/NotFoundView.vue') },
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { title: 'login.title', public: true } },
-  { path: '/workspaces', name: 'workspaces', component: () => import('./views/WorkspacesView.vue'), meta: { title: 'nav.workspaces', menu: 'workspaces', roles: [...WORKSPACE_ROLES] } },
+  {
+    path: '/workspaces',
+    name: 'workspaces',
+    component: () => import('./views/WorkspacesView.vue'),
+    meta: { title: 'nav.workspaces', menu: 'workspaces', roles: [...WORKSPACE_ROLES] },
+  },
   { path: '/metrics', name: 'metrics', component: () => import('./views/MetricsView.vue'), meta: { title: 'nav.metrics', menu: 'metrics' } },
   { path: '/exercises', name: 'exercises', component: () => import('./views/ExercisesView.vue'), meta: { title: 'nav.exercises', menu: 'exercises' } },
   { path: '/exercises/:id', name: 'exercise', component: () => import('./views/ExerciseView.vue'), meta: { title: 'nav.exercise', menu: 'exercises' } },
   { path: '/users', name: 'users', component: () => import('./views/UsersView.vue'), meta: { title: 'nav.users', menu: 'users', roles: ['admin'] } },
   { path: '/w/:ws', redirect: (to) => `/w/${encodeURIComponent(String(to.params.ws))}/dashboard` },
-  { path: '/w/:ws/dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue'), meta: { title: 'nav.dashboard', menu: 'dashboard', roles: [...WORKSPACE_ROLES] } },
-  { path: '/w/:ws/datasets', name: 'datasets', component: () => import('./views/DatasetsView.vue'), meta: { title: 'nav.datasets', menu: 'datasets', roles: [...WORKSPACE_ROLES] } },
-  { path: '/w/:ws/reports', name: 'reports', component: () => import('./views/ReportsView.vue'), meta: { title: 'nav.reports', menu: 'reports', roles: [...WORKSPACE_ROLES] } },
-  { path: '/w/:ws/monitor', name: 'monitor', component: () => import('./views/MonitorView.vue'), meta: { title: 'nav.monitor', menu: 'monitor', roles: [...WORKSPACE_ROLES] } },
-  { path: '/w/:ws/reports/:key', name: 'report', component: () => import('./views/ReportView.vue'), meta: { title: 'nav.report', menu: 'reports', roles: [...WORKSPACE_ROLES] } },
+  {
+    path: '/w/:ws/dashboard',
+    name: 'dashboard',
+    component: () => import('./views/DashboardView.vue'),
+    meta: { title: 'nav.dashboard', menu: 'dashboard', roles: [...WORKSPACE_ROLES] },
+  },
+  {
+    path: '/w/:ws/datasets',
+    name: 'datasets',
+    component: () => import('./views/DatasetsView.vue'),
+    meta: { title: 'nav.datasets', menu: 'datasets', roles: [...WORKSPACE_ROLES] },
+  },
+  {
+    path: '/w/:ws/reports',
+    name: 'reports',
+    component: () => import('./views/ReportsView.vue'),
+    meta: { title: 'nav.reports', menu: 'reports', roles: [...WORKSPACE_ROLES] },
+  },
+  {
+    path: '/w/:ws/monitor',
+    name: 'monitor',
+    component: () => import('./views/MonitorView.vue'),
+    meta: { title: 'nav.monitor', menu: 'monitor', roles: [...WORKSPACE_ROLES] },
+  },
+  {
+    path: '/w/:ws/reports/:key',
+    name: 'report',
+    component: () => import('./views/ReportView.vue'),
+    meta: { title: 'nav.report', menu: 'reports', roles: [...WORKSPACE_ROLES] },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'notFound.title' } },
 ];
 

@@ -1,1 +1,5 @@
-declare module "*.vue" { import type { DefineComponent } from "vue"; const c: DefineComponent; export default c; }
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue';
+  const c: DefineComponent;
+  export default c;
+}

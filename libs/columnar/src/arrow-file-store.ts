@@ -7,7 +7,6 @@ import { RecordBatchFileWriter } from 'apache-arrow';
 import { tableFromIpcBytes, tableToArrow } from './arrow-io';
 import type { ColumnStore, WrittenFile } from './column-store';
 
-
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 function assertSafeId(what: string, id: string): void {

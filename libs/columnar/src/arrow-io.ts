@@ -43,7 +43,13 @@ export function tableToArrow(table: ColumnTable): Table {
     fields.push(new Field(spec.name, type, true, metadata));
     children.push(data);
   }
-  const schema = new Schema(fields, new Map([['kind', table.kind], ['format', STORE_FORMAT]]));
+  const schema = new Schema(
+    fields,
+    new Map([
+      ['kind', table.kind],
+      ['format', STORE_FORMAT],
+    ]),
+  );
   const struct = makeData({ type: new Struct(fields), length: table.length, nullCount: 0, children });
   return new Table([new RecordBatch(schema, struct)]);
 }
@@ -81,7 +87,9 @@ function utf8Vector(strings: string[]) {
   }
   const bytes = Buffer.allocUnsafe(total);
   for (let i = 0; i < strings.length; i++) bytes.write(strings[i], offsets[i], 'utf8');
-  return makeVector(makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: new Uint8Array(bytes.buffer, bytes.byteOffset, total) }));
+  return makeVector(
+    makeData({ type: new Utf8(), length: strings.length, nullCount: 0, valueOffsets: offsets, data: new Uint8Array(bytes.buffer, bytes.byteOffset, total) }),
+  );
 }
 
 function validityBitmap(length: number, isValid: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {

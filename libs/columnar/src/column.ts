@@ -46,7 +46,7 @@ export interface ColumnTable {
 export const LINE_COLUMN = '__line';
 
 export function isPresent(col: Column, i: number): boolean {
-  return col.type === 'num' ? (col.valid === null || col.valid[i] === 1) : col.codes[i] >= 0;
+  return col.type === 'num' ? col.valid === null || col.valid[i] === 1 : col.codes[i] >= 0;
 }
 
 /** A cell as a JS value: number, string or null. */

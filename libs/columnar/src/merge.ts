@@ -69,7 +69,10 @@ function mergeFields(kind: KindDef, parts: ImportPart[], partKeys: string[][], s
   const columns = new Map<string, Column>();
   const coverage = new Map<string, Uint8Array>();
   for (const spec of specs) {
-    columns.set(spec.name, gather(parts, spec, (p, i) => targets[p][i], length, false, coverage));
+    columns.set(
+      spec.name,
+      gather(parts, spec, (p, i) => targets[p][i], length, false, coverage),
+    );
   }
   return { kind: kind.kind, length, specs, columns, ...(coverage.size ? { coverage } : {}) };
 }

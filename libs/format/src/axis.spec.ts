@@ -11,7 +11,16 @@ describe('compact axis ticks', () => {
   });
 
   it('patches value axes only, and never rate axes', () => {
-    const o = withCompactAxes({ xAxis: { type: 'category', data: ['a'] }, yAxis: [{ type: 'value', name: '消耗（元）' }, { type: 'value', name: '点击率（%）' }] }, 'zh-CN');
+    const o = withCompactAxes(
+      {
+        xAxis: { type: 'category', data: ['a'] },
+        yAxis: [
+          { type: 'value', name: '消耗（元）' },
+          { type: 'value', name: '点击率（%）' },
+        ],
+      },
+      'zh-CN',
+    );
     const [money, rate] = o.yAxis as { axisLabel?: { formatter?: (v: number) => string } }[];
     expect(money.axisLabel?.formatter?.(210000)).toBe('21万');
     expect(rate.axisLabel?.formatter).toBeUndefined();

@@ -8,7 +8,8 @@ import type { Locale } from './locale';
  */
 export function compactAxisLabel(value: number, locale: Locale): string {
   if (!Number.isFinite(value)) return '';
-  if (Math.abs(value) >= 10_000) return formatValue(value, 'count', { locale, compact: true, decimals: Number.isInteger(value / 10_000) ? 0 : 1 }).replace(/\.0(?=\D*$)/, '');
+  if (Math.abs(value) >= 10_000)
+    return formatValue(value, 'count', { locale, compact: true, decimals: Number.isInteger(value / 10_000) ? 0 : 1 }).replace(/\.0(?=\D*$)/, '');
   return Number.isInteger(value) ? formatValue(value, 'count', { locale }) : String(value);
 }
 

@@ -6,7 +6,8 @@ import { applyMutation, bank, exampleAnswer, keyOf, mutationsOf, toCsv } from '.
 const exercises = bank();
 
 /** The cells that lost points, for a readable failure. */
-const wrongCells = (r: GradeResult) => r.cells.filter((c) => !c.correct).map((c) => `${c.row} · ${c.header}: expected ${c.expected}, got ${c.actual} ${c.diagnosis?.code ?? ''}`);
+const wrongCells = (r: GradeResult) =>
+  r.cells.filter((c) => !c.correct).map((c) => `${c.row} · ${c.header}: expected ${c.expected}, got ${c.actual} ${c.diagnosis?.code ?? ''}`);
 
 it('the bank covers at least 20 exercises', () => {
   expect(exercises.length).toBeGreaterThanOrEqual(20);
@@ -37,7 +38,11 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
     for (const s of m.set) {
       const keyRow = result.rows.findIndex((r) => r.status === 'matched' && r.line === lineOf(m, s.r, exampleAnswer(ex).rows.length));
       const cell = result.cells.find((c) => c.rowIndex === keyRow && c.header === headerBase(s.column, result));
-      expect({ cell: `${s.r}/${s.column}=${s.value}`, code: cell?.diagnosis?.code, correct: cell?.correct }).toEqual({ cell: `${s.r}/${s.column}=${s.value}`, code: m.code, correct: false });
+      expect({ cell: `${s.r}/${s.column}=${s.value}`, code: cell?.diagnosis?.code, correct: cell?.correct }).toEqual({
+        cell: `${s.r}/${s.column}=${s.value}`,
+        code: m.code,
+        correct: false,
+      });
     }
     if (m.rowCode) expect(result.rows.filter((r) => r.status !== 'matched').map((r) => r.diagnosis?.code)).toContain(m.rowCode);
     if (m.sortCode) expect(result.sort?.diagnosis?.code).toBe(m.sortCode);

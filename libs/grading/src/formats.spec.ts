@@ -31,11 +31,13 @@ async function toXlsx(t: AnswerTable): Promise<Buffer> {
   const ws = wb.addWorksheet('答案');
   ws.addRow(t.header);
   for (const row of t.rows) {
-    const added = ws.addRow(row.map((c, i) => {
-      const unit = unitOf(t.header[i]);
-      if (i === 0 || !isNumber(c)) return c;
-      return unit === '%' ? Number(shiftDecimal(c, -2)) : Number(c);
-    }));
+    const added = ws.addRow(
+      row.map((c, i) => {
+        const unit = unitOf(t.header[i]);
+        if (i === 0 || !isNumber(c)) return c;
+        return unit === '%' ? Number(shiftDecimal(c, -2)) : Number(c);
+      }),
+    );
     row.forEach((c, i) => {
       const unit = unitOf(t.header[i]);
       const decimals = c.split('.')[1]?.length ?? 0;
@@ -95,7 +97,9 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s: equivalent formats 
 
   it('GB18030 CSV, XLSX (numbers and percent formats) and JSON', async () => {
     const t = base();
-    const csvText = toCsv(t).toString('utf8').replace(/^\uFEFF/, '');
+    const csvText = toCsv(t)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     await full(iconv.encode(csvText, 'gb18030'), 'answer.csv');
     await full(await toXlsx(t), 'answer.xlsx');
     const json = JSON.stringify(t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, isNumber(r[i]) && i > 0 ? Number(r[i]) : r[i]]))));

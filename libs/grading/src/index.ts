@@ -1,6 +1,15 @@
 export * from './types';
 export { DIAGNOSES, CATALOGUE, codesDetectedBy, diagnosis, type Diagnosis, type DiagnosisCode, type CatalogueEntry, type DetectorKind } from './messages';
-export { loadExercise, listExercises, findExercise, datasetPath, exampleAnswerPath, publicExercise, ExerciseError, type PublicExercise } from './exercises/loader';
+export {
+  loadExercise,
+  listExercises,
+  findExercise,
+  datasetPath,
+  exampleAnswerPath,
+  publicExercise,
+  ExerciseError,
+  type PublicExercise,
+} from './exercises/loader';
 export { validateExercise } from './exercises/validate';
 export { loadExerciseData } from './exercises/data';
 export { answerKey } from './key/answer-key';

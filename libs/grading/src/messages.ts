@@ -5,7 +5,9 @@ import { CATALOGUE, type DiagnosisCode } from './diagnoses/catalogue';
 export { CATALOGUE, codesDetectedBy, type CatalogueEntry, type DetectorKind, type DiagnosisCode } from './diagnoses/catalogue';
 
 /** The zh/en text of every diagnosis, by code (the catalogue without its detectors). */
-export const DIAGNOSES: Record<DiagnosisCode, Label> = Object.fromEntries(Object.entries(CATALOGUE).map(([code, e]) => [code, { zh: e.zh, en: e.en }])) as Record<DiagnosisCode, Label>;
+export const DIAGNOSES: Record<DiagnosisCode, Label> = Object.fromEntries(
+  Object.entries(CATALOGUE).map(([code, e]) => [code, { zh: e.zh, en: e.en }]),
+) as Record<DiagnosisCode, Label>;
 
 export interface Diagnosis {
   code: string;

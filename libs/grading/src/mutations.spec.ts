@@ -41,10 +41,16 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s: mutation operators'
 });
 
 afterAll(() => {
-  const rows = [...tally.entries()].map(([name, t]) => `  ${name.padEnd(26)} applied ${String(t.applied).padStart(3)}  diagnosed ${String(t.diagnosed).padStart(3)}`);
+  const rows = [...tally.entries()].map(
+    ([name, t]) => `  ${name.padEnd(26)} applied ${String(t.applied).padStart(3)}  diagnosed ${String(t.diagnosed).padStart(3)}`,
+  );
   const applied = [...tally.values()].reduce((s, t) => s + t.applied, 0);
   const found = [...tally.values()].reduce((s, t) => s + t.diagnosed, 0);
-  const text = [`diagnosis coverage over ${exercises.length} exercises: applied ${applied} / diagnosed ${found}`, ...rows, ...[...tally.values()].flatMap((t) => t.failures.map((f) => `  not diagnosed: ${f}`))].join('\n');
+  const text = [
+    `diagnosis coverage over ${exercises.length} exercises: applied ${applied} / diagnosed ${found}`,
+    ...rows,
+    ...[...tally.values()].flatMap((t) => t.failures.map((f) => `  not diagnosed: ${f}`)),
+  ].join('\n');
   mkdirSync('.tmp', { recursive: true });
   writeFileSync('.tmp/mutation-coverage.txt', text + '\n');
   console.log(text);

@@ -73,7 +73,16 @@ export type RowSource =
   | { type: 'metricRows'; before: QuerySpec; after: QuerySpec; rows: MetricRowDef[]; swapChangeModes?: boolean }
   | { type: 'scenarios'; rows: { key: string; aliases?: string[]; vars: Record<string, number | string> }[] }
   /** Survey question tabulation (初级 2.2.2): options of a question, or a cross-tab with question `by`. */
-  | { type: 'survey'; question: number; mode: 'options' | 'cross'; by?: number; byOptions?: string[]; denominator?: 'respondents' | 'selections' | 'sheets'; from?: string; to?: string };
+  | {
+      type: 'survey';
+      question: number;
+      mode: 'options' | 'cross';
+      by?: number;
+      byOptions?: string[];
+      denominator?: 'respondents' | 'selections' | 'sheets';
+      from?: string;
+      to?: string;
+    };
 
 export interface MetricRowDef {
   key: string;

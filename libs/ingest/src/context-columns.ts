@@ -25,6 +25,11 @@ export function addContextColumns(table: ColumnTable, plan: ImportPlan): void {
     if (!source) continue;
     const type = KINDS[plan.kind.kind].fields.find((f) => f.key === field)!.type;
     table.specs.push({ name: field, role: 'field', valueType: type });
-    table.columns.set(field, source.type === 'num' ? { type: 'num', values: source.values.slice(), valid: source.valid?.slice() ?? null } : { type: 'dict', codes: source.codes.slice(), dict: [...source.dict] });
+    table.columns.set(
+      field,
+      source.type === 'num'
+        ? { type: 'num', values: source.values.slice(), valid: source.valid?.slice() ?? null }
+        : { type: 'dict', codes: source.codes.slice(), dict: [...source.dict] },
+    );
   }
 }

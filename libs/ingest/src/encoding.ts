@@ -21,17 +21,17 @@ const OTHER_BINARY_MAGICS = [
 const startsWith = (buf: Buffer, magic: number[]) => magic.every((b, i) => buf[i] === b);
 
 const ENCODING_ALIASES: Record<string, TextEncodingName> = {
-  'utf8': 'UTF-8',
+  utf8: 'UTF-8',
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 (BOM)',
-  'gbk': 'GB18030',
-  'gb2312': 'GB18030',
-  'gb18030': 'GB18030',
-  'cp936': 'GB18030',
-  'utf16le': 'UTF-16LE',
+  gbk: 'GB18030',
+  gb2312: 'GB18030',
+  gb18030: 'GB18030',
+  cp936: 'GB18030',
+  utf16le: 'UTF-16LE',
   'utf-16le': 'UTF-16LE',
   'utf-16': 'UTF-16LE',
-  'utf16be': 'UTF-16BE',
+  utf16be: 'UTF-16BE',
   'utf-16be': 'UTF-16BE',
 };
 
@@ -81,7 +81,7 @@ function bomOf(head: Buffer): Omit<EncodingDetection, 'overridden'> | null {
 function countZeros(buf: Buffer): { total: number; odd: number; even: number } {
   let odd = 0;
   let even = 0;
-  for (let i = 0; i < buf.length; i++) if (buf[i] === 0) (i & 1 ? odd++ : even++);
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 0) i & 1 ? odd++ : even++;
   return { total: odd + even, odd, even };
 }
 

@@ -22,18 +22,80 @@ const CODES = new Set(Object.keys(INGEST_MESSAGES));
 
 // ------------------------------------------------------------------------------ cell texts
 /** Characters that matter to the parsers, so random strings hit their branches often. */
-const CELL_CHARS = [...'0123456789', ...'0123456789', '.', ',', '-', '+', 'e', 'E', '%', '¥', '￥', '元', '万', '亿', '秒', '分钟', '小时', 's', '次', '人', '个', '件', '单', ' ', '\u3000', '\t', '=', '"', "'", '/', ':', '年', '月', '日', '时', '分', 'T', '１', '５', '．', '，', '％', 'N', 'A', 'x', '\uFEFF', '\u00A0'];
+const CELL_CHARS = [
+  ...'0123456789',
+  ...'0123456789',
+  '.',
+  ',',
+  '-',
+  '+',
+  'e',
+  'E',
+  '%',
+  '¥',
+  '￥',
+  '元',
+  '万',
+  '亿',
+  '秒',
+  '分钟',
+  '小时',
+  's',
+  '次',
+  '人',
+  '个',
+  '件',
+  '单',
+  ' ',
+  '\u3000',
+  '\t',
+  '=',
+  '"',
+  "'",
+  '/',
+  ':',
+  '年',
+  '月',
+  '日',
+  '时',
+  '分',
+  'T',
+  '１',
+  '５',
+  '．',
+  '，',
+  '％',
+  'N',
+  'A',
+  'x',
+  '\uFEFF',
+  '\u00A0',
+];
 const numberLike = fc.oneof(
   fc.integer().map(String),
   fc.double({ noNaN: false }).map(String),
-  fc.tuple(fc.integer({ min: -1e6, max: 1e9 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('', '%', '万', '亿', '元', '秒', '分钟', '件', '万元')).map(([i, f, u]) => `${i}.${f}${u}`),
-  fc.tuple(fc.integer({ min: 1, max: 999 }), fc.array(fc.integer({ min: 0, max: 999 }), { maxLength: 5 })).map(([h, groups]) => [h, ...groups.map((g) => String(g).padStart(3, '0'))].join(',')),
+  fc
+    .tuple(fc.integer({ min: -1e6, max: 1e9 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('', '%', '万', '亿', '元', '秒', '分钟', '件', '万元'))
+    .map(([i, f, u]) => `${i}.${f}${u}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 999 }), fc.array(fc.integer({ min: 0, max: 999 }), { maxLength: 5 }))
+    .map(([h, groups]) => [h, ...groups.map((g) => String(g).padStart(3, '0'))].join(',')),
   fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: -400, max: 400 })).map(([m, x]) => `${m}e${x}`),
   fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String),
 );
 const dateLike = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('-', '/', '')).map(([y, m, d, s]) => `${y}${s}${String(m).padStart(2, '0')}${s}${String(d).padStart(2, '0')}`),
-  fc.tuple(fc.integer({ min: 1960, max: 2110 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([y, m, d, h, mi]) => `${y}年${m}月${d}日 ${h}时${mi}分`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('-', '/', ''))
+    .map(([y, m, d, s]) => `${y}${s}${String(m).padStart(2, '0')}${s}${String(d).padStart(2, '0')}`),
+  fc
+    .tuple(
+      fc.integer({ min: 1960, max: 2110 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+    )
+    .map(([y, m, d, h, mi]) => `${y}年${m}月${d}日 ${h}时${mi}分`),
   fc.tuple(fc.date({ noInvalidDate: true }), fc.boolean()).map(([d, t]) => (t ? d.toISOString() : d.toISOString().slice(0, 10))),
 );
 const cellText = fc.oneof(
@@ -58,21 +120,26 @@ const finite = (v: number) => expect(Number.isFinite(v)).toBe(true);
 describe('value parsers never throw', () => {
   it('numeric columns of every type and header unit: a finite value or a code (3,000 cases)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...numericFields), fc.constantFrom(...HEADER_UNITS), fc.array(cellText, { minLength: 1, maxLength: 6 }), (field, unit, cells) => {
-        const header = normaliseHeader(`${field.aliases[0]}${unit}`);
-        const parser = new NumericColumnParser(field, header.unit, field.aliasScale?.[header.base] ?? 1);
-        void parser.scale;
-        for (const text of cells) {
-          const cell = unwrapCell(text);
-          expectParsed(parser.parse(cell), (v) => {
-            finite(v);
-            if (field.type === 'int' || field.type === 'hour') expect(Number.isInteger(v)).toBe(true);
-            if (field.type === 'hour') expect(v >= 0 && v <= 23).toBe(true);
-            if (field.type === 'int' && !field.signed) expect(v >= 0).toBe(true);
-          });
-        }
-        expect(parser.subCentCount).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.constantFrom(...numericFields),
+        fc.constantFrom(...HEADER_UNITS),
+        fc.array(cellText, { minLength: 1, maxLength: 6 }),
+        (field, unit, cells) => {
+          const header = normaliseHeader(`${field.aliases[0]}${unit}`);
+          const parser = new NumericColumnParser(field, header.unit, field.aliasScale?.[header.base] ?? 1);
+          void parser.scale;
+          for (const text of cells) {
+            const cell = unwrapCell(text);
+            expectParsed(parser.parse(cell), (v) => {
+              finite(v);
+              if (field.type === 'int' || field.type === 'hour') expect(Number.isInteger(v)).toBe(true);
+              if (field.type === 'hour') expect(v >= 0 && v <= 23).toBe(true);
+              if (field.type === 'int' && !field.signed) expect(v >= 0).toBe(true);
+            });
+          }
+          expect(parser.subCentCount).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -103,8 +170,16 @@ describe('value parsers never throw', () => {
   });
 
   it('reads plain integers and two-decimal amounts exactly (1,000 cases)', () => {
-    const count = new NumericColumnParser(KINDS.ad.fields.find((f) => f.key === 'impressions')!, {}, 1);
-    const money = new NumericColumnParser(KINDS.ad.fields.find((f) => f.key === 'cost')!, {}, 1);
+    const count = new NumericColumnParser(
+      KINDS.ad.fields.find((f) => f.key === 'impressions')!,
+      {},
+      1,
+    );
+    const money = new NumericColumnParser(
+      KINDS.ad.fields.find((f) => f.key === 'cost')!,
+      {},
+      1,
+    );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 99 }), fc.boolean(), (n, cents, grouped) => {
         const digits = grouped ? n.toLocaleString('en-US') : String(n);
@@ -120,10 +195,17 @@ describe('value parsers never throw', () => {
 // ------------------------------------------------------------------------------ whole files
 const ALIASES = [...new Set(EXPORT_KINDS.flatMap((k) => [...KINDS[k].fields.flatMap((f) => f.aliases), ...KINDS[k].piiHeaders]))];
 const JUNK_HEADERS = ['备注', '颜色', 'foo', '', ' ', '列1', '"', '合计', '日期 ', '计划ＩＤ', '消耗（元）', '展示数(万)', '点击率(%)', '=1+1'];
-const header = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ALIASES) }, { weight: 1, arbitrary: fc.constantFrom(...JUNK_HEADERS) }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const header = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...ALIASES) },
+  { weight: 1, arbitrary: fc.constantFrom(...JUNK_HEADERS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
 const csvCell = fc.oneof(
   { weight: 6, arbitrary: cellText },
-  { weight: 1, arbitrary: fc.constantFrom('合计', '全部', '-', '', '"', '""', '"a"b', '"x\ny"', '\r', '\n', ',', '\t', ';', '=HYPERLINK("x")', '6.9E+18', '9999-12-31') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('合计', '全部', '-', '', '"', '""', '"a"b', '"x\ny"', '\r', '\n', ',', '\t', ';', '=HYPERLINK("x")', '6.9E+18', '9999-12-31'),
+  },
 );
 
 interface CsvShape {
@@ -198,7 +280,8 @@ async function expectSound(bytes: Buffer, opts: { kind?: ExportKind; account?: s
   expect(report.skipped.length).toBe(Math.min(skipped, REPORT_LIST_LIMIT));
   for (const r of [...report.rejected, ...report.skipped, ...report.warnings]) expect(CODES.has(r.code)).toBe(true);
   // No ±Infinity is ever stored (a number beyond a double is rejected, not kept).
-  for (const [name, column] of table.columns) if (column.type === 'num') expect({ name, infinite: column.values.some((v) => v === Infinity || v === -Infinity) }).toEqual({ name, infinite: false });
+  for (const [name, column] of table.columns)
+    if (column.type === 'num') expect({ name, infinite: column.values.some((v) => v === Infinity || v === -Infinity) }).toEqual({ name, infinite: false });
   return 'imported';
 }
 

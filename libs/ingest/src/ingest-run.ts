@@ -284,10 +284,15 @@ export class IngestRun {
     }
     const masked = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.masked > 0);
     if (masked.length) {
-      this.warnings.push(reportMessage('PII_TEXT_MASKED', { count: masked.reduce((n, s) => n + s.masked, 0), columns: masked.map((s) => s.source).join(', ') }));
+      this.warnings.push(
+        reportMessage('PII_TEXT_MASKED', { count: masked.reduce((n, s) => n + s.masked, 0), columns: masked.map((s) => s.source).join(', ') }),
+      );
     }
     const scrubbed = this.plan.slots.filter((s): s is TextSlot => s instanceof TextSlot && s.scrubbed > 0);
-    if (scrubbed.length) this.warnings.push(reportMessage('PII_TEXT_SCRUBBED', { count: scrubbed.reduce((n, s) => n + s.scrubbed, 0), columns: scrubbed.map((s) => s.source).join(', ') }));
+    if (scrubbed.length)
+      this.warnings.push(
+        reportMessage('PII_TEXT_SCRUBBED', { count: scrubbed.reduce((n, s) => n + s.scrubbed, 0), columns: scrubbed.map((s) => s.source).join(', ') }),
+      );
     return checked;
   }
 

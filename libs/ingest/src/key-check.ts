@@ -55,7 +55,11 @@ function sameCell(c: Column, a: number, b: number): boolean {
  * columns the file lacks and the headers no field knows) when one key covers different rows; else
  * drops exact repeats, returning their lines and the lines they repeat.
  */
-export function enforceFileKeys(table: ColumnTable, plan: ImportPlan, lineOf: (row: number) => number): { table: ColumnTable; repeats: { line: number; of: number }[] } {
+export function enforceFileKeys(
+  table: ColumnTable,
+  plan: ImportPlan,
+  lineOf: (row: number) => number,
+): { table: ColumnTable; repeats: { line: number; of: number }[] } {
   const check = checkFileKeys(table, plan.keyFields);
   if (check.firstConflict) {
     const { kind, keyFields, presentFields, unknownHeaders } = plan;

@@ -46,12 +46,19 @@ export function unsupportedExport(headers: string[]): UnsupportedExportDef | nul
 export function detectKind(headers: string[], override?: ExportKind): KindDetection {
   const unsupported = unsupportedExport(headers);
   if (unsupported) {
-    throw new IngestError('KIND_NOT_SUPPORTED', { whatZh: unsupported.label.zh, whatEn: unsupported.label.en, adviceZh: unsupported.advice.zh, adviceEn: unsupported.advice.en, export: unsupported.key });
+    throw new IngestError('KIND_NOT_SUPPORTED', {
+      whatZh: unsupported.label.zh,
+      whatEn: unsupported.label.en,
+      adviceZh: unsupported.advice.zh,
+      adviceEn: unsupported.advice.en,
+      export: unsupported.key,
+    });
   }
   const scores = scoreKinds(headers);
   if (override) {
     const own = scores.find((s) => s.kind === override)!;
-    if (own.excludedBy) throw new IngestError('KIND_EXCLUDED', { header: own.excludedBy, kind: override, kindZh: KINDS[override].label.zh, kindEn: KINDS[override].label.en });
+    if (own.excludedBy)
+      throw new IngestError('KIND_EXCLUDED', { header: own.excludedBy, kind: override, kindZh: KINDS[override].label.zh, kindEn: KINDS[override].label.en });
     if (own.matched.length === 0) throw unrecognised(headers);
     return { kind: override, overridden: true, scores };
   }

@@ -36,9 +36,11 @@ const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}[- ]\d{7,8}(?!\d)/g;
 /** Resident ID numbers: 6-digit region, birth date 19xx/20xx, 3 digits, check digit. */
 const ID_NUMBER_IN_TEXT = /(?<!\d)[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?!\d)/g;
 /** A street address down to the number: …路/街/道/巷/弄/胡同 12 号, then building, unit, room. */
-const STREET_ADDRESS = /[\u4e00-\u9fa5A-Za-z0-9]{0,24}?(?:路|街|大道|道|巷|弄|胡同|村|镇|乡)[\s\d一二三四五六七八九十零〇-]*\d+\s*(?:号|號)(?:[\s\dA-Za-z一二三四五六七八九十-]*(?:栋|幢|座|号楼|楼|单元|层|室|户))*[\d-]*/g;
+const STREET_ADDRESS =
+  /[\u4e00-\u9fa5A-Za-z0-9]{0,24}?(?:路|街|大道|道|巷|弄|胡同|村|镇|乡)[\s\d一二三四五六七八九十零〇-]*\d+\s*(?:号|號)(?:[\s\dA-Za-z一二三四五六七八九十-]*(?:栋|幢|座|号楼|楼|单元|层|室|户))*[\d-]*/g;
 /** A building address without a street: 3栋2单元501, 6号楼1203室, 小区12-3-401. */
-const BUILDING_ADDRESS = /[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:小区|花园|公寓|大厦|苑|园)?\s*\d+\s*(?:栋|幢|座|号楼)[\s\dA-Za-z-]*(?:单元)?[\s\dA-Za-z-]*(?:室|层|号)?/g;
+const BUILDING_ADDRESS =
+  /[\u4e00-\u9fa5A-Za-z0-9]{0,16}?(?:小区|花园|公寓|大厦|苑|园)?\s*\d+\s*(?:栋|幢|座|号楼)[\s\dA-Za-z-]*(?:单元)?[\s\dA-Za-z-]*(?:室|层|号)?/g;
 /** A name after a label: 收件人：张三, 联系人 李四, 姓名:王小二. */
 const LABELLED_NAME = /((?:收件人|收货人|联系人|寄件人|姓名|买家姓名|客户姓名)\s*[:：]?\s*)[\u4e00-\u9fa5·]{2,5}/g;
 

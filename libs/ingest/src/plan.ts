@@ -53,7 +53,12 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
   const mapsBuyerId = headers.some((h) => index.get(headerKey(h))?.key === 'buyer_id');
   const fallbackKeys = new Set(kind.fields.flatMap((f) => (f.fallbackAliases ?? []).map(headerKey)));
   // Fields some column names by a primary alias: their fallback-alias columns stay source columns.
-  const primaryMapped = new Set(headers.map(headerKey).filter((k) => !fallbackKeys.has(k)).flatMap((k) => index.get(k)?.key ?? []));
+  const primaryMapped = new Set(
+    headers
+      .map(headerKey)
+      .filter((k) => !fallbackKeys.has(k))
+      .flatMap((k) => index.get(k)?.key ?? []),
+  );
   const warnings: ReportMessage[] = [];
   const slots: Slot[] = [];
   const taken = new Map<string, string>();
@@ -125,14 +130,35 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
   }
 
   const { keyFields, requiredFields } = chooseKey(kind, presentFields);
-  return { kind, slots, warnings, keyFields, requiredFields, presentFields, accountConstant, derivedBuyer, dateConstant, accountFromField, readsFrom, unknownHeaders: unknown, keyContext };
+  return {
+    kind,
+    slots,
+    warnings,
+    keyFields,
+    requiredFields,
+    presentFields,
+    accountConstant,
+    derivedBuyer,
+    dateConstant,
+    accountFromField,
+    readsFrom,
+    unknownHeaders: unknown,
+    keyContext,
+  };
 }
 
 /**
  * A kind whose key has a calendar day, read from a file without a date column: the day comes from
  * the upload (`date`) or, failing that, from the file name (千川's daily 素材 files name their day).
  */
-function contextDate(kind: KindDef, present: Set<string>, taken: Map<string, string>, opts: PlanOptions, warnings: ReportMessage[], context: ImportPlan['keyContext']): { day: number } | null {
+function contextDate(
+  kind: KindDef,
+  present: Set<string>,
+  taken: Map<string, string>,
+  opts: PlanOptions,
+  warnings: ReportMessage[],
+  context: ImportPlan['keyContext'],
+): { day: number } | null {
   const dateField = kind.fields.find((f) => f.key === kind.dateField);
   if (dateField?.type !== 'date' || !kind.naturalKeys.some((alt) => alt.includes(kind.dateField))) return null;
   const given = opts.date?.trim();

@@ -73,7 +73,8 @@ export class NumSlot implements Slot {
 
   finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {
     putColumn(table, { name: this.def.key, role: 'field', valueType: this.def.type, source: this.source }, this.builder.finish(length));
-    if (this.numeric && this.numeric.subCentCount > 0) warnings.push(reportMessage('MONEY_SUB_CENT', { source: this.source, count: this.numeric.subCentCount }));
+    if (this.numeric && this.numeric.subCentCount > 0)
+      warnings.push(reportMessage('MONEY_SUB_CENT', { source: this.source, count: this.numeric.subCentCount }));
   }
 
   mapping(): MappingEntry {
@@ -149,7 +150,13 @@ export class PercentSlot implements Slot {
     const points = this.unit.percent || this.withSign > 0 || this.bareAboveOne > 0;
     const column = points ? this.hundredths.finish(length) : this.asWritten.finish(length);
     putColumn(table, { name: this.def.key, role: 'field', valueType: 'percent', source: this.source }, column);
-    const shape = this.unit.percent ? 'header (%): 1.23 = 1.23%' : this.withSign > 0 ? 'cells with %: 1.23% = 0.0123' : this.bareAboveOne > 0 ? 'bare numbers above 1: percent points' : 'fractions: 0.0123 = 1.23%';
+    const shape = this.unit.percent
+      ? 'header (%): 1.23 = 1.23%'
+      : this.withSign > 0
+        ? 'cells with %: 1.23% = 0.0123'
+        : this.bareAboveOne > 0
+          ? 'bare numbers above 1: percent points'
+          : 'fractions: 0.0123 = 1.23%';
     warnings.push(reportMessage('PERCENT_SHAPE', { source: this.source, shape }));
   }
 

@@ -29,7 +29,10 @@ export function sniffLayout(headText: string, forcedDelimiter?: string): SniffRe
   if (!best) {
     const firstLine = headText.split(/\r?\n/, 1)[0] ?? '';
     if (firstLine.trim() === '') throw new IngestError('NO_HEADER', { rows: HEADER_SEARCH_ROWS });
-    throw new IngestError('UNRECOGNISED_EXPORT', { rows: HEADER_SEARCH_ROWS, columns: Papa.parse<string[]>(firstLine, { delimiter: forcedDelimiter }).data[0]?.length ?? 0 });
+    throw new IngestError('UNRECOGNISED_EXPORT', {
+      rows: HEADER_SEARCH_ROWS,
+      columns: Papa.parse<string[]>(firstLine, { delimiter: forcedDelimiter }).data[0]?.length ?? 0,
+    });
   }
   return { delimiter: bestDelimiter, headerIndex: best.headerIndex, headers: best.headers };
 }

@@ -16,7 +16,10 @@ describe('parseExpression', () => {
   it('binds * and / tighter than + and -, left to right', () => {
     // cost / impressions * 1000 is (cost / impressions) * 1000
     expect(parseExpression('cost / impressions * 1000')).toEqual({
-      t: 'bin', op: '*', l: { t: 'bin', op: '/', l: { t: 'ref', key: 'cost' }, r: { t: 'ref', key: 'impressions' } }, r: { t: 'num', v: 1000 },
+      t: 'bin',
+      op: '*',
+      l: { t: 'bin', op: '/', l: { t: 'ref', key: 'cost' }, r: { t: 'ref', key: 'impressions' } },
+      r: { t: 'num', v: 1000 },
     });
     expect(calc('1 + 2 * 3')).toBe(7);
     expect(calc('(1 + 2) * 3')).toBe(9);

@@ -3,11 +3,7 @@
  * formula shown is the formula computed. Grammar: + - * / ( ) numbers identifiers; unary minus.
  * Any null operand, and any division by zero, gives null.
  */
-export type Expr =
-  | { t: 'num'; v: number }
-  | { t: 'ref'; key: string }
-  | { t: 'neg'; e: Expr }
-  | { t: 'bin'; op: '+' | '-' | '*' | '/'; l: Expr; r: Expr };
+export type Expr = { t: 'num'; v: number } | { t: 'ref'; key: string } | { t: 'neg'; e: Expr } | { t: 'bin'; op: '+' | '-' | '*' | '/'; l: Expr; r: Expr };
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([a-z_][a-z0-9_]*)|([-+*/()]))/gy;
 

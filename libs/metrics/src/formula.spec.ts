@@ -8,7 +8,10 @@ const names: Record<string, FormulaTerm> = {
   c: { name: { zh: '丙', en: 'gamma' } },
   both: { expr: parseExpression('a + b') },
 };
-const show = (expr: string) => ({ zh: renderFormula(parseExpression(expr), (k) => names[k], 'zh'), en: renderFormula(parseExpression(expr), (k) => names[k], 'en') });
+const show = (expr: string) => ({
+  zh: renderFormula(parseExpression(expr), (k) => names[k], 'zh'),
+  en: renderFormula(parseExpression(expr), (k) => names[k], 'en'),
+});
 
 describe('renderFormula', () => {
   it('writes operators as people do and keeps only the parentheses precedence needs', () => {

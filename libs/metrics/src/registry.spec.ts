@@ -5,15 +5,49 @@ import type { MetricDef } from './types';
 
 /** Every key of DESIGN §4's table of initial derived metrics. */
 const DESIGN_TABLE_KEYS = [
-  'ctr', 'cvr', 'order_cvr', 'cpc', 'cpm', 'cpa', 'cost_per_order', 'roi', 'profit_roi', 'breakeven_roi',
-  'gmv', 'paid_orders', 'buyers', 'aov', 'avg_order_value', 'units', 'refund_amount', 'refund_rate',
-  'refund_order_rate', 'gpm', 'engagement_rate', 'follower_conversion_rate', 'profile_follow_rate', 'completion_rate',
+  'ctr',
+  'cvr',
+  'order_cvr',
+  'cpc',
+  'cpm',
+  'cpa',
+  'cost_per_order',
+  'roi',
+  'profit_roi',
+  'breakeven_roi',
+  'gmv',
+  'paid_orders',
+  'buyers',
+  'aov',
+  'avg_order_value',
+  'units',
+  'refund_amount',
+  'refund_rate',
+  'refund_order_rate',
+  'gpm',
+  'engagement_rate',
+  'follower_conversion_rate',
+  'profile_follow_rate',
+  'completion_rate',
 ];
 
 /** DESIGN §4 base metrics. */
 const DESIGN_BASE_KEYS = [
-  'impressions', 'clicks', 'cost', 'conversions', 'ad_orders', 'ad_gmv', 'plays', 'likes', 'comments', 'shares',
-  'favorites', 'profile_visits', 'follower_gain', 'follower_net', 'unfollows',
+  'impressions',
+  'clicks',
+  'cost',
+  'conversions',
+  'ad_orders',
+  'ad_gmv',
+  'plays',
+  'likes',
+  'comments',
+  'shares',
+  'favorites',
+  'profile_visits',
+  'follower_gain',
+  'follower_net',
+  'unfollows',
 ];
 
 const metric = (over: Partial<MetricDef> & { key: string }): MetricDef => ({
@@ -52,7 +86,19 @@ describe('the product registry', () => {
   });
 
   it('has the live metrics of DESIGN §3.7 and the cross-kind ad share of GMV', () => {
-    for (const key of ['entry_rate', 'product_ctr', 'watch_to_buy_rate', 'click_to_buy_rate', 'live_gpm', 'uv_value', 'live_aov', 'follow_rate', 'live_roi', 'avg_watch_minutes', 'ad_gmv_share']) {
+    for (const key of [
+      'entry_rate',
+      'product_ctr',
+      'watch_to_buy_rate',
+      'click_to_buy_rate',
+      'live_gpm',
+      'uv_value',
+      'live_aov',
+      'follow_rate',
+      'live_roi',
+      'avg_watch_minutes',
+      'ad_gmv_share',
+    ]) {
       expect(metricRegistry().metrics.has(key)).toBe(true);
     }
   });
@@ -91,7 +137,11 @@ describe('the product registry', () => {
 describe('buildRegistry with broken definitions', () => {
   it('accepts a small valid registry', () => {
     const r = buildRegistry(
-      [metric({ key: 'clicks', field: 'clicks' }), metric({ key: 'impressions', field: 'impressions' }), metric({ key: 'ctr', kind: 'ratio', expr: 'clicks / impressions' })],
+      [
+        metric({ key: 'clicks', field: 'clicks' }),
+        metric({ key: 'impressions', field: 'impressions' }),
+        metric({ key: 'ctr', kind: 'ratio', expr: 'clicks / impressions' }),
+      ],
       PARAMS,
       ROW_FILTERS,
     );

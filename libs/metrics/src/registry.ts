@@ -59,7 +59,9 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
     if (isBaseMetric(m)) {
       if (m.kind !== 'count') {
         if (!m.field) problems.push(`${m.key}: ${m.kind} needs a field`);
-        else for (const k of m.kinds) if (KINDS[k] && !KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
+        else
+          for (const k of m.kinds)
+            if (KINDS[k] && !KINDS[k].fields.some((f) => f.key === m.field)) problems.push(`${m.key}: kind ${k} has no field ${m.field}`);
       }
       if (m.kind === 'weighted_avg' && !m.weight) problems.push(`${m.key}: weighted_avg needs a weight`);
       if (m.rowFilter && !filterMap.has(m.rowFilter)) problems.push(`${m.key}: unknown row filter ${m.rowFilter}`);
@@ -87,14 +89,19 @@ export function buildRegistry(metrics: MetricDef[], params: ParamDef[], rowFilte
   for (const f of rowFilters) {
     for (const c of [...f.clauses, ...(f.anyOf ?? []).flat()]) if (!knownField(c.field)) problems.push(`row filter ${f.key}: unknown field ${c.field}`);
     if (f.hasValue && !knownField(f.hasValue.field)) problems.push(`row filter ${f.key}: unknown field ${f.hasValue.field}`);
-    for (const ref of [f.hasValue?.otherwise, f.also]) if (ref !== undefined && (!filterMap.has(ref) || ref === f.key)) problems.push(`row filter ${f.key}: unknown row filter ${ref}`);
+    for (const ref of [f.hasValue?.otherwise, f.also])
+      if (ref !== undefined && (!filterMap.has(ref) || ref === f.key)) problems.push(`row filter ${f.key}: unknown row filter ${ref}`);
   }
   if (problems.length) throw new MetricRegistryError(problems);
   return { metrics: withFormulas(byKey, expressions, paramMap), expressions, params: paramMap, rowFilters: filterMap };
 }
 
 /** Fills in the shown formula of every expression metric from its expression and its inputs' terms. */
-function withFormulas(metrics: Map<string, MetricDef & { inputs: string[] }>, expressions: Map<string, Expr>, params: Map<string, ParamDef>): Map<string, RegisteredMetric> {
+function withFormulas(
+  metrics: Map<string, MetricDef & { inputs: string[] }>,
+  expressions: Map<string, Expr>,
+  params: Map<string, ParamDef>,
+): Map<string, RegisteredMetric> {
   const out = new Map<string, RegisteredMetric>();
   for (const m of metrics.values()) {
     const expr = expressions.get(m.key);
@@ -132,7 +139,19 @@ function dependsOn(all: Map<string, { inputs: string[] }>, root: string, key: st
 export const ALL_ROW_FILTERS = [...ROW_FILTERS, ...REVIEW_ROW_FILTERS, ...STOCK_ROW_FILTERS, ...SURVEY_ROW_FILTERS];
 export const ALL_PARAMS = [...PARAMS, ...STOCK_PARAMS];
 
-export const ALL_METRICS: MetricDef[] = [...AD_METRICS, ...ORDER_METRICS, ...CONTENT_METRICS, ...LIVE_METRICS, ...FINANCE_METRICS, ...CROSS_METRICS, ...REVIEW_METRICS, ...STOCK_METRICS, ...SURVEY_METRICS, ...XINGTU_METRICS, ...COMPETITOR_METRICS];
+export const ALL_METRICS: MetricDef[] = [
+  ...AD_METRICS,
+  ...ORDER_METRICS,
+  ...CONTENT_METRICS,
+  ...LIVE_METRICS,
+  ...FINANCE_METRICS,
+  ...CROSS_METRICS,
+  ...REVIEW_METRICS,
+  ...STOCK_METRICS,
+  ...SURVEY_METRICS,
+  ...XINGTU_METRICS,
+  ...COMPETITOR_METRICS,
+];
 
 /** The product's registry, validated when first used (start-up of the API and the CLI). */
 let registry: MetricRegistry | null = null;

@@ -7,7 +7,14 @@ import { evaluateRules } from './evaluate-rules';
 import { adRow, buildTables, rule } from './testing/helpers';
 import type { Alert, AlertRule } from './types';
 
-const roiRule: AlertRule = rule({ id: 'roi', metric: 'roi', op: 'below_breakeven_roi', grossMargin: 0.3, minVolume: { metric: 'cost', min: 100 }, severity: 'high' });
+const roiRule: AlertRule = rule({
+  id: 'roi',
+  metric: 'roi',
+  op: 'below_breakeven_roi',
+  grossMargin: 0.3,
+  minVolume: { metric: 'cost', min: 100 },
+  severity: 'high',
+});
 
 // Import 1: 11-05, P1 ROI 900 / 300 = 3 (fires), P2 ROI 4 (does not)
 const IMPORT_1 = [adRow('2024-11-05', 'P1', '计划A', { cost: 300, gmv: 900 }), adRow('2024-11-05', 'P2', '计划B', { cost: 300, gmv: 1200 })];
@@ -22,13 +29,22 @@ function apply(store: Alert[], r: ReturnType<typeof reconcileAlerts>): Alert[] {
   return [...byKey.values()];
 }
 
-const run = (store: Alert[], rows: Record<string, string | number>[], now: string, rules = [roiRule], asOf?: string) => reconcileAlerts(store, evaluateRules(rules, buildTables({ ad: rows }), { asOf }), now);
+const run = (store: Alert[], rows: Record<string, string | number>[], now: string, rules = [roiRule], asOf?: string) =>
+  reconcileAlerts(store, evaluateRules(rules, buildTables({ ad: rows }), { asOf }), now);
 
 describe('reconcileAlerts', () => {
   it('creates a new alert, then re-evaluating or re-importing the same data never duplicates', () => {
     const first = run([], IMPORT_1, T0);
     expect(first.created).toHaveLength(1);
-    expect(first.created[0]).toMatchObject({ ruleId: 'roi', dimensionValue: 'P1', window: { from: '2024-11-05', to: '2024-11-05' }, state: 'new', createdAt: T0, lastSeenAt: T0, observed: 3 });
+    expect(first.created[0]).toMatchObject({
+      ruleId: 'roi',
+      dimensionValue: 'P1',
+      window: { from: '2024-11-05', to: '2024-11-05' },
+      state: 'new',
+      createdAt: T0,
+      lastSeenAt: T0,
+      observed: 3,
+    });
     expect(first.created[0].key).toBe(alertKey('roi', 'P1', { from: '2024-11-05', to: '2024-11-05' }));
     const store = apply([], first);
 

@@ -35,7 +35,8 @@ export function reconcileAlerts(existing: Alert[], evaluation: Pick<RuleEvaluati
     seen.add(key);
     const previous = byKey.get(key);
     if (!previous) out.created.push(withLifecycle(c, { key, state: 'new', createdAt: at, lastSeenAt: at }));
-    else if (previous.state === 'resolved') out.reopened.push(withLifecycle(c, { ...lifecycleOf(previous), state: 'new', lastSeenAt: at, acknowledgedAt: null, resolvedAt: null, resolution: null }));
+    else if (previous.state === 'resolved')
+      out.reopened.push(withLifecycle(c, { ...lifecycleOf(previous), state: 'new', lastSeenAt: at, acknowledgedAt: null, resolvedAt: null, resolution: null }));
     else out.stillOpen.push(withLifecycle(c, { ...lifecycleOf(previous), lastSeenAt: at }));
   }
   const scopes = new Map(evaluation.scopes.map((s) => [s.ruleId, s.window]));
@@ -54,7 +55,16 @@ export function reconcileAlerts(existing: Alert[], evaluation: Pick<RuleEvaluati
 type Lifecycle = Pick<Alert, 'id' | 'key' | 'state' | 'createdAt' | 'lastSeenAt' | 'acknowledgedAt' | 'resolvedAt' | 'resolution'>;
 
 function lifecycleOf(a: Alert): Lifecycle {
-  return { ...(a.id !== undefined ? { id: a.id } : {}), key: a.key, state: a.state, createdAt: a.createdAt, lastSeenAt: a.lastSeenAt, acknowledgedAt: a.acknowledgedAt ?? null, resolvedAt: a.resolvedAt ?? null, resolution: a.resolution ?? null };
+  return {
+    ...(a.id !== undefined ? { id: a.id } : {}),
+    key: a.key,
+    state: a.state,
+    createdAt: a.createdAt,
+    lastSeenAt: a.lastSeenAt,
+    acknowledgedAt: a.acknowledgedAt ?? null,
+    resolvedAt: a.resolvedAt ?? null,
+    resolution: a.resolution ?? null,
+  };
 }
 
 /** The candidate's current figures with the stored lifecycle (figures from an older evaluation are dropped). */

@@ -70,8 +70,14 @@ const pointChange = (ctx: OpContext, sign: 1 | -1): OpOutcome | null => {
   return { fires: above(sign * ctx.delta, ctx.rule.value), threshold: ctx.previous + sign * ctx.rule.value, change: ctx.delta };
 };
 
-const CHANGE_UP: Label = { zh: '{subject} {window} 的{metric}为 {observed}，较上一周期（{previous}）上升 {change}，超过 {limit}', en: '{metric} of {subject} {window} is {observed}, up {change} from {previous} (more than {limit})' };
-const CHANGE_DOWN: Label = { zh: '{subject} {window} 的{metric}为 {observed}，较上一周期（{previous}）下降 {change}，超过 {limit}', en: '{metric} of {subject} {window} is {observed}, down {change} from {previous} (more than {limit})' };
+const CHANGE_UP: Label = {
+  zh: '{subject} {window} 的{metric}为 {observed}，较上一周期（{previous}）上升 {change}，超过 {limit}',
+  en: '{metric} of {subject} {window} is {observed}, up {change} from {previous} (more than {limit})',
+};
+const CHANGE_DOWN: Label = {
+  zh: '{subject} {window} 的{metric}为 {observed}，较上一周期（{previous}）下降 {change}，超过 {limit}',
+  en: '{metric} of {subject} {window} is {observed}, down {change} from {previous} (more than {limit})',
+};
 
 export const OP_DEFS: Record<AlertOp, OpDef> = {
   '<': {
@@ -133,7 +139,10 @@ export const OP_DEFS: Record<AlertOp, OpDef> = {
     extraMetrics: ['breakeven_roi'],
     needsGrossMargin: true,
     test: (ctx) => (ctx.observed === null || ctx.breakeven === null ? null : { fires: below(ctx.observed, ctx.breakeven), threshold: ctx.breakeven }),
-    message: { zh: '{subject} {window} 的{metric}为 {observed}，低于保本ROI {threshold}（毛利率 {margin}）', en: '{metric} of {subject} {window} is {observed}, below the break-even ROI {threshold} (gross margin {margin})' },
+    message: {
+      zh: '{subject} {window} 的{metric}为 {observed}，低于保本ROI {threshold}（毛利率 {margin}）',
+      en: '{metric} of {subject} {window} is {observed}, below the break-even ROI {threshold} (gross margin {margin})',
+    },
   },
   zero_with_spend: {
     op: 'zero_with_spend',

@@ -161,7 +161,17 @@ export function detectAnomalies(tables: TableSet, opts: AnomalyOptions): { serie
           direction,
           unfavourable: direction !== def.direction,
           message: anomalyMessage(opts.metric, dimension, value, label, point),
-          evidence: { query: { metrics, dimensions: ['date:day'], filters: dimension ? [{ field: dimension, op: 'eq', value }] : [], from: formatDay(d - days), to: point.date, totals: true, ...(opts.params ? { params: opts.params } : {}) } },
+          evidence: {
+            query: {
+              metrics,
+              dimensions: ['date:day'],
+              filters: dimension ? [{ field: dimension, op: 'eq', value }] : [],
+              from: formatDay(d - days),
+              to: point.date,
+              totals: true,
+              ...(opts.params ? { params: opts.params } : {}),
+            },
+          },
         };
         anomalies.push(anomaly);
       }

@@ -24,7 +24,10 @@ export function percentText(fraction: number): string {
 
 /** Percentage points, unsigned: 0.012 -> '1.2个百分点' / '1.2pp'. */
 export function percentPointsText(fraction: number): Label {
-  return { zh: trimZeros(formatPercentPoints(fraction, { locale: 'zh-CN', sign: false })), en: trimZeros(formatPercentPoints(fraction, { locale: 'en', sign: false })) };
+  return {
+    zh: trimZeros(formatPercentPoints(fraction, { locale: 'zh-CN', sign: false })),
+    en: trimZeros(formatPercentPoints(fraction, { locale: 'en', sign: false })),
+  };
 }
 
 function trimZeros(text: string): string {

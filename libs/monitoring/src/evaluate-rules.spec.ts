@@ -39,7 +39,10 @@ describe('< and > (levels)', () => {
     expect(p1.dimensionLabel).toBe('计划A');
     expect(p1.values).toEqual({ ctr: 0.015, impressions: 2000 });
     expect(p1.previous).toBeUndefined();
-    expect(p1.message).toEqual({ zh: '计划A（ID P1） 2024-11-05 的点击率为 1.50%，低于 2.00%', en: 'CTR of 计划A (ID P1) on 2024-11-05 is 1.50%, below 2.00%' });
+    expect(p1.message).toEqual({
+      zh: '计划A（ID P1） 2024-11-05 的点击率为 1.50%，低于 2.00%',
+      en: 'CTR of 计划A (ID P1) on 2024-11-05 is 1.50%, below 2.00%',
+    });
     expect(reproduce(p1, tables).observed).toBe(0.015);
   });
 
@@ -218,7 +221,10 @@ describe('below break-even ROI', () => {
   });
 
   it('fires on P1 only, with the break-even ROI as the threshold', () => {
-    const { candidates } = evaluateRules([rule({ metric: 'roi', op: 'below_breakeven_roi', grossMargin: 0.3, minVolume: { metric: 'cost', min: 100 }, severity: 'high' })], tables);
+    const { candidates } = evaluateRules(
+      [rule({ metric: 'roi', op: 'below_breakeven_roi', grossMargin: 0.3, minVolume: { metric: 'cost', min: 100 }, severity: 'high' })],
+      tables,
+    );
     expect(firedAt(candidates)).toEqual([`P1@${DAY}`]);
     const [p1] = candidates;
     expect(p1.observed).toBe(3);
@@ -249,7 +255,10 @@ describe('zero with spend', () => {
     const withFloor = evaluateRules([zero], tables).candidates;
     expect(firedAt(withFloor)).toEqual([`P1@${DAY}`]);
     expect(withFloor[0]).toMatchObject({ observed: 0, threshold: 0, values: { ad_orders: 0, cost: 150 } });
-    expect(withFloor[0].message).toEqual({ zh: '计划A（ID P1） 2024-11-05 消耗 ¥150.00，成交订单数(广告)为 0', en: '计划A (ID P1) spent ¥150.00 on 2024-11-05 with Ad orders at 0' });
+    expect(withFloor[0].message).toEqual({
+      zh: '计划A（ID P1） 2024-11-05 消耗 ¥150.00，成交订单数(广告)为 0',
+      en: '计划A (ID P1) spent ¥150.00 on 2024-11-05 with Ad orders at 0',
+    });
     expect(firedAt(evaluateRules([{ ...zero, minVolume: null }], tables).candidates)).toEqual([`P1@${DAY}`, `P3@${DAY}`]);
   });
 
@@ -262,7 +271,11 @@ describe('zero with spend', () => {
 describe('rules the data cannot answer', () => {
   it('are skipped with the engine message, not thrown', () => {
     const tables = buildTables({ ad: [{ date: '2024-11-05', impressions: 10, clicks: 1 }] });
-    const rules = [rule({ id: 'unit', metric: 'ctr', op: '<', value: 0.5, dimension: 'unit_id' }), rule({ id: 'gmv', metric: 'gmv', op: '<', value: 1, dimension: null }), rule({ id: 'ok', metric: 'ctr', op: '<', value: 0.5, dimension: null })];
+    const rules = [
+      rule({ id: 'unit', metric: 'ctr', op: '<', value: 0.5, dimension: 'unit_id' }),
+      rule({ id: 'gmv', metric: 'gmv', op: '<', value: 1, dimension: null }),
+      rule({ id: 'ok', metric: 'ctr', op: '<', value: 0.5, dimension: null }),
+    ];
     const { candidates, skipped, scopes } = evaluateRules(rules, tables);
     expect(skipped.map((s) => [s.ruleId, s.code])).toEqual([
       ['unit', 'DIMENSION_NOT_AVAILABLE'],
@@ -275,7 +288,10 @@ describe('rules the data cannot answer', () => {
 
   it('skips an invalid stored rule and a disabled one', () => {
     const tables = buildTables({ ad: [{ date: '2024-11-05', impressions: 10, clicks: 1 }] });
-    const { skipped, scopes } = evaluateRules([rule({ id: 'bad', metric: 'no_such_metric', op: '<' }), rule({ id: 'off', metric: 'ctr', op: '<', value: 1, enabled: false })], tables);
+    const { skipped, scopes } = evaluateRules(
+      [rule({ id: 'bad', metric: 'no_such_metric', op: '<' }), rule({ id: 'off', metric: 'ctr', op: '<', value: 1, enabled: false })],
+      tables,
+    );
     expect(skipped.map((s) => [s.ruleId, s.code])).toEqual([['bad', 'RULE_INVALID']]);
     expect(skipped[0].message.en).toBe('Invalid rule: Unknown metric: no_such_metric');
     expect(scopes).toEqual([]);
@@ -292,7 +308,8 @@ describe('default rules on one day of a plan export', () => {
   //     under every floor on 11-05 (cost ¥80, 900 impressions): nothing
   //   P4           200   20   2    1000  10000  300    |        200   20   2     1000  10000  300
   //     ROI 5 ≥ 3.33, flat: nothing
-  const day = (date: string, id: string, f: number[]) => adRow(date, id, `计划${id}`, { cost: f[0], conversions: f[1], orders: f[2], gmv: f[3], impressions: f[4], clicks: f[5] });
+  const day = (date: string, id: string, f: number[]) =>
+    adRow(date, id, `计划${id}`, { cost: f[0], conversions: f[1], orders: f[2], gmv: f[3], impressions: f[4], clicks: f[5] });
   const tables = buildTables({
     ad: [
       day('2024-11-04', 'P1', [200, 20, 2, 900, 10000, 300]),
@@ -310,7 +327,13 @@ describe('default rules on one day of a plan export', () => {
     const { candidates, skipped } = evaluateRules(defaultRules(), tables);
     expect(skipped).toEqual([]);
     const fired = candidates.map((c) => `${c.ruleId}:${c.dimensionValue}`).sort();
-    expect(fired).toEqual(['default-cpa-up:P1', 'default-ctr-down:P1', 'default-roi-below-breakeven:P1', 'default-roi-below-breakeven:P2', 'default-spend-no-orders:P2']);
+    expect(fired).toEqual([
+      'default-cpa-up:P1',
+      'default-ctr-down:P1',
+      'default-roi-below-breakeven:P1',
+      'default-roi-below-breakeven:P2',
+      'default-spend-no-orders:P2',
+    ]);
     for (const c of candidates) {
       expect(c.window).toEqual({ from: '2024-11-05', to: '2024-11-05' });
       expect(reproduce(c, tables).observed).toBe(c.observed);

@@ -132,9 +132,25 @@ function alertMessage(op: OpDef, rule: AlertRule, c: AlertCandidate, outcome: Op
   const previous = metricText(rule.metric, c.previous);
   const spend = metricText('cost', c.values.cost);
   const magnitude = outcome.change === undefined ? null : Math.abs(outcome.change);
-  const change = magnitude === null ? { zh: '', en: '' } : op.valueKind === 'pp_change' ? percentPointsText(magnitude) : { zh: percentText(magnitude), en: percentText(magnitude) };
+  const change =
+    magnitude === null
+      ? { zh: '', en: '' }
+      : op.valueKind === 'pp_change'
+        ? percentPointsText(magnitude)
+        : { zh: percentText(magnitude), en: percentText(magnitude) };
   const limit = op.valueKind === 'pp_change' ? percentPointsText(rule.value) : { zh: percentText(rule.value), en: percentText(rule.value) };
   const margin = rule.grossMargin ? percentText(rule.grossMargin) : '';
-  const params = (l: keyof Label) => ({ subject: subject[l], window: win[l], metric: metric[l], observed: observed[l], threshold: threshold[l], previous: previous[l], change: change[l], limit: limit[l], spend: spend[l], margin });
+  const params = (l: keyof Label) => ({
+    subject: subject[l],
+    window: win[l],
+    metric: metric[l],
+    observed: observed[l],
+    threshold: threshold[l],
+    previous: previous[l],
+    change: change[l],
+    limit: limit[l],
+    spend: spend[l],
+    margin,
+  });
   return fillLabel(op.message, params('zh'), params('en'));
 }

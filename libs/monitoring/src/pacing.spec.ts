@@ -30,9 +30,26 @@ describe('pacing', () => {
   it('a monthly budget five days in: ¥6,000 spent against ¥5,000 expected is ahead', () => {
     // 30,000 × 5 / 30 = 5,000 expected; 1000 + 1200 + 800 + 1000 + 2000 = 6,000 spent; pace 1.2
     const [r] = pacing(tables, [plan('P1', { period: { from: '2024-11-01', to: '2024-11-30', amount: 30000 } })]);
-    expect(r).toMatchObject({ type: 'period', asOf: '2024-11-05', elapsedDays: 5, totalDays: 30, budgetAmount: 30000, expected: 5000, spend: 6000, pace: 1.2, projected: 36000, remaining: 24000, status: 'ahead', dimensionLabel: '计划A' });
-    expect(r.message.zh).toBe('计划A（ID P1） 2024-11-01 至 2024-11-30 预算 ¥30,000.00，截至 2024-11-05 已消耗 ¥6,000.00，按进度应消耗 ¥5,000.00（120%），超前');
-    expect(r.message.en).toBe('计划A (ID P1) budget ¥30,000.00 from 2024-11-01 to 2024-11-30: ¥6,000.00 spent by 2024-11-05 against ¥5,000.00 expected (120%), ahead');
+    expect(r).toMatchObject({
+      type: 'period',
+      asOf: '2024-11-05',
+      elapsedDays: 5,
+      totalDays: 30,
+      budgetAmount: 30000,
+      expected: 5000,
+      spend: 6000,
+      pace: 1.2,
+      projected: 36000,
+      remaining: 24000,
+      status: 'ahead',
+      dimensionLabel: '计划A',
+    });
+    expect(r.message.zh).toBe(
+      '计划A（ID P1） 2024-11-01 至 2024-11-30 预算 ¥30,000.00，截至 2024-11-05 已消耗 ¥6,000.00，按进度应消耗 ¥5,000.00（120%），超前',
+    );
+    expect(r.message.en).toBe(
+      '计划A (ID P1) budget ¥30,000.00 from 2024-11-01 to 2024-11-30: ¥6,000.00 spent by 2024-11-05 against ¥5,000.00 expected (120%), ahead',
+    );
     expect(runQuery(r.evidence!.query, tables).totals!.cost).toBe(6000);
   });
 
@@ -56,7 +73,10 @@ describe('pacing', () => {
   });
 
   it('before a budget starts and after it ends', () => {
-    const [before, after] = pacing(tables, [plan('P1', { period: { from: '2024-12-01', to: '2024-12-31', amount: 31000 } }), plan('P1', { period: { from: '2024-11-01', to: '2024-11-02', amount: 4000 } })]);
+    const [before, after] = pacing(tables, [
+      plan('P1', { period: { from: '2024-12-01', to: '2024-12-31', amount: 31000 } }),
+      plan('P1', { period: { from: '2024-11-01', to: '2024-11-02', amount: 4000 } }),
+    ]);
     expect(before).toMatchObject({ elapsedDays: 0, totalDays: 31, expected: 0, spend: 0, pace: null, projected: null, status: 'on', evidence: null });
     // ended 11-02: all 2 days elapsed, 1000 + 1200 = 2,200 of 4,000 -> 0.55 behind
     expect(after).toMatchObject({ elapsedDays: 2, totalDays: 2, expected: 4000, spend: 2200, pace: 0.55, remaining: 1800, status: 'behind' });
@@ -76,7 +96,10 @@ describe('validateBudget', () => {
     expect(validateBudget({ dimension: 'plan_id', value: 'P1', daily: 100 })).toEqual([]);
     const codes = (b: unknown) => validateBudget(b).map((e) => `${e.field}:${e.code}`);
     expect(codes({ dimension: 'impressions', value: null })).toEqual(['dimension:UNKNOWN_DIMENSION', 'value:BUDGET_VALUE_INVALID', ':BUDGET_NEEDS_AMOUNT']);
-    expect(codes({ dimension: null, value: null, daily: 0, period: { from: '2024-11-30', to: '2024-11-01', amount: 1 } })).toEqual(['daily:BUDGET_DAILY_INVALID', 'period:BUDGET_PERIOD_INVALID']);
+    expect(codes({ dimension: null, value: null, daily: 0, period: { from: '2024-11-30', to: '2024-11-01', amount: 1 } })).toEqual([
+      'daily:BUDGET_DAILY_INVALID',
+      'period:BUDGET_PERIOD_INVALID',
+    ]);
     expect(() => pacing(tables, [{ dimension: null, value: null }])).toThrow(RangeError);
   });
 });

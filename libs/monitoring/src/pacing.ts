@@ -64,7 +64,8 @@ export function validateBudget(input: unknown): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
   const dimension = b.dimension ?? null;
   const allowed = groupableFields(['ad']);
-  if (dimension !== null && (typeof dimension !== 'string' || !allowed.includes(dimension))) errors.push(issue('dimension', 'UNKNOWN_DIMENSION', { dimension: String(dimension), allowed: allowed.join(', ') }));
+  if (dimension !== null && (typeof dimension !== 'string' || !allowed.includes(dimension)))
+    errors.push(issue('dimension', 'UNKNOWN_DIMENSION', { dimension: String(dimension), allowed: allowed.join(', ') }));
   const value = b.value ?? null;
   if ((dimension === null) !== (value === null) || (value !== null && typeof value !== 'string')) errors.push(issue('value', 'BUDGET_VALUE_INVALID'));
   const daily = b.daily ?? null;
@@ -75,7 +76,8 @@ export function validateBudget(input: unknown): ValidationIssue[] {
     const from = typeof period.from === 'string' ? parseIsoDay(period.from) : null;
     const to = typeof period.to === 'string' ? parseIsoDay(period.to) : null;
     const amount = period.amount;
-    if (from === null || to === null || from > to || !(typeof amount === 'number' && Number.isFinite(amount) && amount > 0)) errors.push(issue('period', 'BUDGET_PERIOD_INVALID'));
+    if (from === null || to === null || from > to || !(typeof amount === 'number' && Number.isFinite(amount) && amount > 0))
+      errors.push(issue('period', 'BUDGET_PERIOD_INVALID'));
   }
   return errors;
 }
@@ -95,17 +97,29 @@ export function pacing(tables: TableSet, budgets: Budget[], asOf?: string, opts:
   const out: PacingResult[] = [];
   for (const budget of budgets) {
     if (budget.daily) out.push(paceOne(tables, budget, 'daily', { from: end, to: end }, budget.daily, end, tolerance));
-    if (budget.period) out.push(paceOne(tables, budget, 'period', { from: parseDay(budget.period.from), to: parseDay(budget.period.to) }, budget.period.amount, end, tolerance));
+    if (budget.period)
+      out.push(paceOne(tables, budget, 'period', { from: parseDay(budget.period.from), to: parseDay(budget.period.to) }, budget.period.amount, end, tolerance));
   }
   return out;
 }
 
-function paceOne(tables: TableSet, budget: Budget, type: PacingResult['type'], days: { from: number; to: number }, amount: number, asOf: number, tolerance: number): PacingResult {
+function paceOne(
+  tables: TableSet,
+  budget: Budget,
+  type: PacingResult['type'],
+  days: { from: number; to: number },
+  amount: number,
+  asOf: number,
+  tolerance: number,
+): PacingResult {
   const totalDays = days.to - days.from + 1;
   const elapsedDays = Math.max(0, Math.min(asOf, days.to) - days.from + 1);
   const filters = budget.dimension ? [{ field: budget.dimension, op: 'eq' as const, value: budget.value }] : [];
   // Before the budget starts nothing has been spent against it: no days to ask the engine about.
-  const query: QuerySpec | null = elapsedDays > 0 ? { metrics: ['cost'], dimensions: [], filters, from: formatDay(days.from), to: formatDay(days.from + elapsedDays - 1), totals: true } : null;
+  const query: QuerySpec | null =
+    elapsedDays > 0
+      ? { metrics: ['cost'], dimensions: [], filters, from: formatDay(days.from), to: formatDay(days.from + elapsedDays - 1), totals: true }
+      : null;
   const spend = query ? ((runQuery(query, tables).totals?.cost as number | null) ?? 0) : 0;
   const expected = (amount * elapsedDays) / totalDays;
   const pace = expected > 0 ? spend / expected : null;
@@ -116,7 +130,16 @@ function paceOne(tables: TableSet, budget: Budget, type: PacingResult['type'], d
   const win = windowText(window);
   const money = (v: number) => metricText('cost', v);
   const [amountText, spendText, expectedText] = [money(amount), money(spend), money(expected)];
-  const params = (l: keyof Label) => ({ subject: subject[l], window: win[l], amount: amountText[l], asOf: formatDay(asOf), spend: spendText[l], expected: expectedText[l], pace: pace === null ? '-' : percentText(pace), status: STATUS[status][l] });
+  const params = (l: keyof Label) => ({
+    subject: subject[l],
+    window: win[l],
+    amount: amountText[l],
+    asOf: formatDay(asOf),
+    spend: spendText[l],
+    expected: expectedText[l],
+    pace: pace === null ? '-' : percentText(pace),
+    status: STATUS[status][l],
+  });
   return {
     budget,
     type,

@@ -12,11 +12,32 @@ describe('validateRule', () => {
   });
 
   it('reports every problem at once, in zh and en', () => {
-    const result = validateRule({ id: '', metric: 'nope', op: '>=', value: 'x', dimension: 'plan_id', window: 'month', severity: 'urgent', note: 42, enabled: 'yes' });
+    const result = validateRule({
+      id: '',
+      metric: 'nope',
+      op: '>=',
+      value: 'x',
+      dimension: 'plan_id',
+      window: 'month',
+      severity: 'urgent',
+      note: 42,
+      enabled: 'yes',
+    });
     expect(result.ok).toBe(false);
-    expect(result.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['id:ID_INVALID', 'metric:UNKNOWN_METRIC', 'op:UNKNOWN_OP', 'value:VALUE_NOT_NUMBER', 'window:UNKNOWN_WINDOW', 'severity:UNKNOWN_SEVERITY', 'note:NOTE_INVALID', 'enabled:ENABLED_INVALID']);
+    expect(result.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'id:ID_INVALID',
+      'metric:UNKNOWN_METRIC',
+      'op:UNKNOWN_OP',
+      'value:VALUE_NOT_NUMBER',
+      'window:UNKNOWN_WINDOW',
+      'severity:UNKNOWN_SEVERITY',
+      'note:NOTE_INVALID',
+      'enabled:ENABLED_INVALID',
+    ]);
     const op = result.errors.find((e) => e.code === 'UNKNOWN_OP')!;
-    expect(op.message.zh).toBe('未知条件：>=（可用：<, >, change_pct_up, change_pct_down, change_pp_up, change_pp_down, below_breakeven_roi, zero_with_spend）');
+    expect(op.message.zh).toBe(
+      '未知条件：>=（可用：<, >, change_pct_up, change_pct_down, change_pp_up, change_pp_down, below_breakeven_roi, zero_with_spend）',
+    );
     expect(op.message.en).toContain('Unknown condition: >=');
   });
 
@@ -50,7 +71,28 @@ describe('validateRule', () => {
   });
 
   it('groupable fields are the text fields of a kind', () => {
-    expect(groupableFields(['ad'])).toEqual(['account', 'account_id', 'campaign', 'campaign_id', 'plan', 'plan_id', 'unit', 'unit_id', 'material', 'material_id', 'product', 'product_id', 'placement', 'promotion_type', 'audience', 'gender', 'age_band', 'region', 'landing_page', 'landing_page_id']);
+    expect(groupableFields(['ad'])).toEqual([
+      'account',
+      'account_id',
+      'campaign',
+      'campaign_id',
+      'plan',
+      'plan_id',
+      'unit',
+      'unit_id',
+      'material',
+      'material_id',
+      'product',
+      'product_id',
+      'placement',
+      'promotion_type',
+      'audience',
+      'gender',
+      'age_band',
+      'region',
+      'landing_page',
+      'landing_page_id',
+    ]);
   });
 
   it('assertValidRule throws every problem', () => {

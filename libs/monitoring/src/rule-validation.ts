@@ -15,10 +15,15 @@ const ADDITIVE_KINDS = new Set<MetricDef['kind']>(['sum', 'count', 'count_distin
 export class RuleValidationError extends CodedError {
   constructor(readonly errors: ValidationIssue[]) {
     const problems = errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ');
-    super('INVALID_ALERT_RULE', { problems }, {
-      zh: `告警规则无效：${errors.map((e) => `${e.field}: ${e.message.zh}`).join('；')}`,
-      en: `Invalid alert rule: ${errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}`,
-    }, { errors });
+    super(
+      'INVALID_ALERT_RULE',
+      { problems },
+      {
+        zh: `告警规则无效：${errors.map((e) => `${e.field}: ${e.message.zh}`).join('；')}`,
+        en: `Invalid alert rule: ${errors.map((e) => `${e.field}: ${e.message.en}`).join('; ')}`,
+      },
+      { errors },
+    );
     this.name = 'RuleValidationError';
   }
 }
@@ -58,7 +63,8 @@ export function validateRule(input: unknown): RuleValidation {
   if (op?.needsGrossMargin) {
     const param = registry.params.get('gross_margin')!;
     if (gm === null) errors.push(issue('grossMargin', 'GROSS_MARGIN_REQUIRED', { op: op.op }));
-    else if (typeof gm !== 'number' || !(gm > param.min && gm <= param.max)) errors.push(issue('grossMargin', 'GROSS_MARGIN_OUT_OF_RANGE', { min: param.min, max: param.max }));
+    else if (typeof gm !== 'number' || !(gm > param.min && gm <= param.max))
+      errors.push(issue('grossMargin', 'GROSS_MARGIN_OUT_OF_RANGE', { min: param.min, max: param.max }));
   } else if (op && gm !== null) errors.push(issue('grossMargin', 'GROSS_MARGIN_UNUSED'));
 
   const window = r.window as AlertWindow;
@@ -84,13 +90,15 @@ export function validateRule(input: unknown): RuleValidation {
   const common = commonKinds(involved);
   for (const other of involved.slice(1)) {
     const shared = other.crossKind || metric!.crossKind || other.kinds.some((k) => metric!.kinds.includes(k));
-    if (!shared) errors.push(issue(mvMetrics.includes(other) ? 'minVolume.metric' : 'metric', 'METRICS_NOT_COMBINABLE', { metric: metric!.key, other: other.key }));
+    if (!shared)
+      errors.push(issue(mvMetrics.includes(other) ? 'minVolume.metric' : 'metric', 'METRICS_NOT_COMBINABLE', { metric: metric!.key, other: other.key }));
   }
 
   const dimension = r.dimension ?? null;
   if (dimension !== null && metric) {
     const allowed = groupableFields(common.length ? common : metric.kinds, involved);
-    if (typeof dimension !== 'string' || !allowed.includes(dimension)) errors.push(issue('dimension', 'UNKNOWN_DIMENSION', { dimension: String(dimension), allowed: allowed.join(', ') }));
+    if (typeof dimension !== 'string' || !allowed.includes(dimension))
+      errors.push(issue('dimension', 'UNKNOWN_DIMENSION', { dimension: String(dimension), allowed: allowed.join(', ') }));
   }
 
   const severity = r.severity as Severity;

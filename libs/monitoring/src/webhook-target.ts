@@ -30,7 +30,17 @@ const BLOCKED_V4: [string, number, string][] = [
   ['240.0.0.0', 4, 'reserved'],
 ];
 
-const BLOCKED_NAMES = [/^localhost$/, /\.localhost$/, /^metadata$/, /^metadata\.google\.internal$/, /^metadata\.goog$/, /^instance-data(\..*)?$/, /\.internal$/, /\.local$/, /\.home\.arpa$/];
+const BLOCKED_NAMES = [
+  /^localhost$/,
+  /\.localhost$/,
+  /^metadata$/,
+  /^metadata\.google\.internal$/,
+  /^metadata\.goog$/,
+  /^instance-data(\..*)?$/,
+  /\.internal$/,
+  /\.local$/,
+  /\.home\.arpa$/,
+];
 
 function v4ToInt(ip: string): number {
   return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
@@ -98,7 +108,10 @@ export function webhookUrlProblem(url: string, allowPrivate = false): WebhookTar
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, reason: `scheme ${u.protocol} (http or https only)` };
   if (u.username || u.password) return { ok: false, reason: 'credentials in the URL' };
-  const host = u.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = u.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (!host) return { ok: false, reason: 'no host' };
   if (allowPrivate) return { ok: true, host };
   if (isIP(host)) {

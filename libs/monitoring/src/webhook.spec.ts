@@ -32,7 +32,10 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
   };
 }
 
-const payload = { workspace: 'demo', alerts: [{ ruleId: 'default-roi-below-breakeven', dimensionValue: 'P1', observed: 3, message: { zh: '计划A 低于保本ROI', en: 'below break-even' } }] };
+const payload = {
+  workspace: 'demo',
+  alerts: [{ ruleId: 'default-roi-below-breakeven', dimensionValue: 'P1', observed: 3, message: { zh: '计划A 低于保本ROI', en: 'below break-even' } }],
+};
 const recordingSleep = () => jest.fn<Sleep>(async () => undefined);
 
 describe('deliverWebhook', () => {

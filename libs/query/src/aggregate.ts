@@ -213,7 +213,9 @@ function computeMeasure(
   }
   if (m.op === 'distinct') {
     if (!col) return new Array(groups).fill(null);
-    return col.type === 'dict' ? distinctCodes(col.codes, col.dict.length, groupOf, groups, filter) : distinctNumbers(col.values, col.valid, groupOf, groups, filter);
+    return col.type === 'dict'
+      ? distinctCodes(col.codes, col.dict.length, groupOf, groups, filter)
+      : distinctNumbers(col.values, col.valid, groupOf, groups, filter);
   }
   if (!col || col.type !== 'num') return new Array(groups).fill(m.op === 'sum' ? null : 0);
   const weightCol = m.weight ? table.columns.get(m.weight) : undefined;

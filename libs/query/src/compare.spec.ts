@@ -216,7 +216,13 @@ describe('month over month: March 2024 against the 31 days before', () => {
   });
 
   it('the previous days roll onto the current month', () => {
-    const r = run(buildTables({ ad: ROWS }), { metrics: ['clicks'], dimensions: ['date:month'], from: '2024-03-01', to: '2024-03-31', compare: 'previous_period' });
+    const r = run(buildTables({ ad: ROWS }), {
+      metrics: ['clicks'],
+      dimensions: ['date:month'],
+      from: '2024-03-01',
+      to: '2024-03-31',
+      compare: 'previous_period',
+    });
     expect(r.rows).toEqual([{ 'date:month': '2024-03', clicks: 30 }]);
     expect(r.comparison!.rows).toEqual([{ 'date:month': '2024-03', clicks: 9 }]);
   });
@@ -227,11 +233,24 @@ describe('year over year with 29 February', () => {
   //   2023-02-01 10.00   2023-02-28 20.00   2023-03-01 40.00
   //   2024-02-01 11.00   2024-02-28 22.00   2024-02-29 33.00   2024-03-01 44.00
   //   2025-02-01 12.00   2025-02-28 24.00
-  const paid = (day: string, amount: number, i: number): PlainRow => ({ order_item_id: `I${i}`, order_id: `O${i}`, buyer_id: `B${i}`, status: '已完成', payable_amount: amount, paid_at: `${day} 12:00:00` });
+  const paid = (day: string, amount: number, i: number): PlainRow => ({
+    order_item_id: `I${i}`,
+    order_id: `O${i}`,
+    buyer_id: `B${i}`,
+    status: '已完成',
+    payable_amount: amount,
+    paid_at: `${day} 12:00:00`,
+  });
   const ORDERS = [
-    ['2023-02-01', 10], ['2023-02-28', 20], ['2023-03-01', 40],
-    ['2024-02-01', 11], ['2024-02-28', 22], ['2024-02-29', 33], ['2024-03-01', 44],
-    ['2025-02-01', 12], ['2025-02-28', 24],
+    ['2023-02-01', 10],
+    ['2023-02-28', 20],
+    ['2023-03-01', 40],
+    ['2024-02-01', 11],
+    ['2024-02-28', 22],
+    ['2024-02-29', 33],
+    ['2024-03-01', 44],
+    ['2025-02-01', 12],
+    ['2025-02-28', 24],
   ].map(([d, a], i) => paid(d as string, a as number, i));
   const tables = () => buildTables({ order: ORDERS });
 
@@ -300,7 +319,14 @@ describe('comparison rows follow the current rows', () => {
   ];
 
   it('a group only in the previous period is not a row; one only in the current period compares with nulls; a null ratio gives null deltas', () => {
-    const r = run(buildTables({ ad: ROWS }), { metrics: ['clicks', 'ctr'], dimensions: ['plan_id'], from: '2026-09-28', to: '2026-10-04', compare: 'previous_period', sort: [{ key: 'plan_id', dir: 'asc' }] });
+    const r = run(buildTables({ ad: ROWS }), {
+      metrics: ['clicks', 'ctr'],
+      dimensions: ['plan_id'],
+      from: '2026-09-28',
+      to: '2026-10-04',
+      compare: 'previous_period',
+      sort: [{ key: 'plan_id', dir: 'asc' }],
+    });
     expect(r.rows).toEqual([
       { plan_id: 'P1', clicks: 8, ctr: 0.02 },
       { plan_id: 'P2', clicks: 0, ctr: null },
@@ -336,7 +362,15 @@ describe('comparison rows follow the current rows', () => {
   });
 
   it('top-N keeps comparison rows aligned with the rows shown', () => {
-    const r = run(buildTables({ ad: ROWS }), { metrics: ['clicks'], dimensions: ['plan_id'], from: '2026-09-28', to: '2026-10-04', compare: 'previous_period', sort: [{ key: 'clicks', dir: 'desc' }], limit: 1 });
+    const r = run(buildTables({ ad: ROWS }), {
+      metrics: ['clicks'],
+      dimensions: ['plan_id'],
+      from: '2026-09-28',
+      to: '2026-10-04',
+      compare: 'previous_period',
+      sort: [{ key: 'clicks', dir: 'desc' }],
+      limit: 1,
+    });
     expect(r.rows).toEqual([{ plan_id: 'P1', clicks: 8 }]);
     expect(r.comparison!.rows).toEqual([{ plan_id: 'P1', clicks: 5 }]);
     expect(r.comparison!.rowDeltas).toHaveLength(1);
@@ -362,7 +396,13 @@ describe('a comparison window the data does not reach', () => {
 
   it('keeps zeros when the data covers the window but nothing happened in it', () => {
     // 03-02 against 03-01: covered; a filter leaves no P2 rows on 03-01, so cost there is 0.
-    const r = run(tables, { metrics: ['cost'], from: '2024-03-02', to: '2024-03-02', compare: 'previous_period', filters: [{ field: 'plan_id', op: 'eq', value: 'P2' }] });
+    const r = run(tables, {
+      metrics: ['cost'],
+      from: '2024-03-02',
+      to: '2024-03-02',
+      compare: 'previous_period',
+      filters: [{ field: 'plan_id', op: 'eq', value: 'P2' }],
+    });
     expect(r.comparison!.totals).toEqual({ cost: 0 });
   });
 });

@@ -122,18 +122,26 @@ function aggregateWindowKind({ plan, tables, dims, spec, window, shiftDay, optio
   // Sums and counts (and distinct counts whose values each lie in one cell) over rollup dimensions
   // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
   // rows. Both number the groups by their first selected row, so their values line up.
-  const rolled = options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+  const rolled =
+    options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
   const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
   if (rolled && fromRows.length === 0) {
     const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);
     return { groups: rolled.agg, totals, groupOfTuple: null };
   }
   const selected = selectRows(kind, table, spec.filters ?? [], window, dateField);
-  const neededBy = [...plan.metrics.values()].filter((b) => kindsOf(b).includes(kind)).map((b) => b.metric.key).join(', ');
+  const neededBy = [...plan.metrics.values()]
+    .filter((b) => kindsOf(b).includes(kind))
+    .map((b) => b.metric.key)
+    .join(', ');
   let groups = aggregateKind(kind, table, dims, selected, fromRows, shiftDay, neededBy, dateField);
   let distinctTotals = rolled?.distinctTotals ?? new Map<string, (number | null)[]>();
   if (rolled && rolled.agg.groups.length === groups.groups.length) {
-    groups = { groups: groups.groups, values: new Map([...rolled.agg.values, ...groups.values]), presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]) };
+    groups = {
+      groups: groups.groups,
+      values: new Map([...rolled.agg.values, ...groups.values]),
+      presence: new Map([...(rolled.agg.presence ?? []), ...(groups.presence ?? [])]),
+    };
   } else if (rolled) {
     // Cannot happen (same selection, same grouping); if it ever did, the rows answer everything.
     groups = aggregateKind(kind, table, dims, selected, measures, shiftDay, neededBy, dateField);
@@ -143,7 +151,11 @@ function aggregateWindowKind({ plan, tables, dims, spec, window, shiftDay, optio
   const totals =
     dims.length === 0
       ? groups
-      : totalsOf(groups, { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) }, measures);
+      : totalsOf(
+          groups,
+          { groups: [[]], values: new Map([...distinctTotals, ...(rowDistinct.length ? aggregateKind(kind, table, [], selected, rowDistinct).values : [])]) },
+          measures,
+        );
   return { groups, totals, groupOfTuple: null };
 }
 
@@ -157,17 +169,20 @@ function joinTuples(byKind: Map<ExportKind, KindResult>, dims: string[], needKey
   } else {
     tupleValues = [];
     const tupleIndex = new Map<string, number>();
-    const perKind = [...byKind.values()].map((agg) => ({ agg, tuples: agg.groups.groups.map((values) => {
-      const key = tupleKey(values);
-      let t = tupleIndex.get(key);
-      if (t === undefined) {
-        t = tupleValues.length;
-        tupleIndex.set(key, t);
-        tupleValues.push(values);
-        keys.push(key);
-      }
-      return t;
-    }) }));
+    const perKind = [...byKind.values()].map((agg) => ({
+      agg,
+      tuples: agg.groups.groups.map((values) => {
+        const key = tupleKey(values);
+        let t = tupleIndex.get(key);
+        if (t === undefined) {
+          t = tupleValues.length;
+          tupleIndex.set(key, t);
+          tupleValues.push(values);
+          keys.push(key);
+        }
+        return t;
+      }),
+    }));
     for (const { agg, tuples } of perKind) {
       agg.groupOfTuple = new Int32Array(tupleValues.length).fill(-1);
       tuples.forEach((t, g) => (agg.groupOfTuple![t] = g));
@@ -286,12 +301,12 @@ function buildColumns(plan: QueryPlan, dims: string[]): ResultColumn[] {
 }
 
 const TIME_LABELS: Record<string, { zh: string; en: string }> = {
-  'date': { zh: '日期', en: 'Date' },
+  date: { zh: '日期', en: 'Date' },
   'date:day': { zh: '日期', en: 'Date' },
   'date:week': { zh: '周（周一）', en: 'Week (Monday)' },
   'date:month': { zh: '月份', en: 'Month' },
-  'hour': { zh: '小时', en: 'Hour' },
-  'weekday': { zh: '星期', en: 'Weekday' },
+  hour: { zh: '小时', en: 'Hour' },
+  weekday: { zh: '星期', en: 'Weekday' },
 };
 
 function dimensionLabel(dim: string, plan: QueryPlan): { zh: string; en: string } {
@@ -303,7 +318,13 @@ function dimensionLabel(dim: string, plan: QueryPlan): { zh: string; en: string 
   return { zh: dim, en: dim };
 }
 
-function compareWith(current: WindowResult, previous: WindowResult, plan: QueryPlan, dims: string[], prevWindow: DayWindow): NonNullable<QueryResult['comparison']> {
+function compareWith(
+  current: WindowResult,
+  previous: WindowResult,
+  plan: QueryPlan,
+  dims: string[],
+  prevWindow: DayWindow,
+): NonNullable<QueryResult['comparison']> {
   const prevIndex = new Map(previous.keys.map((k, i) => [k, i]));
   const metricKeys = [...plan.metrics.keys()];
   const deltas = (cur: ResultRow, prev: ResultRow | null) => {

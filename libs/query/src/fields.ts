@@ -54,7 +54,13 @@ const byRow = (n: number, f: (i: number) => number): Float64Array => {
   return out;
 };
 
-export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: string, shiftDay: (d: number) => number = (d) => d, dateField?: string): DimensionReader | null {
+export function dimensionReader(
+  kind: ExportKind,
+  table: ColumnTable,
+  dim: string,
+  shiftDay: (d: number) => number = (d) => d,
+  dateField?: string,
+): DimensionReader | null {
   if (TIME_DIMENSIONS.has(dim)) return timeReader(kind, table, dim, shiftDay, dateField);
   const spec = resolveColumn(kind, table, dim);
   if (!spec) return null;
@@ -64,7 +70,16 @@ export function dimensionReader(kind: ExportKind, table: ColumnTable, dim: strin
   }
   return {
     components: () => byRow(table.length, (i) => (col.valid === null || col.valid[i] === 1 ? col.values[i] : NaN)),
-    display: (v) => (Number.isNaN(v) ? null : spec.valueType === 'date' ? formatDay(v) : spec.valueType === 'datetime' ? formatWallMs(v) : spec.valueType === 'money' ? v / 100 : v),
+    display: (v) =>
+      Number.isNaN(v)
+        ? null
+        : spec.valueType === 'date'
+          ? formatDay(v)
+          : spec.valueType === 'datetime'
+            ? formatWallMs(v)
+            : spec.valueType === 'money'
+              ? v / 100
+              : v,
   };
 }
 

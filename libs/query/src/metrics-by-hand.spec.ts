@@ -18,8 +18,36 @@ import { buildTable, buildTables, type PlainRow } from './testing/table-builder'
 //   plays 800 + 200 = 1000             new_followers 5 + 1 = 6
 //   net_gmv 18.00 + 10.85 = 28.85      net_orders 1 + 3 = 4
 const AD: PlainRow[] = [
-  { date: '2026-10-01', plan_id: 'P1', plan: '计划A', impressions: 1000, clicks: 30, cost: 10.01, conversions: 6, orders: 2, gmv: 20.0, plays: 800, new_followers: 5, net_gmv: 18.0, net_orders: 1 },
-  { date: '2026-10-02', plan_id: 'P2', plan: '计划B', impressions: 500, clicks: 15, cost: 2.33, conversions: 4, orders: 3, gmv: 10.85, plays: 200, new_followers: 1, net_gmv: 10.85, net_orders: 3 },
+  {
+    date: '2026-10-01',
+    plan_id: 'P1',
+    plan: '计划A',
+    impressions: 1000,
+    clicks: 30,
+    cost: 10.01,
+    conversions: 6,
+    orders: 2,
+    gmv: 20.0,
+    plays: 800,
+    new_followers: 5,
+    net_gmv: 18.0,
+    net_orders: 1,
+  },
+  {
+    date: '2026-10-02',
+    plan_id: 'P2',
+    plan: '计划B',
+    impressions: 500,
+    clicks: 15,
+    cost: 2.33,
+    conversions: 4,
+    orders: 3,
+    gmv: 10.85,
+    plays: 200,
+    new_followers: 1,
+    net_gmv: 10.85,
+    net_orders: 3,
+  },
 ];
 
 // Account daily stats, three days. Likes and follower_net are signed daily deltas (day 2 is negative).
@@ -28,9 +56,45 @@ const AD: PlainRow[] = [
 //   likes 40 - 3 + 63 = 100              comments 10 + 4 + 6 = 20
 //   shares 5 + 2 + 3 = 10                favorites 5 + 1 + 4 = 10
 const ACCOUNT: PlainRow[] = [
-  { date: '2026-10-01', account: '账号A', plays: 1000, profile_visits: 50, follower_gain: 20, unfollows: 5, follower_net: 15, likes: 40, comments: 10, shares: 5, favorites: 5 },
-  { date: '2026-10-02', account: '账号A', plays: 2000, profile_visits: 100, follower_gain: 10, unfollows: 30, follower_net: -20, likes: -3, comments: 4, shares: 2, favorites: 1 },
-  { date: '2026-10-03', account: '账号A', plays: 1000, profile_visits: 50, follower_gain: 30, unfollows: 0, follower_net: 30, likes: 63, comments: 6, shares: 3, favorites: 4 },
+  {
+    date: '2026-10-01',
+    account: '账号A',
+    plays: 1000,
+    profile_visits: 50,
+    follower_gain: 20,
+    unfollows: 5,
+    follower_net: 15,
+    likes: 40,
+    comments: 10,
+    shares: 5,
+    favorites: 5,
+  },
+  {
+    date: '2026-10-02',
+    account: '账号A',
+    plays: 2000,
+    profile_visits: 100,
+    follower_gain: 10,
+    unfollows: 30,
+    follower_net: -20,
+    likes: -3,
+    comments: 4,
+    shares: 2,
+    favorites: 1,
+  },
+  {
+    date: '2026-10-03',
+    account: '账号A',
+    plays: 1000,
+    profile_visits: 50,
+    follower_gain: 30,
+    unfollows: 0,
+    follower_net: 30,
+    likes: 63,
+    comments: 6,
+    shares: 3,
+    favorites: 4,
+  },
 ];
 
 // Per-work stats: two videos and one 图文 post without completion rate / watch time.
@@ -39,9 +103,54 @@ const ACCOUNT: PlainRow[] = [
 //      and the plain mean of the present values would be 0.20)
 //   avg_watch_seconds = (10 × 1000 + 20 × 3000) / 4000 = 70000 / 4000 = 17.5
 const CONTENT: PlainRow[] = [
-  { account: '账号A', content_id: 'W1', title: '视频一', published_at: '2026-10-01 10:00:00', format: '视频', plays: 1000, completion_rate: 0.3, avg_watch_seconds: 10, likes: 10, comments: 1, shares: 1, favorites: 2, follower_gain: 3, profile_visits: 30 },
-  { account: '账号A', content_id: 'W2', title: '视频二', published_at: '2026-10-02 18:30:00', format: '视频', plays: 3000, completion_rate: 0.1, avg_watch_seconds: 20, likes: 50, comments: 5, shares: 4, favorites: 6, follower_gain: 12, profile_visits: 90 },
-  { account: '账号A', content_id: 'W3', title: '图文三', published_at: '2026-10-03 08:00:00', format: '图文', plays: 2000, completion_rate: null, avg_watch_seconds: null, likes: 40, comments: 4, shares: 5, favorites: 12, follower_gain: 5, profile_visits: 80 },
+  {
+    account: '账号A',
+    content_id: 'W1',
+    title: '视频一',
+    published_at: '2026-10-01 10:00:00',
+    format: '视频',
+    plays: 1000,
+    completion_rate: 0.3,
+    avg_watch_seconds: 10,
+    likes: 10,
+    comments: 1,
+    shares: 1,
+    favorites: 2,
+    follower_gain: 3,
+    profile_visits: 30,
+  },
+  {
+    account: '账号A',
+    content_id: 'W2',
+    title: '视频二',
+    published_at: '2026-10-02 18:30:00',
+    format: '视频',
+    plays: 3000,
+    completion_rate: 0.1,
+    avg_watch_seconds: 20,
+    likes: 50,
+    comments: 5,
+    shares: 4,
+    favorites: 6,
+    follower_gain: 12,
+    profile_visits: 90,
+  },
+  {
+    account: '账号A',
+    content_id: 'W3',
+    title: '图文三',
+    published_at: '2026-10-03 08:00:00',
+    format: '图文',
+    plays: 2000,
+    completion_rate: null,
+    avg_watch_seconds: null,
+    likes: 40,
+    comments: 4,
+    shares: 5,
+    favorites: 12,
+    follower_gain: 5,
+    profile_visits: 80,
+  },
 ];
 
 // Shop orders (one row per 子订单).
@@ -53,13 +162,91 @@ const CONTENT: PlainRow[] = [
 //   refund_amount (no column) = payable of 退款成功 items = I2 50.50
 //   refund_orders = paid orders with a refunded item = |{O1}| = 1
 const ORDERS: PlainRow[] = [
-  { order_item_id: 'I1', order_id: 'O1', buyer_id: 'B1', product_id: 'SKU-A', province: '广东', status: '已完成', payable_amount: 100.0, quantity: 2, discount_total: 5.0, paid_at: '2026-10-01 10:00:00', after_sale_status: null, refund_amount: null },
-  { order_item_id: 'I2', order_id: 'O1', buyer_id: 'B1', product_id: 'SKU-B', province: '广东', status: '已完成', payable_amount: 50.5, quantity: 1, discount_total: 0, paid_at: '2026-10-01 10:00:00', after_sale_status: '退款成功', refund_amount: 30.0 },
-  { order_item_id: 'I3', order_id: 'O2', buyer_id: 'B2', product_id: 'SKU-A', province: '浙江', status: '已发货', payable_amount: 29.99, quantity: 1, discount_total: 1.01, paid_at: '2026-10-02 09:30:00', after_sale_status: null, refund_amount: null },
-  { order_item_id: 'I4', order_id: 'O3', buyer_id: 'B1', product_id: 'SKU-A', province: '广东', status: '已完成', payable_amount: 19.51, quantity: 3, discount_total: 0.99, paid_at: '2026-10-02 21:00:00', after_sale_status: '售后关闭', refund_amount: 0 },
-  { order_item_id: 'I5', order_id: 'O4', buyer_id: 'B3', product_id: 'SKU-B', province: '浙江', status: '待支付', payable_amount: 999.0, quantity: 5, discount_total: 10.0, paid_at: null, after_sale_status: null, refund_amount: null },
+  {
+    order_item_id: 'I1',
+    order_id: 'O1',
+    buyer_id: 'B1',
+    product_id: 'SKU-A',
+    province: '广东',
+    status: '已完成',
+    payable_amount: 100.0,
+    quantity: 2,
+    discount_total: 5.0,
+    paid_at: '2026-10-01 10:00:00',
+    after_sale_status: null,
+    refund_amount: null,
+  },
+  {
+    order_item_id: 'I2',
+    order_id: 'O1',
+    buyer_id: 'B1',
+    product_id: 'SKU-B',
+    province: '广东',
+    status: '已完成',
+    payable_amount: 50.5,
+    quantity: 1,
+    discount_total: 0,
+    paid_at: '2026-10-01 10:00:00',
+    after_sale_status: '退款成功',
+    refund_amount: 30.0,
+  },
+  {
+    order_item_id: 'I3',
+    order_id: 'O2',
+    buyer_id: 'B2',
+    product_id: 'SKU-A',
+    province: '浙江',
+    status: '已发货',
+    payable_amount: 29.99,
+    quantity: 1,
+    discount_total: 1.01,
+    paid_at: '2026-10-02 09:30:00',
+    after_sale_status: null,
+    refund_amount: null,
+  },
+  {
+    order_item_id: 'I4',
+    order_id: 'O3',
+    buyer_id: 'B1',
+    product_id: 'SKU-A',
+    province: '广东',
+    status: '已完成',
+    payable_amount: 19.51,
+    quantity: 3,
+    discount_total: 0.99,
+    paid_at: '2026-10-02 21:00:00',
+    after_sale_status: '售后关闭',
+    refund_amount: 0,
+  },
+  {
+    order_item_id: 'I5',
+    order_id: 'O4',
+    buyer_id: 'B3',
+    product_id: 'SKU-B',
+    province: '浙江',
+    status: '待支付',
+    payable_amount: 999.0,
+    quantity: 5,
+    discount_total: 10.0,
+    paid_at: null,
+    after_sale_status: null,
+    refund_amount: null,
+  },
   // Closed before payment, as 抖店 exports such orders: no payment time (paid = has a payment time, DESIGN §4).
-  { order_item_id: 'I6', order_id: 'O5', buyer_id: 'B4', product_id: 'SKU-A', province: '江苏', status: '已关闭', payable_amount: 88.0, quantity: 1, discount_total: 0, paid_at: null, after_sale_status: null, refund_amount: null },
+  {
+    order_item_id: 'I6',
+    order_id: 'O5',
+    buyer_id: 'B4',
+    product_id: 'SKU-A',
+    province: '江苏',
+    status: '已关闭',
+    payable_amount: 88.0,
+    quantity: 1,
+    discount_total: 0,
+    paid_at: null,
+    after_sale_status: null,
+    refund_amount: null,
+  },
 ];
 const ORDERS_NO_REFUND_COLUMN: PlainRow[] = ORDERS.map(({ refund_amount: _drop, ...rest }) => rest);
 
@@ -71,15 +258,68 @@ const ORDERS_NO_REFUND_COLUMN: PlainRow[] = ORDERS.map(({ refund_amount: _drop, 
 //   duration_minutes 120 + 60 = 180
 //   avg_watch_minutes = (2.5 × 2000 + 5 × 500) / 2500 = 7500 / 2500 = 3 (mean of rows would be 3.75)
 const LIVE: PlainRow[] = [
-  { account: '账号A', live_start: '2026-10-01 20:00:00', duration_minutes: 120, exposure_users: 10000, viewers: 2000, views: 3000, product_exposure_users: 1500, product_click_users: 300, live_orders: 50, live_buyers: 40, live_gmv: 5000.0, new_followers: 100, ad_spend: 1000.0, refund_amount_live: 200.0, avg_watch_minutes: 2.5 },
-  { account: '账号A', live_start: '2026-10-02 20:00:00', duration_minutes: 60, exposure_users: 5000, viewers: 500, views: 1000, product_exposure_users: 400, product_click_users: 100, live_orders: 10, live_buyers: 10, live_gmv: 1000.0, new_followers: 20, ad_spend: 500.0, refund_amount_live: 0, avg_watch_minutes: 5 },
+  {
+    account: '账号A',
+    live_start: '2026-10-01 20:00:00',
+    duration_minutes: 120,
+    exposure_users: 10000,
+    viewers: 2000,
+    views: 3000,
+    product_exposure_users: 1500,
+    product_click_users: 300,
+    live_orders: 50,
+    live_buyers: 40,
+    live_gmv: 5000.0,
+    new_followers: 100,
+    ad_spend: 1000.0,
+    refund_amount_live: 200.0,
+    avg_watch_minutes: 2.5,
+  },
+  {
+    account: '账号A',
+    live_start: '2026-10-02 20:00:00',
+    duration_minutes: 60,
+    exposure_users: 5000,
+    viewers: 500,
+    views: 1000,
+    product_exposure_users: 400,
+    product_click_users: 100,
+    live_orders: 10,
+    live_buyers: 10,
+    live_gmv: 1000.0,
+    new_followers: 20,
+    ad_spend: 500.0,
+    refund_amount_live: 0,
+    avg_watch_minutes: 5,
+  },
 ];
 
 // 售后表: three requests; refunds 39.90 + 19.90 (+ none for the closed one) = 59.80
 const AFTER_SALE: PlainRow[] = [
-  { after_sale_id: 'S1', order_item_id: 'I2', after_sale_type: '仅退款', after_sale_status: '退款成功', refund_amount: 39.9, applied_at: '2026-10-02 10:00:00' },
-  { after_sale_id: 'S2', order_item_id: 'I4', after_sale_type: '退货退款', after_sale_status: '退款成功', refund_amount: 19.9, applied_at: '2026-10-03 10:00:00' },
-  { after_sale_id: 'S3', order_item_id: 'I1', after_sale_type: '仅退款', after_sale_status: '售后关闭', refund_amount: null, applied_at: '2026-10-03 11:00:00' },
+  {
+    after_sale_id: 'S1',
+    order_item_id: 'I2',
+    after_sale_type: '仅退款',
+    after_sale_status: '退款成功',
+    refund_amount: 39.9,
+    applied_at: '2026-10-02 10:00:00',
+  },
+  {
+    after_sale_id: 'S2',
+    order_item_id: 'I4',
+    after_sale_type: '退货退款',
+    after_sale_status: '退款成功',
+    refund_amount: 19.9,
+    applied_at: '2026-10-03 10:00:00',
+  },
+  {
+    after_sale_id: 'S3',
+    order_item_id: 'I1',
+    after_sale_type: '仅退款',
+    after_sale_status: '售后关闭',
+    refund_amount: null,
+    applied_at: '2026-10-03 11:00:00',
+  },
 ];
 
 // 结算账单: settled 95.31 + 28.41 = 123.72; commission -14.00 + 0 = -14.00; service fees -5.49 - 1.49 = -6.98
@@ -133,28 +373,92 @@ const SURVEY: PlainRow[] = [
 //   gmv 300.00 + null + 100.00 = 400.00; boost 100.00 + 0 + null = 100.00; conversions 3 + null + 2 = 5
 //   completion (0.2 × 10000 + 0.1 × 30000) / 40000 = 0.125 (the middle order has no value and no plays)
 const XINGTU: PlainRow[] = [
-  { xt_order_id: 'X1', creator_name: 'X', published_at: '2026-10-01 10:00:00', order_amount: 100.0, plays: 10000, likes: 300, comments: 50, shares: 50, favorites: 20, completion_rate: 0.2, component_impressions: 1000, component_clicks: 40, xt_gmv: 300.0, boost_cost: 100.0, xt_conversions: 3 },
-  { xt_order_id: 'X2', creator_name: 'Y', published_at: '2026-10-02 10:00:00', order_amount: 50.5, plays: 0, likes: 0, comments: 0, shares: 0, favorites: 0, completion_rate: null, component_impressions: null, component_clicks: null, xt_gmv: null, boost_cost: 0, xt_conversions: null },
-  { xt_order_id: 'X3', creator_name: 'X', published_at: '2026-10-03 10:00:00', order_amount: 49.5, plays: 30000, likes: 500, comments: 100, shares: 0, favorites: 80, completion_rate: 0.1, component_impressions: 3000, component_clicks: 60, xt_gmv: 100.0, boost_cost: null, xt_conversions: 2 },
+  {
+    xt_order_id: 'X1',
+    creator_name: 'X',
+    published_at: '2026-10-01 10:00:00',
+    order_amount: 100.0,
+    plays: 10000,
+    likes: 300,
+    comments: 50,
+    shares: 50,
+    favorites: 20,
+    completion_rate: 0.2,
+    component_impressions: 1000,
+    component_clicks: 40,
+    xt_gmv: 300.0,
+    boost_cost: 100.0,
+    xt_conversions: 3,
+  },
+  {
+    xt_order_id: 'X2',
+    creator_name: 'Y',
+    published_at: '2026-10-02 10:00:00',
+    order_amount: 50.5,
+    plays: 0,
+    likes: 0,
+    comments: 0,
+    shares: 0,
+    favorites: 0,
+    completion_rate: null,
+    component_impressions: null,
+    component_clicks: null,
+    xt_gmv: null,
+    boost_cost: 0,
+    xt_conversions: null,
+  },
+  {
+    xt_order_id: 'X3',
+    creator_name: 'X',
+    published_at: '2026-10-03 10:00:00',
+    order_amount: 49.5,
+    plays: 30000,
+    likes: 500,
+    comments: 100,
+    shares: 0,
+    favorites: 80,
+    completion_rate: 0.1,
+    component_impressions: 3000,
+    component_clicks: 60,
+    xt_gmv: 100.0,
+    boost_cost: null,
+    xt_conversions: 2,
+  },
 ];
 
-type Fixture = 'xingtu' | 'survey' | 'ad' | 'account' | 'content' | 'order' | 'order_no_refund' | 'live' | 'order+account' | 'ad+order' | 'after_sale' | 'settlement' | 'review' | 'stock' | 'stock_move' | 'stock+move';
+type Fixture =
+  | 'xingtu'
+  | 'survey'
+  | 'ad'
+  | 'account'
+  | 'content'
+  | 'order'
+  | 'order_no_refund'
+  | 'live'
+  | 'order+account'
+  | 'ad+order'
+  | 'after_sale'
+  | 'settlement'
+  | 'review'
+  | 'stock'
+  | 'stock_move'
+  | 'stock+move';
 const FIXTURES: Record<Fixture, () => TableSet> = {
-  'ad': () => buildTables({ ad: AD }),
-  'account': () => buildTables({ account: ACCOUNT }),
-  'content': () => buildTables({ content: CONTENT }),
-  'order': () => buildTables({ order: ORDERS }),
-  'order_no_refund': () => buildTables({ order: ORDERS_NO_REFUND_COLUMN }),
-  'live': () => buildTables({ live: LIVE }),
+  ad: () => buildTables({ ad: AD }),
+  account: () => buildTables({ account: ACCOUNT }),
+  content: () => buildTables({ content: CONTENT }),
+  order: () => buildTables({ order: ORDERS }),
+  order_no_refund: () => buildTables({ order: ORDERS_NO_REFUND_COLUMN }),
+  live: () => buildTables({ live: LIVE }),
   'order+account': () => buildTables({ order: ORDERS, account: ACCOUNT }),
   'ad+order': () => buildTables({ ad: AD, order: ORDERS }),
-  'after_sale': () => buildTables({ after_sale: AFTER_SALE }),
-  'settlement': () => buildTables({ settlement: SETTLEMENT }),
-  'review': () => buildTables({ review: REVIEWS }),
-  'survey': () => buildTables({ survey: SURVEY }),
-  'xingtu': () => buildTables({ xingtu: XINGTU }),
-  'stock': () => buildTables({ stock: STOCK }),
-  'stock_move': () => buildTables({ stock_move: MOVES }),
+  after_sale: () => buildTables({ after_sale: AFTER_SALE }),
+  settlement: () => buildTables({ settlement: SETTLEMENT }),
+  review: () => buildTables({ review: REVIEWS }),
+  survey: () => buildTables({ survey: SURVEY }),
+  xingtu: () => buildTables({ xingtu: XINGTU }),
+  stock: () => buildTables({ stock: STOCK }),
+  stock_move: () => buildTables({ stock_move: MOVES }),
   'stock+move': () => buildTables({ stock: STOCK, stock_move: MOVES }),
 };
 
@@ -509,7 +813,11 @@ describe('account and content metrics', () => {
   });
 
   it('weights completion rate by plays over works that have one (a 图文 row adds neither value nor weight)', () => {
-    const r = q(FIXTURES.content(), { metrics: ['completion_rate', 'avg_watch_seconds', 'works'], dimensions: ['format'], sort: [{ key: 'format', dir: 'asc' }] });
+    const r = q(FIXTURES.content(), {
+      metrics: ['completion_rate', 'avg_watch_seconds', 'works'],
+      dimensions: ['format'],
+      sort: [{ key: 'format', dir: 'asc' }],
+    });
     const byFormat = Object.fromEntries(r.rows.map((row) => [row.format, row]));
     // 视频: (0.3 × 1000 + 0.1 × 3000) / 4000 = 0.15; watch (10 × 1000 + 20 × 3000) / 4000 = 17.5
     expectNear(byFormat['视频'].completion_rate, 0.15);
@@ -542,7 +850,11 @@ describe('account and content metrics', () => {
 
 describe('order metrics', () => {
   it('counts GMV, orders and buyers of paid orders only (excludes 待支付 and 已关闭)', () => {
-    const r = q(FIXTURES.order(), { metrics: ['gmv', 'paid_orders', 'buyers', 'units', 'items'], dimensions: ['province'], sort: [{ key: 'province', dir: 'asc' }] });
+    const r = q(FIXTURES.order(), {
+      metrics: ['gmv', 'paid_orders', 'buyers', 'units', 'items'],
+      dimensions: ['province'],
+      sort: [{ key: 'province', dir: 'asc' }],
+    });
     const by = Object.fromEntries(r.rows.map((row) => [row.province, row]));
     // 广东: I1 100.00 + I2 50.50 + I4 19.51 = 170.01; orders {O1, O3} = 2; buyers {B1} = 1; units 2 + 1 + 3 = 6
     expect(by['广东']).toEqual({ province: '广东', gmv: 170.01, paid_orders: 2, buyers: 1, units: 6, items: 3 });
@@ -576,7 +888,11 @@ describe('order metrics', () => {
   });
 
   it('counts an order once when it has several items, and a buyer once across orders', () => {
-    const r = q(FIXTURES.order(), { metrics: ['paid_orders', 'buyers', 'aov', 'avg_order_value'], dimensions: ['buyer_id'], sort: [{ key: 'buyer_id', dir: 'asc' }] });
+    const r = q(FIXTURES.order(), {
+      metrics: ['paid_orders', 'buyers', 'aov', 'avg_order_value'],
+      dimensions: ['buyer_id'],
+      sort: [{ key: 'buyer_id', dir: 'asc' }],
+    });
     // B1: orders {O1, O3} = 2, gmv 170.01, aov 170.01 / 1, order value 170.01 / 2 = 85.005
     const b1 = r.rows.find((row) => row.buyer_id === 'B1')!;
     expect(b1.paid_orders).toBe(2);
@@ -603,7 +919,13 @@ describe('order metrics', () => {
 
   it('recognises every refunded after-sale wording', () => {
     const rows = ['退款成功', '同意退款，退款成功', '售后成功', '售后关闭', '换货成功', null].map((after, i) => ({
-      order_item_id: `I${i}`, order_id: `O${i}`, buyer_id: 'B', status: '已完成', payable_amount: 10 * (i + 1), paid_at: '2026-10-01 10:00:00', after_sale_status: after,
+      order_item_id: `I${i}`,
+      order_id: `O${i}`,
+      buyer_id: 'B',
+      status: '已完成',
+      payable_amount: 10 * (i + 1),
+      paid_at: '2026-10-01 10:00:00',
+      after_sale_status: after,
     }));
     // refunded: I0 10.00 + I1 20.00 + I2 30.00 = 60.00 of gmv 10 + 20 + ... + 60 = 210.00; refunded orders 3 of 6
     const r = q(buildTables({ order: rows }), { metrics: ['refund_amount', 'gmv', 'refund_orders', 'refund_order_rate'] });
@@ -631,8 +953,36 @@ describe('live metrics', () => {
   });
 
   it('gives null where viewers or spend are zero', () => {
-    const tables = buildTables({ live: [{ account: 'A', live_start: '2026-10-01 20:00:00', exposure_users: 0, viewers: 0, views: 0, live_gmv: 0, live_buyers: 0, ad_spend: 0, avg_watch_minutes: 3, product_click_users: 0, product_exposure_users: 0, new_followers: 0 }] });
-    const metrics = ['entry_rate', 'product_ctr', 'watch_to_buy_rate', 'click_to_buy_rate', 'live_gpm', 'uv_value', 'live_aov', 'follow_rate', 'live_roi', 'avg_watch_minutes'];
+    const tables = buildTables({
+      live: [
+        {
+          account: 'A',
+          live_start: '2026-10-01 20:00:00',
+          exposure_users: 0,
+          viewers: 0,
+          views: 0,
+          live_gmv: 0,
+          live_buyers: 0,
+          ad_spend: 0,
+          avg_watch_minutes: 3,
+          product_click_users: 0,
+          product_exposure_users: 0,
+          new_followers: 0,
+        },
+      ],
+    });
+    const metrics = [
+      'entry_rate',
+      'product_ctr',
+      'watch_to_buy_rate',
+      'click_to_buy_rate',
+      'live_gpm',
+      'uv_value',
+      'live_aov',
+      'follow_rate',
+      'live_roi',
+      'avg_watch_minutes',
+    ];
     const r = q(tables, { metrics });
     for (const m of metrics) expect(r.totals![m]).toBeNull();
   });
@@ -681,7 +1031,11 @@ describe('money is exact to the cent', () => {
   });
 
   it('the table builder stores money as integer cents from the decimal text', () => {
-    const t = buildTable('ad', [{ date: '2026-10-01', cost: 12.34 }, { date: '2026-10-01', cost: '1.00' }, { date: '2026-10-01', cost: -0.07 }]);
+    const t = buildTable('ad', [
+      { date: '2026-10-01', cost: 12.34 },
+      { date: '2026-10-01', cost: '1.00' },
+      { date: '2026-10-01', cost: -0.07 },
+    ]);
     const col = t.columns.get('cost')!;
     expect(col.type === 'num' && Array.from(col.values)).toEqual([1234, 100, -7]);
     expect(() => buildTable('ad', [{ cost: 1.005 }])).toThrow();

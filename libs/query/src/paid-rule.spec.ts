@@ -17,11 +17,61 @@ const METRICS = ['gmv', 'paid_orders', 'units', 'buyers', 'refund_amount', 'refu
 // O1 paid, kept; O2 paid, partly refunded (20.00 of 50.00); O3 paid 30.00 then fully refunded and
 // closed; O4 closed before payment; O5 awaiting payment.
 const ROWS: PlainRow[] = [
-  { order_item_id: 'I1', order_id: 'O1', buyer_id: 'B1', status: '已完成', after_sale_status: '-', payable_amount: 100, quantity: 2, refund_amount: null, paid_at: '2026-11-01 10:00:00' },
-  { order_item_id: 'I2', order_id: 'O2', buyer_id: 'B2', status: '已完成', after_sale_status: '退款成功', payable_amount: 50, quantity: 1, refund_amount: 20, paid_at: '2026-11-01 11:00:00' },
-  { order_item_id: 'I3', order_id: 'O3', buyer_id: 'B3', status: '已关闭', after_sale_status: '退款成功', payable_amount: 30, quantity: 1, refund_amount: 30, paid_at: '2026-11-02 09:00:00' },
-  { order_item_id: 'I4', order_id: 'O4', buyer_id: 'B4', status: '已关闭', after_sale_status: '-', payable_amount: 40, quantity: 1, refund_amount: null, paid_at: null },
-  { order_item_id: 'I5', order_id: 'O5', buyer_id: 'B5', status: '待支付', after_sale_status: '-', payable_amount: 10, quantity: 3, refund_amount: null, paid_at: null },
+  {
+    order_item_id: 'I1',
+    order_id: 'O1',
+    buyer_id: 'B1',
+    status: '已完成',
+    after_sale_status: '-',
+    payable_amount: 100,
+    quantity: 2,
+    refund_amount: null,
+    paid_at: '2026-11-01 10:00:00',
+  },
+  {
+    order_item_id: 'I2',
+    order_id: 'O2',
+    buyer_id: 'B2',
+    status: '已完成',
+    after_sale_status: '退款成功',
+    payable_amount: 50,
+    quantity: 1,
+    refund_amount: 20,
+    paid_at: '2026-11-01 11:00:00',
+  },
+  {
+    order_item_id: 'I3',
+    order_id: 'O3',
+    buyer_id: 'B3',
+    status: '已关闭',
+    after_sale_status: '退款成功',
+    payable_amount: 30,
+    quantity: 1,
+    refund_amount: 30,
+    paid_at: '2026-11-02 09:00:00',
+  },
+  {
+    order_item_id: 'I4',
+    order_id: 'O4',
+    buyer_id: 'B4',
+    status: '已关闭',
+    after_sale_status: '-',
+    payable_amount: 40,
+    quantity: 1,
+    refund_amount: null,
+    paid_at: null,
+  },
+  {
+    order_item_id: 'I5',
+    order_id: 'O5',
+    buyer_id: 'B5',
+    status: '待支付',
+    after_sale_status: '-',
+    payable_amount: 10,
+    quantity: 3,
+    refund_amount: null,
+    paid_at: null,
+  },
 ];
 const withoutPaidAt = (rows: PlainRow[]) => rows.map(({ paid_at: _drop, ...rest }) => rest);
 
@@ -31,7 +81,16 @@ describe('paid = has a payment time', () => {
     // paid: I1 I2 I3 -> gmv 100 + 50 + 30 = 180.00; orders {O1,O2,O3}; units 2 + 1 + 1 = 4; buyers {B1,B2,B3}
     // refunds over paid orders: 20 + 30 = 50.00; refunded orders {O2, O3}
     // (the old status rule gave gmv 150, refund rate 50 / 150 and refund order rate 1 / 2)
-    expect(r.totals).toEqual({ gmv: 180, paid_orders: 3, units: 4, buyers: 3, refund_amount: 50, refund_orders: 2, refund_rate: 50 / 180, refund_order_rate: 2 / 3 });
+    expect(r.totals).toEqual({
+      gmv: 180,
+      paid_orders: 3,
+      units: 4,
+      buyers: 3,
+      refund_amount: 50,
+      refund_orders: 2,
+      refund_rate: 50 / 180,
+      refund_order_rate: 2 / 3,
+    });
   });
 
   it('dates the refunded order by its payment day', () => {

@@ -86,7 +86,11 @@ export function planQuery(metricKeys: string[], tables: TableSet, params: Record
 }
 
 function missingData(metric: string, kinds: ExportKind[]): QueryError {
-  return new QueryError('METRIC_DATA_MISSING', { metric, kinds: kinds.map((k) => KINDS[k].label.zh).join(' / '), kindsEn: kinds.map((k) => KINDS[k].label.en).join(' / ') });
+  return new QueryError('METRIC_DATA_MISSING', {
+    metric,
+    kinds: kinds.map((k) => KINDS[k].label.zh).join(' / '),
+    kindsEn: kinds.map((k) => KINDS[k].label.en).join(' / '),
+  });
 }
 
 function leafMeasures(

@@ -72,8 +72,14 @@ const adRowArb: fc.Arbitrary<AdRow> = fc.record({
 const orderRowArb = (i: number): fc.Arbitrary<OrderRow> =>
   fc.record({
     order_item_id: fc.constant(`I${i}`),
-    order_id: fc.option(fc.integer({ min: 1, max: 12 }).map((n) => `O${n}`), { nil: null, freq: 20 }),
-    buyer_id: fc.option(fc.integer({ min: 1, max: 6 }).map((n) => `B${n}`), { nil: null, freq: 8 }),
+    order_id: fc.option(
+      fc.integer({ min: 1, max: 12 }).map((n) => `O${n}`),
+      { nil: null, freq: 20 },
+    ),
+    buyer_id: fc.option(
+      fc.integer({ min: 1, max: 6 }).map((n) => `B${n}`),
+      { nil: null, freq: 8 },
+    ),
     product_id: fc.constantFrom('SKU1', 'SKU2', 'SKU3', null),
     province: fc.constantFrom('广东', '浙江', '江苏', '广西', null),
     status: fc.constantFrom('已完成', '已发货', '待发货', '备货中', '部分发货', '待支付', '已关闭', null),
@@ -83,7 +89,8 @@ const orderRowArb = (i: number): fc.Arbitrary<OrderRow> =>
     discount_total: cents(5_000),
     refund_amount: cents(200_000),
     paid_at: nullable(
-      fc.tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+      fc
+        .tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
         .map(([d, h, m, s]) => `${dayText(d)} ${two(h)}:${two(m)}:${two(s)}`),
     ),
   });
@@ -115,7 +122,13 @@ function sumOf(rows: Row[], field: string, pred: (r: Row) => boolean = () => tru
   if (passing.length > 0 && present.length === 0) return null;
   return present.reduce((acc, r) => acc + BigInt(r[field] as number), 0n);
 }
-const distinctOf = (rows: Row[], field: string, pred: (r: Row) => boolean) => new Set(rows.filter(pred).map((r) => r[field]).filter((v) => v !== null)).size;
+const distinctOf = (rows: Row[], field: string, pred: (r: Row) => boolean) =>
+  new Set(
+    rows
+      .filter(pred)
+      .map((r) => r[field])
+      .filter((v) => v !== null),
+  ).size;
 const num = (b: bigint | null) => (b === null ? null : Number(b));
 const yuan = (b: bigint | null) => (b === null ? null : Number(b) / 100);
 const div = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
@@ -153,7 +166,9 @@ const AD_REF: Record<string, RefMetric> = {
 // An empty 退款金额 cell means no refund: the refund column sums with empty cells as 0.
 // Refund figures are over paid orders only.
 const refundCents = (g: Row[], refundColumn: boolean) =>
-  refundColumn ? g.filter(isPaid).reduce((acc, r) => acc + BigInt((r.refund_amount as number | null) ?? 0), 0n) : sumOf(g, 'payable_amount', (r) => isPaid(r) && isRefunded(r));
+  refundColumn
+    ? g.filter(isPaid).reduce((acc, r) => acc + BigInt((r.refund_amount as number | null) ?? 0), 0n)
+    : sumOf(g, 'payable_amount', (r) => isPaid(r) && isRefunded(r));
 const ORDER_REF: Record<string, RefMetric> = {
   items: (g) => g.length,
   gmv: (g) => yuan(sumOf(g, 'payable_amount', isPaid)),
@@ -166,7 +181,11 @@ const ORDER_REF: Record<string, RefMetric> = {
   refund_amount: (g, c) => yuan(refundCents(g, c.refundColumn)),
   refund_orders: (g) => distinctOf(g, 'order_id', (r) => isPaid(r) && isRefunded(r)),
   refund_rate: (g, c) => div(num(refundCents(g, c.refundColumn)), num(sumOf(g, 'payable_amount', isPaid))),
-  refund_order_rate: (g) => div(distinctOf(g, 'order_id', (r) => isPaid(r) && isRefunded(r)), distinctOf(g, 'order_id', isPaid)),
+  refund_order_rate: (g) =>
+    div(
+      distinctOf(g, 'order_id', (r) => isPaid(r) && isRefunded(r)),
+      distinctOf(g, 'order_id', isPaid),
+    ),
 };
 /** Money sums: must be exact to the cent. */
 
@@ -223,7 +242,13 @@ interface Reference {
   totals: Record<string, number | null>;
 }
 
-function reference(parts: { kind: 'ad' | 'order'; rows: Row[]; refs: Record<string, RefMetric>; refundColumn?: boolean }[], metrics: string[], dims: string[], spec: { from?: string; to?: string }, filters: GenFilter[]): Reference {
+function reference(
+  parts: { kind: 'ad' | 'order'; rows: Row[]; refs: Record<string, RefMetric>; refundColumn?: boolean }[],
+  metrics: string[],
+  dims: string[],
+  spec: { from?: string; to?: string },
+  filters: GenFilter[],
+): Reference {
   const selected = parts.map((p) => ({ ...p, rows: p.rows.filter((r) => keep(p.kind, r, spec, filters)) }));
   const keys = new Set<string>();
   for (const p of selected) for (const r of p.rows) keys.add(JSON.stringify(dims.map((d) => dimValue(p.kind, r, d))));
@@ -243,7 +268,11 @@ function reference(parts: { kind: 'ad' | 'order'; rows: Row[]; refs: Record<stri
     return out;
   };
   const rows = new Map<string, Record<string, number | null>>();
-  for (const key of keys) rows.set(key, evalGroup((p) => p.rows.filter((r) => JSON.stringify(dims.map((d) => dimValue(p.kind, r, d))) === key)));
+  for (const key of keys)
+    rows.set(
+      key,
+      evalGroup((p) => p.rows.filter((r) => JSON.stringify(dims.map((d) => dimValue(p.kind, r, d))) === key)),
+    );
   return { rows, totals: evalGroup((p) => p.rows) };
 }
 
@@ -269,7 +298,8 @@ function checkAgainst(result: QueryResult, ref: Reference, metrics: string[], di
     if (!expected) throw new Error(`unexpected group ${key}`);
     for (const m of metrics) sameValue(row[m], expected[m], `row ${key} ${m}`);
   }
-  if (seen.size !== ref.rows.size) throw new Error(`expected ${ref.rows.size} groups, got ${seen.size}: missing ${[...ref.rows.keys()].filter((k) => !seen.has(k)).join(' ')}`);
+  if (seen.size !== ref.rows.size)
+    throw new Error(`expected ${ref.rows.size} groups, got ${seen.size}: missing ${[...ref.rows.keys()].filter((k) => !seen.has(k)).join(' ')}`);
   for (const m of metrics) sameValue((result.totals as ResultRow)[m], ref.totals[m], `totals ${m}`);
   // Money sums to the cent: the yuan value is exactly the BigInt cents / 100.
   for (const [m, c] of exactCents) {
@@ -284,7 +314,9 @@ function checkAgainst(result: QueryResult, ref: Reference, metrics: string[], di
 // ---------------------------------------------------------------------------------------------
 const periodArb = fc.oneof(
   fc.constant({}),
-  fc.tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: DAYS - 1 })).map(([a, b]) => ({ from: dayText(Math.min(a, b)), to: dayText(Math.max(a, b)) })),
+  fc
+    .tuple(fc.integer({ min: 0, max: DAYS - 1 }), fc.integer({ min: 0, max: DAYS - 1 }))
+    .map(([a, b]) => ({ from: dayText(Math.min(a, b)), to: dayText(Math.max(a, b)) })),
   fc.integer({ min: 0, max: DAYS - 1 }).map((a) => ({ from: dayText(a) })),
   fc.integer({ min: 0, max: DAYS - 1 }).map((a) => ({ to: dayText(a) })),
 );
@@ -294,7 +326,9 @@ function textFilterArb(field: string, values: string[], needles: string[]): fc.A
     fc.constantFrom(...values).map((v) => ({ field, op: 'eq' as const, value: v, test: (x: string | number | null) => x === v })),
     fc.constantFrom(...values).map((v) => ({ field, op: 'ne' as const, value: v, test: (x: string | number | null) => x !== v })),
     fc.subarray(values).map((vs) => ({ field, op: 'in' as const, value: vs, test: (x: string | number | null) => x !== null && vs.includes(x as string) })),
-    fc.constantFrom(...needles).map((n) => ({ field, op: 'contains' as const, value: n, test: (x: string | number | null) => typeof x === 'string' && x.includes(n) })),
+    fc
+      .constantFrom(...needles)
+      .map((n) => ({ field, op: 'contains' as const, value: n, test: (x: string | number | null) => typeof x === 'string' && x.includes(n) })),
   );
 }
 
@@ -346,7 +380,13 @@ describe('the engine equals a naive reference on random exports and queries', ()
         (rows, metrics, dims, filter, period) => {
           const tables = buildTables({ ad: rows.map(toPlain) });
           const filters = filter ? [filter] : [];
-          const spec: QuerySpec = { metrics, dimensions: dims, filters: filters.map(({ field, op, value }) => ({ field, op, value })), ...period, totals: true };
+          const spec: QuerySpec = {
+            metrics,
+            dimensions: dims,
+            filters: filters.map(({ field, op, value }) => ({ field, op, value })),
+            ...period,
+            totals: true,
+          };
           const result = runQuery(spec, tables);
           const all = rows as unknown as Row[];
           const ref = reference([{ kind: 'ad', rows: all, refs: AD_REF }], metrics, dims, period, filters);
@@ -378,7 +418,13 @@ describe('the engine equals a naive reference on random exports and queries', ()
           });
           const tables = buildTables({ order: plain });
           const filters = filter ? [filter] : [];
-          const spec: QuerySpec = { metrics, dimensions: dims, filters: filters.map(({ field, op, value }) => ({ field, op, value })), ...period, totals: true };
+          const spec: QuerySpec = {
+            metrics,
+            dimensions: dims,
+            filters: filters.map(({ field, op, value }) => ({ field, op, value })),
+            ...period,
+            totals: true,
+          };
           const result = runQuery(spec, tables);
           const all = rows as unknown as Row[];
           const ref = reference([{ kind: 'order', rows: all, refs: ORDER_REF, refundColumn }], metrics, dims, period, filters);

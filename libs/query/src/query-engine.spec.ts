@@ -35,11 +35,56 @@ const ad = () => buildTables({ ad: AD });
 // I5 O5 null paid 2026-10-03 08:00:00  5.50
 // I6 O6 江苏 待支付, no paid_at          99.00
 const ORDERS: PlainRow[] = [
-  { order_item_id: 'I1', order_id: 'O1', buyer_id: 'B1', province: '广东', status: '已完成', payable_amount: 100, paid_at: '2026-10-01 10:15:00', product_name: '保温杯 500ml' },
-  { order_item_id: 'I2', order_id: 'O2', buyer_id: 'B2', province: '广东', status: '已发货', payable_amount: 20, paid_at: '2026-10-01 23:59:59', product_name: '保温杯 350ml' },
-  { order_item_id: 'I3', order_id: 'O3', buyer_id: 'B1', province: '浙江', status: '已完成', payable_amount: 30, paid_at: '2026-10-02 00:00:00', product_name: '帆布袋' },
-  { order_item_id: 'I4', order_id: 'O4', buyer_id: 'B3', province: '浙江', status: '已完成', payable_amount: 40, paid_at: '2026-10-02 10:30:00', product_name: '帆布袋' },
-  { order_item_id: 'I5', order_id: 'O5', buyer_id: 'B4', province: null, status: '已完成', payable_amount: 5.5, paid_at: '2026-10-03 08:00:00', product_name: '贴纸' },
+  {
+    order_item_id: 'I1',
+    order_id: 'O1',
+    buyer_id: 'B1',
+    province: '广东',
+    status: '已完成',
+    payable_amount: 100,
+    paid_at: '2026-10-01 10:15:00',
+    product_name: '保温杯 500ml',
+  },
+  {
+    order_item_id: 'I2',
+    order_id: 'O2',
+    buyer_id: 'B2',
+    province: '广东',
+    status: '已发货',
+    payable_amount: 20,
+    paid_at: '2026-10-01 23:59:59',
+    product_name: '保温杯 350ml',
+  },
+  {
+    order_item_id: 'I3',
+    order_id: 'O3',
+    buyer_id: 'B1',
+    province: '浙江',
+    status: '已完成',
+    payable_amount: 30,
+    paid_at: '2026-10-02 00:00:00',
+    product_name: '帆布袋',
+  },
+  {
+    order_item_id: 'I4',
+    order_id: 'O4',
+    buyer_id: 'B3',
+    province: '浙江',
+    status: '已完成',
+    payable_amount: 40,
+    paid_at: '2026-10-02 10:30:00',
+    product_name: '帆布袋',
+  },
+  {
+    order_item_id: 'I5',
+    order_id: 'O5',
+    buyer_id: 'B4',
+    province: null,
+    status: '已完成',
+    payable_amount: 5.5,
+    paid_at: '2026-10-03 08:00:00',
+    product_name: '贴纸',
+  },
   { order_item_id: 'I6', order_id: 'O6', buyer_id: 'B5', province: '江苏', status: '待支付', payable_amount: 99, paid_at: null, product_name: '保温杯 500ml' },
 ];
 const orders = () => buildTables({ order: ORDERS });
@@ -251,7 +296,12 @@ describe('filters', () => {
 
   it('accepts the Chinese header as the filter field, and combines filters with AND', () => {
     // 计划名称 = 计划C and clicks >= 30 -> A7 only
-    expect(totals([{ field: '计划名称', op: 'eq', value: '计划C' }, { field: 'clicks', op: 'range', value: [30, null] }])).toEqual({ impressions: 4000, clicks: 40, cost: 40 });
+    expect(
+      totals([
+        { field: '计划名称', op: 'eq', value: '计划C' },
+        { field: 'clicks', op: 'range', value: [30, null] },
+      ]),
+    ).toEqual({ impressions: 4000, clicks: 40, cost: 40 });
     // 省 in (浙江): 70
     expect(totals([{ field: '省', op: 'in', value: ['浙江'] }], orders(), ['gmv'])).toEqual({ gmv: 70 });
   });
@@ -332,7 +382,15 @@ describe('sort, limit and totals', () => {
   });
 
   it('totals follow the filters and the period', () => {
-    const r = run(ad(), { metrics: ['cost', 'ctr'], dimensions: ['plan'], filters: [{ field: 'plan_id', op: 'ne', value: 'P3' }], from: '2026-09-28', to: '2026-10-05', limit: 1, sort: [{ key: 'ctr', dir: 'desc' }] });
+    const r = run(ad(), {
+      metrics: ['cost', 'ctr'],
+      dimensions: ['plan'],
+      filters: [{ field: 'plan_id', op: 'ne', value: 'P3' }],
+      from: '2026-09-28',
+      to: '2026-10-05',
+      limit: 1,
+      sort: [{ key: 'ctr', dir: 'desc' }],
+    });
     // P1: A1 A3 = 4000 imp, 40 clicks, 17.34; P2: A2 A5 = 3500, 75, 23.00 -> ctr P2 0.0214… > P1 0.01
     expect(pickRows(r.rows, ['plan', 'cost'])).toEqual([{ plan: '计划B', cost: 23 }]);
     // totals 40.34; ctr (40 + 75) / (4000 + 3500) = 115 / 7500
@@ -341,7 +399,14 @@ describe('sort, limit and totals', () => {
   });
 
   it('ascending sort, ties broken by the next key', () => {
-    const r = run(ad(), { metrics: ['clicks', 'ctr'], dimensions: ['plan_id', 'hour'], sort: [{ key: 'hour', dir: 'asc' }, { key: 'clicks', dir: 'desc' }] });
+    const r = run(ad(), {
+      metrics: ['clicks', 'ctr'],
+      dimensions: ['plan_id', 'hour'],
+      sort: [
+        { key: 'hour', dir: 'asc' },
+        { key: 'clicks', dir: 'desc' },
+      ],
+    });
     // (P1,9) 10; (P2,9) 75; (P1,20) 30; (P3,20) 25; (P3,23) 40 -> hour asc, then clicks desc
     expect(pickRows(r.rows, ['plan_id', 'hour', 'clicks'])).toEqual([
       { plan_id: 'P2', hour: 9, clicks: 75 },
@@ -380,14 +445,15 @@ describe('sort, limit and totals', () => {
 describe('cross-kind metrics with rows missing in one kind', () => {
   // account: plays on 10-01 (1000) and 10-03 (4000); no row for 10-02
   // orders: paid 10-01 120.00, 10-02 70.00, 10-03 5.50
-  const tables = () => buildTables({
-    order: ORDERS,
-    account: [
-      { date: '2026-10-01', account: '账号A', plays: 1000 },
-      { date: '2026-10-03', account: '账号A', plays: 4000 },
-      { date: '2026-10-04', account: '账号A', plays: 500 },
-    ],
-  });
+  const tables = () =>
+    buildTables({
+      order: ORDERS,
+      account: [
+        { date: '2026-10-01', account: '账号A', plays: 1000 },
+        { date: '2026-10-03', account: '账号A', plays: 4000 },
+        { date: '2026-10-04', account: '账号A', plays: 500 },
+      ],
+    });
 
   it('joins by date; a date missing in one kind contributes zero there, and a zero denominator is null', () => {
     const r = run(tables(), { metrics: ['gmv', 'plays', 'gpm'], dimensions: ['date'], from: '2026-10-01', to: '2026-10-04' });

@@ -11,10 +11,36 @@ import type { QuerySpec, TableSet } from './types';
 const orders: TableSet = buildTables({
   order: [
     // Order A: two items, paid 2026-09-01 (Guangdong); items of two products.
-    { order_id: 'A', order_item_id: 'A1', product_id: 'p1', province: '广东省', payable_amount: 10.5, refund_amount: 2, created_at: '2026-08-31 23:50', paid_at: '2026-09-01 00:10' },
-    { order_id: 'A', order_item_id: 'A2', product_id: 'p2', province: '广东省', payable_amount: 4.25, created_at: '2026-08-31 23:50', paid_at: '2026-09-01 00:10' },
+    {
+      order_id: 'A',
+      order_item_id: 'A1',
+      product_id: 'p1',
+      province: '广东省',
+      payable_amount: 10.5,
+      refund_amount: 2,
+      created_at: '2026-08-31 23:50',
+      paid_at: '2026-09-01 00:10',
+    },
+    {
+      order_id: 'A',
+      order_item_id: 'A2',
+      product_id: 'p2',
+      province: '广东省',
+      payable_amount: 4.25,
+      created_at: '2026-08-31 23:50',
+      paid_at: '2026-09-01 00:10',
+    },
     // Order B: paid 2026-09-02 (Zhejiang), one item.
-    { order_id: 'B', order_item_id: 'B1', product_id: 'p1', province: '浙江省', payable_amount: 20, refund_amount: 0, created_at: '2026-09-02 08:00', paid_at: '2026-09-02 08:01' },
+    {
+      order_id: 'B',
+      order_item_id: 'B1',
+      product_id: 'p1',
+      province: '浙江省',
+      payable_amount: 20,
+      refund_amount: 0,
+      created_at: '2026-09-02 08:00',
+      paid_at: '2026-09-02 08:01',
+    },
     // Order C: never paid (no payment time): not GMV, not a paid order.
     { order_id: 'C', order_item_id: 'C1', product_id: 'p2', province: '浙江省', payable_amount: 99, created_at: '2026-09-02 09:00', paid_at: null },
     // Order D: paid 2026-09-03, no province.
@@ -80,7 +106,14 @@ describe('daily rollups', () => {
   });
 
   it('eq / in filters on a key column and a comparison window', () => {
-    const { result, used } = both({ metrics: ['gmv'], dimensions: ['date:day'], filters: [{ field: 'province', op: 'in', value: ['广东省', '浙江省'] }], from: '2026-09-02', to: '2026-09-03', compare: 'previous_period' });
+    const { result, used } = both({
+      metrics: ['gmv'],
+      dimensions: ['date:day'],
+      filters: [{ field: 'province', op: 'in', value: ['广东省', '浙江省'] }],
+      from: '2026-09-02',
+      to: '2026-09-03',
+      compare: 'previous_period',
+    });
     expect(used).toBe(true);
     // D (2026-09-03) has no province: filtered out, so no 2026-09-03 group.
     expect(result.rows).toEqual([{ 'date:day': '2026-09-02', gmv: 20 }]);
@@ -95,7 +128,12 @@ describe('daily rollups', () => {
   });
 
   it('a sum over a fractional column is not rolled up (its order of addition would matter)', () => {
-    const ads = buildTables({ ad: [{ date: '2026-09-01', plan_id: 'x', reported_cpc: 0.1 }, { date: '2026-09-01', plan_id: 'x', reported_cpc: 0.2 }] });
+    const ads = buildTables({
+      ad: [
+        { date: '2026-09-01', plan_id: 'x', reported_cpc: 0.1 },
+        { date: '2026-09-01', plan_id: 'x', reported_cpc: 0.2 },
+      ],
+    });
     const table = ads.get('ad')!;
     const measure = { id: 'cpc-sum', kind: 'ad' as const, op: 'sum' as const, field: 'reported_cpc', money: false };
     expect(aggregateFromRollup({ kind: 'ad', table, dims: [], filters: [], window: null, measures: [measure] })).toBeNull();
@@ -108,7 +146,12 @@ describe('row path date windows (zone maps over 4,096-row zones)', () => {
   const rows = Array.from({ length: 10_000 }, (_, i) => {
     const day = Math.floor(i / 200); // 0..49
     const date = new Date(Date.UTC(2026, 8, 1 + day)).toISOString().slice(0, 10);
-    return { order_id: `o${i}`, order_item_id: `i${i}`, payable_amount: (i % 97) + 0.01 * (i % 13), paid_at: i >= 9000 && i % 7 === 0 ? null : `${date} 12:00` };
+    return {
+      order_id: `o${i}`,
+      order_item_id: `i${i}`,
+      payable_amount: (i % 97) + 0.01 * (i % 13),
+      paid_at: i >= 9000 && i % 7 === 0 ? null : `${date} 12:00`,
+    };
   });
   const tables = buildTables({ order: rows });
   const expected = (from: string, to: string) => {

@@ -119,7 +119,14 @@ function isPresenceFilter(f: QueryFilter): boolean {
   return f.op === 'range' && Array.isArray(f.value) && f.value.length === 2 && f.value.every((v) => v === null || v === undefined);
 }
 
-function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], presenceColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
+function rollupOf(
+  kind: ExportKind,
+  table: ColumnTable,
+  keyColumns: string[],
+  presenceColumns: string[],
+  dateField: string | undefined,
+  byDay: boolean,
+): Rollup | null {
   let perTable = ROLLUPS.get(table);
   if (!perTable) {
     perTable = new Map();
@@ -133,7 +140,14 @@ function rollupOf(kind: ExportKind, table: ColumnTable, keyColumns: string[], pr
   return rollup;
 }
 
-function buildRollup(kind: ExportKind, table: ColumnTable, keyColumns: string[], presenceColumns: string[], dateField: string | undefined, byDay: boolean): Rollup | null {
+function buildRollup(
+  kind: ExportKind,
+  table: ColumnTable,
+  keyColumns: string[],
+  presenceColumns: string[],
+  dateField: string | undefined,
+  byDay: boolean,
+): Rollup | null {
   const n = table.length;
   const dayOf = byDay ? dayReader(kind, table, dateField) : null;
   const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));

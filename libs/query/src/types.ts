@@ -81,7 +81,10 @@ export const QUERY_MESSAGES = {
   UNKNOWN_METRIC: { zh: '未知指标：{metric}', en: 'Unknown metric: {metric}' },
   METRIC_DATA_MISSING: { zh: '指标 {metric} 需要上传以下导出之一：{kinds}', en: 'Metric {metric} needs one of these exports: {kindsEn}' },
   UNKNOWN_DIMENSION: { zh: '未知维度：{dimension}', en: 'Unknown dimension: {dimension}' },
-  DIMENSION_NOT_AVAILABLE: { zh: '维度 {dimension} 在 {kind} 数据中不存在（指标 {metric} 需要）', en: 'Dimension {dimension} does not exist in {kind} data (needed by {metric})' },
+  DIMENSION_NOT_AVAILABLE: {
+    zh: '维度 {dimension} 在 {kind} 数据中不存在（指标 {metric} 需要）',
+    en: 'Dimension {dimension} does not exist in {kind} data (needed by {metric})',
+  },
   UNKNOWN_FILTER_FIELD: { zh: '筛选字段 {field} 在 {kind} 数据中不存在', en: 'Filter field {field} does not exist in {kind} data' },
   BAD_FILTER: { zh: '筛选条件无效：{field} {op}', en: 'Invalid filter: {field} {op}' },
   BAD_DATE: { zh: '日期格式应为 YYYY-MM-DD：{value}', en: 'Dates must be YYYY-MM-DD: {value}' },

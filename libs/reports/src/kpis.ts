@@ -51,8 +51,10 @@ export function buildKpis(ctx: ReportContext, metrics: string[]): Kpi[] {
 export function metricsShown(built: Pick<ReportResult, 'kpis' | 'tables'>): ReportResult['metrics'] {
   const registry = metricRegistry();
   const keys = new Set([...built.kpis.map((k) => k.metric), ...built.tables.flatMap((t) => t.columns.filter((c) => c.role === 'metric').map((c) => c.key))]);
-  return [...keys].filter((k) => registry.metrics.has(k)).map((k) => {
-    const m = registry.metrics.get(k)!;
-    return { key: k, label: m.label, formula: m.formula, unit: m.unit };
-  });
+  return [...keys]
+    .filter((k) => registry.metrics.has(k))
+    .map((k) => {
+      const m = registry.metrics.get(k)!;
+      return { key: k, label: m.label, formula: m.formula, unit: m.unit };
+    });
 }

@@ -2,9 +2,21 @@ import { buildTables } from './testing/tables';
 import { resolveParams, ReportParamError } from './params';
 
 // Ad data from 2025-12-20 (earliest) to 2026-01-10 (latest); the period is counted back from the latest day, not today.
-const winter = () => buildTables({ ad: [{ date: '2025-12-20', cost: 1 }, { date: '2026-01-10', cost: 2 }] });
+const winter = () =>
+  buildTables({
+    ad: [
+      { date: '2025-12-20', cost: 1 },
+      { date: '2026-01-10', cost: 2 },
+    ],
+  });
 // Ad data from 2026-10-03 to 2026-11-14.
-const autumn = () => buildTables({ ad: [{ date: '2026-10-03', cost: 1 }, { date: '2026-11-14', cost: 2 }] });
+const autumn = () =>
+  buildTables({
+    ad: [
+      { date: '2026-10-03', cost: 1 },
+      { date: '2026-11-14', cost: 2 },
+    ],
+  });
 
 const period = (input: Parameters<typeof resolveParams>[0], tables = autumn()) => {
   const p = resolveParams(input, tables, ['ad']);
@@ -35,9 +47,18 @@ describe('resolveParams', () => {
     expect(period({ to: '2026-10-09' })).toEqual(['custom', '2026-10-03', '2026-10-09']);
   });
 
-  it('counts back from the workspace\'s last data day, whichever kind the report reads (one window on every page)', () => {
+  it("counts back from the workspace's last data day, whichever kind the report reads (one window on every page)", () => {
     // Ads end 2026-11-14, account stats end 2026-11-02: 近30天 is 10-16..11-14 for both reports.
-    const mixed = buildTables({ ad: [{ date: '2026-10-03', cost: 1 }, { date: '2026-11-14', cost: 2 }], account: [{ date: '2026-09-01', account: 'A', plays: 1 }, { date: '2026-11-02', account: 'A', plays: 2 }] });
+    const mixed = buildTables({
+      ad: [
+        { date: '2026-10-03', cost: 1 },
+        { date: '2026-11-14', cost: 2 },
+      ],
+      account: [
+        { date: '2026-09-01', account: 'A', plays: 1 },
+        { date: '2026-11-02', account: 'A', plays: 2 },
+      ],
+    });
     const forAccount = resolveParams({}, mixed, ['account']);
     const forAds = resolveParams({}, mixed, ['ad']);
     expect([forAccount.from, forAccount.to]).toEqual(['2026-10-16', '2026-11-14']);
@@ -50,8 +71,20 @@ describe('resolveParams', () => {
 
   it('defaults the rest: day granularity, previous-period comparison, top 10, no margin, reference = period end', () => {
     const p = resolveParams({ preset: 'last_month' }, autumn(), ['ad']);
-    expect(p).toMatchObject({ granularity: 'day', compare: 'previous_period', top: 10, gross_margin: null, reference_date: '2026-10-31', account: null, locale: 'zh-CN' });
-    expect(resolveParams({ compare: 'none', account: '  店铺A ', reference_date: '2026-10-20' }, autumn(), ['ad'])).toMatchObject({ compare: null, account: '店铺A', reference_date: '2026-10-20' });
+    expect(p).toMatchObject({
+      granularity: 'day',
+      compare: 'previous_period',
+      top: 10,
+      gross_margin: null,
+      reference_date: '2026-10-31',
+      account: null,
+      locale: 'zh-CN',
+    });
+    expect(resolveParams({ compare: 'none', account: '  店铺A ', reference_date: '2026-10-20' }, autumn(), ['ad'])).toMatchObject({
+      compare: null,
+      account: '店铺A',
+      reference_date: '2026-10-20',
+    });
   });
 
   it.each([

@@ -18,10 +18,16 @@ const oceanengine = buildTable('ad', [
   { date: '2026-10-01', unit_id: 'U1', impressions: 5000, clicks: 100, cost: 300, conversions: 10 },
   { date: '2026-10-02', unit_id: 'U1', impressions: 5000, clicks: 100, cost: 100, conversions: 5 },
 ]);
-const mixed = () => new Map([['ad' as const, mergeParts(KINDS.ad, [
-  { id: 'a', table: qianchuan, keyFields: ['date', 'plan_id'] },
-  { id: 'b', table: oceanengine, keyFields: ['date', 'unit_id'] },
-])]]);
+const mixed = () =>
+  new Map([
+    [
+      'ad' as const,
+      mergeParts(KINDS.ad, [
+        { id: 'a', table: qianchuan, keyFields: ['date', 'plan_id'] },
+        { id: 'b', table: oceanengine, keyFields: ['date', 'unit_id'] },
+      ]),
+    ],
+  ]);
 
 describe('ratio bases on KPI cards', () => {
   const res = runReport('ad_performance', mixed(), { preset: 'all' });

@@ -15,7 +15,11 @@ describe('README report catalogue', () => {
 
   it.each(REPORTS.map((r) => [r.key, r.standard] as const))('%s', (key, standard) => {
     expect(rows.has(key)).toBe(true);
-    const listed = rows.get(key)!.split(',').map((s) => s.trim()).filter((s) => /^(初级|中级|高级) /.test(s));
+    const listed = rows
+      .get(key)!
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => /^(初级|中级|高级) /.test(s));
     expect(listed).toEqual(standard);
   });
 

@@ -70,7 +70,8 @@ describe('rollups give the row path figures for every dashboard metric', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the generated workspaces hold the dashboard kinds, the large one past the small-table size', () => {
-    for (const { tables } of workspaces) for (const kind of ['order', 'ad', 'account', 'content', 'live'] as ExportKind[]) expect(tables.get(kind)?.length).toBeGreaterThan(0);
+    for (const { tables } of workspaces)
+      for (const kind of ['order', 'ad', 'account', 'content', 'live'] as ExportKind[]) expect(tables.get(kind)?.length).toBeGreaterThan(0);
     expect(workspaces[1].tables.get('order')!.length).toBeGreaterThan(20_000);
     expect(workspaces[1].tables.get('ad')!.length).toBeGreaterThan(20_000);
   });

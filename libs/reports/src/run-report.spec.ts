@@ -6,7 +6,25 @@ const adOnly = () => buildTables({ ad: [{ date: '2026-10-01', plan: '计划A', i
 
 describe('the catalogue', () => {
   it('lists the reports in the catalogue order, each with titles, standards and parameters', () => {
-    expect(REPORTS.map((r) => r.key)).toEqual(['dashboard', 'account_overview', 'content_ranking', 'ad_performance', 'sales_report', 'rfm', 'matrix_accounts', 'roi_planner', 'live_review', 'review_analysis', 'stock_health', 'survey_summary', 'xingtu_creators', 'ad_targeting', 'competitor_tracking', 'cohort_retention', 'marketing_mix']);
+    expect(REPORTS.map((r) => r.key)).toEqual([
+      'dashboard',
+      'account_overview',
+      'content_ranking',
+      'ad_performance',
+      'sales_report',
+      'rfm',
+      'matrix_accounts',
+      'roi_planner',
+      'live_review',
+      'review_analysis',
+      'stock_health',
+      'survey_summary',
+      'xingtu_creators',
+      'ad_targeting',
+      'competitor_tracking',
+      'cohort_retention',
+      'marketing_mix',
+    ]);
     for (const r of REPORTS) {
       expect(r.title.zh && r.title.en && r.description.zh && r.description.en).toBeTruthy();
       expect(r.kinds.length).toBeGreaterThan(0);

@@ -51,7 +51,14 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
   if (missing.length) {
     const zh = missing.map((k) => KINDS[k].label.zh).join(def.anyOf ? ' 或 ' : '、');
     const en = missing.map((k) => KINDS[k].label.en).join(def.anyOf ? ' or ' : ', ');
-    return { ...base, missing: { kinds: missing, message: { zh: `请先上传：${zh}`, en: `Upload first: ${en}` } }, kpis: [], tables: [], charts: [], metrics: [] };
+    return {
+      ...base,
+      missing: { kinds: missing, message: { zh: `请先上传：${zh}`, en: `Upload first: ${en}` } },
+      kpis: [],
+      tables: [],
+      charts: [],
+      metrics: [],
+    };
   }
   const fieldMissing = missingField(def, tables);
   if (fieldMissing) return { ...base, missing: { kinds: [], message: fieldMissing }, kpis: [], tables: [], charts: [], metrics: [] };
@@ -77,7 +84,12 @@ export function runReport(key: string, tables: TableSet, input: ReportInput = {}
     surveySheets: () => null,
   };
   ctx.surveySheets = () =>
-    tables.has('survey') ? surveySheets(tables, { ...(params.from !== null ? { from: params.from, to: params.to! } : {}), filters: params.account !== null ? [{ field: 'account', op: 'eq', value: params.account }] : [] }) : null;
+    tables.has('survey')
+      ? surveySheets(tables, {
+          ...(params.from !== null ? { from: params.from, to: params.to! } : {}),
+          filters: params.account !== null ? [{ field: 'account', op: 'eq', value: params.account }] : [],
+        })
+      : null;
   const built = def.build(ctx);
   return { ...base, ...built, metrics: metricsShown(built) };
 }

@@ -17,13 +17,15 @@ describe('reports over the sample exports', () => {
   it('sales_report: KPIs, provinces and products', async () => {
     const res = runReport('sales_report', await sampleTables(['doudian-orders.csv']), { preset: 'all' });
     const e = EXPECTED['doudian-orders.csv'];
-    for (const k of ['gmv', 'paid_orders', 'avg_order_value', 'refund_amount', 'refund_rate', 'refund_order_rate']) close(kpiOf(res, k).value, e[k], k.endsWith('rate') ? 6 : 2);
+    for (const k of ['gmv', 'paid_orders', 'avg_order_value', 'refund_amount', 'refund_rate', 'refund_order_rate'])
+      close(kpiOf(res, k).value, e[k], k.endsWith('rate') ? 6 : 2);
     const provinces = byKey(tableOf(res, 'provinces').rows, 'province');
     for (const [p, v] of Object.entries<Record<string, string | number>>(e.by_province)) {
       expect([provinces.get(p)?.gmv, provinces.get(p)?.paid_orders, provinces.get(p)?.units]).toEqual([Number(v.gmv), v.paid_orders, v.units]);
     }
     const products = byKey(tableOf(res, 'products').rows, 'product_id');
-    for (const [id, v] of Object.entries<Record<string, string | number>>(e.by_product)) expect([products.get(id)?.gmv, products.get(id)?.units]).toEqual([Number(v.gmv), v.units]);
+    for (const [id, v] of Object.entries<Record<string, string | number>>(e.by_product))
+      expect([products.get(id)?.gmv, products.get(id)?.units]).toEqual([Number(v.gmv), v.units]);
   });
 
   it('ad_performance and roi_planner: the 千川 plans', async () => {
@@ -33,13 +35,25 @@ describe('reports over the sample exports', () => {
     const plans = byKey(tableOf(res, 'plans').rows, 'plan_id');
     for (const [id, v] of Object.entries<Record<string, string | number>>(e.by_plan)) {
       const row = plans.get(id)!;
-      expect([row.plan, row.impressions, row.clicks, row.cost, row.ad_orders, row.ad_gmv]).toEqual([v.plan, v.impressions, v.clicks, Number(v.cost), v.orders, Number(v.gmv)]);
+      expect([row.plan, row.impressions, row.clicks, row.cost, row.ad_orders, row.ad_gmv]).toEqual([
+        v.plan,
+        v.impressions,
+        v.clicks,
+        Number(v.cost),
+        v.orders,
+        Number(v.gmv),
+      ]);
       for (const k of ['ctr', 'cpc', 'cpm', 'roi', 'order_cvr', 'cost_per_order']) close(row[k], v[k]);
     }
     close(kpiOf(res, 'roi').value, e.total.roi);
     // 保本ROI at the default 30% margin is 3.33: 直播间 (4.53) and 短视频 (3.45) make money, 搜索 (3.01) and 新客 (2.33) lose it.
     const roi = byKey(tableOf(runReport('roi_planner', tables, { preset: 'all' }), 'plans').rows, 'plan_id');
-    expect(['1780000000000000101', '1780000000000000102', '1780000000000000103', '1780000000000000104'].map((id) => roi.get(id)?.verdict)).toEqual(['盈利', '盈利', '亏损', '亏损']);
+    expect(['1780000000000000101', '1780000000000000102', '1780000000000000103', '1780000000000000104'].map((id) => roi.get(id)?.verdict)).toEqual([
+      '盈利',
+      '盈利',
+      '亏损',
+      '亏损',
+    ]);
   });
 
   it('ad_performance: the 巨量引擎 units (no plan column)', async () => {
@@ -68,7 +82,14 @@ describe('reports over the sample exports', () => {
     expect(tableOf(res, 'daily').rows).toHaveLength(e.days);
     const weeks = runReport('account_overview', await sampleTables(files), { preset: 'all', granularity: 'week' });
     const expected = Object.entries<Record<string, number>>(e.by_week_monday).map(([week, v]) => ({ 'date:week': week, ...v }));
-    expect(tableOf(weeks, 'daily').rows.map((r) => ({ 'date:week': r['date:week'], plays: r.plays, follower_net: r.follower_net, profile_visits: r.profile_visits }))).toEqual(expected);
+    expect(
+      tableOf(weeks, 'daily').rows.map((r) => ({
+        'date:week': r['date:week'],
+        plays: r.plays,
+        follower_net: r.follower_net,
+        profile_visits: r.profile_visits,
+      })),
+    ).toEqual(expected);
   });
 
   it('live_review: session KPIs', async () => {
@@ -76,7 +97,8 @@ describe('reports over the sample exports', () => {
     const e = EXPECTED['luopan-live-sessions.csv'];
     expect(kpiOf(res, 'sessions').value).toBe(e.sessions);
     close(kpiOf(res, 'live_gmv').value, e.live_gmv, 2);
-    for (const k of ['entry_rate', 'product_ctr', 'watch_to_buy_rate', 'uv_value', 'live_gpm', 'avg_watch_minutes', 'live_roi']) close(kpiOf(res, k).value, e[k]);
+    for (const k of ['entry_rate', 'product_ctr', 'watch_to_buy_rate', 'uv_value', 'live_gpm', 'avg_watch_minutes', 'live_roi'])
+      close(kpiOf(res, k).value, e[k]);
     expect(tableOf(res, 'sessions').rows).toHaveLength(e.sessions);
   });
 });

@@ -14,6 +14,9 @@ export function totalsLabel(table: Pick<ReportTable, 'totalsCover'>, locale: 'zh
  * any bracketed note ("作品排行（按播放量，前 10）" -> "作品排行"), cut at 31 only as a last resort.
  */
 export function shortSheetTitle(title: string): string {
-  const short = title.split(/[（(]/)[0].replace(/[\\/?*[\]:：]/g, ' ').trim();
+  const short = title
+    .split(/[（(]/)[0]
+    .replace(/[\\/?*[\]:：]/g, ' ')
+    .trim();
   return (short || title.replace(/[\\/?*[\]:]/g, ' ').trim() || 'Sheet').slice(0, 31);
 }

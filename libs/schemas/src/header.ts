@@ -22,23 +22,23 @@ export interface NormalisedHeader {
 
 const UNIT_WORDS: Record<string, HeaderUnit> = {
   '%': { percent: true },
-  '元': { yuan: true },
+  元: { yuan: true },
   '¥': { yuan: true },
-  '次': { count: true },
-  '个': { count: true },
-  '人': { count: true },
-  '件': { count: true },
-  '单': { count: true },
-  '秒': { time: 'seconds' },
-  's': { time: 'seconds' },
-  '分钟': { time: 'minutes' },
-  '分': { time: 'minutes' },
-  'min': { time: 'minutes' },
-  '小时': { time: 'hours' },
-  'h': { time: 'hours' },
-  '万': { multiplier: 1e4 },
-  '万元': { yuan: true, multiplier: 1e4 },
-  '亿': { multiplier: 1e8 },
+  次: { count: true },
+  个: { count: true },
+  人: { count: true },
+  件: { count: true },
+  单: { count: true },
+  秒: { time: 'seconds' },
+  s: { time: 'seconds' },
+  分钟: { time: 'minutes' },
+  分: { time: 'minutes' },
+  min: { time: 'minutes' },
+  小时: { time: 'hours' },
+  h: { time: 'hours' },
+  万: { multiplier: 1e4 },
+  万元: { yuan: true, multiplier: 1e4 },
+  亿: { multiplier: 1e8 },
 };
 
 // `(元)`, `（元）`, `[%]` after NFKC become ASCII brackets.
@@ -50,7 +50,12 @@ const BRACKETED_UNIT = /\s*[([]\s*([^()[\]]{1,4})\s*[)\]]\s*$/;
  * `整体消耗（元）` -> base `整体消耗`, unit { yuan }; `点击率%` -> base `点击率`, unit { percent }.
  */
 export function normaliseHeader(raw: string): NormalisedHeader {
-  const display = raw.normalize('NFKC').replace(/^\uFEFF/, '').replace(/[\t\r\n]/g, ' ').replace(/^['"\s]+|['"\s]+$/g, '').trim();
+  const display = raw
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/[\t\r\n]/g, ' ')
+    .replace(/^['"\s]+|['"\s]+$/g, '')
+    .trim();
   let base = display.replace(/\s+/g, '');
   let unit: HeaderUnit = {};
   const bracketed = BRACKETED_UNIT.exec(base);

@@ -1,5 +1,18 @@
 /** Export kinds the product understands (DESIGN §3). */
-export const EXPORT_KINDS = ['account', 'content', 'order', 'ad', 'live', 'after_sale', 'settlement', 'review', 'stock', 'stock_move', 'survey', 'xingtu'] as const;
+export const EXPORT_KINDS = [
+  'account',
+  'content',
+  'order',
+  'ad',
+  'live',
+  'after_sale',
+  'settlement',
+  'review',
+  'stock',
+  'stock_move',
+  'survey',
+  'xingtu',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /**

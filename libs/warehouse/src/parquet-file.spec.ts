@@ -25,7 +25,10 @@ function table(): ColumnTable {
       // Cents: 19.90, 0.01, (null), 123456789012.34, -5.00, 0, 1.10
       ['payable_amount', { type: 'num', values: Float64Array.from([1990, 1, 0, 12345678901234, -500, 0, 110]), valid }],
       // 2026-10-07 02:11:25 wall clock, as stored (Date.UTC of the wall clock).
-      ['paid_at', { type: 'num', values: Float64Array.from([Date.UTC(2026, 9, 7, 2, 11, 25), 0, 0, 0, 0, 0, 0]), valid: Uint8Array.from([1, 0, 0, 0, 0, 0, 0]) }],
+      [
+        'paid_at',
+        { type: 'num', values: Float64Array.from([Date.UTC(2026, 9, 7, 2, 11, 25), 0, 0, 0, 0, 0, 0]), valid: Uint8Array.from([1, 0, 0, 0, 0, 0, 0]) },
+      ],
       ['day', { type: 'num', values: Float64Array.from([20_368, 0, 0, 0, 0, 0, 20_374]), valid: Uint8Array.from([1, 0, 0, 0, 0, 0, 1]) }],
       ['rate', { type: 'num', values: Float64Array.from([0.0123, 0, 0, 0, 0, 0, 1]), valid: null }],
       ['买家留言', { type: 'dict', codes: Int32Array.from([0, -1, -1, -1, -1, -1, -1]), dict: ['送人的,"包装"好一点'] }],

@@ -32,7 +32,11 @@ function describe(table: ColumnTable, specs: ColumnSpec[], timeZone: string): { 
   return [
     { key: 'creator-ops.kind', value: table.kind },
     { key: 'creator-ops.time_zone', value: timeZone },
-    { key: 'creator-ops.units', value: 'money: DECIMAL(18,2) yuan; percent: fraction (0.0123 = 1.23%); date: DATE; datetime: TIMESTAMP without time zone, wall clock in creator-ops.time_zone' },
+    {
+      key: 'creator-ops.units',
+      value:
+        'money: DECIMAL(18,2) yuan; percent: fraction (0.0123 = 1.23%); date: DATE; datetime: TIMESTAMP without time zone, wall clock in creator-ops.time_zone',
+    },
     { key: 'creator-ops.columns', value: JSON.stringify(columns) },
   ];
 }

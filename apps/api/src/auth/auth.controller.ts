@@ -18,7 +18,11 @@ export class LoginDto {
 export class TokenDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) name?: string;
   @ApiPropertyOptional({ description: 'Days until the token expires (default TOKEN_DAYS, 90; 0 = never)' })
-  @IsOptional() @IsInt() @Min(0) @Max(3650) days?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  days?: number;
 }
 export class PasswordDto {
   @ApiProperty() @IsString() @MaxLength(256) current: string;

@@ -68,7 +68,14 @@ export class AuthService implements OnApplicationBootstrap {
     const problem = passwordProblem(password);
     if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
     if (await this.repo.userByName(username)) throw new AppError('USER_EXISTS', HttpStatus.CONFLICT, { username });
-    const user = await this.repo.saveUser({ id: randomUUID(), username, passwordHash: await this.hasher.hash(password), role, lastLoginAt: null, disabled: false });
+    const user = await this.repo.saveUser({
+      id: randomUUID(),
+      username,
+      passwordHash: await this.hasher.hash(password),
+      role,
+      lastLoginAt: null,
+      disabled: false,
+    });
     return { id: user.id, username: user.username, role: user.role as Role };
   }
 
@@ -112,7 +119,13 @@ export class AuthService implements OnApplicationBootstrap {
     const token = `co_${randomBytes(32).toString('base64url')}`;
     const lifetime = days ?? this.config.tokenDays;
     const expiresAt = lifetime > 0 ? new Date(Date.now() + lifetime * DAY_MS) : null;
-    const saved = await this.repo.saveCredential({ secretHash: sha256(token), userId: principal.userId, kind: 'token', name: name?.slice(0, 64) ?? null, expiresAt });
+    const saved = await this.repo.saveCredential({
+      secretHash: sha256(token),
+      userId: principal.userId,
+      kind: 'token',
+      name: name?.slice(0, 64) ?? null,
+      expiresAt,
+    });
     return { token, ...this.tokenInfo(saved) };
   }
 

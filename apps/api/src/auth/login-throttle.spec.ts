@@ -35,11 +35,12 @@ describe('KeyedMutex', () => {
   it('runs the tasks of one key one at a time, in arrival order, and other keys alongside', async () => {
     const m = new KeyedMutex();
     const log: string[] = [];
-    const task = (key: string, name: string, ms: number) => m.run(key, async () => {
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, ms));
-      log.push(`end ${name}`);
-    });
+    const task = (key: string, name: string, ms: number) =>
+      m.run(key, async () => {
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, ms));
+        log.push(`end ${name}`);
+      });
     await Promise.all([task('a', 'a1', 20), task('a', 'a2', 1), task('b', 'b1', 5)]);
     expect(log.indexOf('end a1')).toBeLessThan(log.indexOf('start a2'));
     expect(log.indexOf('start b1')).toBeLessThan(log.indexOf('end a1'));
@@ -51,11 +52,15 @@ describe('HashLimiter', () => {
     const limiter = new HashLimiter(2);
     let running = 0;
     let peak = 0;
-    await Promise.all(Array.from({ length: 10 }, () => limiter.run(async () => {
-      peak = Math.max(peak, ++running);
-      await new Promise((r) => setTimeout(r, 5));
-      running--;
-    })));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        limiter.run(async () => {
+          peak = Math.max(peak, ++running);
+          await new Promise((r) => setTimeout(r, 5));
+          running--;
+        }),
+      ),
+    );
     expect(peak).toBe(2);
   });
 });

@@ -43,13 +43,17 @@ export class Throttle {
   }
 
   async fail(key: string): Promise<void> {
-    await this.store.update<Record_>(this.namespace + key, (stored) => {
-      const now = this.now();
-      const r = this.fresh(stored) ?? { failures: 0, lastFailure: now, until: 0 };
-      const failures = r.failures + 1;
-      const over = failures - this.rule.free;
-      return { failures, lastFailure: now, until: over > 0 ? now + Math.min(this.rule.maxMs, this.rule.baseMs * 2 ** (over - 1)) : 0 };
-    }, this.rule.windowMs);
+    await this.store.update<Record_>(
+      this.namespace + key,
+      (stored) => {
+        const now = this.now();
+        const r = this.fresh(stored) ?? { failures: 0, lastFailure: now, until: 0 };
+        const failures = r.failures + 1;
+        const over = failures - this.rule.free;
+        return { failures, lastFailure: now, until: over > 0 ? now + Math.min(this.rule.maxMs, this.rule.baseMs * 2 ** (over - 1)) : 0 };
+      },
+      this.rule.windowMs,
+    );
   }
 
   async clear(key: string): Promise<void> {

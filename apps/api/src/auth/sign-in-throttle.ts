@@ -24,7 +24,10 @@ export class SignInThrottle {
 
   /** Account keys ignore case and width, so `Admin` and `ａｄｍｉｎ` share one record. */
   static accountKey(username: unknown): string {
-    return String(username ?? '').normalize('NFKC').toLowerCase().slice(0, 64);
+    return String(username ?? '')
+      .normalize('NFKC')
+      .toLowerCase()
+      .slice(0, 64);
   }
 
   /** Failures beyond the free ones are remembered: each further failure brings a delay (shown as locked). */

@@ -20,7 +20,8 @@ export class UploadThrottleGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const who = principalOf(req)?.userId ?? req.ip ?? 'unknown';
-    if ((await takeMinuteSlot(this.store, `upload:${who}`, this.config.uploadsPerMinute)) > 0) throw new AppError('TOO_MANY_UPLOADS', HttpStatus.TOO_MANY_REQUESTS);
+    if ((await takeMinuteSlot(this.store, `upload:${who}`, this.config.uploadsPerMinute)) > 0)
+      throw new AppError('TOO_MANY_UPLOADS', HttpStatus.TOO_MANY_REQUESTS);
     return true;
   }
 }

@@ -79,7 +79,12 @@ describe('the code → HTTP status table', () => {
   it('passes an AppError through with its own status and headers', () => {
     const e = tooManyRequests('LOGIN_THROTTLED', 1500);
     expect(translateError(e)).toBe(e);
-    expect(answer(e)).toEqual({ status: 429, code: 'LOGIN_THROTTLED', zh: '登录失败次数过多，请 2 秒后再试', en: 'Too many failed sign-ins; try again in 2 s' });
+    expect(answer(e)).toEqual({
+      status: 429,
+      code: 'LOGIN_THROTTLED',
+      zh: '登录失败次数过多，请 2 秒后再试',
+      en: 'Too many failed sign-ins; try again in 2 s',
+    });
     expect(e.headers).toEqual({ 'Retry-After': '2' });
   });
 

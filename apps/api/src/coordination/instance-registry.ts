@@ -48,14 +48,21 @@ export class InstanceRegistry implements OnModuleInit, OnApplicationShutdown {
     if (!this.shared) return;
     this.client = new DedicatedClient(this.db, this.config.databaseUrl!, 'instance', this.logger, async (client) => {
       await client.query('SELECT pg_advisory_lock($1::bigint)', [advisoryKey('instance', INSTANCE_ID)]);
-      await client.query('INSERT INTO "instances" ("id", "host", "pid") VALUES ($1, $2, $3) ON CONFLICT ("id") DO NOTHING', [INSTANCE_ID, hostname(), process.pid]);
+      await client.query('INSERT INTO "instances" ("id", "host", "pid") VALUES ($1, $2, $3) ON CONFLICT ("id") DO NOTHING', [
+        INSTANCE_ID,
+        hostname(),
+        process.pid,
+      ]);
     });
     await this.client.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.client) return;
-    await this.db.getRepository(InstanceEntity).delete({ id: INSTANCE_ID }).catch(() => undefined);
+    await this.db
+      .getRepository(InstanceEntity)
+      .delete({ id: INSTANCE_ID })
+      .catch(() => undefined);
     await this.client.close();
   }
 

@@ -49,7 +49,10 @@ export class DatabaseRateLimitStore implements RateLimitStore {
   async update<S>(key: string, change: (current: S | null) => S | null, ttlMs: number): Promise<S | null> {
     return this.db.transaction(async (tx) => {
       await tx.query('INSERT INTO "rate_limits" ("key", "state", "expiresAt") VALUES ($1, \'null\', 0) ON CONFLICT ("key") DO NOTHING', [key]);
-      const [row] = (await tx.query('SELECT "state", "expiresAt" FROM "rate_limits" WHERE "key" = $1 FOR UPDATE', [key])) as { state: string; expiresAt: string }[];
+      const [row] = (await tx.query('SELECT "state", "expiresAt" FROM "rate_limits" WHERE "key" = $1 FOR UPDATE', [key])) as {
+        state: string;
+        expiresAt: string;
+      }[];
       const now = Date.now();
       const next = change(row && Number(row.expiresAt) > now ? (JSON.parse(row.state) as S) : null);
       if (next === null) await tx.query('DELETE FROM "rate_limits" WHERE "key" = $1', [key]);
@@ -70,13 +73,17 @@ export const RATE_LIMIT_STORE_PROVIDER: Provider = {
 /** A sliding one-minute window of at most `limit` events per key: 0 when one more is allowed (and counted), else ms to wait. */
 export async function takeMinuteSlot(store: RateLimitStore, key: string, limit: number, now: number = Date.now()): Promise<number> {
   let wait = 0;
-  await store.update<number[]>(key, (times) => {
-    const recent = (times ?? []).filter((t) => now - t < 60_000);
-    if (recent.length >= limit) {
-      wait = 60_000 - (now - recent[0]);
-      return recent;
-    }
-    return [...recent, now];
-  }, 60_000);
+  await store.update<number[]>(
+    key,
+    (times) => {
+      const recent = (times ?? []).filter((t) => now - t < 60_000);
+      if (recent.length >= limit) {
+        wait = 60_000 - (now - recent[0]);
+        return recent;
+      }
+      return [...recent, now];
+    },
+    60_000,
+  );
   return wait;
 }

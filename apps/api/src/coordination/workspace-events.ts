@@ -23,7 +23,9 @@ export class WorkspaceEvents {
 
   async changed(workspaceId: string): Promise<void> {
     if (this.db.options.type !== 'postgres') return;
-    await this.db.query('SELECT pg_notify($1, $2)', [WORKSPACE_CHANNEL, `${workspaceId}:${INSTANCE_ID}`]).catch((e: Error) => this.logger.warn(`workspace change not announced: ${e.message}`));
+    await this.db
+      .query('SELECT pg_notify($1, $2)', [WORKSPACE_CHANNEL, `${workspaceId}:${INSTANCE_ID}`])
+      .catch((e: Error) => this.logger.warn(`workspace change not announced: ${e.message}`));
   }
 }
 

@@ -10,6 +10,10 @@ import { ENTITIES } from './entities';
 export class DatabaseModule {
   static forRoot(config: AppConfig): DynamicModule {
     const entities = TypeOrmModule.forFeature(ENTITIES);
-    return { module: DatabaseModule, imports: [TypeOrmModule.forRootAsync({ useFactory: () => databaseOptions(config), dataSourceFactory: (options) => openDataSource(options!) }), entities], exports: [entities] };
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRootAsync({ useFactory: () => databaseOptions(config), dataSourceFactory: (options) => openDataSource(options!) }), entities],
+      exports: [entities],
+    };
   }
 }

@@ -12,4 +12,17 @@ import { MonitoringSettingsEntity } from '../monitoring/monitoring-settings.enti
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /** Every metadata table. A change here needs a migration for both databases (see database/migrations). */
-export const ENTITIES = [WorkspaceEntity, DatasetEntity, AlertRuleEntity, AlertEntity, MonitoringSettingsEntity, UserEntity, CredentialEntity, MembershipEntity, SubmissionEntity, AssignmentEntity, InstanceEntity, RateLimitEntity];
+export const ENTITIES = [
+  WorkspaceEntity,
+  DatasetEntity,
+  AlertRuleEntity,
+  AlertEntity,
+  MonitoringSettingsEntity,
+  UserEntity,
+  CredentialEntity,
+  MembershipEntity,
+  SubmissionEntity,
+  AssignmentEntity,
+  InstanceEntity,
+  RateLimitEntity,
+];

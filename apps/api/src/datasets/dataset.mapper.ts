@@ -25,7 +25,13 @@ export function mapDatasetDetail(d: Dataset) {
     naturalKey: d.keyFields,
     schema: d.columns
       .filter((c) => c.role !== 'line')
-      .map((c) => ({ name: c.name, role: c.role, type: c.valueType, source: c.source ?? null, label: fields.find((f) => f.key === c.name && c.role === 'field')?.label ?? { zh: c.name, en: c.name } })),
+      .map((c) => ({
+        name: c.name,
+        role: c.role,
+        type: c.valueType,
+        source: c.source ?? null,
+        label: fields.find((f) => f.key === c.name && c.role === 'field')?.label ?? { zh: c.name, en: c.name },
+      })),
     report: d.report,
   };
 }

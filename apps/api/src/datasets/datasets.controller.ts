@@ -21,7 +21,20 @@ export class DatasetsController {
   @Post()
   @ApiOperation({ summary: 'Import an export file (multipart `file`); returns the import report' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, kind: { type: 'string' }, account: { type: 'string' }, date: { type: 'string', description: 'YYYY-MM-DD' }, encoding: { type: 'string' }, sheet: { type: 'string' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary' },
+        kind: { type: 'string' },
+        account: { type: 'string' },
+        date: { type: 'string', description: 'YYYY-MM-DD' },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
+      },
+    },
+  })
   @UseGuards(UploadThrottleGuard)
   @UseInterceptors(FileInterceptor('file'))
   async upload(@Param('ws') name: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: UploadDatasetDto) {

@@ -90,7 +90,9 @@ export class DatasetsService {
     // Overlap analysis reads the state the commit changes: the two happen under the workspace lock.
     const dataset = await this.lock.withWorkspaceLock(workspaceId, () => this.analyseAndCommit(workspaceId, fileName, table, report));
     await this.events.changed(workspaceId);
-    this.logger.log(`imported ${kind} dataset ${dataset.id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`);
+    this.logger.log(
+      `imported ${kind} dataset ${dataset.id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`,
+    );
     await this.runAfterImport(dataset, workspace);
     return { dataset, report };
   }
@@ -103,7 +105,8 @@ export class DatasetsService {
     report.duplicatesReplaced = overlap.replaced;
     if (overlap.inFileDuplicates) report.warnings.push(reportMessage('DUPLICATE_KEYS_IN_FILE', { count: overlap.inFileDuplicates }));
     if (overlap.replaced) report.warnings.push(reportMessage('DUPLICATES_REPLACED', { count: overlap.replaced }));
-    if (overlap.statusRegressions) report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
+    if (overlap.statusRegressions)
+      report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
 
     const id = randomUUID();
     this.faults.check('import:before-write');
@@ -170,7 +173,10 @@ export class DatasetsService {
   async reconciliation(ws: Workspace, id: string): Promise<Reconciliation | { fields: []; rowsChecked: 0; totalChecked: false; issues: [] }> {
     const dataset = await this.get(ws, id);
     if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issues: [] };
-    return (dataset.report.reconciliation as Reconciliation | undefined) ?? reconcileAdImport(this.tables.part(dataset.workspaceId, 'ad', dataset.id), dataset.report.totalRows);
+    return (
+      (dataset.report.reconciliation as Reconciliation | undefined) ??
+      reconcileAdImport(this.tables.part(dataset.workspaceId, 'ad', dataset.id), dataset.report.totalRows)
+    );
   }
 
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */
@@ -193,6 +199,9 @@ const isUuid = (s: string) => UUID.test(s);
 /** Keeps the base name only, without control characters; it is a label, never a path. */
 export function sanitiseFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean && clean !== '.' && clean !== '..' ? clean : 'upload.csv';
 }

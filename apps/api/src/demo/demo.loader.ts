@@ -53,6 +53,8 @@ export class DemoLoader implements OnApplicationBootstrap {
     }
     // The exercise bank is assigned to the demo workspace (practice mode): members added there see it.
     const demo = await this.workspaces.findByName(manifest.workspace);
-    if (demo) for (const e of listExercises(this.config.exercisesDir)) await this.assignments.save({ exerciseId: e.id, workspaceId: demo.id, mode: 'practice', revealAfter: 3, releasedAt: null });
+    if (demo)
+      for (const e of listExercises(this.config.exercisesDir))
+        await this.assignments.save({ exerciseId: e.id, workspaceId: demo.id, mode: 'practice', revealAfter: 3, releasedAt: null });
   }
 }

@@ -7,8 +7,13 @@ import { principalOf } from '../auth/principal';
 import { AssignmentsService } from './assignments.service';
 
 export class AssignDto {
-  @ApiPropertyOptional({ enum: ['practice', 'exam'], description: 'practice: right/wrong per cell, expected values after `revealAfter` tries; exam: the score until released' })
-  @IsOptional() @IsIn(['practice', 'exam']) mode?: string;
+  @ApiPropertyOptional({
+    enum: ['practice', 'exam'],
+    description: 'practice: right/wrong per cell, expected values after `revealAfter` tries; exam: the score until released',
+  })
+  @IsOptional()
+  @IsIn(['practice', 'exam'])
+  mode?: string;
   @ApiPropertyOptional({ default: 3 }) @IsOptional() @IsInt() @Min(1) @Max(100) revealAfter?: number;
 }
 

@@ -11,7 +11,13 @@ export interface Assignment {
   releasedAt: Date | null;
 }
 
-const toAssignment = (a: AssignmentEntity): Assignment => ({ exerciseId: a.exerciseId, workspaceId: a.workspaceId, mode: a.mode === 'exam' ? 'exam' : 'practice', revealAfter: a.revealAfter, releasedAt: a.releasedAt });
+const toAssignment = (a: AssignmentEntity): Assignment => ({
+  exerciseId: a.exerciseId,
+  workspaceId: a.workspaceId,
+  mode: a.mode === 'exam' ? 'exam' : 'practice',
+  revealAfter: a.revealAfter,
+  releasedAt: a.releasedAt,
+});
 
 @Injectable()
 export class AssignmentsRepository {

@@ -34,7 +34,8 @@ export class AssignmentsService {
   async assign(p: Principal, exerciseId: string, workspace: string, policy: { mode?: string; revealAfter?: number }): Promise<AssignmentView> {
     this.exercises.find(exerciseId);
     const workspaceId = await this.access.assertManages(p, workspace);
-    if (policy.mode !== undefined && policy.mode !== 'practice' && policy.mode !== 'exam') throw new AppError('INVALID_FEEDBACK_POLICY', HttpStatus.BAD_REQUEST, { problems: `mode ${policy.mode}` });
+    if (policy.mode !== undefined && policy.mode !== 'practice' && policy.mode !== 'exam')
+      throw new AppError('INVALID_FEEDBACK_POLICY', HttpStatus.BAD_REQUEST, { problems: `mode ${policy.mode}` });
     const existing = await this.repo.one(exerciseId, workspaceId);
     const mode = (policy.mode ?? existing?.mode ?? 'practice') as Assignment['mode'];
     const saved = await this.repo.save({
@@ -65,7 +66,14 @@ export class AssignmentsService {
     const out: AssignmentView[] = [];
     for (const a of list) {
       const ws = await this.workspaces.findById(a.workspaceId);
-      if (ws) out.push({ workspace: ws.name, mode: a.mode, revealAfter: a.revealAfter, released: a.releasedAt !== null, releasedAt: a.releasedAt ? new Date(a.releasedAt).toISOString() : null });
+      if (ws)
+        out.push({
+          workspace: ws.name,
+          mode: a.mode,
+          revealAfter: a.revealAfter,
+          released: a.releasedAt !== null,
+          releasedAt: a.releasedAt ? new Date(a.releasedAt).toISOString() : null,
+        });
     }
     return out;
   }

@@ -9,7 +9,8 @@ import { ValidationError } from '../common/app-error';
 import { ExercisesService } from './exercises.service';
 import { SubmissionsService } from './submissions.service';
 
-const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const contentDisposition = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 async function readUploads(files: Express.Multer.File[]): Promise<{ bytes: Buffer; fileName: string }[]> {
   try {
@@ -46,7 +47,9 @@ export class ExercisesController {
   @ApiOperation({ summary: 'Download one of the exercise’s data files' })
   async data(@Param('id') id: string, @Param('file') file: string, @Req() req: Request, @Res() res: Response) {
     const { body, fileName } = await this.exercises.dataFile(principalOf(req)!, id, file);
-    res.type(/\.xlsx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8').setHeader('Content-Disposition', contentDisposition(fileName));
+    res
+      .type(/\.xlsx$/i.test(fileName) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', contentDisposition(fileName));
     res.send(body);
   }
 
@@ -63,7 +66,10 @@ export class ExercisesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiQuery({ name: 'workspace', required: false, description: 'The class to submit in, when the exercise is assigned to several of one’s workspaces' })
-  @ApiOperation({ summary: 'Submit an answer (CSV, XLSX or JSON): score and feedback as the class’s policy allows (practice / exam); empty answers are refused (EMPTY_ANSWER) and count as a try' })
+  @ApiOperation({
+    summary:
+      'Submit an answer (CSV, XLSX or JSON): score and feedback as the class’s policy allows (practice / exam); empty answers are refused (EMPTY_ANSWER) and count as a try',
+  })
   @UseInterceptors(FileInterceptor('file'))
   async submit(@Param('id') id: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() req: Request, @Query('workspace') workspace?: string) {
     if (!file) throw new ValidationError('FILE_REQUIRED');
@@ -86,7 +92,13 @@ export class ExercisesController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'xlsx', 'items.csv'] })
   @ApiOperation({ summary: 'Grade many answers (files or zips; file name = student id): per-student × per-item table, item analysis' })
   @UseInterceptors(FilesInterceptor('files', 500))
-  async batch(@Param('id') id: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Query('format') format: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async batch(
+    @Param('id') id: string,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+    @Query('format') format: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const uploads = await readUploads(files ?? []);
     if (format === 'csv' || format === 'xlsx' || format === 'items.csv') {
       const { body, type, fileName } = await this.exercises.batchExport(principalOf(req)!, id, uploads, format);

@@ -91,8 +91,13 @@ export class ExercisesService {
 
   async batchExport(p: Principal, id: string, files: { bytes: Buffer; fileName: string }[], format: 'csv' | 'xlsx' | 'items.csv') {
     const result = await this.batch(p, id, files);
-    if (format === 'xlsx') return { body: await batchToXlsx(result), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${id}-grades.xlsx` };
-    return { body: Buffer.from(format === 'csv' ? batchToCsv(result) : itemAnalysisToCsv(result)), type: 'text/csv; charset=utf-8', fileName: `${id}-${format === 'csv' ? 'grades' : 'items'}.csv` };
+    if (format === 'xlsx')
+      return { body: await batchToXlsx(result), type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${id}-grades.xlsx` };
+    return {
+      body: Buffer.from(format === 'csv' ? batchToCsv(result) : itemAnalysisToCsv(result)),
+      type: 'text/csv; charset=utf-8',
+      fileName: `${id}-${format === 'csv' ? 'grades' : 'items'}.csv`,
+    };
   }
 
   /** The exercise, whoever asks (callers check access); 404 when the bank has no such id. */

@@ -1,7 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { DEFAULT_REVEAL_AFTER, feedbackFor, gradeSubmission, parseSubmission, SubmissionError, type FeedbackPolicy, type GradeResult } from '@creator-ops/grading';
+import {
+  DEFAULT_REVEAL_AFTER,
+  feedbackFor,
+  gradeSubmission,
+  parseSubmission,
+  SubmissionError,
+  type FeedbackPolicy,
+  type GradeResult,
+} from '@creator-ops/grading';
 import { AppError, tooManyRequests } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Principal } from '../auth/principal';
@@ -39,7 +47,13 @@ export class SubmissionsService {
     if (wait > 0) throw tooManyRequests('TOO_MANY_SUBMISSIONS', wait);
     const key = await this.exercises.keyOf(exercise);
     if (looksBinary(file.bytes)) throw new AppError('SUBMISSION_UNREADABLE', HttpStatus.UNPROCESSABLE_ENTITY);
-    const base = { exerciseId: exercise.id, userId: p.userId, username: p.username, workspaceId: target?.workspaceId ?? null, fileName: basename(file.fileName).slice(0, 200) };
+    const base = {
+      exerciseId: exercise.id,
+      userId: p.userId,
+      username: p.username,
+      workspaceId: target?.workspaceId ?? null,
+      fileName: basename(file.fileName).slice(0, 200),
+    };
     const submission = await parseSubmission(file.bytes, file.fileName).catch((e) => {
       if (e instanceof SubmissionError && e.code === 'SUBMISSION_EMPTY') return null;
       throw e;
@@ -60,7 +74,10 @@ export class SubmissionsService {
     const exercise = this.exercises.find(id);
     await this.access.assertVisible(p, id);
     const grades = this.access.gradesIn(p);
-    const rows = grades === null ? await this.repo.list(exercise.id) : [...(grades.length ? await this.repo.list(exercise.id, { workspaceIds: grades }) : []), ...(await this.repo.list(exercise.id, { userId: p.userId }))];
+    const rows =
+      grades === null
+        ? await this.repo.list(exercise.id)
+        : [...(grades.length ? await this.repo.list(exercise.id, { workspaceIds: grades }) : []), ...(await this.repo.list(exercise.id, { userId: p.userId }))];
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const policies = new Map<string, Assignment | null>();
     const tries = new Map<string, number>();
@@ -78,7 +95,17 @@ export class SubmissionsService {
   private async item(p: Principal, s: SubmissionEntity, assignment: Assignment | null, tries: number) {
     const workspace = s.workspaceId ? ((await this.workspaces.findById(s.workspaceId))?.name ?? null) : null;
     const result = s.result ? this.present(p, s.result as GradeResult, assignment, tries, s.workspaceId) : null;
-    return { id: s.id, username: s.username, workspace, fileName: s.fileName, score: s.score, maxScore: s.maxScore, refused: s.refused ?? null, createdAt: s.createdAt.toISOString(), result };
+    return {
+      id: s.id,
+      username: s.username,
+      workspace,
+      fileName: s.fileName,
+      score: s.score,
+      maxScore: s.maxScore,
+      refused: s.refused ?? null,
+      createdAt: s.createdAt.toISOString(),
+      result,
+    };
   }
 
   /**

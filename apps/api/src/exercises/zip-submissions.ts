@@ -28,7 +28,8 @@ export function unpackZip(bytes: Buffer): Promise<BatchInput[]> {
         const name = entry.fileName;
         if (count > MAX_ENTRIES) return reject(bad('too many entries'));
         if (name.endsWith('/') || name.startsWith('__MACOSX/') || !ANSWER.test(name)) return zip.readEntry();
-        if (entry.uncompressedSize > MAX_ENTRY_BYTES || (total += entry.uncompressedSize) > MAX_TOTAL_BYTES) return reject(bad(`${basename(name)} is too large`));
+        if (entry.uncompressedSize > MAX_ENTRY_BYTES || (total += entry.uncompressedSize) > MAX_TOTAL_BYTES)
+          return reject(bad(`${basename(name)} is too large`));
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(bad(e?.message ?? 'unreadable entry'));
           const chunks: Buffer[] = [];

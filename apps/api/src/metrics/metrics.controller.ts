@@ -18,7 +18,8 @@ export class MetricsController {
         description: m.description,
         formula: m.formula,
         kind: m.kind,
-        inputs: m.kind === 'sum' || m.kind === 'count' || m.kind === 'count_distinct' || m.kind === 'weighted_avg' ? [m.field, m.weight].filter(Boolean) : m.inputs,
+        inputs:
+          m.kind === 'sum' || m.kind === 'count' || m.kind === 'count_distinct' || m.kind === 'weighted_avg' ? [m.field, m.weight].filter(Boolean) : m.inputs,
         unit: m.unit,
         decimals: m.decimals,
         direction: m.direction,

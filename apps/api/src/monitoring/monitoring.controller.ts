@@ -7,7 +7,17 @@ import type { Workspace } from '../workspaces/workspaces.repository';
 
 const RULE_SCHEMA = {
   type: 'object',
-  example: { metric: 'roi', op: 'below_breakeven_roi', value: 0, dimension: 'plan_id', window: 'day', grossMargin: 0.3, minVolume: { metric: 'cost', min: 100 }, severity: 'high', note: '' },
+  example: {
+    metric: 'roi',
+    op: 'below_breakeven_roi',
+    value: 0,
+    dimension: 'plan_id',
+    window: 'day',
+    grossMargin: 0.3,
+    minVolume: { metric: 'cost', min: 100 },
+    severity: 'high',
+    note: '',
+  },
 };
 
 /** Rule bodies are validated by libs/monitoring (every problem at once), not by a DTO. */

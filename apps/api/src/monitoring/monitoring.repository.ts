@@ -45,7 +45,9 @@ export class MonitoringRepository {
   async seedRules(workspaceId: string, rules: AlertRule[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       if (this.db.options.type === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [advisoryKey('seed-rules', workspaceId)]);
-      const settings = (await tx.getRepository(MonitoringSettingsEntity).findOneBy({ workspaceId })) ?? tx.getRepository(MonitoringSettingsEntity).create({ workspaceId, webhookUrl: null });
+      const settings =
+        (await tx.getRepository(MonitoringSettingsEntity).findOneBy({ workspaceId })) ??
+        tx.getRepository(MonitoringSettingsEntity).create({ workspaceId, webhookUrl: null });
       if (settings.rulesSeeded) return;
       for (const rule of rules) await tx.getRepository(AlertRuleEntity).save({ id: randomUUID(), workspaceId, rule });
       settings.rulesSeeded = true;

@@ -66,7 +66,9 @@ export class MonitoringService {
 
   async alerts(ws: Workspace, state?: string) {
     const list = await this.repo.alerts(ws.id, state);
-    return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.window.to.localeCompare(a.window.to) || b.createdAt.localeCompare(a.createdAt));
+    return list.sort(
+      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.window.to.localeCompare(a.window.to) || b.createdAt.localeCompare(a.createdAt),
+    );
   }
 
   async summary(ws: Workspace) {
@@ -92,7 +94,13 @@ export class MonitoringService {
     const fresh = [...result.created, ...result.reopened];
     const settings = await this.repo.settings(ws.id);
     if (settings.webhookUrl && fresh.length) void this.notify(settings.webhookUrl, ws.name, fresh);
-    return { created: result.created.length, reopened: result.reopened.length, resolved: result.resolved.length, open: result.stillOpen.length + fresh.length, skipped: evaluation.skipped };
+    return {
+      created: result.created.length,
+      reopened: result.reopened.length,
+      resolved: result.resolved.length,
+      open: result.stillOpen.length + fresh.length,
+      skipped: evaluation.skipped,
+    };
   }
 
   async acknowledge(ws: Workspace, id: string) {
@@ -111,7 +119,8 @@ export class MonitoringService {
 
   async pacing(ws: Workspace, budgets: unknown[], asOf?: string) {
     const errors = budgets.flatMap((b, i) => validateBudget(b).map((e) => ({ ...e, field: `[${i}].${e.field}` })));
-    if (errors.length) throw new AppError('INVALID_BUDGET', HttpStatus.BAD_REQUEST, { problems: errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ') }, { errors });
+    if (errors.length)
+      throw new AppError('INVALID_BUDGET', HttpStatus.BAD_REQUEST, { problems: errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ') }, { errors });
     return pacing(await this.tableSet(ws.id), budgets as Budget[], asOf);
   }
 
@@ -129,7 +138,10 @@ export class MonitoringService {
     const check = await checkWebhookTarget(url, systemResolve, this.config.webhookAllowPrivate);
     if (check.ok) return;
     const malformed = /^(not a URL|scheme|no host)/.test(check.reason);
-    throw new AppError(malformed ? 'INVALID_WEBHOOK_URL' : 'WEBHOOK_TARGET_FORBIDDEN', HttpStatus.BAD_REQUEST, { url: url.slice(0, 200), reason: check.reason });
+    throw new AppError(malformed ? 'INVALID_WEBHOOK_URL' : 'WEBHOOK_TARGET_FORBIDDEN', HttpStatus.BAD_REQUEST, {
+      url: url.slice(0, 200),
+      reason: check.reason,
+    });
   }
 
   private async rulesOf(workspaceId: string): Promise<AlertRule[]> {
@@ -143,12 +155,19 @@ export class MonitoringService {
   }
 
   private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {
-    const delivery = await deliverWebhook(url, { workspace, alerts }, {
-      fetch: this.http.webhookFetch(this.config.webhookAllowPrivate),
-      sleep: (ms) => this.http.sleep(ms),
-      isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError,
-    });
-    if (!delivery.delivered) this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`);
+    const delivery = await deliverWebhook(
+      url,
+      { workspace, alerts },
+      {
+        fetch: this.http.webhookFetch(this.config.webhookAllowPrivate),
+        sleep: (ms) => this.http.sleep(ms),
+        isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError,
+      },
+    );
+    if (!delivery.delivered)
+      this.logger.warn(
+        `webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`,
+      );
   }
 }
 

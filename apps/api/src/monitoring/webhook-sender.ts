@@ -6,7 +6,9 @@ import { addressProblem, checkWebhookTarget, type FetchLike, type Resolve } from
 
 /** Every address of a name, through the system resolver (what a connection would use). */
 export const systemResolve: Resolve = (host) =>
-  new Promise((resolve, reject) => dnsLookup(host, { all: true }, (err, addresses: LookupAddress[]) => (err ? reject(err) : resolve(addresses.map((a) => a.address)))));
+  new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true }, (err, addresses: LookupAddress[]) => (err ? reject(err) : resolve(addresses.map((a) => a.address)))),
+  );
 
 export class WebhookTargetError extends Error {
   constructor(readonly reason: string) {
@@ -21,9 +23,17 @@ export class WebhookTargetError extends Error {
  * connection, so a name that resolved to a public address when the URL was set and to 127.0.0.1
  * now (DNS rebinding) is refused. Redirects are not followed.
  */
-export type DnsLookupAll = (hostname: string, options: { all: true }, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type DnsLookupAll = (
+  hostname: string,
+  options: { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
-export function guardedFetch(allowPrivate: boolean, resolveName: Resolve = systemResolve, lookupAll: DnsLookupAll = dnsLookup as unknown as DnsLookupAll): FetchLike {
+export function guardedFetch(
+  allowPrivate: boolean,
+  resolveName: Resolve = systemResolve,
+  lookupAll: DnsLookupAll = dnsLookup as unknown as DnsLookupAll,
+): FetchLike {
   const lookup: LookupFunction = (hostname, options, callback) => {
     lookupAll(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 4);
@@ -38,11 +48,15 @@ export function guardedFetch(allowPrivate: boolean, resolveName: Resolve = syste
     if (!check.ok) throw new WebhookTargetError(check.reason);
     return new Promise((resolve, reject) => {
       const send = new URL(url).protocol === 'https:' ? httpsRequest : httpRequest;
-      const req = send(url, { method: init.method, headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }, lookup, signal: init.signal }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-        res.on('error', reject);
-      });
+      const req = send(
+        url,
+        { method: init.method, headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }, lookup, signal: init.signal },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(init.body);
     });

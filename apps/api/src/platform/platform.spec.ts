@@ -20,7 +20,10 @@ describe('platform providers', () => {
     expect(real.get(HttpClient)).toBeInstanceOf(NodeHttpClient);
     expect(real.get(Environment)).toBeInstanceOf(ProcessEnvironment);
     const fixed = new FixedClock(new Date('2026-10-31T16:00:00Z'));
-    const faked = await Test.createTestingModule({ imports: [PlatformModule] }).overrideProvider(Clock).useValue(fixed).compile();
+    const faked = await Test.createTestingModule({ imports: [PlatformModule] })
+      .overrideProvider(Clock)
+      .useValue(fixed)
+      .compile();
     expect(faked.get(Clock).now().toISOString()).toBe('2026-10-31T16:00:00.000Z');
   });
 

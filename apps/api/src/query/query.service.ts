@@ -5,9 +5,7 @@ import type { Workspace } from '../workspaces/workspaces.repository';
 
 @Injectable()
 export class QueryService {
-  constructor(
-    private readonly tables: TablesService,
-  ) {}
+  constructor(private readonly tables: TablesService) {}
 
   async query(ws: Workspace, spec: QuerySpec): Promise<QueryResult & { sources: { id: string; fileName: string; kind: string }[] }> {
     const { tables, sources } = await this.tables.tableSet(ws.id);

@@ -22,6 +22,10 @@ export function renderChartSvg(option: Record<string, unknown>, size: RenderSize
 
 /** SVG to PNG with the system fonts (a CJK font is installed by .ci/run and the README's setup). */
 export function svgToPng(svg: string, width = 1920): Buffer {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: true, defaultFontFamily: 'WenQuanYi Micro Hei' }, background: '#ffffff' });
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width },
+    font: { loadSystemFonts: true, defaultFontFamily: 'WenQuanYi Micro Hei' },
+    background: '#ffffff',
+  });
   return Buffer.from(resvg.render().asPng());
 }

@@ -56,7 +56,8 @@ export async function reportToXlsx(report: ReportResult, sources: ProvenanceSour
     ws.addRow(table.columns.map((c) => text(zh ? c.label.zh : c.label.en)));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) ws.addRow(table.columns.map((c) => cell(row[c.key])));
-    if (table.totals) ws.addRow(table.columns.map((c, i) => (c.role === 'metric' ? cell(table.totals![c.key]) : i === 0 ? totalsLabel(table, zh ? 'zh-CN' : 'en') : null)));
+    if (table.totals)
+      ws.addRow(table.columns.map((c, i) => (c.role === 'metric' ? cell(table.totals![c.key]) : i === 0 ? totalsLabel(table, zh ? 'zh-CN' : 'en') : null)));
     table.columns.forEach((c: ResultColumn, i) => {
       const col = ws.getColumn(i + 1);
       col.width = Math.max(10, Math.min(40, (zh ? c.label.zh : c.label.en).length * 2 + 4));

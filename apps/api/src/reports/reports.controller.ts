@@ -7,7 +7,8 @@ import { ReportsService } from './reports.service';
 import { CurrentWorkspace } from '../workspaces/current-workspace';
 import type { Workspace } from '../workspaces/workspaces.repository';
 
-const contentDisposition = (fileName: string) => `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const contentDisposition = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 @ApiTags('reports')
 @Controller('workspaces/:ws/reports')

@@ -10,9 +10,7 @@ import { reportToXlsx, type ProvenanceSource } from './report-xlsx';
 
 @Injectable()
 export class ReportsService {
-  constructor(
-    private readonly tables: TablesService,
-  ) {}
+  constructor(private readonly tables: TablesService) {}
 
   async catalogue(ws: Workspace) {
     const { tables } = await this.load(ws);
@@ -22,7 +20,18 @@ export class ReportsService {
         const missing = missingKinds(r, present);
         // Kinds present but a needed field absent (RFM without a buyer key): unavailable, with the reason.
         const reason = missing.length === 0 ? missingField(r, tables) : null;
-        return { key: r.key, title: r.title, description: r.description, standard: r.standard, kinds: r.kinds, anyOf: r.anyOf ?? false, params: r.params, available: missing.length === 0 && !reason, missing, ...(reason ? { reason } : {}) };
+        return {
+          key: r.key,
+          title: r.title,
+          description: r.description,
+          standard: r.standard,
+          kinds: r.kinds,
+          anyOf: r.anyOf ?? false,
+          params: r.params,
+          available: missing.length === 0 && !reason,
+          missing,
+          ...(reason ? { reason } : {}),
+        };
       }),
     };
   }
@@ -48,7 +57,10 @@ export class ReportsService {
     const { report } = await this.build(ws, key, input);
     const table = tableId ? report.tables.find((t) => t.id === tableId) : report.tables[0];
     if (!table) throw new AppError('TABLE_NOT_FOUND', HttpStatus.NOT_FOUND, { table: tableId ?? '-', report: key });
-    return { body: tableToCsv(table.columns, table.rows, table.totals, report.params.locale, { excel: true, totalsLabel: totalsLabel(table, report.params.locale) }), fileName: `${key}-${table.id}.csv` };
+    return {
+      body: tableToCsv(table.columns, table.rows, table.totals, report.params.locale, { excel: true, totalsLabel: totalsLabel(table, report.params.locale) }),
+      fileName: `${key}-${table.id}.csv`,
+    };
   }
 
   private async build(ws: Workspace, key: string, input: ReportInput) {

@@ -17,7 +17,9 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder | null,
   ) {
-    const who = holder ? `process ${holder.pid} on ${holder.host} (${holder.command}, since ${holder.startedAt})` : 'another process (its lock file is being written)';
+    const who = holder
+      ? `process ${holder.pid} on ${holder.host} (${holder.command}, since ${holder.startedAt})`
+      : 'another process (its lock file is being written)';
     super(
       `DATA_DIR ${dataDir} is in use by ${who}.\n` +
         `Only one server or writing CLI command may use a DATA_DIR at a time: stop that process, or use another DATA_DIR.\n` +

@@ -24,7 +24,11 @@ export class WarehouseController {
       const file = await this.warehouse.exportDataset(ws, id, join(dir, `${id}.parquet`));
       const stream = createReadStream(file.path);
       stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
-      res.set({ 'Content-Type': 'application/vnd.apache.parquet', 'Content-Disposition': `attachment; filename="${id}.parquet"`, 'Content-Length': String(file.bytes) });
+      res.set({
+        'Content-Type': 'application/vnd.apache.parquet',
+        'Content-Disposition': `attachment; filename="${id}.parquet"`,
+        'Content-Length': String(file.bytes),
+      });
       return new StreamableFile(stream);
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,10 @@ describe('workspace resolution at the edge', () => {
   }
 
   async function failure(run: Promise<unknown>): Promise<{ status: number; code: string; en: string }> {
-    const e = await run.then(() => null, (err: unknown) => err);
+    const e = await run.then(
+      () => null,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(AppError);
     const t = translateError(e);
     return { status: t.status, code: t.code, en: t.text('en') };

@@ -21,7 +21,10 @@ export class WorkspaceSummaryService {
     return Promise.all(
       list.map(async (ws) => {
         const s = await this.summaryOf(ws.id, ws.name);
-        const days = s.kinds.flatMap((k) => [k.from, k.to]).filter((d): d is string => d !== null).sort();
+        const days = s.kinds
+          .flatMap((k) => [k.from, k.to])
+          .filter((d): d is string => d !== null)
+          .sort();
         return {
           name: ws.name,
           createdAt: ws.createdAt.toISOString(),

@@ -70,14 +70,17 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
 function describeError(e: unknown) {
   if (e instanceof IngestError) return { code: e.code, message: e.text('zh'), messageEn: e.text('en') };
-  if (e instanceof AppError) return { code: e.code, message: e.text('zh'), messageEn: e.text('en'), ...(e.details === undefined ? {} : { details: e.details }) };
+  if (e instanceof AppError)
+    return { code: e.code, message: e.text('zh'), messageEn: e.text('en'), ...(e.details === undefined ? {} : { details: e.details }) };
   throw e;
 }
 
 function humanLine(o: FileOutcome): string {
   if ('error' in o) return `✗ ${o.file}: ${o.error.code} ${o.error.message}`;
   const r = o.rows;
-  const lines = [`✓ ${o.file}${o.sheet ? ` [${o.sheet}]` : ''}: ${o.kind}, ${o.encoding}, 读取 ${r.read} 行 / 导入 ${r.accepted} / 拒绝 ${r.rejected} / 跳过 ${r.skipped}`];
+  const lines = [
+    `✓ ${o.file}${o.sheet ? ` [${o.sheet}]` : ''}: ${o.kind}, ${o.encoding}, 读取 ${r.read} 行 / 导入 ${r.accepted} / 拒绝 ${r.rejected} / 跳过 ${r.skipped}`,
+  ];
   for (const rej of o.rejected.slice(0, 10)) lines.push(`    第 ${rej.line} 行${rej.column ? ` [${rej.column}]` : ''}: ${rej.code} ${rej.message}`);
   for (const w of o.warnings) lines.push(`    ! ${w.message}`);
   return lines.join('\n');

@@ -33,7 +33,8 @@ export async function queryCommand(argv: string[]): Promise<number> {
   if (!values.metrics) throw new UsageError(`usage: ${QUERY_USAGE}`);
   if (values.workspace && values.data) throw new UsageError('use either --workspace or --data, not both');
   if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format must be table, csv or json');
-  if (values.compare && !(COMPARE_MODES as readonly string[]).includes(values.compare)) throw new UsageError(`--compare must be one of ${COMPARE_MODES.join(', ')}`);
+  if (values.compare && !(COMPARE_MODES as readonly string[]).includes(values.compare))
+    throw new UsageError(`--compare must be one of ${COMPARE_MODES.join(', ')}`);
   const spec: QuerySpec = {
     metrics: splitList(values.metrics),
     dimensions: values.by ? splitList(values.by) : [],
@@ -82,7 +83,11 @@ async function forgetOneOff(datasets: DatasetsService, workspaces: WorkspacesRep
   await workspaces.removeByName(workspace);
 }
 
-const splitList = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const splitList = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function parseFilter(text: string): QueryFilter {
   const m = /^([^=!~<>]+?)(=|!=|~|>=|<=)(.*)$/.exec(text);

@@ -10,8 +10,17 @@ import type { Random } from './prng';
 import type { ChunkWriter } from './writer';
 
 export const AD_HEADER = [
-  '日期', '计划ID', '计划名称', '整体消耗(元)', '整体展示次数', '整体点击次数', '整体点击率',
-  '整体成交订单数', '整体成交金额(元)', '整体支付ROI', '整体成交订单成本(元)',
+  '日期',
+  '计划ID',
+  '计划名称',
+  '整体消耗(元)',
+  '整体展示次数',
+  '整体点击次数',
+  '整体点击率',
+  '整体成交订单数',
+  '整体成交金额(元)',
+  '整体支付ROI',
+  '整体成交订单成本(元)',
 ] as const;
 
 const DAY0 = daysFromCivil(2026, 8, 1);
@@ -70,7 +79,11 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, option
   let p = w.push(BOM + AD_HEADER.join(',') + CRLF);
   if (p) await p;
 
-  let costSum = 0, impSum = 0, clkSum = 0, ordSum = 0, gmvSum = 0; // exact integers (< 2^53)
+  let costSum = 0,
+    impSum = 0,
+    clkSum = 0,
+    ordSum = 0,
+    gmvSum = 0; // exact integers (< 2^53)
   let written = 0;
   for (let d = 0; written < rows; d++) {
     const date = fmtDay(DAY0 + d) + ',';
@@ -87,7 +100,11 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, option
       const cost = clk > 0 ? Math.round(clk * pl.cpc * (0.7 + 0.6 * rnd.next())) : Math.round(imp * 0.02);
       const ord = Math.floor(clk * pl.cvr * (0.5 + rnd.next()));
       const gmv = Math.round(ord * pl.aov * (0.6 + 0.8 * rnd.next()));
-      costSum += cost; impSum += imp; clkSum += clk; ordSum += ord; gmvSum += gmv;
+      costSum += cost;
+      impSum += imp;
+      clkSum += clk;
+      ordSum += ord;
+      gmvSum += gmv;
       chunk +=
         `${date}${pl.prefix}${moneyQ(cost)},${groupQ(imp)},${groupQ(clk)},${pct(clk, imp)},${ord},${moneyQ(gmv)},` +
         `${cost > 0 ? ratio2(gmv, cost) : '-'},${ord > 0 ? ratio2(cost, ord * 100) : '-'}${CRLF}`;

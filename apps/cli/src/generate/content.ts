@@ -8,13 +8,36 @@ import type { Random } from './prng';
 import type { ChunkWriter } from './writer';
 
 export const CONTENT_HEADER = [
-  '作品名称', '发布时间', '体裁', '审核状态', '播放量', '完播率', '5s完播率', '2s跳出率', '平均播放时长',
-  '点赞量', '评论量', '分享量', '收藏量', '主页访问量', '粉丝增量',
+  '作品名称',
+  '发布时间',
+  '体裁',
+  '审核状态',
+  '播放量',
+  '完播率',
+  '5s完播率',
+  '2s跳出率',
+  '平均播放时长',
+  '点赞量',
+  '评论量',
+  '分享量',
+  '收藏量',
+  '主页访问量',
+  '粉丝增量',
 ] as const;
 
 const TOPICS = [
-  '秋天第一杯咖啡', '办公室零食测评', '保温杯怎么选', '牛肉干开箱', '一周早餐不重样', '平价护肤好物',
-  '租房改造小物', '露营装备清单', '学生党必备', '百元内礼物推荐', '打工人午餐', '通勤穿搭',
+  '秋天第一杯咖啡',
+  '办公室零食测评',
+  '保温杯怎么选',
+  '牛肉干开箱',
+  '一周早餐不重样',
+  '平价护肤好物',
+  '租房改造小物',
+  '露营装备清单',
+  '学生党必备',
+  '百元内礼物推荐',
+  '打工人午餐',
+  '通勤穿搭',
 ];
 const TAGS = ['#好物分享 #零食', '#好物推荐', '#开箱 #测评', '#生活vlog', '#抖音电商 #种草'];
 
@@ -29,8 +52,15 @@ export async function writeContent(w: ChunkWriter, rnd: Random, rows: number): P
   const avgMin = Math.max(1, Math.min(2160, Math.floor((40 * 365 * 1440) / Math.max(1, rows))));
   const start = rows * avgMin <= 90 * 1440 ? daysFromCivil(2026, 9, 1) : daysFromCivil(2020, 1, 1);
   let t = start * 86400 + 18 * 3600;
-  const format = rnd.weighted([['视频', 80], ['图文', 20]] as const);
-  const review = rnd.weighted([['公开', 95], ['仅自己可见', 3], ['好友可见', 2]] as const);
+  const format = rnd.weighted([
+    ['视频', 80],
+    ['图文', 20],
+  ] as const);
+  const review = rnd.weighted([
+    ['公开', 95],
+    ['仅自己可见', 3],
+    ['好友可见', 2],
+  ] as const);
 
   let p = w.push(BOM + CONTENT_HEADER.join(',') + CRLF);
   if (p) await p;
@@ -59,9 +89,7 @@ export async function writeContent(w: ChunkWriter, rnd: Random, rows: number): P
     const favs = Math.floor(likes * 0.6 * rnd.next());
     const visits = Math.floor(plays * 0.04 * rnd.next());
     const fans = Math.floor(visits * 0.3 * rnd.next());
-    chunk +=
-      `${csvCell(title)},${fmtTs(t)},${fmt},${review()},${plays},${rates},` +
-      `${likes},${comments},${shares},${favs},${visits},${fans}${CRLF}`;
+    chunk += `${csvCell(title)},${fmtTs(t)},${fmt},${review()},${plays},${rates},` + `${likes},${comments},${shares},${favs},${visits},${fans}${CRLF}`;
     if (chunk.length >= 16384) {
       p = w.push(chunk);
       chunk = '';

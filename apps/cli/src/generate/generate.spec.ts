@@ -78,11 +78,19 @@ describe('generateExport', () => {
     const data = recs.slice(1, -1);
     const total = recs[recs.length - 1];
     expect(total[0]).toBe('全部');
-    let cost = 0, imp = 0, clk = 0, ord = 0, gmv = 0;
+    let cost = 0,
+      imp = 0,
+      clk = 0,
+      ord = 0,
+      gmv = 0;
     for (const r of data) {
       expect(r[0]).toMatch(/^2026-(08|09|10)-\d\d$/);
       expect(r[1]).toMatch(/^\d{19}$/);
-      cost += cents(r[3]); imp += int(r[4]); clk += int(r[5]); ord += Number(r[7]); gmv += cents(r[8]);
+      cost += cents(r[3]);
+      imp += int(r[4]);
+      clk += int(r[5]);
+      ord += Number(r[7]);
+      gmv += cents(r[8]);
       expect(r[6]).toMatch(/^(-|\d+\.\d\d%)$/);
     }
     expect(cents(total[3])).toBe(cost);
@@ -101,14 +109,41 @@ describe('generateExport', () => {
     const recs = parse(buf);
     const h = recs[0];
     expect(h).toEqual([...ORDER_HEADER]);
-    for (const col of ['主订单编号', '子订单编号', '选购商品', '商品规格', '商品数量', '商品ID', '商家编码', '商品单价',
-      '订单应付金额', '运费', '优惠总金额', '收件人', '收件人手机号', '省', '市', '区', '详细地址', '订单提交时间',
-      '支付完成时间', '订单完成时间', '订单状态', '售后状态', '流量来源', '达人ID', '达人昵称']) expect(h).toContain(col);
+    for (const col of [
+      '主订单编号',
+      '子订单编号',
+      '选购商品',
+      '商品规格',
+      '商品数量',
+      '商品ID',
+      '商家编码',
+      '商品单价',
+      '订单应付金额',
+      '运费',
+      '优惠总金额',
+      '收件人',
+      '收件人手机号',
+      '省',
+      '市',
+      '区',
+      '详细地址',
+      '订单提交时间',
+      '支付完成时间',
+      '订单完成时间',
+      '订单状态',
+      '售后状态',
+      '流量来源',
+      '达人ID',
+      '达人昵称',
+    ])
+      expect(h).toContain(col);
     const ix = (c: string) => h.indexOf(c);
     const rows = recs.slice(1);
     const perOrder = new Map<string, number>();
     const subs = new Set<string>();
-    let closed = 0, refunded = 0, multiline = 0;
+    let closed = 0,
+      refunded = 0,
+      multiline = 0;
     const orders = new Set<string>();
     const closedOrders = new Set<string>();
     for (const r of rows) {
@@ -174,7 +209,9 @@ describe('generateExport', () => {
     const recs = parse((await gen('content', 1000, 4)).buf);
     const h = recs[0];
     const rows = recs.slice(1);
-    const fmt = h.indexOf('体裁'), comp = h.indexOf('完播率'), dur = h.indexOf('平均播放时长');
+    const fmt = h.indexOf('体裁'),
+      comp = h.indexOf('完播率'),
+      dur = h.indexOf('平均播放时长');
     for (const r of rows) {
       if (r[fmt] === '图文') {
         expect(r[comp]).toBe('-');

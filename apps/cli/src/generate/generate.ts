@@ -44,14 +44,30 @@ export async function generateExport(opts: GenerateOptions): Promise<GenerateRes
   let written: number;
   try {
     switch (kind) {
-      case 'order': written = await writeOrders(w, rnd, rows); break;
-      case 'ad': written = await writeAds(w, rnd, rows); break;
-      case 'account': written = await writeAccount(w, rnd, rows); break;
-      case 'content': written = await writeContent(w, rnd, rows); break;
-      case 'review': written = await writeReviews(w, rnd, rows); break;
-      case 'stock_move': written = await writeStockMoves(w, rnd, rows); break;
-      case 'survey': written = await writeSurvey(w, rnd, rows); break;
-      case 'xingtu': written = await writeXingtu(w, rnd, rows); break;
+      case 'order':
+        written = await writeOrders(w, rnd, rows);
+        break;
+      case 'ad':
+        written = await writeAds(w, rnd, rows);
+        break;
+      case 'account':
+        written = await writeAccount(w, rnd, rows);
+        break;
+      case 'content':
+        written = await writeContent(w, rnd, rows);
+        break;
+      case 'review':
+        written = await writeReviews(w, rnd, rows);
+        break;
+      case 'stock_move':
+        written = await writeStockMoves(w, rnd, rows);
+        break;
+      case 'survey':
+        written = await writeSurvey(w, rnd, rows);
+        break;
+      case 'xingtu':
+        written = await writeXingtu(w, rnd, rows);
+        break;
     }
   } catch (e) {
     w.detach();

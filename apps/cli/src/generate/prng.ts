@@ -16,7 +16,7 @@ export function mulberry32(seed: number): Rng {
 export function seedState(seed: number, salt: number): number {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
   const s = Math.trunc(seed);
-  const lo = s % 4294967296 >>> 0;
+  const lo = (s % 4294967296) >>> 0;
   const hi = Math.floor(s / 4294967296) >>> 0;
   let h = (lo ^ Math.imul(hi, 0x9e3779b1) ^ Math.imul(salt, 0x85ebca6b)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d) >>> 0;

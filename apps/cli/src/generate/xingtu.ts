@@ -6,7 +6,21 @@ import { BOM, CRLF, daysFromCivil, fmtTs, moneyQ, P2, tabCell } from './format';
 import type { Random } from './prng';
 import type { ChunkWriter } from './writer';
 
-export const XINGTU_HEADER = ['订单ID', '任务名称', '达人昵称', '达人ID', '内容类型', '订单金额(元)', '视频发布时间', '播放量', '点赞数', '评论数', '分享数', '收藏数', '完播率'] as const;
+export const XINGTU_HEADER = [
+  '订单ID',
+  '任务名称',
+  '达人昵称',
+  '达人ID',
+  '内容类型',
+  '订单金额(元)',
+  '视频发布时间',
+  '播放量',
+  '点赞数',
+  '评论数',
+  '分享数',
+  '收藏数',
+  '完播率',
+] as const;
 
 const TASKS = ['双11坚果种草', '咖啡新品测评', '保温杯开箱', '年货节囤货', '面霜试用'];
 const CREATORS = ['阿杰测评', '甜甜爱分享', '老王生活馆', '元气好物', '果果的小店', '小鹿的零食铺', '大胃王阿强', '精致女孩Lily'];
@@ -25,7 +39,22 @@ export async function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Pr
     const likes = Math.floor(plays * (0.005 + 0.04 * rnd.next()));
     const bp = rnd.range(500, 4000);
     const completion = text ? '-' : `${Math.floor(bp / 100)}.${P2[bp % 100]}%`;
-    chunk += [tabCell(`73${String(i + 1).padStart(17, '0')}`), TASKS[rnd.int(TASKS.length)], CREATORS[c], tabCell(String(1800000 + c)), text ? '图文' : '视频', moneyQ(rnd.range(500, 20000) * 100), fmtTs(sec), String(plays), String(likes), String(Math.floor(likes * 0.08)), String(Math.floor(likes * 0.05)), String(Math.floor(likes * 0.15)), completion].join(',') + CRLF;
+    chunk +=
+      [
+        tabCell(`73${String(i + 1).padStart(17, '0')}`),
+        TASKS[rnd.int(TASKS.length)],
+        CREATORS[c],
+        tabCell(String(1800000 + c)),
+        text ? '图文' : '视频',
+        moneyQ(rnd.range(500, 20000) * 100),
+        fmtTs(sec),
+        String(plays),
+        String(likes),
+        String(Math.floor(likes * 0.08)),
+        String(Math.floor(likes * 0.05)),
+        String(Math.floor(likes * 0.15)),
+        completion,
+      ].join(',') + CRLF;
     if (chunk.length >= 16384) {
       p = w.push(chunk);
       chunk = '';

@@ -15,7 +15,14 @@ export function withComparisonColumns(result: QueryResult): Pick<QueryResult, 'c
     columns.push(col);
     if (col.role !== 'metric') continue;
     columns.push({ ...col, key: `${col.key}__previous`, label: { zh: col.label.zh + PREVIOUS.zh, en: col.label.en + PREVIOUS.en }, formula: undefined });
-    columns.push({ ...col, key: `${col.key}__delta_pct`, label: { zh: col.label.zh + CHANGE.zh, en: col.label.en + CHANGE.en }, unit: 'percent', decimals: 2, formula: undefined });
+    columns.push({
+      ...col,
+      key: `${col.key}__delta_pct`,
+      label: { zh: col.label.zh + CHANGE.zh, en: col.label.en + CHANGE.en },
+      unit: 'percent',
+      decimals: 2,
+      formula: undefined,
+    });
   }
   const metrics = result.columns.filter((x) => x.role === 'metric').map((x) => x.key);
   const merge = (row: ResultRow, previous: ResultRow | null, pct: ResultRow | null): ResultRow => {

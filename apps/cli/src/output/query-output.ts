@@ -20,9 +20,11 @@ export function renderCsv(result: QueryResult, locale: Locale): string {
 export function renderTable(full: QueryResult, locale: Locale): string {
   const result = { ...full, ...withComparisonColumns(full) };
   const cols = result.columns;
-  const fmt = (c: ResultColumn, v: string | number | null) => (c.role === 'metric' ? formatValue(v as number | null, c.unit as Unit, { locale, decimals: c.decimals }) : v === null ? '-' : String(v));
+  const fmt = (c: ResultColumn, v: string | number | null) =>
+    c.role === 'metric' ? formatValue(v as number | null, c.unit as Unit, { locale, decimals: c.decimals }) : v === null ? '-' : String(v);
   const lines: string[][] = [cols.map((c) => label(c, locale)), ...result.rows.map((r) => cols.map((c) => fmt(c, r[c.key])))];
-  if (result.totals) lines.push(cols.map((c, i) => (c.role === 'metric' ? fmt(c, result.totals![c.key]) : i === 0 ? (locale === 'en' ? 'Total' : '合计') : '')));
+  if (result.totals)
+    lines.push(cols.map((c, i) => (c.role === 'metric' ? fmt(c, result.totals![c.key]) : i === 0 ? (locale === 'en' ? 'Total' : '合计') : '')));
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const widths = cols.map((_, i) => Math.max(...lines.map((l) => width(l[i]))));
   const pad = (s: string, i: number) => (cols[i].role === 'metric' ? ' '.repeat(widths[i] - width(s)) + s : s + ' '.repeat(widths[i] - width(s)));

@@ -152,7 +152,12 @@ export function dispositionName(header: string | null, fallback: string): string
  * A multipart POST whose answer is a file (an export of a batch): a link cannot POST, so the page
  * fetches it and hands the bytes to the browser as a download.
  */
-export async function postForDownload(path: string, form: FormData, query: Record<string, QueryValue>, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+export async function postForDownload(
+  path: string,
+  form: FormData,
+  query: Record<string, QueryValue>,
+  fallbackName: string,
+): Promise<{ blob: Blob; fileName: string }> {
   let res: Response;
   try {
     res = await fetch(apiUrl(path, query), { method: 'POST', body: form, headers: { 'Accept-Language': locale.value }, credentials: 'same-origin' });

@@ -45,8 +45,7 @@ function filesForm(field: string, files: File[]): FormData {
 export const api = {
   // The guard reads a 401 here as "not signed in"; a LOGIN_FAILED 401 (wrong password) never redirects.
   me: () => request<CurrentUser>('/auth/me', { authRedirect: false }),
-  login: (username: string, password: string) =>
-    request<CurrentUser>('/auth/login', { method: 'POST', body: { username, password }, authRedirect: false }),
+  login: (username: string, password: string) => request<CurrentUser>('/auth/login', { method: 'POST', body: { username, password }, authRedirect: false }),
   logout: () => request<void>('/auth/logout', { method: 'POST', authRedirect: false }),
   changePassword: (current: string, password: string) => request<{ ended: number }>('/auth/password', { method: 'POST', body: { current, password } }),
   createToken: (name?: string) => request<{ token: string }>('/auth/tokens', { method: 'POST', body: name ? { name } : {} }),
@@ -54,11 +53,12 @@ export const api = {
     request<{ id: string; username: string; role: Role }>('/users', { method: 'POST', body: { username, password, role } }),
   users: () => request<{ items: UserRow[] }>('/users').then((r) => r.items),
   unlockUser: (username: string) => request<UserRow>(`/users/${encodeURIComponent(username)}/unlock`, { method: 'POST' }),
-  resetPassword: (username: string, password: string) => request<UserRow>(`/users/${encodeURIComponent(username)}/password`, { method: 'POST', body: { password } }),
-  setDisabled: (username: string, disabled: boolean) => request<UserRow>(`/users/${encodeURIComponent(username)}/disabled`, { method: 'POST', body: { disabled } }),
+  resetPassword: (username: string, password: string) =>
+    request<UserRow>(`/users/${encodeURIComponent(username)}/password`, { method: 'POST', body: { password } }),
+  setDisabled: (username: string, disabled: boolean) =>
+    request<UserRow>(`/users/${encodeURIComponent(username)}/disabled`, { method: 'POST', body: { disabled } }),
   members: (name: string) => request<{ items: Member[] }>(`${ws(name)}/members`).then((r) => r.items),
-  addMember: (name: string, username: string, role: Role) =>
-    request<Member>(`${ws(name)}/members`, { method: 'POST', body: { username, role } }),
+  addMember: (name: string, username: string, role: Role) => request<Member>(`${ws(name)}/members`, { method: 'POST', body: { username, role } }),
 
   workspaces: () => request<{ items: WorkspaceItem[] }>('/workspaces').then((r) => r.items),
   createWorkspace: (name: string) => request<WorkspaceItem>('/workspaces', { method: 'POST', body: { name } }),
@@ -69,7 +69,12 @@ export const api = {
     request<DatasetRows>(`${ws(name)}/datasets/${encodeURIComponent(id)}/rows`, { query: { offset, limit } }),
   dataset: (name: string, id: string) => request<UploadResult>(`${ws(name)}/datasets/${encodeURIComponent(id)}`),
   deleteDataset: (name: string, id: string) => request<void>(`${ws(name)}/datasets/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  upload(name: string, file: File, opts: { kind?: ExportKind | ''; account?: string; encoding?: string; date?: string | null }, onProgress: (p: number) => void) {
+  upload(
+    name: string,
+    file: File,
+    opts: { kind?: ExportKind | ''; account?: string; encoding?: string; date?: string | null },
+    onProgress: (p: number) => void,
+  ) {
     const form = new FormData();
     // Text fields first: multer reads the body in order, so they are known when the file arrives.
     if (opts.kind) form.append('kind', opts.kind);
@@ -105,10 +110,12 @@ export const api = {
   exercise: (id: string) => request<ExerciseItem>(ex(id)),
   exerciseKey: (id: string, locale: AppLocale) => request<AnswerKeyView>(`${ex(id)}/key`, { query: { locale } }),
   submissions: (id: string) => request<{ items: SubmissionItem[] }>(`${ex(id)}/submissions`).then((r) => r.items),
-  submitAnswer: (id: string, file: File, onProgress: (p: number) => void) => uploadForm<SubmissionResult>(`${ex(id)}/submissions`, filesForm('file', [file]), onProgress),
+  submitAnswer: (id: string, file: File, onProgress: (p: number) => void) =>
+    uploadForm<SubmissionResult>(`${ex(id)}/submissions`, filesForm('file', [file]), onProgress),
   batchGrade: (id: string, files: File[], onProgress: (p: number) => void) => uploadForm<BatchResult>(`${ex(id)}/batch`, filesForm('files', files), onProgress),
   /** The same batch as a file (the API grades again: it keeps no batch). */
-  batchExport: (id: string, files: File[], format: BatchFormat) => postForDownload(`${ex(id)}/batch`, filesForm('files', files), { format }, `${id}-grades.${format === 'xlsx' ? 'xlsx' : 'csv'}`),
+  batchExport: (id: string, files: File[], format: BatchFormat) =>
+    postForDownload(`${ex(id)}/batch`, filesForm('files', files), { format }, `${id}-grades.${format === 'xlsx' ? 'xlsx' : 'csv'}`),
 };
 
 export const exerciseLinks = {

@@ -137,7 +137,6 @@ import type { Severity, AlertState } from '@creator-ops/monitoring/types';
 /** Text fields a rule may group by (the API checks each against the metric's exports). */
 export const ALERT_DIMENSIONS = ['plan_id', 'plan', 'unit_id', 'campaign_id', 'account', 'product_id'] as const;
 
-
 /** One problem of a rule body (`details.errors` of a 400 INVALID_ALERT_RULE). */
 export interface RuleIssue {
   field: string;
@@ -149,7 +148,6 @@ export interface DayRange {
   from: string;
   to: string;
 }
-
 
 /** `POST /api/workspaces/:ws/query`. */
 

@@ -85,7 +85,8 @@ export const enMonitoring: Record<keyof typeof zhMonitoring, string> = {
   'dim.product_id': 'Product ID',
 
   'anomaly.title': 'Anomalies',
-  'anomaly.subtitle': 'Each day against the median of its own previous 60 days (robust z-score on the median absolute deviation); days outside the expected range are red.',
+  'anomaly.subtitle':
+    'Each day against the median of its own previous 60 days (robust z-score on the median absolute deviation); days outside the expected range are red.',
   'anomaly.metric': 'Metric',
   'anomaly.dimension': 'Dimension',
   'anomaly.series': 'Series',

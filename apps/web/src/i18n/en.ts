@@ -258,7 +258,8 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.usernameRequired': 'Enter your username',
   'login.passwordRequired': 'Enter your password',
-  'login.firstStart': 'On first start the server creates the user admin: its password is ADMIN_PASSWORD from the environment, or, when that is not set, a one-time password printed in the server log. Change it after signing in (top right, "Change password").',
+  'login.firstStart':
+    'On first start the server creates the user admin: its password is ADMIN_PASSWORD from the environment, or, when that is not set, a one-time password printed in the server log. Change it after signing in (top right, "Change password").',
 
   'user.menu': 'Account menu',
   'user.changePassword': 'Change password',
@@ -317,7 +318,8 @@ export const en: Record<MessageKey, string> = {
   'users.role': 'Role',
   'users.required': 'Enter a username and a password and choose a role',
   'users.created': 'User {username} created',
-  'users.roleHelp': 'Admin: everything. Operator: creates workspaces, reads and uploads data of their workspaces. Grader: reads data, answer keys and submissions of their workspaces. Trainee: exercises and their own submissions only.',
+  'users.roleHelp':
+    'Admin: everything. Operator: creates workspaces, reads and uploads data of their workspaces. Grader: reads data, answer keys and submissions of their workspaces. Trainee: exercises and their own submissions only.',
 
   'members.button': 'Members',
   'members.title': 'Workspace members · {ws}',

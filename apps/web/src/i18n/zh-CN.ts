@@ -257,7 +257,8 @@ export const zh = {
   'login.submit': '登录',
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
-  'login.firstStart': '首次启动时服务器会创建用户 admin：密码取自环境变量 ADMIN_PASSWORD；未设置时，一次性密码打印在服务器启动日志中。登录后请在右上角「修改密码」。',
+  'login.firstStart':
+    '首次启动时服务器会创建用户 admin：密码取自环境变量 ADMIN_PASSWORD；未设置时，一次性密码打印在服务器启动日志中。登录后请在右上角「修改密码」。',
 
   'user.menu': '账号菜单',
   'user.changePassword': '修改密码',

@@ -41,13 +41,39 @@ export function gradeRows(result: GradeResult): { rows: GradeRow[]; extra: RowVe
     cellsByRow.get(c.rowIndex)!.set(c.column, c);
   }
   const keyRows = result.rows.filter((r) => r.status === 'matched' || r.status === 'missing');
-  const rows = keyRows.map((r, index) => ({ index, label: r.row, status: r.status, points: r.points, maxPoints: r.maxPoints, line: r.line, diagnosis: r.diagnosis, cells: cellsByRow.get(index) ?? new Map() }));
+  const rows = keyRows.map((r, index) => ({
+    index,
+    label: r.row,
+    status: r.status,
+    points: r.points,
+    maxPoints: r.maxPoints,
+    line: r.line,
+    diagnosis: r.diagnosis,
+    cells: cellsByRow.get(index) ?? new Map(),
+  }));
   return { rows, extra: result.rows.filter((r) => r.status === 'extra' || r.status === 'ignored') };
 }
 
 /** How a column is asked for, as an i18n key and its parameters (`百分数 · 2 位小数`). */
 export function formatText(format: ColumnFormat): { key: MessageKey; params: Record<string, number> } {
-  const known = ['integer', 'number', 'money', 'percent', 'fraction', 'multiple', 'pp', 'label', 'text', 'id', 'date', 'week', 'month', 'weekday', 'hour', 'datetime'];
+  const known = [
+    'integer',
+    'number',
+    'money',
+    'percent',
+    'fraction',
+    'multiple',
+    'pp',
+    'label',
+    'text',
+    'id',
+    'date',
+    'week',
+    'month',
+    'weekday',
+    'hour',
+    'datetime',
+  ];
   const type = known.includes(format.type) ? format.type : 'text';
   return { key: `format.${type}` as MessageKey, params: { n: format.decimals ?? 0 } };
 }

@@ -95,7 +95,12 @@ export function formToRule(form: RuleForm, unitOf: (metric: string) => string | 
     window: form.window,
     minVolume: form.minVolumeOn ? { metric: form.minVolumeMetric, min: form.minVolumeMin ?? missing } : null,
     severity: form.severity,
-    grossMargin: form.op === 'below_breakeven_roi' ? (form.grossMarginPct === undefined || form.grossMarginPct === null ? missing : fromShown(form.grossMarginPct, 'percent')) : null,
+    grossMargin:
+      form.op === 'below_breakeven_roi'
+        ? form.grossMarginPct === undefined || form.grossMarginPct === null
+          ? missing
+          : fromShown(form.grossMarginPct, 'percent')
+        : null,
     note: form.note.trim() || null,
     enabled: form.enabled,
   };

@@ -13,7 +13,7 @@ async function submissions(count: number): Promise<BatchInput[]> {
   const example = exampleAnswer(ex);
   const mutations = mutationsOf(ex);
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const out: BatchInput[] = [];
   for (let i = 0; i < count; i++) {
     let t: AnswerTable = example;
@@ -78,7 +78,7 @@ describe('gradeBatch', () => {
     expect(Papa.parse(itemAnalysisToCsv(batch).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data).toHaveLength(1 + batch.items.length);
   });
 
-  it('shows each item\'s most common diagnosis: cells, the sort, rows of a list', async () => {
+  it("shows each item's most common diagnosis: cells, the sort, rows of a list", async () => {
     const ex = bank().find((e) => e.id === 'cj-2.1.6-works-by-format')!;
     const key = await keyOf(ex);
     const t = exampleAnswer(ex);
@@ -99,7 +99,9 @@ describe('gradeBatch', () => {
     const list = bank().find((e) => e.id === 'cj-3.1.6-overdue-orders')!;
     const listKey = await keyOf(list);
     const orders = exampleAnswer(list);
-    const listBatch = await gradeBatch(list, listKey, [{ studentId: 'a', fileName: 'a.csv', bytes: toCsv({ header: orders.header, rows: orders.rows.slice(1) }) }]);
+    const listBatch = await gradeBatch(list, listKey, [
+      { studentId: 'a', fileName: 'a.csv', bytes: toCsv({ header: orders.header, rows: orders.rows.slice(1) }) },
+    ]);
     expect(listBatch.items.filter((it) => it.topDiagnosis !== null)).toHaveLength(1);
   });
 

@@ -107,7 +107,8 @@ export async function gradeBatch(exercise: Exercise, key: AnswerKey, submissions
         if (c.correct) correctCells.set(item, (correctCells.get(item) ?? 0) + 1);
         else count(item, itemDiagnosis(c, result));
       }
-      if (!result.cells.length || exercise.scoring.per === 'row') result.rows.forEach((r, i) => r.status === 'missing' && r.diagnosis && count(`row${i}`, r.diagnosis));
+      if (!result.cells.length || exercise.scoring.per === 'row')
+        result.rows.forEach((r, i) => r.status === 'missing' && r.diagnosis && count(`row${i}`, r.diagnosis));
       if (result.sort?.diagnosis) count(SORT_ITEM, result.sort.diagnosis);
       students.push({
         studentId: s.studentId,
@@ -117,7 +118,10 @@ export async function gradeBatch(exercise: Exercise, key: AnswerKey, submissions
         ratio: result.ratio,
         items: byItem,
         penalty: result.penalty,
-        mainIssues: result.diagnoses.filter((d) => d.code !== 'TOTAL_ROW_IGNORED').slice(0, 3).map((d) => d.message),
+        mainIssues: result.diagnoses
+          .filter((d) => d.code !== 'TOTAL_ROW_IGNORED')
+          .slice(0, 3)
+          .map((d) => d.message),
         ...(opts.keepResults ? { result } : {}),
       });
     } catch (e) {

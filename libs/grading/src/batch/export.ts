@@ -11,7 +11,17 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** One row per student, one column per item, then total, maximum, percent and the main issues. */
 function studentTable(batch: BatchResult): (string | number)[][] {
-  const header = ['学生ID', '文件名', ...batch.items.map((it) => `${it.label}（${it.maxPoints}分）`), '多余行扣分', '总分', '满分', '得分率(%)', '主要问题', '错误'];
+  const header = [
+    '学生ID',
+    '文件名',
+    ...batch.items.map((it) => `${it.label}（${it.maxPoints}分）`),
+    '多余行扣分',
+    '总分',
+    '满分',
+    '得分率(%)',
+    '主要问题',
+    '错误',
+  ];
   const rows = batch.students.map((s) => [
     neutralise(s.studentId),
     neutralise(s.fileName),
@@ -29,7 +39,14 @@ function studentTable(batch: BatchResult): (string | number)[][] {
 function itemTable(batch: BatchResult): (string | number)[][] {
   return [
     ['题目项', '满分', '正确率(%)', '平均得分', '最常见问题', '出现次数'],
-    ...batch.items.map((it) => [it.label, it.maxPoints, round2(it.shareCorrect * 100), round2(it.averagePoints), it.topDiagnosis?.message ?? '', it.topDiagnosis?.count ?? 0]),
+    ...batch.items.map((it) => [
+      it.label,
+      it.maxPoints,
+      round2(it.shareCorrect * 100),
+      round2(it.averagePoints),
+      it.topDiagnosis?.message ?? '',
+      it.topDiagnosis?.count ?? 0,
+    ]),
   ];
 }
 

@@ -12,7 +12,8 @@ describe('diagnosis catalogue', () => {
   });
 
   it('every mistake an exercise lists is in the catalogue, detected by the engine or a more specific detector', () => {
-    for (const ex of bank()) for (const alt of ex.question.alternatives ?? []) expect(`${ex.id}: ${alt.code} ${alt.code in CATALOGUE}`).toBe(`${ex.id}: ${alt.code} true`);
+    for (const ex of bank())
+      for (const alt of ex.question.alternatives ?? []) expect(`${ex.id}: ${alt.code} ${alt.code in CATALOGUE}`).toBe(`${ex.id}: ${alt.code} true`);
   });
 
   it('unpaid orders counted in RFM are named UNPAID_COUNTED, never F_COUNTS_LINES', async () => {

@@ -102,7 +102,10 @@ async function withTotalRows(files: LoadedFile[]): Promise<TableSet> {
 
 function totalRowsAsData(f: LoadedFile): string {
   const encoding = f.report.encoding.startsWith('UTF-8') ? 'utf8' : f.report.encoding;
-  const lines = iconv.decode(f.bytes, encoding).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = iconv
+    .decode(f.bytes, encoding)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const delimiter = f.report.delimiter === 'tab' ? '\t' : f.report.delimiter;
   const parse = (line: string) => Papa.parse<string[]>(line, { delimiter }).data[0] ?? [];
   const header = parse(lines[f.report.headerRow - 1]);

@@ -33,9 +33,13 @@ export function validateExercise(e: Exercise): string[] {
     need(c.role === 'key' || c.role === 'value', `column ${c.key}: role must be key or value`);
     const types = c.role === 'key' ? KEY_TYPES : VALUE_TYPES;
     need(types.includes(c.format?.type), `column ${c.key}: format ${c.format?.type} is not a ${c.role} format`);
-    if (c.format && 'decimals' in c.format) need(Number.isInteger(c.format.decimals) && c.format.decimals >= 0 && c.format.decimals <= 6, `column ${c.key}: decimals 0..6`);
+    if (c.format && 'decimals' in c.format)
+      need(Number.isInteger(c.format.decimals) && c.format.decimals >= 0 && c.format.decimals <= 6, `column ${c.key}: decimals 0..6`);
   }
-  need(q?.columns?.some((c) => c.role === 'key'), 'at least one key column');
+  need(
+    q?.columns?.some((c) => c.role === 'key'),
+    'at least one key column',
+  );
   const registry = metricRegistry();
   const queries = q?.rows && 'query' in q.rows ? [q.rows.query] : q?.rows?.type === 'metricRows' ? [q.rows.before, q.rows.after] : [];
   for (const spec of [...queries, ...(q?.scalars ?? []).map((s) => s.query)]) {
@@ -47,7 +51,8 @@ export function validateExercise(e: Exercise): string[] {
   for (const a of q?.alternatives ?? []) {
     need(typeof a.code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(a.code), `alternative code must be UPPER_SNAKE: ${a.code}`);
     for (const c of a.columns ?? []) need(keys.has(c), `alternative ${a.code}: unknown column ${c}`);
-    for (const [from, to] of Object.entries(a.metrics ?? {})) need(registry.metrics.has(from) && registry.metrics.has(to), `alternative ${a.code}: unknown metric in ${from} -> ${to}`);
+    for (const [from, to] of Object.entries(a.metrics ?? {}))
+      need(registry.metrics.has(from) && registry.metrics.has(to), `alternative ${a.code}: unknown metric in ${from} -> ${to}`);
   }
   need(e.scoring && (e.scoring.per === 'cell' || e.scoring.per === 'row'), 'scoring.per must be cell or row');
   for (const o of q?.order ?? []) need(keys.has(o.key), `order: unknown column ${o.key}`);

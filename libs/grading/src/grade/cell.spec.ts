@@ -4,7 +4,8 @@ import { roundHalfEven, roundHalfUp, truncate, withinRounding } from './numbers'
 
 const pct2 = { type: 'percent', decimals: 2 } as const;
 const money2 = { type: 'money', decimals: 2 } as const;
-const judge = (raw: string, expected: number | null, over: Partial<CellInput> = {}) => judgeCell({ expected, format: pct2, raw, headerPercent: true, alternatives: [], ...over });
+const judge = (raw: string, expected: number | null, over: Partial<CellInput> = {}) =>
+  judgeCell({ expected, format: pct2, raw, headerPercent: true, alternatives: [], ...over });
 
 describe('rounding-aware tolerance', () => {
   it('rounds half up and half to even on the decimal value, never on the binary one', () => {
@@ -46,9 +47,15 @@ describe('judgeCell', () => {
   });
 
   it('a percent where a fraction was asked, ROI as a percent', () => {
-    expect(judgeCell({ expected: 0.235, format: { type: 'fraction', decimals: 3 }, raw: '23.5%', headerPercent: false, alternatives: [] }).diagnosis?.code).toBe('FRACTION_AS_PERCENT');
-    expect(judgeCell({ expected: 2.35, format: { type: 'multiple', decimals: 2 }, raw: '235%', headerPercent: false, alternatives: [] }).diagnosis?.code).toBe('MULTIPLE_AS_PERCENT');
-    expect(judgeCell({ expected: 2.35, format: { type: 'multiple', decimals: 2 }, raw: '1:2.35', headerPercent: false, alternatives: [] })).toEqual({ correct: true });
+    expect(
+      judgeCell({ expected: 0.235, format: { type: 'fraction', decimals: 3 }, raw: '23.5%', headerPercent: false, alternatives: [] }).diagnosis?.code,
+    ).toBe('FRACTION_AS_PERCENT');
+    expect(judgeCell({ expected: 2.35, format: { type: 'multiple', decimals: 2 }, raw: '235%', headerPercent: false, alternatives: [] }).diagnosis?.code).toBe(
+      'MULTIPLE_AS_PERCENT',
+    );
+    expect(judgeCell({ expected: 2.35, format: { type: 'multiple', decimals: 2 }, raw: '1:2.35', headerPercent: false, alternatives: [] })).toEqual({
+      correct: true,
+    });
   });
 
   it('money with ¥, commas and 万', () => {
@@ -93,7 +100,8 @@ describe('judgeCell', () => {
 
   it('labels compare after normalisation, with synonyms', () => {
     const label: ValueFormat = { type: 'label', synonyms: { 暂停: ['关停'] } };
-    const l = (raw: string) => judgeCell({ expected: '暂停', format: label, raw, headerPercent: false, alternatives: [{ def: { code: 'BASELINE_MEAN_OF_RATIOS' }, value: '优化' }] });
+    const l = (raw: string) =>
+      judgeCell({ expected: '暂停', format: label, raw, headerPercent: false, alternatives: [{ def: { code: 'BASELINE_MEAN_OF_RATIOS' }, value: '优化' }] });
     expect(l(' 暂停 ')).toEqual({ correct: true });
     expect(l('关停')).toEqual({ correct: true });
     expect(l('优化').diagnosis?.code).toBe('BASELINE_MEAN_OF_RATIOS');

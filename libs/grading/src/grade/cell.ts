@@ -71,9 +71,12 @@ export function judgeCell(input: CellInput): CellJudgement {
     if (reads.some((r) => r.shift === 0 && matches(r, hundredfold, d, 100))) return { correct: false, diagnosis: diagnosis('TIMES_100_TWICE') };
   }
   for (const r of reads.filter((x) => x.form === null)) {
-    if (close(r.value, truncate(exact, d)) && !close(r.value, roundHalfUp(exact, d))) return { correct: false, nearMiss: true, diagnosis: diagnosis('ROUNDING_TRUNCATED', { decimals: d }) };
-    if (parsed.n.decimals < d && close(r.value, roundAt(exact, parsed.n.decimals))) return { correct: false, nearMiss: true, diagnosis: diagnosis('TOO_FEW_DECIMALS', { decimals: d }) };
-    if (d > 0 && Math.abs(r.value - exact) <= 3 * halfUnit(d) + 1e-9 * Math.max(1, Math.abs(exact))) return { correct: false, nearMiss: true, diagnosis: diagnosis('EARLY_ROUNDING') };
+    if (close(r.value, truncate(exact, d)) && !close(r.value, roundHalfUp(exact, d)))
+      return { correct: false, nearMiss: true, diagnosis: diagnosis('ROUNDING_TRUNCATED', { decimals: d }) };
+    if (parsed.n.decimals < d && close(r.value, roundAt(exact, parsed.n.decimals)))
+      return { correct: false, nearMiss: true, diagnosis: diagnosis('TOO_FEW_DECIMALS', { decimals: d }) };
+    if (d > 0 && Math.abs(r.value - exact) <= 3 * halfUnit(d) + 1e-9 * Math.max(1, Math.abs(exact)))
+      return { correct: false, nearMiss: true, diagnosis: diagnosis('EARLY_ROUNDING') };
   }
   return { correct: false };
 }

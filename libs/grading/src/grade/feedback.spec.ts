@@ -1,7 +1,18 @@
 import { feedbackFor } from './feedback';
 import type { GradeResult } from './grade';
 
-const cell = (row: string, rowIndex: number, correct: boolean, expected: string) => ({ row, rowIndex, column: 'v', header: '值', expected, expectedValue: Number(expected), actual: correct ? expected : '0', correct, points: correct ? 1 : 0, maxPoints: 1 });
+const cell = (row: string, rowIndex: number, correct: boolean, expected: string) => ({
+  row,
+  rowIndex,
+  column: 'v',
+  header: '值',
+  expected,
+  expectedValue: Number(expected),
+  actual: correct ? expected : '0',
+  correct,
+  points: correct ? 1 : 0,
+  maxPoints: 1,
+});
 
 /** Two rows in the key: 计划A answered (one cell right, one wrong), 计划B missing. */
 const result: GradeResult = {
@@ -37,7 +48,14 @@ describe('feedbackFor', () => {
   });
 
   it('exam: the score only until released, then everything', () => {
-    expect(Object.keys(feedbackFor(result, { mode: 'exam', released: false }, 1)).sort()).toEqual(['exerciseId', 'feedback', 'fileName', 'maxScore', 'ratio', 'score']);
+    expect(Object.keys(feedbackFor(result, { mode: 'exam', released: false }, 1)).sort()).toEqual([
+      'exerciseId',
+      'feedback',
+      'fileName',
+      'maxScore',
+      'ratio',
+      'score',
+    ]);
     expect(feedbackFor(result, { mode: 'exam', released: true }, 1)).toMatchObject({ cells: result.cells });
   });
 });

@@ -11,7 +11,6 @@ import { keyShiftDiagnoses } from './key-shifts';
 import { offsetDiagnoses } from './offsets';
 import { unitPolicyOf } from './unit-policy';
 
-
 export interface RowVerdict {
   row: string;
   status: 'matched' | 'missing' | 'extra' | 'ignored';
@@ -43,7 +42,13 @@ export interface GradeResult {
   diagnoses: DiagnosisSummary[];
 }
 
-const EXTRA_REASON = { extra: 'EXTRA_ROW', duplicate: 'DUPLICATE_ROW', 'export-total': 'TOTAL_ROW_AS_DATA', 'total-ignored': 'TOTAL_ROW_IGNORED', 'scientific-id': 'ID_SCIENTIFIC' } as const;
+const EXTRA_REASON = {
+  extra: 'EXTRA_ROW',
+  duplicate: 'DUPLICATE_ROW',
+  'export-total': 'TOTAL_ROW_AS_DATA',
+  'total-ignored': 'TOTAL_ROW_IGNORED',
+  'scientific-id': 'ID_SCIENTIFIC',
+} as const;
 
 /** Cell-by-cell verdicts, points and diagnoses of one submission against a key. */
 export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: Submission): GradeResult {
@@ -52,7 +57,16 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
   const valueCols = key.columns.filter((c) => c.role === 'value');
   if (!table) {
     const d = diagnosis('NO_HEADER');
-    return { ...base, score: 0, ratio: 0, columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })), cells: [], rows: [], penalty: 0, diagnoses: [{ ...d, count: 1, where: [] }] };
+    return {
+      ...base,
+      score: 0,
+      ratio: 0,
+      columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: null })),
+      cells: [],
+      rows: [],
+      penalty: 0,
+      diagnoses: [{ ...d, count: 1, where: [] }],
+    };
   }
   const offsets = offsetDiagnoses(key, table);
   const unitPolicy = unitPolicyOf(exercise);
@@ -70,7 +84,14 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     if (exercise.scoring.per === 'row' || valueCols.length === 0) points = sub && rowCells.every((c) => c.correct) ? rowMax : 0;
     else points = rowCells.reduce((s, c) => s + c.points, 0);
     score += points;
-    rows.push({ row: keyRow.label, status: sub ? 'matched' : 'missing', line: sub?.line, points, maxPoints: rowMax, ...(sub ? {} : { diagnosis: shifted.missing.get(r) ?? missingRowDiagnosis(key, table, r) }) });
+    rows.push({
+      row: keyRow.label,
+      status: sub ? 'matched' : 'missing',
+      line: sub?.line,
+      points,
+      maxPoints: rowMax,
+      ...(sub ? {} : { diagnosis: shifted.missing.get(r) ?? missingRowDiagnosis(key, table, r) }),
+    });
   });
   const penaltyPerRow = exercise.scoring.extraRowPenalty ?? 1;
   let penalty = 0;
@@ -78,8 +99,17 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     const penalised = e.reason !== 'total-ignored';
     if (penalised) penalty += penaltyPerRow;
     const explained = e.reason === 'extra' ? key.alternatives.find((a) => a.table.rows.some((r) => !r.isTotal && sameKey(r.match, e.row.match))) : undefined;
-    const d = explained ? diagnosis(explained.def.code, {}, explained.def.note) : (shifted.extra.get(e.row.line) ?? diagnosis(EXTRA_REASON[e.reason], { row: e.row.label }));
-    rows.push({ row: e.row.label, status: penalised ? 'extra' : 'ignored', line: e.row.line, points: penalised ? -penaltyPerRow : 0, maxPoints: 0, diagnosis: d });
+    const d = explained
+      ? diagnosis(explained.def.code, {}, explained.def.note)
+      : (shifted.extra.get(e.row.line) ?? diagnosis(EXTRA_REASON[e.reason], { row: e.row.label }));
+    rows.push({
+      row: e.row.label,
+      status: penalised ? 'extra' : 'ignored',
+      line: e.row.line,
+      points: penalised ? -penaltyPerRow : 0,
+      maxPoints: 0,
+      diagnosis: d,
+    });
   }
   const sort = exercise.question.sortRequired ? sortVerdict(exercise, key, table) : undefined;
   if (sort) score += sort.points;
@@ -88,7 +118,11 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
     ...base,
     score,
     ratio: key.maxScore ? score / key.maxScore : 0,
-    columns: key.columns.map((c) => ({ key: c.key, header: c.header.zh, submitted: table.columns.has(c.key) ? (submission.grid[table.headerLine - 1][table.columns.get(c.key)!] ?? null) : null })),
+    columns: key.columns.map((c) => ({
+      key: c.key,
+      header: c.header.zh,
+      submitted: table.columns.has(c.key) ? (submission.grid[table.headerLine - 1][table.columns.get(c.key)!] ?? null) : null,
+    })),
     cells,
     rows,
     sort,
@@ -100,7 +134,20 @@ export function gradeSubmission(exercise: Exercise, key: AnswerKey, submission: 
 /** A submitted row holds every numeric value of key row `j` (the row of another day). */
 function rowAgrees(key: AnswerKey, table: MatchedTable, row: SubmittedRow, j: number, unitPolicy: UnitPolicy): boolean {
   const cols = key.columns.filter((c) => c.role === 'value' && typeof key.rows[j].values[c.key] === 'number' && table.columns.has(c.key));
-  return cols.length > 0 && cols.every((c) => judgeCell({ expected: key.rows[j].values[c.key], format: (key.rows[j].formats?.[c.key] ?? c.format) as ValueFormat, raw: row.cells[table.columns.get(c.key)!] ?? '', headerPercent: table.headerPercent.get(c.key) ?? false, alternatives: [], unitPolicy }).correct);
+  return (
+    cols.length > 0 &&
+    cols.every(
+      (c) =>
+        judgeCell({
+          expected: key.rows[j].values[c.key],
+          format: (key.rows[j].formats?.[c.key] ?? c.format) as ValueFormat,
+          raw: row.cells[table.columns.get(c.key)!] ?? '',
+          headerPercent: table.headerPercent.get(c.key) ?? false,
+          alternatives: [],
+          unitPolicy,
+        }).correct,
+    )
+  );
 }
 
 const sameKey = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -120,7 +167,6 @@ function missingRowDiagnosis(key: AnswerKey, table: MatchedTable, r: number): Di
   }
   return diagnosis('MISSING_ROW');
 }
-
 
 function sortVerdict(exercise: Exercise, key: AnswerKey, table: MatchedTable): NonNullable<GradeResult['sort']> {
   const maxPoints = exercise.scoring.sortPoints ?? 0;

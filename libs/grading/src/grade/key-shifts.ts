@@ -5,8 +5,14 @@ import type { MatchedTable, SubmittedRow } from './match';
 
 /** Shifts of a date key that a typical mistake makes: days added, and the code that names it. */
 const SHIFTS: Partial<Record<KeyFormat['type'], { days: number; code: string }[]>> = {
-  date: [{ days: 1, code: 'DATES_SHIFTED' }, { days: -1, code: 'DATES_SHIFTED' }],
-  datetime: [{ days: 1, code: 'DATES_SHIFTED' }, { days: -1, code: 'DATES_SHIFTED' }],
+  date: [
+    { days: 1, code: 'DATES_SHIFTED' },
+    { days: -1, code: 'DATES_SHIFTED' },
+  ],
+  datetime: [
+    { days: 1, code: 'DATES_SHIFTED' },
+    { days: -1, code: 'DATES_SHIFTED' },
+  ],
   // A week labelled by its Sunday start is the Monday of the key minus one day.
   week: [{ days: -1, code: 'WEEK_START_SUNDAY' }],
 };

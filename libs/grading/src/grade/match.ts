@@ -28,7 +28,11 @@ const HEADER_SCAN_ROWS = 15;
 const TOTAL_TOKENS = new Set([...TOTAL_ROW_TOKENS].map((t) => t.toLowerCase()).concat(['总计', '合计', '汇总', '总和', 'total', 'sum']));
 
 export function isTotalLabel(text: string): boolean {
-  return TOTAL_TOKENS.has(cleanText(text).toLowerCase().replace(/[:：\s]/g, ''));
+  return TOTAL_TOKENS.has(
+    cleanText(text)
+      .toLowerCase()
+      .replace(/[:：\s]/g, ''),
+  );
 }
 
 /**
@@ -94,7 +98,10 @@ export function matchRows(key: AnswerKey, grid: string[][]): MatchedTable | null
         const normal = normaliseKey(keyCells[k], c.format as KeyFormat);
         return known[k].has(normal) ? normal : (periodKey(cleanText(keyCells[k] ?? ''), c.format as KeyFormat, known[k]) ?? normal);
       }),
-      label: keyCells.map((c) => cleanText(c)).filter(Boolean).join(' / '),
+      label: keyCells
+        .map((c) => cleanText(c))
+        .filter(Boolean)
+        .join(' / '),
     };
     let keyIndex = index.get(row.match.join('\u0001'));
     const first = cleanText(keyCells[0] ?? '').toLowerCase();

@@ -32,7 +32,8 @@ export function offsetDiagnoses(key: AnswerKey, table: MatchedTable): Map<string
     const [best] = [...diffs.entries()].sort((a, b) => b[1].length - a[1].length);
     if (!best || best[1].length < Math.max(2, cellsSeen / 2)) continue;
     // One day either way is counting both ends (or neither); a later reference day drifts further.
-    const d = Math.abs(best[0]) === 1 ? diagnosis('RECENCY_OFF_BY_ONE') : best[0] > 1 ? diagnosis(alt.def.code, {}, alt.def.note ?? `偏移 ${best[0]} 天`) : null;
+    const d =
+      Math.abs(best[0]) === 1 ? diagnosis('RECENCY_OFF_BY_ONE') : best[0] > 1 ? diagnosis(alt.def.code, {}, alt.def.note ?? `偏移 ${best[0]} 天`) : null;
     if (d) for (const r of best[1]) found.set(`${r}\u0001${col}`, d);
   }
   return found;

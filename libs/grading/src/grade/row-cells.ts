@@ -45,10 +45,21 @@ function alternativesAt(key: AnswerKey, keyRow: KeyRow, column: string): Alterna
 }
 
 /** The typical mistakes a cell may show: the engine's alternatives, then the key-derived variants. */
-const cellAlternatives = (key: AnswerKey, keyRow: KeyRow, col: ColumnDef): Alternative[] => [...alternativesAt(key, keyRow, col.key), ...cellVariants(key, keyRow, col).map((v) => ({ def: { code: v.code }, value: v.value }))];
+const cellAlternatives = (key: AnswerKey, keyRow: KeyRow, col: ColumnDef): Alternative[] => [
+  ...alternativesAt(key, keyRow, col.key),
+  ...cellVariants(key, keyRow, col).map((v) => ({ def: { code: v.code }, value: v.value })),
+];
 
 function cellInput(ctx: CellContext, keyRow: KeyRow, col: ColumnDef, raw: string): CellInput {
-  return { expected: keyRow.values[col.key] ?? null, format: keyRow.formats?.[col.key] ?? (col.format as ValueFormat), raw, headerPercent: ctx.table.headerPercent.get(col.key) ?? false, alternatives: [], tolerance: ctx.exercise.tolerance, unitPolicy: ctx.unitPolicy };
+  return {
+    expected: keyRow.values[col.key] ?? null,
+    format: keyRow.formats?.[col.key] ?? (col.format as ValueFormat),
+    raw,
+    headerPercent: ctx.table.headerPercent.get(col.key) ?? false,
+    alternatives: [],
+    tolerance: ctx.exercise.tolerance,
+    unitPolicy: ctx.unitPolicy,
+  };
 }
 
 function judgeRow(ctx: CellContext, r: number, votes: Map<string, number>): CellVerdict[] {
@@ -59,7 +70,15 @@ function judgeRow(ctx: CellContext, r: number, votes: Map<string, number>): Cell
     .map((col) => {
       const format = keyRow.formats?.[col.key] ?? (col.format as ValueFormat);
       const expected = keyRow.values[col.key] ?? null;
-      const cell = { row: keyRow.label, rowIndex: r, column: col.key, header: col.header.zh, expected: displayExpected(expected, format), expectedValue: expected, maxPoints: cellMaxPoints(ctx.exercise, keyRow, col) };
+      const cell = {
+        row: keyRow.label,
+        rowIndex: r,
+        column: col.key,
+        header: col.header.zh,
+        expected: displayExpected(expected, format),
+        expectedValue: expected,
+        maxPoints: cellMaxPoints(ctx.exercise, keyRow, col),
+      };
       const idx = ctx.table.columns.get(col.key);
       if (!sub) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_ROW') };
       if (idx === undefined) return { ...cell, actual: null, correct: false, points: 0, diagnosis: diagnosis('MISSING_COLUMN') };
@@ -86,7 +105,8 @@ function votesOf(ctx: CellContext, first: CellVerdict[][]): Map<string, number> 
     const keyRow = ctx.key.rows[c.rowIndex];
     const col = ctx.key.columns.find((x) => x.key === c.column)!;
     for (const alt of cellAlternatives(ctx.key, keyRow, col)) {
-      if (judgeCell({ ...cellInput(ctx, keyRow, col, c.actual!), alternatives: [alt] }).diagnosis?.code === alt.def.code) votes.set(alt.def.code, (votes.get(alt.def.code) ?? 0) + 1);
+      if (judgeCell({ ...cellInput(ctx, keyRow, col, c.actual!), alternatives: [alt] }).diagnosis?.code === alt.def.code)
+        votes.set(alt.def.code, (votes.get(alt.def.code) ?? 0) + 1);
     }
   }
   return votes;

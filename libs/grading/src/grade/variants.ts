@@ -47,7 +47,12 @@ export function cellVariants(key: AnswerKey, row: KeyRow, col: ColumnDef): CellV
   if (isRatioColumn(col)) {
     out.push({ code: 'INVERTED_RATIO', value: 1 / exact });
     if (row.isTotal) {
-      const m = mean(key.rows.filter((r) => !r.isTotal).map((r) => r.values[col.key]).filter((x): x is number => typeof x === 'number'));
+      const m = mean(
+        key.rows
+          .filter((r) => !r.isTotal)
+          .map((r) => r.values[col.key])
+          .filter((x): x is number => typeof x === 'number'),
+      );
       if (m !== null) out.push({ code: 'MEAN_OF_RATIOS', value: m });
     }
   }

@@ -66,7 +66,8 @@ export function buildKeyTable(q: QuestionSpec, data: ExerciseData, alt?: Alterna
   const source = (alt?.source ? { ...q.rows, ...alt.source } : q.rows) as RowSource;
   const metrics = source.type === 'query' ? metricsRead(columns, q) : [];
   const base = baseRows(source, { tables, tweaks, metrics, scalars });
-  const overrides = alt?.meanOf && source.type === 'query' ? meanOfOverrides(source, columns, base, alt.meanOf, { tables, tweaks, metrics, scalars, constants }) : {};
+  const overrides =
+    alt?.meanOf && source.type === 'query' ? meanOfOverrides(source, columns, base, alt.meanOf, { tables, tweaks, metrics, scalars, constants }) : {};
   const computed = computeColumns(columns, base, { scalars, constants }, overrides);
   if (alt?.totalsMeanOfRows) {
     for (const key of alt.totalsMeanOfRows) {
@@ -75,7 +76,10 @@ export function buildKeyTable(q: QuestionSpec, data: ExerciseData, alt?: Alterna
     }
   }
   const keyColumns = columns.filter((c) => c.role === 'key');
-  const shown = orderRows(computed.rows.map((values, n) => ({ values, i: n + base.leading })), q);
+  const shown = orderRows(
+    computed.rows.map((values, n) => ({ values, i: n + base.leading })),
+    q,
+  );
   const rows: KeyRow[] = shown.map(({ values, i }) => {
     const row: KeyRow = {
       match: keyColumns.map((c) => normaliseKey(values[c.key], c.format as KeyFormat)),
@@ -105,20 +109,23 @@ export function buildKeyTable(q: QuestionSpec, data: ExerciseData, alt?: Alterna
 /** The question's own order and top-N over computed columns (nulls last, ties keep the engine's order). */
 function orderRows<T extends { values: Record<string, CellValue> }>(rows: T[], q: QuestionSpec): T[] {
   if (!q.order?.length) return q.limit ? rows.slice(0, q.limit) : rows;
-  const cmp = (a: CellValue, b: CellValue) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN'));
-  const sorted = rows.map((r, i) => ({ r, i })).sort((x, y) => {
-    for (const { key, dir } of q.order!) {
-      const a = x.r.values[key] ?? null;
-      const b = y.r.values[key] ?? null;
-      if (a === null || b === null) {
-        if (a !== b) return a === null ? 1 : -1;
-        continue;
+  const cmp = (a: CellValue, b: CellValue) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => {
+      for (const { key, dir } of q.order!) {
+        const a = x.r.values[key] ?? null;
+        const b = y.r.values[key] ?? null;
+        if (a === null || b === null) {
+          if (a !== b) return a === null ? 1 : -1;
+          continue;
+        }
+        const c = cmp(a, b);
+        if (c !== 0) return dir === 'asc' ? c : -c;
       }
-      const c = cmp(a, b);
-      if (c !== 0) return dir === 'asc' ? c : -c;
-    }
-    return x.i - y.i;
-  });
+      return x.i - y.i;
+    });
   const out = sorted.map((x) => x.r);
   return q.limit ? out.slice(0, q.limit) : out;
 }

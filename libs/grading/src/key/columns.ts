@@ -208,7 +208,8 @@ function totalValue(col: ColumnDef, f: ColumnFrame): CellValue {
   const spec = col.total ?? 'same';
   if (spec === 'blank') return null;
   const src = spec === 'same' ? col.value : spec;
-  if ('compare' in src) return base.comparison ? ((src.as === 'previous' ? base.comparison.totals?.[src.metric] : base.comparison[src.as]?.[src.metric]) ?? null) : null;
+  if ('compare' in src)
+    return base.comparison ? ((src.as === 'previous' ? base.comparison.totals?.[src.metric] : base.comparison[src.as]?.[src.metric]) ?? null) : null;
   if ('metric' in src) return base.totals?.[src.metric] ?? null;
   if ('expr' in src) return base.totals || spec !== 'same' ? evalExpr(src.expr, f.totalLookup) : null;
   if ('share' in src) return f.totalOf(src.share) ? 1 : null;

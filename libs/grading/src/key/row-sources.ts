@@ -57,7 +57,9 @@ function rfmRows(source: Extract<RowSource, { type: 'rfm' }>, ctx: SourceContext
   const { buyer } = source;
   const metrics = [...new Set([source.frequency, ...identifiers(source.monetary)])];
   const totals = runEngine({ ...source.query, metrics, dimensions: [buyer], sort: [{ key: buyer, dir: 'asc' }] }, ctx.tables, ctx.tweaks);
-  const days = runEngine({ ...source.query, metrics: ['paid_orders'], dimensions: [buyer, 'date:day'], sort: undefined }, ctx.tables, { merge: ctx.tweaks.merge });
+  const days = runEngine({ ...source.query, metrics: ['paid_orders'], dimensions: [buyer, 'date:day'], sort: undefined }, ctx.tables, {
+    merge: ctx.tweaks.merge,
+  });
   const last = new Map<CellValue, string>();
   for (const r of days.rows) {
     if (!((r.paid_orders as number) > 0)) continue;
@@ -84,7 +86,9 @@ function rfmRows(source: Extract<RowSource, { type: 'rfm' }>, ctx: SourceContext
  */
 function cohortRows(source: Extract<RowSource, { type: 'cohort' }>, ctx: SourceContext): BaseRows {
   const { buyer } = source;
-  const days = runEngine({ ...source.query, metrics: ['paid_orders'], dimensions: [buyer, 'date:day'], sort: undefined }, ctx.tables, { merge: ctx.tweaks.merge });
+  const days = runEngine({ ...source.query, metrics: ['paid_orders'], dimensions: [buyer, 'date:day'], sort: undefined }, ctx.tables, {
+    merge: ctx.tweaks.merge,
+  });
   const perBuyer = new Map<CellValue, { day: number; orders: number }[]>();
   for (const r of days.rows) {
     const orders = r.paid_orders as number;

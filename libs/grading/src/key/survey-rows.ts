@@ -22,6 +22,12 @@ export function surveyRows(source: SurveySource, ctx: SourceContext): BaseRows {
   }
   const counts = optionCounts(sheets, source.question);
   const base = source.denominator === 'selections' ? counts.selections : source.denominator === 'sheets' ? sheets.rows.length : counts.answered;
-  const records = counts.rows.map((r) => ({ option: r.option, count: r.count, share: base ? r.count / base : null, answered: counts.answered, selections: counts.selections }));
+  const records = counts.rows.map((r) => ({
+    option: r.option,
+    count: r.count,
+    share: base ? r.count / base : null,
+    answered: counts.answered,
+    selections: counts.selections,
+  }));
   return { records, leading: 0, totals: { option: null, count: counts.answered, share: null, answered: counts.answered, selections: counts.selections } };
 }

@@ -13,7 +13,12 @@ const UNIT = /[([【]\s*(%|％|元|¥|次|个|人|天|倍|x|×|件|单|秒|分�
  * NFKC turns full-width brackets and signs into ASCII first.
  */
 export function headerForm(raw: string): HeaderForm {
-  let s = raw.normalize('NFKC').replace(/^\uFEFF/, '').replace(/^['"\s]+|['"\s]+$/g, '').replace(/\s+/g, '').toLowerCase();
+  let s = raw
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/^['"\s]+|['"\s]+$/g, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
   let percent = false;
   for (let i = 0; i < 2; i++) {
     const m = UNIT.exec(s);
@@ -60,7 +65,9 @@ export function matchHeaders(columns: ColumnDef[], headers: string[]): Map<strin
   for (const c of columns) {
     if (result.has(c.key)) continue;
     const wanted = names(c).filter((n) => n.length >= 2);
-    const hits = forms.map((f, idx) => idx).filter((idx) => !used.has(idx) && forms[idx].length >= 2 && wanted.some((w) => forms[idx].includes(w) || w.includes(forms[idx])));
+    const hits = forms
+      .map((f, idx) => idx)
+      .filter((idx) => !used.has(idx) && forms[idx].length >= 2 && wanted.some((w) => forms[idx].includes(w) || w.includes(forms[idx])));
     if (hits.length === 1) {
       result.set(c.key, hits[0]);
       used.add(hits[0]);

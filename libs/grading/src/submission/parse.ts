@@ -22,7 +22,8 @@ export const MAX_SUBMISSION_BYTES = 5 * 1024 * 1024;
 export async function parseSubmission(bytes: Buffer | Uint8Array, fileName: string): Promise<Submission> {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes);
   if (buf.length === 0) throw new SubmissionError('SUBMISSION_EMPTY', '提交的文件是空的', 'The file is empty');
-  if (buf.length > MAX_SUBMISSION_BYTES) throw new SubmissionError('SUBMISSION_TOO_LARGE', '文件太大，答案表不应超过 5 MB', 'The file is too large for an answer table (5 MB)');
+  if (buf.length > MAX_SUBMISSION_BYTES)
+    throw new SubmissionError('SUBMISSION_TOO_LARGE', '文件太大，答案表不应超过 5 MB', 'The file is too large for an answer table (5 MB)');
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
     throw new SubmissionError('SUBMISSION_LEGACY_XLS', '不支持旧版 .xls，请另存为 .xlsx 或 CSV', 'Legacy .xls is not supported: save as .xlsx or CSV');
@@ -70,9 +71,16 @@ function jsonGrid(text: string): string[][] {
   const obj = data as Record<string, unknown>;
   const header = (Array.isArray(obj?.columns) ? obj.columns : Array.isArray(obj?.headers) ? obj.headers : null) as unknown[] | null;
   const rows = (Array.isArray(data) ? data : (obj?.rows ?? obj?.data ?? obj?.answer)) as unknown;
-  if (!Array.isArray(rows)) throw new SubmissionError('SUBMISSION_JSON', 'JSON 中找不到答案表（应为对象数组，或含 rows 的对象）', 'No table in the JSON (an array of objects, or an object with rows)');
+  if (!Array.isArray(rows))
+    throw new SubmissionError(
+      'SUBMISSION_JSON',
+      'JSON 中找不到答案表（应为对象数组，或含 rows 的对象）',
+      'No table in the JSON (an array of objects, or an object with rows)',
+    );
   if (header) {
-    const names = header.map((h) => (typeof h === 'object' && h !== null ? cellText((h as Record<string, unknown>).label ?? (h as Record<string, unknown>).key) : cellText(h)));
+    const names = header.map((h) =>
+      typeof h === 'object' && h !== null ? cellText((h as Record<string, unknown>).label ?? (h as Record<string, unknown>).key) : cellText(h),
+    );
     return [names, ...rows.map((r) => (Array.isArray(r) ? r.map(cellText) : names.map((n) => cellText((r as Record<string, unknown>)[n]))))];
   }
   if (rows.every((r) => Array.isArray(r))) return (rows as unknown[][]).map((r) => r.map(cellText));

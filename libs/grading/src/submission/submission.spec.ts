@@ -59,7 +59,13 @@ describe('keys and headers', () => {
       { key: 'rate', header: { zh: '互动率', en: 'Engagement rate' }, role: 'value', aliases: ['互动比'] },
       { key: 'avg', header: { zh: '日均播放', en: 'Daily plays' }, role: 'value' },
     ] as ColumnDef[];
-    expect(matchHeaders(cols, ['Engagement rate (%)', '日均播放量', '播放量'])).toEqual(new Map([['plays', 2], ['rate', 0], ['avg', 1]]));
+    expect(matchHeaders(cols, ['Engagement rate (%)', '日均播放量', '播放量'])).toEqual(
+      new Map([
+        ['plays', 2],
+        ['rate', 0],
+        ['avg', 1],
+      ]),
+    );
   });
 });
 
@@ -72,14 +78,24 @@ describe('parseSubmission', () => {
       parseSubmission(iconv.encode(csv, 'gb18030'), 'a.csv'),
       parseSubmission(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv, 'utf16le')]), 'a.csv'),
     ]);
-    for (const g of grids) expect(g.grid).toEqual([['体裁', '互动率(%)'], ['视频', '12.35']]);
+    for (const g of grids)
+      expect(g.grid).toEqual([
+        ['体裁', '互动率(%)'],
+        ['视频', '12.35'],
+      ]);
     expect(grids[2].encoding).toBe('GB18030');
   });
 
   it('reads tab-separated text and JSON shapes', async () => {
     expect((await parseSubmission(Buffer.from('体裁\t互动率\n视频\t12.35\n'), 'a.txt')).grid[1]).toEqual(['视频', '12.35']);
-    expect((await parseSubmission(Buffer.from(JSON.stringify([{ 体裁: '视频', 互动率: 12.35 }])), 'a.json')).grid).toEqual([['体裁', '互动率'], ['视频', '12.35']]);
-    expect((await parseSubmission(Buffer.from(JSON.stringify({ columns: ['体裁', '互动率'], rows: [['视频', 12.35]] })), 'a.json')).grid[1]).toEqual(['视频', '12.35']);
+    expect((await parseSubmission(Buffer.from(JSON.stringify([{ 体裁: '视频', 互动率: 12.35 }])), 'a.json')).grid).toEqual([
+      ['体裁', '互动率'],
+      ['视频', '12.35'],
+    ]);
+    expect((await parseSubmission(Buffer.from(JSON.stringify({ columns: ['体裁', '互动率'], rows: [['视频', 12.35]] })), 'a.json')).grid[1]).toEqual([
+      '视频',
+      '12.35',
+    ]);
   });
 
   it('reads XLSX cells as shown: percent formats, decimals of the format, formulas, dates', async () => {
@@ -91,7 +107,10 @@ describe('parseSubmission', () => {
     row.getCell(3).numFmt = '#,##0.00';
     const sub = await parseSubmission(Buffer.from(await wb.xlsx.writeBuffer()), 'a.xlsx');
     expect(sub.format).toBe('xlsx');
-    expect(sub.grid).toEqual([['日期', '互动率', '金额', '公式'], ['2026-09-07', '12.35%', '1234.50', '0.246912']]);
+    expect(sub.grid).toEqual([
+      ['日期', '互动率', '金额', '公式'],
+      ['2026-09-07', '12.35%', '1234.50', '0.246912'],
+    ]);
   });
 
   it('rejects what is not an answer table with a reason', async () => {

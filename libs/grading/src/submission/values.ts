@@ -9,11 +9,7 @@ export interface WrittenNumber {
   points: boolean;
 }
 
-export type ParsedCell =
-  | { kind: 'empty' }
-  | { kind: 'invalid'; text: string }
-  | { kind: 'number'; n: WrittenNumber }
-  | { kind: 'text'; text: string };
+export type ParsedCell = { kind: 'empty' } | { kind: 'invalid'; text: string } | { kind: 'number'; n: WrittenNumber } | { kind: 'text'; text: string };
 
 const EMPTY = new Set(['', '-', '--', '—', '——', '–', 'n/a', 'na', '/', '无', '空', 'null', '#n/a']);
 const INVALID = new Set(['∞', '+∞', '-∞', 'infinity', '#div/0!', '#num!', 'nan', '#value!', '除数为0', '无穷大']);
@@ -37,7 +33,7 @@ export function parseCell(raw: string | null | undefined): ParsedCell {
   const ratio = /^1:(\d+(?:\.\d+)?)$/.exec(s);
   if (ratio) s = ratio[1];
   s = s.replace(/^([+-]?)[¥$]/, '$1').replace(/^rmb/, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const strip = (suffix: string) => {
       if (s.length > suffix.length && s.endsWith(suffix)) {

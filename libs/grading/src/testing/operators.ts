@@ -42,7 +42,8 @@ function written(value: number, f: Numeric): string {
   const shown = toPresentation(value, f);
   const d = f.type === 'integer' ? 0 : f.decimals;
   let digits = d;
-  while (Math.abs(roundHalfUp(shown, digits)) < 100 && digits < d + 8 && Math.abs(shown) > 0 && Math.abs(roundHalfUp(shown, digits)) * 10 ** digits < 100) digits++;
+  while (Math.abs(roundHalfUp(shown, digits)) < 100 && digits < d + 8 && Math.abs(shown) > 0 && Math.abs(roundHalfUp(shown, digits)) * 10 ** digits < 100)
+    digits++;
   return shiftDecimal(roundHalfUp(shown, digits), 0);
 }
 
@@ -69,7 +70,10 @@ const numberAt = (row: KeyRow, col: ColumnDef): { v: number; f: Numeric } | null
 };
 
 const meanOfRows = (key: AnswerKey, col: ColumnDef): number | null => {
-  const xs = key.rows.filter((r) => !r.isTotal).map((r) => r.values[col.key]).filter((x): x is number => typeof x === 'number');
+  const xs = key.rows
+    .filter((r) => !r.isTotal)
+    .map((r) => r.values[col.key])
+    .filter((x): x is number => typeof x === 'number');
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 };
 
@@ -123,10 +127,11 @@ export const OPERATORS: { name: string; code: string; apply: (ctx: Ctx) => Appli
     name: 'total row counted',
     code: 'TOTAL_ROW_AS_DATA',
     apply: (ctx) => {
-      if (ctx.key.rows.some((r) => r.isTotal)) return rewrite(ctx, 'total row counted', 'TOTAL_ROW_AS_DATA', (row, col) => {
-        const n = numberAt(row, col);
-        return n && row.isTotal && isAdditiveColumn(col) ? written(2 * n.v, n.f) : null;
-      });
+      if (ctx.key.rows.some((r) => r.isTotal))
+        return rewrite(ctx, 'total row counted', 'TOTAL_ROW_AS_DATA', (row, col) => {
+          const n = numberAt(row, col);
+          return n && row.isTotal && isAdditiveColumn(col) ? written(2 * n.v, n.f) : null;
+        });
       const label = ctx.key.exportTotalLabels[0];
       if (!label) return [];
       const table = keyAsAnswer(ctx.key);
@@ -148,7 +153,10 @@ export const OPERATORS: { name: string; code: string; apply: (ctx: Ctx) => Appli
     code: 'DATES_SHIFTED',
     apply: (ctx) => {
       const recency = ctx.ex.question.alternatives?.find((a) => a.offset)?.offset?.column;
-      if (recency) return rewrite(ctx, 'dates shifted by one day', 'RECENCY_OFF_BY_ONE', (row, col) => (col.key === recency && typeof row.values[col.key] === 'number' ? String((row.values[col.key] as number) + 1) : null));
+      if (recency)
+        return rewrite(ctx, 'dates shifted by one day', 'RECENCY_OFF_BY_ONE', (row, col) =>
+          col.key === recency && typeof row.values[col.key] === 'number' ? String((row.values[col.key] as number) + 1) : null,
+        );
       const k = ctx.key.columns.findIndex((c) => c.role === 'key' && (c.format.type === 'date' || c.format.type === 'datetime'));
       if (k < 0) return [];
       const table = keyAsAnswer(ctx.key);

@@ -85,14 +85,23 @@ describe('the line of an invalid byte', () => {
   });
 
   it('UTF-16LE with an unpaired surrogate on line 3', () => {
-    const bytes = Buffer.concat([iconv.encode('日期\t展示数\r\n2026-07-18\t10\r\n2026-07-19\t', 'utf16le'), Buffer.from([0x00, 0xd8]), iconv.encode('20\r\n', 'utf16le')]);
+    const bytes = Buffer.concat([
+      iconv.encode('日期\t展示数\r\n2026-07-18\t10\r\n2026-07-19\t', 'utf16le'),
+      Buffer.from([0x00, 0xd8]),
+      iconv.encode('20\r\n', 'utf16le'),
+    ]);
     for (const size of [1, 3, bytes.length]) expect(decodeFailure('UTF-16LE', bytes, size).params).toEqual({ encoding: 'UTF-16LE', line: 3 });
   });
 
   it('past the 256 KB head of an import detected as UTF-8: the exact line', async () => {
     // 20,000 rows of 18 bytes (360 KB) after the header, then GB18030 bytes on line 20,002.
     const rows = '2026-07-18,101,10\n'.repeat(20_000);
-    const bytes = Buffer.concat([Buffer.from('日期,计划ID,展示数\n' + rows), Buffer.from('2026-07-19,'), iconv.encode('搜索', 'gb18030'), Buffer.from(',20\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('日期,计划ID,展示数\n' + rows),
+      Buffer.from('2026-07-19,'),
+      iconv.encode('搜索', 'gb18030'),
+      Buffer.from(',20\n'),
+    ]);
     const failure = await ingestBuffer(bytes, { fileName: 'big.csv' }).then(
       () => null,
       (e: unknown) => e,

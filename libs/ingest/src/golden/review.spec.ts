@@ -18,7 +18,18 @@ describe('doudian-reviews.csv (抖店 评价管理)', () => {
     expect(report.rows).toEqual({ read: 16, accepted: 16, rejected: 0, skipped: 0 });
     expectRowsAddUp(report);
     const m = Object.fromEntries(report.mapping.map((x) => [x.source, x.field]));
-    expect(m).toMatchObject({ 评价时间: 'reviewed_at', 订单编号: 'order_id', 子订单编号: 'order_item_id', 商品评分: 'product_score', 物流评分: 'logistics_score', 服务评分: 'service_score', 评价内容: 'content', '是否有图/视频': 'has_media', 追评内容: 'followup_content', 商家回复: 'reply' });
+    expect(m).toMatchObject({
+      评价时间: 'reviewed_at',
+      订单编号: 'order_id',
+      子订单编号: 'order_item_id',
+      商品评分: 'product_score',
+      物流评分: 'logistics_score',
+      服务评分: 'service_score',
+      评价内容: 'content',
+      '是否有图/视频': 'has_media',
+      追评内容: 'followup_content',
+      商家回复: 'reply',
+    });
     expect(m['用户昵称']).toBeNull();
     expect(table.columns.has('用户昵称')).toBe(false);
     expect(warning(report, 'PII_DROPPED').params).toMatchObject({ columns: '用户昵称' });

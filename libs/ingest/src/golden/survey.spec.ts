@@ -19,7 +19,14 @@ describe.each(['wjx-survey-text.csv', 'wjx-survey-index.csv'])('%s', (file) => {
     expect(report.rows).toEqual({ read: 8, accepted: 8, rejected: 0, skipped: 0 });
     expectRowsAddUp(report);
     expect(warning(report, 'PII_DROPPED').params).toEqual({ columns: '来自IP' });
-    expect(JSON.stringify([...table.columns.entries()].map(([k, c]) => [k, Array.from({ length: table.length }, (_, i) => (c.type === 'dict' ? c.dict[c.codes[i]] : c.values[i]))]))).not.toMatch(/120\.229|36\.110|广东-深圳/);
+    expect(
+      JSON.stringify(
+        [...table.columns.entries()].map(([k, c]) => [
+          k,
+          Array.from({ length: table.length }, (_, i) => (c.type === 'dict' ? c.dict[c.codes[i]] : c.values[i])),
+        ]),
+      ),
+    ).not.toMatch(/120\.229|36\.110|广东-深圳/);
   });
 
   it('maps the fixed columns; 所用时间 "95秒" is 95 seconds; question columns are kept as text', async () => {

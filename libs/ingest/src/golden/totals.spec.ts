@@ -51,9 +51,7 @@ describe('total-mismatch.csv: 全部 in the date column, 点击数 total disagre
     expect(report.rows).toEqual({ read: 4, accepted: 3, rejected: 0, skipped: 1 });
     expectRowsAddUp(report);
     expect(skips(report)).toEqual([{ line: 5, code: 'SKIP_TOTAL' }]);
-    expect(report.totalRows).toEqual([
-      { line: 5, label: '全部', values: { impressions: 536_396, clicks: 24_500, cost: 1_783_926, gmv: 6_973_986 } },
-    ]);
+    expect(report.totalRows).toEqual([{ line: 5, label: '全部', values: { impressions: 536_396, clicks: 24_500, cost: 1_783_926, gmv: 6_973_986 } }]);
     expect(warningCodes(report)).toEqual(['TOTAL_MATCHED', 'TOTAL_MISMATCH']);
     // 3,298 + 9,514 + 11,670 = 24,482, not 24,500
     expect(warning(report, 'TOTAL_MISMATCH').params).toEqual({ field: 'clicks', total: 24_500, sum: 24_482 });

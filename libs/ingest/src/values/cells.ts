@@ -45,14 +45,44 @@ export function parseNumericText(input: string): NumericCell | null {
   // Trailing unit words, longest first.
   for (;;) {
     const last = s[s.length - 1];
-    if (last === '%') { percent = true; s = s.slice(0, -1); continue; }
-    if (last === '元') { s = s.slice(0, -1); continue; }
-    if (last === '万' && exp === 0) { exp = 4; s = s.slice(0, -1); continue; }
-    if (last === '亿' && exp === 0) { exp = 8; s = s.slice(0, -1); continue; }
-    if (s.endsWith('分钟')) { time = 'minutes'; s = s.slice(0, -2); continue; }
-    if (s.endsWith('小时')) { time = 'hours'; s = s.slice(0, -2); continue; }
-    if (last === '秒' || (last === 's' && /\ds$/.test(s))) { time = 'seconds'; s = s.slice(0, -1); continue; }
-    if (last === '次' || last === '人' || last === '个' || last === '件' || last === '单') { s = s.slice(0, -1); continue; }
+    if (last === '%') {
+      percent = true;
+      s = s.slice(0, -1);
+      continue;
+    }
+    if (last === '元') {
+      s = s.slice(0, -1);
+      continue;
+    }
+    if (last === '万' && exp === 0) {
+      exp = 4;
+      s = s.slice(0, -1);
+      continue;
+    }
+    if (last === '亿' && exp === 0) {
+      exp = 8;
+      s = s.slice(0, -1);
+      continue;
+    }
+    if (s.endsWith('分钟')) {
+      time = 'minutes';
+      s = s.slice(0, -2);
+      continue;
+    }
+    if (s.endsWith('小时')) {
+      time = 'hours';
+      s = s.slice(0, -2);
+      continue;
+    }
+    if (last === '秒' || (last === 's' && /\ds$/.test(s))) {
+      time = 'seconds';
+      s = s.slice(0, -1);
+      continue;
+    }
+    if (last === '次' || last === '人' || last === '个' || last === '件' || last === '单') {
+      s = s.slice(0, -1);
+      continue;
+    }
     break;
   }
   s = s.trim();

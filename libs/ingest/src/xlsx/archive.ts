@@ -105,7 +105,7 @@ export class XlsxArchive {
         done(null, chunk);
       },
       flush(done) {
-        done((crc >>> 0) === (entry.crc32 >>> 0) ? null : new IngestError('XLSX_CORRUPT'));
+        done(crc >>> 0 === entry.crc32 >>> 0 ? null : new IngestError('XLSX_CORRUPT'));
       },
     });
     return pipeline(raw, checked, () => undefined).setEncoding('utf8');

@@ -118,7 +118,10 @@ const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
 
 /** What Excel shows of a format: quoted text, escapes and [colour]/[condition] sections removed. */
 function formatCode(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 /** A date or time format: any of y m d h s (or b, Buddhist year) outside quotes, escapes and brackets. */

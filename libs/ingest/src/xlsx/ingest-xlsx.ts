@@ -38,7 +38,12 @@ interface Provenance {
 }
 
 /** Imports an xlsx from a file or a buffer; `limits` only for tests. */
-export async function ingestXlsx(source: ArchiveSource, opts: IngestOptions, provenance?: Provenance, limits: ArchiveLimits = XLSX_LIMITS): Promise<IngestResult> {
+export async function ingestXlsx(
+  source: ArchiveSource,
+  opts: IngestOptions,
+  provenance?: Provenance,
+  limits: ArchiveLimits = XLSX_LIMITS,
+): Promise<IngestResult> {
   const archive = await XlsxArchive.open(source, limits);
   try {
     const book = await XlsxBook.open(archive);
@@ -68,7 +73,7 @@ export async function ingestXlsxStream(
     const file = await open(path, 'w');
     let bytes = 0;
     try {
-      for (let chunk: Buffer | null = head; chunk; ) {
+      for (let chunk: Buffer | null = head; chunk;) {
         bytes += chunk.length;
         if (bytes > XLSX_LIMITS.archiveBytes) {
           await close?.();

@@ -57,12 +57,18 @@ describe('sheetRows', () => {
   });
 
   it('joins the runs of a rich inline string and leaves out phonetic runs', async () => {
-    const rows = await read(sheet('<row r="1"><c r="A1" t="inlineStr"><is><r><t>作品1：</t></r><r><rPr><b/></rPr><t xml:space="preserve">秋天 </t></r><rPh sb="0" eb="1"><t>ZUO</t></rPh></is></c></row>'));
+    const rows = await read(
+      sheet(
+        '<row r="1"><c r="A1" t="inlineStr"><is><r><t>作品1：</t></r><r><rPr><b/></rPr><t xml:space="preserve">秋天 </t></r><rPh sb="0" eb="1"><t>ZUO</t></rPh></is></c></row>',
+      ),
+    );
     expect(rows[0].values).toEqual(['作品1：秋天 ']);
   });
 
   it('numbers rows and cells without r attributes from the previous ones; keeps gaps where r says so', async () => {
-    const rows = await read(sheet('<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>'));
+    const rows = await read(
+      sheet('<row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row><row r="5"><c r="C5"><v>3</v></c><c><v>4</v></c></row><row><c><v>5</v></c></row>'),
+    );
     expect(rows.map((r) => r.number)).toEqual([1, 5, 6]);
     expect(rows[0].values).toEqual(['a', 1]);
     expect(rows[1].values).toEqual([undefined, undefined, 3, 4]);
@@ -78,7 +84,11 @@ describe('sheetRows', () => {
   });
 
   it('fails with XLSX_CORRUPT on a sheet that ends early, a column beyond XFD, or a missing shared string', async () => {
-    const code = (p: Promise<unknown>) => p.then(() => 'imported', (e) => (e instanceof IngestError ? e.code : String(e)));
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'imported',
+        (e) => (e instanceof IngestError ? e.code : String(e)),
+      );
     expect(await code(read(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row>`))).toBe('XLSX_CORRUPT');
     expect(await code(read(sheet('<row r="1"><c r="XFE1"><v>1</v></c></row>')))).toBe('XLSX_CORRUPT');
     expect(await code(read(sheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')))).toBe('XLSX_CORRUPT');

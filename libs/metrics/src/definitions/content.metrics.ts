@@ -71,7 +71,10 @@ export const CONTENT_METRICS: MetricDef[] = [
   {
     key: 'completion_rate',
     label: { zh: '完播率', en: 'Completion rate' },
-    description: { zh: '按播放量加权的完播率，只计有完播率的作品（图文不计）', en: 'Completion rate weighted by plays, over works that have one (image posts excluded)' },
+    description: {
+      zh: '按播放量加权的完播率，只计有完播率的作品（图文不计）',
+      en: 'Completion rate weighted by plays, over works that have one (image posts excluded)',
+    },
     formula: { zh: 'Σ(完播率 × 播放量) ÷ Σ 播放量（有完播率的作品）', en: 'Σ(completion rate × plays) ÷ Σ plays (works with a completion rate)' },
     kind: 'weighted_avg',
     field: 'completion_rate',

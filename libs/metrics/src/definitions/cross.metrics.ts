@@ -4,7 +4,10 @@ export const CROSS_METRICS: MetricDef[] = [
   {
     key: 'gpm',
     label: { zh: '千次观看成交金额（GPM）', en: 'GPM' },
-    description: { zh: '店铺成交金额 ÷ 账号播放量 × 1000，按账号和日期关联订单与账号数据', en: 'Shop GMV ÷ account plays × 1000, joining orders and account stats on account and date' },
+    description: {
+      zh: '店铺成交金额 ÷ 账号播放量 × 1000，按账号和日期关联订单与账号数据',
+      en: 'Shop GMV ÷ account plays × 1000, joining orders and account stats on account and date',
+    },
     kind: 'derived',
     expr: 'gmv / plays * 1000',
     crossKind: true,

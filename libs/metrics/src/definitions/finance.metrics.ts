@@ -6,7 +6,10 @@ const FINANCE = ['中级 3.1.7', '高级 4.2.2'];
 const sum = (key: string, kind: 'after_sale' | 'settlement', field: string, zh: string, en: string, direction: 'up' | 'down'): MetricDef => ({
   key,
   label: { zh, en },
-  description: { zh: `${kind === 'after_sale' ? '售后单' : '结算账单'}的${zh}之和`, en: `Sum of ${en.toLowerCase()} over ${kind === 'after_sale' ? 'after-sale requests' : 'settlement rows'}` },
+  description: {
+    zh: `${kind === 'after_sale' ? '售后单' : '结算账单'}的${zh}之和`,
+    en: `Sum of ${en.toLowerCase()} over ${kind === 'after_sale' ? 'after-sale requests' : 'settlement rows'}`,
+  },
   formula: { zh: `Σ ${zh}`, en: `Σ ${en.toLowerCase()}` },
   kind: 'sum',
   field,

@@ -46,7 +46,10 @@ export const ORDER_METRICS: MetricDef[] = [
     ...base,
     key: 'buyers',
     label: { zh: '成交人数', en: 'Buyers' },
-    description: { zh: '已支付订单的买家数（去重；无买家ID时用收件人手机号的密钥哈希）', en: 'Distinct buyers of paid orders (a keyed hash of the recipient phone when there is no buyer id)' },
+    description: {
+      zh: '已支付订单的买家数（去重；无买家ID时用收件人手机号的密钥哈希）',
+      en: 'Distinct buyers of paid orders (a keyed hash of the recipient phone when there is no buyer id)',
+    },
     formula: { zh: 'count distinct 买家（已支付）', en: 'count distinct buyer (paid)' },
     kind: 'count_distinct',
     field: 'buyer_id',
@@ -90,8 +93,14 @@ export const ORDER_METRICS: MetricDef[] = [
     ...base,
     key: 'refund_amount',
     label: { zh: '退款金额', en: 'Refund amount' },
-    description: { zh: '已支付订单的退款金额之和；导出没有退款金额列时，退款成功的已支付商品计其订单应付金额', en: 'Sum of refund amount over paid orders; without that column, refunded paid items count their payable amount' },
-    formula: { zh: 'Σ 退款金额（已支付；无此列时：Σ 退款成功商品的应付金额）', en: 'Σ refund amount (paid orders; without it: Σ payable amount of refunded items)' },
+    description: {
+      zh: '已支付订单的退款金额之和；导出没有退款金额列时，退款成功的已支付商品计其订单应付金额',
+      en: 'Sum of refund amount over paid orders; without that column, refunded paid items count their payable amount',
+    },
+    formula: {
+      zh: 'Σ 退款金额（已支付；无此列时：Σ 退款成功商品的应付金额）',
+      en: 'Σ refund amount (paid orders; without it: Σ payable amount of refunded items)',
+    },
     kind: 'sum',
     field: 'refund_amount',
     rowFilter: 'paid',

@@ -20,7 +20,10 @@ export const ROW_FILTERS: RowFilterDef[] = [
   },
   {
     key: 'paid_by_status',
-    label: { zh: '已支付订单（无支付时间列时按状态：非待支付；已关闭且退款成功算已支付）', en: 'Paid orders by status (no payment-time column): not unpaid; closed after a completed refund counts as paid' },
+    label: {
+      zh: '已支付订单（无支付时间列时按状态：非待支付；已关闭且退款成功算已支付）',
+      en: 'Paid orders by status (no payment-time column): not unpaid; closed after a completed refund counts as paid',
+    },
     clauses: [],
     anyOf: [
       [{ field: 'status', notIn: UNPAID_STATUSES }],

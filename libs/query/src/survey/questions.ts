@@ -86,6 +86,7 @@ function classify(table: ColumnTable, no: number, title: string, columns: Survey
   if (answers.some((a) => a.includes(MULTI_SEPARATOR)) || /多选|可多选/.test(title)) return q('multi');
   if (/推荐|NPS/i.test(title) && answers.length > 0 && answers.every((a) => /^(10|\d)$/.test(a))) return q('nps');
   const distinct = new Set(answers).size;
-  if (/建议|意见|原因|为什么|请描述|请填写/.test(title) || answers.some((a) => [...a].length > 30) || (answers.length >= 3 && distinct / answers.length > 0.8)) return q('open');
+  if (/建议|意见|原因|为什么|请描述|请填写/.test(title) || answers.some((a) => [...a].length > 30) || (answers.length >= 3 && distinct / answers.length > 0.8))
+    return q('open');
   return q('single');
 }

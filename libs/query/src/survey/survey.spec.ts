@@ -74,10 +74,38 @@ describe.each([
     const f = labels.sex[0];
     const m = labels.sex[1];
     expect(t.map((r) => [r.rowOption, r.answered, r.cells.map((c) => [c.option, c.count])])).toEqual([
-      [labels.age[0], 3, [[f, 2], [m, 1]]],
-      [labels.age[1], 2, [[f, 1], [m, 1]]],
-      [labels.age[2], 2, [[f, 2], [m, 0]]],
-      [labels.age[3], 1, [[f, 0], [m, 1]]],
+      [
+        labels.age[0],
+        3,
+        [
+          [f, 2],
+          [m, 1],
+        ],
+      ],
+      [
+        labels.age[1],
+        2,
+        [
+          [f, 1],
+          [m, 1],
+        ],
+      ],
+      [
+        labels.age[2],
+        2,
+        [
+          [f, 2],
+          [m, 0],
+        ],
+      ],
+      [
+        labels.age[3],
+        1,
+        [
+          [f, 0],
+          [m, 1],
+        ],
+      ],
     ]);
   });
 

@@ -130,11 +130,17 @@ export function crossTab(sheets: SurveySheets, rowNo: number, colNo: number): { 
     if (chosen === null || answersOf(sheets.table, questionOf(sheets, colNo), i) === null) continue;
     for (const option of new Set(chosen)) byRow.set(option, [...(byRow.get(option) ?? []), i]);
   }
-  const rowOrder = optionCounts(sheets, rowNo).rows.map((r) => r.option).filter((o) => byRow.has(o));
+  const rowOrder = optionCounts(sheets, rowNo)
+    .rows.map((r) => r.option)
+    .filter((o) => byRow.has(o));
   return rowOrder.map((rowOption) => {
     const rows = byRow.get(rowOption)!;
     const counts = optionCounts(sheets, colNo, rows);
     const byOption = new Map(counts.rows.map((r) => [r.option, r]));
-    return { rowOption, answered: counts.answered, cells: colOptions.map((o) => byOption.get(o) ?? { option: o, count: 0, share: counts.answered ? 0 : null }) };
+    return {
+      rowOption,
+      answered: counts.answered,
+      cells: colOptions.map((o) => byOption.get(o) ?? { option: o, count: 0, share: counts.answered ? 0 : null }),
+    };
   });
 }

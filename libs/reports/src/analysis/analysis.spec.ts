@@ -4,7 +4,12 @@ import { RFM_SEGMENTS, scoreRfm } from './rfm';
 describe('abcClasses', () => {
   it('decides the 80% and 95% boundaries exactly on cents', () => {
     // 7000 + 1000 = 8000 of 10000 cents is exactly 80% -> A; 9500 is exactly 95% -> B (no float rounding at the limit).
-    expect(abcClasses([7000, 1000, 1500, 500]).map((r) => [r.cumulativeShare, r.cls])).toEqual([[0.7, 'A'], [0.8, 'A'], [0.95, 'B'], [1, 'C']]);
+    expect(abcClasses([7000, 1000, 1500, 500]).map((r) => [r.cumulativeShare, r.cls])).toEqual([
+      [0.7, 'A'],
+      [0.8, 'A'],
+      [0.95, 'B'],
+      [1, 'C'],
+    ]);
   });
 
   it('classes a dominant first item by its own cumulative share (90% -> B)', () => {
@@ -12,8 +17,15 @@ describe('abcClasses', () => {
   });
 
   it('treats null and non-positive amounts as 0, and has no shares without a positive total', () => {
-    expect(abcClasses([100, null, -5]).map((r) => [r.cumulativeShare, r.cls])).toEqual([[1, 'C'], [1, 'C'], [1, 'C']]);
-    expect(abcClasses([0, null])).toEqual([{ cumulativeShare: null, cls: 'C' }, { cumulativeShare: null, cls: 'C' }]);
+    expect(abcClasses([100, null, -5]).map((r) => [r.cumulativeShare, r.cls])).toEqual([
+      [1, 'C'],
+      [1, 'C'],
+      [1, 'C'],
+    ]);
+    expect(abcClasses([0, null])).toEqual([
+      { cumulativeShare: null, cls: 'C' },
+      { cumulativeShare: null, cls: 'C' },
+    ]);
   });
 });
 

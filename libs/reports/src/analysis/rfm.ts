@@ -10,7 +10,8 @@ export interface BuyerFigures {
   monetaryCents: number;
 }
 
-export type RfmSegmentKey = 'important_value' | 'important_develop' | 'important_keep' | 'important_retain' | 'general_value' | 'general_develop' | 'general_keep' | 'general_retain';
+export type RfmSegmentKey =
+  'important_value' | 'important_develop' | 'important_keep' | 'important_retain' | 'general_value' | 'general_develop' | 'general_keep' | 'general_retain';
 
 /** The 8 classic segments, in the usual order: R近/远 × F高/低 × M高/低. */
 export const RFM_SEGMENTS: { key: RfmSegmentKey; label: Label; near: boolean; highF: boolean; highM: boolean }[] = [
@@ -41,7 +42,10 @@ export interface ScoredBuyer extends BuyerFigures {
  * Scores each buyer against the mean over buyers. Comparisons are done as `x · n` against `Σx` in
  * integers (days, orders, cents), so a value exactly at the mean is never misjudged by rounding.
  */
-export function scoreRfm<B extends BuyerFigures>(buyers: B[], referenceDay: number): { buyers: (B & ScoredBuyer)[]; means: { r: number; f: number; m: number } | null } {
+export function scoreRfm<B extends BuyerFigures>(
+  buyers: B[],
+  referenceDay: number,
+): { buyers: (B & ScoredBuyer)[]; means: { r: number; f: number; m: number } | null } {
   const n = buyers.length;
   if (n === 0) return { buyers: [], means: null };
   const recency = buyers.map((b) => referenceDay - b.lastDay);

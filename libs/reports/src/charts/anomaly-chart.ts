@@ -20,7 +20,10 @@ const scaled = (x: number | null, scale: number) => (x === null ? null : Number(
  * stacked area (an invisible `low` line with `high − low` stacked on it), and each flagged day as a
  * red markPoint. Pure: the same series gives the same option (the monitoring page draws it).
  */
-export function anomalyChartOption(series: AnomalySeries, opts: { title?: string; decimals?: number; locale: Locale; text: AnomalyChartText }): Record<string, unknown> {
+export function anomalyChartOption(
+  series: AnomalySeries,
+  opts: { title?: string; decimals?: number; locale: Locale; text: AnomalyChartText },
+): Record<string, unknown> {
   const unit = series.unit;
   const scale = scaleOf(unit);
   // The scored window can start before the data does: leading days without a value or a band are left out.

@@ -47,7 +47,17 @@ export function categoryChart(input: CategoryChartInput, locale: Locale): Record
     ...(input.series.length > 1 ? { legend: legendOption(names, Boolean(input.subtitle)) } : {}),
     grid: gridLayout({ secondaryAxis: axes.length > 1, legend: input.series.length > 1, subtitle: Boolean(input.subtitle), axisNameBelow: true }),
     xAxis: categoryAxisOption(labelText(input.categoryAxis, locale), input.categories),
-    yAxis: axes.map((list, i) => valueAxisOption(axisName(list.map((s) => s.label), list[0], locale), i === 1 ? { splitLine: { show: false } } : {}, i === 1 ? 'right' : 'left')),
+    yAxis: axes.map((list, i) =>
+      valueAxisOption(
+        axisName(
+          list.map((s) => s.label),
+          list[0],
+          locale,
+        ),
+        i === 1 ? { splitLine: { show: false } } : {},
+        i === 1 ? 'right' : 'left',
+      ),
+    ),
     series: input.series.map((s, i) => ({
       type: s.type ?? 'line',
       name: names[i],
@@ -77,7 +87,12 @@ export function referenceLineItem(r: Reference, ref: MeasureRef, axis: 'xAxis' |
   const label = `${labelText(r.label, locale)} ${displayValue(r.value, ref, locale)}`;
   // A horizontal line is labelled above its inner end; a vertical one at its top.
   const position = labelPosition ?? (axis === 'yAxis' ? 'insideEndTop' : 'end');
-  return { [axis]: chartValue(r.value, ref.unit), name: labelText(r.label, locale), label: { formatter: labelSafe(label), color: COLORS.subText, position }, tooltip: { formatter: tooltipText(label, [], locale) } };
+  return {
+    [axis]: chartValue(r.value, ref.unit),
+    name: labelText(r.label, locale),
+    label: { formatter: labelSafe(label), color: COLORS.subText, position },
+    tooltip: { formatter: tooltipText(label, [], locale) },
+  };
 }
 
 /** A trend over dates: lines by default, bars where a series says so, a right axis when asked. */

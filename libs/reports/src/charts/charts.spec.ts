@@ -1,4 +1,17 @@
-import { axisName, categoryChart, chartValue, escapeHtml, funnelRates, heatmapChart, labelSafe, paretoChart, shares, shortLabel, symbolSizeOf, tooltipText } from './index';
+import {
+  axisName,
+  categoryChart,
+  chartValue,
+  escapeHtml,
+  funnelRates,
+  heatmapChart,
+  labelSafe,
+  paretoChart,
+  shares,
+  shortLabel,
+  symbolSizeOf,
+  tooltipText,
+} from './index';
 
 const CTR = { label: { zh: '点击率', en: 'CTR' }, unit: 'percent' as const };
 const COST = { label: { zh: '消耗', en: 'Cost' }, unit: 'money' as const };
@@ -77,7 +90,18 @@ describe('category chart', () => {
 
   it('refuses two units on one axis', () => {
     expect(() =>
-      categoryChart({ title: { zh: 'x', en: 'x' }, categoryAxis: { zh: 'x', en: 'x' }, categories: [], series: [{ key: 'cost', ...COST, values: [] }, { key: 'ctr', ...CTR, values: [] }] }, 'zh-CN'),
+      categoryChart(
+        {
+          title: { zh: 'x', en: 'x' },
+          categoryAxis: { zh: 'x', en: 'x' },
+          categories: [],
+          series: [
+            { key: 'cost', ...COST, values: [] },
+            { key: 'ctr', ...CTR, values: [] },
+          ],
+        },
+        'zh-CN',
+      ),
     ).toThrow(/share a unit/);
   });
 });
@@ -89,7 +113,10 @@ describe('pareto and heatmap', () => {
         title: { zh: '帕累托', en: 'Pareto' },
         categoryAxis: { zh: '商品', en: 'Product' },
         metric: { label: { zh: '成交金额', en: 'GMV' }, unit: 'money' },
-        items: [{ name: 'a', value: 80, cumulativeShare: 0.8, cls: 'A' }, { name: 'b', value: 20, cumulativeShare: 1, cls: 'C' }],
+        items: [
+          { name: 'a', value: 80, cumulativeShare: 0.8, cls: 'A' },
+          { name: 'b', value: 20, cumulativeShare: 1, cls: 'C' },
+        ],
         thresholds: [{ value: 0.8, label: { zh: 'A/B 分界', en: 'A/B limit' } }],
       },
       'zh-CN',
@@ -101,7 +128,14 @@ describe('pareto and heatmap', () => {
   });
 
   it('places cells at [hour, weekday − 1] and names the colour scale with its unit', () => {
-    const option = heatmapChart({ title: { zh: '热力图', en: 'Heatmap' }, metric: { label: { zh: '支付订单数', en: 'Paid orders' }, unit: 'count', countUnit: { zh: '单', en: 'orders' } }, cells: [{ hour: 23, weekday: 7, value: 4 }] }, 'en') as Record<string, any>;
+    const option = heatmapChart(
+      {
+        title: { zh: '热力图', en: 'Heatmap' },
+        metric: { label: { zh: '支付订单数', en: 'Paid orders' }, unit: 'count', countUnit: { zh: '单', en: 'orders' } },
+        cells: [{ hour: 23, weekday: 7, value: 4 }],
+      },
+      'en',
+    ) as Record<string, any>;
     expect(option.series[0].data[0].value).toEqual([23, 6, 4]);
     expect(option.yAxis.data[6]).toBe('Sun');
     expect(option.visualMap).toMatchObject({ min: 0, max: 4, text: ['Paid orders (orders)', ''] });

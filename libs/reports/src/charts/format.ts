@@ -30,10 +30,24 @@ const COUNT_UNITS: Record<string, Label> = {
 };
 
 const COUNT_UNIT_OF_METRIC: Record<string, keyof typeof COUNT_UNITS> = {
-  follower_gain: 'people', follower_net: 'people', unfollows: 'people', buyers: 'people', viewers: 'people', exposure_users: 'people',
-  product_exposure_users: 'people', product_click_users: 'people', live_buyers: 'people', live_new_followers: 'people',
-  paid_orders: 'orders', ad_orders: 'orders', live_orders: 'orders', refund_orders: 'orders', items: 'orders',
-  units: 'pieces', works: 'works', sessions: 'sessions',
+  follower_gain: 'people',
+  follower_net: 'people',
+  unfollows: 'people',
+  buyers: 'people',
+  viewers: 'people',
+  exposure_users: 'people',
+  product_exposure_users: 'people',
+  product_click_users: 'people',
+  live_buyers: 'people',
+  live_new_followers: 'people',
+  paid_orders: 'orders',
+  ad_orders: 'orders',
+  live_orders: 'orders',
+  refund_orders: 'orders',
+  items: 'orders',
+  units: 'pieces',
+  works: 'works',
+  sessions: 'sessions',
 };
 
 /** The count unit of a metric (次 unless it counts people, orders, pieces, works or sessions). */

@@ -53,7 +53,19 @@ export function funnelChart(input: FunnelChartInput, locale: Locale): Record<str
             name,
             value: s.value,
             label: { formatter: labelSafe(i === 0 ? `${name} ${value}` : `${name} ${value}（${step}）`) },
-            tooltip: { formatter: tooltipText(name, i === 0 ? [[name, value]] : [[name, value], [stepLabel, step], [overallLabel, overall]], locale) },
+            tooltip: {
+              formatter: tooltipText(
+                name,
+                i === 0
+                  ? [[name, value]]
+                  : [
+                      [name, value],
+                      [stepLabel, step],
+                      [overallLabel, overall],
+                    ],
+                locale,
+              ),
+            },
           };
         }),
       },

@@ -18,7 +18,10 @@ export interface HeatmapChartInput {
   cells: HeatmapCell[];
 }
 
-const WEEKDAYS: Label[] = ['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({ zh: `周${d}`, en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][i] }));
+const WEEKDAYS: Label[] = ['一', '二', '三', '四', '五', '六', '日'].map((d, i) => ({
+  zh: `周${d}`,
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][i],
+}));
 
 export function weekdayName(weekday: number, locale: Locale): string {
   return labelText(WEEKDAYS[weekday - 1], locale);
@@ -34,7 +37,12 @@ export function heatmapChart(input: HeatmapChartInput, locale: Locale): Record<s
     grid: { ...gridLayout({ subtitle: Boolean(input.subtitle), axisNameBelow: true }), right: 110 },
     xAxis: categoryAxisOption(locale === 'en' ? 'Hour (h)' : '小时（时）', hours, { splitArea: { show: true } }),
     // Monday on top: an inverted axis, so its name goes to the (top) start.
-    yAxis: categoryAxisOption(locale === 'en' ? 'Weekday' : '星期', WEEKDAYS.map((w) => labelText(w, locale)), { splitArea: { show: true }, inverse: true, nameLocation: 'start' }, 'left'),
+    yAxis: categoryAxisOption(
+      locale === 'en' ? 'Weekday' : '星期',
+      WEEKDAYS.map((w) => labelText(w, locale)),
+      { splitArea: { show: true }, inverse: true, nameLocation: 'start' },
+      'left',
+    ),
     visualMap: {
       type: 'continuous',
       min: 0,
@@ -55,7 +63,13 @@ export function heatmapChart(input: HeatmapChartInput, locale: Locale): Record<s
         label: { show: false },
         data: input.cells.map((c) => ({
           value: [c.hour, c.weekday - 1, chartValue(c.value, input.metric.unit)],
-          tooltip: { formatter: tooltipText(`${weekdayName(c.weekday, locale)} ${c.hour}:00–${c.hour}:59`, [[name, displayValue(c.value, input.metric, locale)]], locale) },
+          tooltip: {
+            formatter: tooltipText(
+              `${weekdayName(c.weekday, locale)} ${c.hour}:00–${c.hour}:59`,
+              [[name, displayValue(c.value, input.metric, locale)]],
+              locale,
+            ),
+          },
         })),
       },
     ],

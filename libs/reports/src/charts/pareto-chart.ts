@@ -64,7 +64,10 @@ export function paretoChart(input: ParetoChartInput, locale: Locale): Record<str
         yAxisIndex: 1,
         symbol: 'circle',
         symbolSize: 6,
-        data: input.items.map((item) => ({ value: chartValue(item.cumulativeShare, 'percent'), tooltip: { formatter: tooltipText(item.name, lines(item), locale) } })),
+        data: input.items.map((item) => ({
+          value: chartValue(item.cumulativeShare, 'percent'),
+          tooltip: { formatter: tooltipText(item.name, lines(item), locale) },
+        })),
         markLine: referenceLines(input.thresholds, percent, 'yAxis', locale),
       },
     ],

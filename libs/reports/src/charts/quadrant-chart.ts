@@ -57,9 +57,23 @@ export function quadrantChart(input: QuadrantChartInput, locale: Locale): Record
           value: [chartValue(p.x, input.x.unit), chartValue(p.y, input.y.unit), p.size],
           symbolSize: symbolSizeOf(p.size, largest),
           // Each bubble names its plan (shortened; the tooltip has the full name).
-          label: { show: true, position: 'top', formatter: labelSafe(p.name.length > 10 ? `${p.name.slice(0, 9)}…` : p.name), fontSize: 11, color: COLORS.subText },
+          label: {
+            show: true,
+            position: 'top',
+            formatter: labelSafe(p.name.length > 10 ? `${p.name.slice(0, 9)}…` : p.name),
+            fontSize: 11,
+            color: COLORS.subText,
+          },
           tooltip: {
-            formatter: tooltipText(p.name, [[xName, displayValue(p.x, input.x, locale)], [yName, displayValue(p.y, input.y, locale)], [sizeName, displayValue(p.size, input.size, locale)]], locale),
+            formatter: tooltipText(
+              p.name,
+              [
+                [xName, displayValue(p.x, input.x, locale)],
+                [yName, displayValue(p.y, input.y, locale)],
+                [sizeName, displayValue(p.size, input.size, locale)],
+              ],
+              locale,
+            ),
           },
         })),
         itemStyle: { opacity: 0.8 },

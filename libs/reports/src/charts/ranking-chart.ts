@@ -32,7 +32,12 @@ export function rankingChart(input: RankingChartInput, locale: Locale): Record<s
     grid: { ...gridLayout({ horizontal: true, subtitle: Boolean(input.subtitle), axisNameBelow: true }), right: 96 },
     xAxis: valueAxisOption(axisName([input.metric.label], input.metric, locale), {}, 'bottom'),
     // First item on top: an inverted axis, so its name goes to the (top) start.
-    yAxis: categoryAxisOption(labelText(input.categoryAxis, locale), input.items.map((i) => shortLabel(i.name)), { inverse: true, axisTick: { show: false }, nameLocation: 'start' }, 'left'),
+    yAxis: categoryAxisOption(
+      labelText(input.categoryAxis, locale),
+      input.items.map((i) => shortLabel(i.name)),
+      { inverse: true, axisTick: { show: false }, nameLocation: 'start' },
+      'left',
+    ),
     series: [
       {
         type: 'bar',

@@ -39,7 +39,16 @@ export function shareChart(input: ShareChartInput, locale: Locale): Record<strin
             name: shortLabel(item.name),
             value: item.value,
             label: { formatter: labelSafe(`${shortLabel(item.name, 10)} ${shareText}`) },
-            tooltip: { formatter: tooltipText(item.name, [[seriesName, displayValue(item.value, input.metric, locale)], [shareLabel, shareText]], locale) },
+            tooltip: {
+              formatter: tooltipText(
+                item.name,
+                [
+                  [seriesName, displayValue(item.value, input.metric, locale)],
+                  [shareLabel, shareText],
+                ],
+                locale,
+              ),
+            },
           };
         }),
       },

@@ -68,7 +68,17 @@ export function baseOption(title: string, subtitle?: string): Record<string, unk
 }
 
 export function legendOption(names: string[], _subtitle?: boolean): Record<string, unknown> {
-  return { type: 'scroll', data: names, bottom: LEGEND_BOTTOM, left: 16, right: 16, icon: 'roundRect', itemWidth: 12, itemHeight: 8, textStyle: { fontFamily: FONT_FAMILY, color: COLORS.subText } };
+  return {
+    type: 'scroll',
+    data: names,
+    bottom: LEGEND_BOTTOM,
+    left: 16,
+    right: 16,
+    icon: 'roundRect',
+    itemWidth: 12,
+    itemHeight: 8,
+    textStyle: { fontFamily: FONT_FAMILY, color: COLORS.subText },
+  };
 }
 
 const AXIS_TEXT = { fontFamily: FONT_FAMILY, color: COLORS.subText, fontSize: 12 };
@@ -88,7 +98,12 @@ export function valueAxisOption(name: string, extra: Record<string, unknown> = {
 }
 
 /** A category axis; on x its name is centred below the labels, on y (horizontal bars) above them. */
-export function categoryAxisOption(name: string, data: string[], extra: Record<string, unknown> = {}, side: 'bottom' | 'left' = 'bottom'): Record<string, unknown> {
+export function categoryAxisOption(
+  name: string,
+  data: string[],
+  extra: Record<string, unknown> = {},
+  side: 'bottom' | 'left' = 'bottom',
+): Record<string, unknown> {
   return {
     type: 'category',
     name,

@@ -10,7 +10,11 @@ const day = (date: string, v: number[]) => {
   const [plays, profile_visits, follower_gain, unfollows, follower_net, likes, comments, shares, favorites] = v;
   return { date, account: '账号A', plays, profile_visits, follower_gain, unfollows, follower_net, likes, comments, shares, favorites };
 };
-const ACCOUNT = [day('2026-09-30', [2000, 40, 5, 1, 4, 50, 10, 2, 8]), day('2026-10-01', [1000, 50, 10, 2, 8, 40, 5, 3, 2]), day('2026-10-02', [3000, 100, 30, 5, 25, 130, 20, 6, 4])];
+const ACCOUNT = [
+  day('2026-09-30', [2000, 40, 5, 1, 4, 50, 10, 2, 8]),
+  day('2026-10-01', [1000, 50, 10, 2, 8, 40, 5, 3, 2]),
+  day('2026-10-02', [3000, 100, 30, 5, 25, 130, 20, 6, 4]),
+];
 // A work published on 10-01 with its own likes: must not leak into account figures.
 const CONTENT = [{ account: '账号A', title: '作品', published_at: '2026-10-01 12:00:00', plays: 99999, likes: 7777 }];
 
@@ -48,7 +52,10 @@ describe('account_overview', () => {
     expect(res.charts.map((c) => c.id)).toEqual(['plays_trend', 'engagement_trend', 'follower_trend']);
     const plays = chartOf(res, 'plays_trend').option;
     expect(categoriesOf(plays)).toEqual(['2026-10-01', '2026-10-02']);
-    expect([seriesValues(plays, 0), seriesValues(plays, 1)]).toEqual([[1000, 3000], [50, 100]]);
+    expect([seriesValues(plays, 0), seriesValues(plays, 1)]).toEqual([
+      [1000, 3000],
+      [50, 100],
+    ]);
     // 主页访问 is two orders of magnitude below 播放量: its own (right) axis, not a flat line on the plays axis.
     expect(plays.yAxis.map((a: { name: string }) => a.name)).toEqual(['播放量（次）', '主页访问（次）']);
     const engagement = chartOf(res, 'engagement_trend').option;
@@ -57,7 +64,11 @@ describe('account_overview', () => {
     expect(engagement.yAxis[1].name).toBe('互动率（%）');
     expect(engagement.series[1].data[1].tooltip.formatter).toContain('互动率：5.33%');
     const followers = chartOf(res, 'follower_trend').option;
-    expect([0, 1, 2].map((i) => seriesValues(followers, i))).toEqual([[10, 30], [2, 5], [8, 25]]);
+    expect([0, 1, 2].map((i) => seriesValues(followers, i))).toEqual([
+      [10, 30],
+      [2, 5],
+      [8, 25],
+    ]);
   });
 
   it('groups by week (weeks start on Monday) when asked', () => {

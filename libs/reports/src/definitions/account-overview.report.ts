@@ -4,7 +4,20 @@ import { buildKpis } from '../kpis';
 import type { ReportChart, ReportContext, ReportDefinition } from '../types';
 import { categoryName, chartOf, columnOf, dateDimension, scopedContext, seriesOf, tableFrom, withoutEmptyMetrics } from './shared';
 
-const DAILY_METRICS = ['plays', 'profile_visits', 'follower_gain', 'unfollows', 'follower_net', 'likes', 'comments', 'shares', 'favorites', 'interactions', 'engagement_rate', 'profile_follow_rate'];
+const DAILY_METRICS = [
+  'plays',
+  'profile_visits',
+  'follower_gain',
+  'unfollows',
+  'follower_net',
+  'likes',
+  'comments',
+  'shares',
+  'favorites',
+  'interactions',
+  'engagement_rate',
+  'profile_follow_rate',
+];
 
 export const accountOverviewReport: ReportDefinition = {
   key: 'account_overview',
@@ -22,18 +35,37 @@ export const accountOverviewReport: ReportDefinition = {
     const dim = dateDimension(ctx);
     // Douyin exports one file per metric: columns it never had are left out rather than shown empty.
     const result = withoutEmptyMetrics(ctx.query({ metrics: DAILY_METRICS, dimensions: [dim] }));
-    const kpis = buildKpis(ctx, ['plays', 'profile_visits', 'follower_net', 'follower_gain', 'likes', 'engagement_rate', 'profile_follow_rate']).filter((k) => result.columns.some((c) => c.key === k.metric));
+    const kpis = buildKpis(ctx, ['plays', 'profile_visits', 'follower_net', 'follower_gain', 'likes', 'engagement_rate', 'profile_follow_rate']).filter((k) =>
+      result.columns.some((c) => c.key === k.metric),
+    );
     const trend = (id: string, title: ReportChart['title'], series: [string, Partial<ChartSeries>][]) => accountTrend(ctx, result, dim, id, title, series);
     const charts = [
-      trend('plays_trend', { zh: '播放量与主页访问趋势', en: 'Plays and profile visits trend' }, [['plays', { type: 'line' }], ['profile_visits', { type: 'line', axis: 1 }]]),
-      trend('engagement_trend', { zh: '互动量与互动率趋势', en: 'Interactions and engagement rate trend' }, [['interactions', { type: 'bar' }], ['engagement_rate', { type: 'line', axis: 1 }]]),
-      trend('follower_trend', { zh: '粉丝增减趋势', en: 'Follower trend' }, [['follower_gain', { type: 'bar' }], ['unfollows', { type: 'bar' }], ['follower_net', { type: 'line' }]]),
+      trend('plays_trend', { zh: '播放量与主页访问趋势', en: 'Plays and profile visits trend' }, [
+        ['plays', { type: 'line' }],
+        ['profile_visits', { type: 'line', axis: 1 }],
+      ]),
+      trend('engagement_trend', { zh: '互动量与互动率趋势', en: 'Interactions and engagement rate trend' }, [
+        ['interactions', { type: 'bar' }],
+        ['engagement_rate', { type: 'line', axis: 1 }],
+      ]),
+      trend('follower_trend', { zh: '粉丝增减趋势', en: 'Follower trend' }, [
+        ['follower_gain', { type: 'bar' }],
+        ['unfollows', { type: 'bar' }],
+        ['follower_net', { type: 'line' }],
+      ]),
     ].filter((c): c is ReportChart => c !== null);
     return { kpis, tables: [tableFrom('daily', { zh: '账号数据明细', en: 'Account stats by period' }, result)], charts };
   },
 };
 
-function accountTrend(ctx: ReportContext, result: QueryResult, dim: string, id: string, title: ReportChart['title'], wanted: [string, Partial<ChartSeries>][]): ReportChart | null {
+function accountTrend(
+  ctx: ReportContext,
+  result: QueryResult,
+  dim: string,
+  id: string,
+  title: ReportChart['title'],
+  wanted: [string, Partial<ChartSeries>][],
+): ReportChart | null {
   const series = wanted.filter(([m]) => result.columns.some((c) => c.key === m)).map(([m, opts]) => seriesOf(result, m, opts));
   if (series.length === 0) return null;
   const categories = result.rows.map((r) => categoryName(r[dim], ctx.locale));

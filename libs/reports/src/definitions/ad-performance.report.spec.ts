@@ -13,7 +13,11 @@ const row = (date: string, plan_id: string, plan: string, n: number[]) => {
   const [impressions, clicks, cost, conversions, orders, gmv] = n;
   return { date, plan_id, plan, impressions, clicks, cost, conversions, orders, gmv };
 };
-const AD = [row('2026-10-01', 'P1', '计划A', [10000, 200, 100, 20, 10, 500]), row('2026-10-02', 'P1', '计划A', [10000, 100, 100, 10, 5, 300]), row('2026-10-01', 'P2', '计划B', [5000, 250, 300, 5, 2, 150])];
+const AD = [
+  row('2026-10-01', 'P1', '计划A', [10000, 200, 100, 20, 10, 500]),
+  row('2026-10-02', 'P1', '计划A', [10000, 100, 100, 10, 5, 300]),
+  row('2026-10-01', 'P2', '计划B', [5000, 250, 300, 5, 2, 150]),
+];
 const input = { from: '2026-10-01', to: '2026-10-02' };
 
 describe('ad_performance', () => {
@@ -21,7 +25,24 @@ describe('ad_performance', () => {
 
   it('tabulates plans by cost with ratios of sums', () => {
     const t = tableOf(res, 'plans');
-    expect(t.columns.map((c) => c.key)).toEqual(['plan_id', 'plan', 'cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'cpa', 'ad_orders', 'order_cvr', 'ad_gmv', 'roi', 'cost_per_order']);
+    expect(t.columns.map((c) => c.key)).toEqual([
+      'plan_id',
+      'plan',
+      'cost',
+      'impressions',
+      'clicks',
+      'ctr',
+      'cpc',
+      'cpm',
+      'conversions',
+      'cvr',
+      'cpa',
+      'ad_orders',
+      'order_cvr',
+      'ad_gmv',
+      'roi',
+      'cost_per_order',
+    ]);
     expect(pick(t.rows, ['plan_id', 'plan', 'cost', 'impressions', 'clicks', 'ad_orders', 'ad_gmv', 'cpm'])).toEqual([
       { plan_id: 'P2', plan: '计划B', cost: 300, impressions: 5000, clicks: 250, ad_orders: 2, ad_gmv: 150, cpm: 60 },
       { plan_id: 'P1', plan: '计划A', cost: 200, impressions: 20000, clicks: 300, ad_orders: 15, ad_gmv: 800, cpm: 10 },
@@ -58,14 +79,22 @@ describe('ad_performance', () => {
     const f = chartOf(res, 'ad_funnel').option;
     expect(f.series[0].data.map((d: { value: number }) => d.value)).toEqual([25000, 550, 35, 17]);
     // 550 / 25000 = 2.20%; 35 / 550 = 6.36%; 17 / 35 = 48.57%
-    expect(f.series[0].data.map((d: { label: { formatter: string } }) => d.label.formatter)).toEqual(['展示数 25,000', '点击数 550（2.20%）', '转化数 35（6.36%）', '成交订单数(广告) 17（48.57%）']);
+    expect(f.series[0].data.map((d: { label: { formatter: string } }) => d.label.formatter)).toEqual([
+      '展示数 25,000',
+      '点击数 550（2.20%）',
+      '转化数 35（6.36%）',
+      '成交订单数(广告) 17（48.57%）',
+    ]);
   });
 
   it('trends cost and ROI by day', () => {
     const t = chartOf(res, 'cost_roi_trend').option;
     expect(categoriesOf(t)).toEqual(['2026-10-01', '2026-10-02']);
     // 10-01: cost 400, ROI 650 / 400 = 1.625; 10-02: cost 100, ROI 3.
-    expect([seriesValues(t, 0), seriesValues(t, 1)]).toEqual([[400, 100], [1.625, 3]]);
+    expect([seriesValues(t, 0), seriesValues(t, 1)]).toEqual([
+      [400, 100],
+      [1.625, 3],
+    ]);
   });
 
   it('works from a 千川 export without conversions: no CVR, order conversion on the quadrant, three funnel stages', () => {

@@ -7,13 +7,44 @@ import { queryAdEntities } from './ad-plans';
 import { chartOf, hasData, measureOf, numberOf, tableFrom, scopedContext, withoutEmptyMetrics } from './shared';
 import { costRoiTrend, present } from './trends';
 
-const PLAN_METRICS = ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'cpa', 'ad_orders', 'order_cvr', 'ad_gmv', 'roi', 'cost_per_order'];
+const PLAN_METRICS = [
+  'cost',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'cpm',
+  'conversions',
+  'cvr',
+  'cpa',
+  'ad_orders',
+  'order_cvr',
+  'ad_gmv',
+  'roi',
+  'cost_per_order',
+];
 /** Funnels, longest first, with the field each stage sums: a funnel only chains stages of one source. */
 const FUNNELS: [metric: string, field: string][][] = [
-  [['impressions', 'impressions'], ['clicks', 'clicks'], ['conversions', 'conversions'], ['ad_orders', 'orders']],
-  [['impressions', 'impressions'], ['clicks', 'clicks'], ['conversions', 'conversions']],
-  [['impressions', 'impressions'], ['clicks', 'clicks'], ['ad_orders', 'orders']],
-  [['impressions', 'impressions'], ['clicks', 'clicks']],
+  [
+    ['impressions', 'impressions'],
+    ['clicks', 'clicks'],
+    ['conversions', 'conversions'],
+    ['ad_orders', 'orders'],
+  ],
+  [
+    ['impressions', 'impressions'],
+    ['clicks', 'clicks'],
+    ['conversions', 'conversions'],
+  ],
+  [
+    ['impressions', 'impressions'],
+    ['clicks', 'clicks'],
+    ['ad_orders', 'orders'],
+  ],
+  [
+    ['impressions', 'impressions'],
+    ['clicks', 'clicks'],
+  ],
 ];
 
 /**
@@ -47,7 +78,12 @@ export const adPerformanceReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'granularity', 'account', 'compare'],
   build(report) {
     const ctx = scopedContext(report, ['ad']);
-    const kpis = withRatioBases(ctx, buildKpis(ctx, ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'ad_orders', 'ad_gmv', 'roi']).filter((k) => k.value !== null || k.previous !== null));
+    const kpis = withRatioBases(
+      ctx,
+      buildKpis(ctx, ['cost', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'cvr', 'ad_orders', 'ad_gmv', 'roi']).filter(
+        (k) => k.value !== null || k.previous !== null,
+      ),
+    );
     const plans = queryAdEntities(ctx, { metrics: PLAN_METRICS, sort: [{ key: 'cost', dir: 'desc' }] });
     const charts: (ReportChart | null)[] = [costRoiTrend(ctx)];
     if (plans) {
@@ -63,7 +99,10 @@ export const adPerformanceReport: ReportDefinition = {
             quadrantChart(
               {
                 title,
-                subtitle: { zh: `每个点是一个${plans.entity.zh}，大小为消耗；虚线为整体点击率与整体${y.label.zh}`, en: `One point per ${plans.entity.en.toLowerCase()}, sized by cost; dashed lines: overall CTR and ${y.label.en}` },
+                subtitle: {
+                  zh: `每个点是一个${plans.entity.zh}，大小为消耗；虚线为整体点击率与整体${y.label.zh}`,
+                  en: `One point per ${plans.entity.en.toLowerCase()}, sized by cost; dashed lines: overall CTR and ${y.label.en}`,
+                },
                 x,
                 y,
                 size: measureOf(table, 'cost'),
@@ -83,7 +122,9 @@ export const adPerformanceReport: ReportDefinition = {
     if (funnel) {
       charts.push(chartOf('ad_funnel', { zh: '投放转化漏斗', en: 'Ad funnel' }, (title) => funnelChart({ title, stages: funnel }, ctx.locale)));
     }
-    const tables = plans ? [tableFrom('plans', { zh: `${plans.entity.zh}数据（按消耗排序）`, en: `${plans.entity.en}s by cost` }, withoutEmptyMetrics(plans.result))] : [];
+    const tables = plans
+      ? [tableFrom('plans', { zh: `${plans.entity.zh}数据（按消耗排序）`, en: `${plans.entity.en}s by cost` }, withoutEmptyMetrics(plans.result))]
+      : [];
     return { kpis, tables, charts: present(charts) };
   },
 };

@@ -37,8 +37,23 @@ export const adTargetingReport: ReportDefinition = {
       const result = withoutEmptyMetrics(found.result);
       tables.push(tableFrom(s.id, s.title, result));
       if (s.dims.length === 1 && result.columns.some((c) => c.key === 'cpa') && ['audience', 'creative', 'landing_page'].includes(s.id)) {
-        const ranked = result.rows.filter((r) => numberOf(r.cpa) !== null).sort((a, b) => (a.cpa as number) - (b.cpa as number)).slice(0, ctx.params.top);
-        charts.push(chartOf(`${s.id}_cpa`, { zh: `${s.title.zh}转化成本（低者在上）`, en: `${s.title.en} by CPA (lowest first)` }, (title) => rankingChart({ title, categoryAxis: s.title, metric: measureOf(result, 'cpa'), items: ranked.map((r) => ({ name: categoryName(r[s.dims[0]], ctx.locale), value: numberOf(r.cpa) })) }, ctx.locale)));
+        const ranked = result.rows
+          .filter((r) => numberOf(r.cpa) !== null)
+          .sort((a, b) => (a.cpa as number) - (b.cpa as number))
+          .slice(0, ctx.params.top);
+        charts.push(
+          chartOf(`${s.id}_cpa`, { zh: `${s.title.zh}转化成本（低者在上）`, en: `${s.title.en} by CPA (lowest first)` }, (title) =>
+            rankingChart(
+              {
+                title,
+                categoryAxis: s.title,
+                metric: measureOf(result, 'cpa'),
+                items: ranked.map((r) => ({ name: categoryName(r[s.dims[0]], ctx.locale), value: numberOf(r.cpa) })),
+              },
+              ctx.locale,
+            ),
+          ),
+        );
       }
     }
     return { kpis: [], tables, charts: present(charts) };

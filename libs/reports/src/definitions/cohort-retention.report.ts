@@ -40,15 +40,39 @@ export const cohortRetentionReport: ReportDefinition = {
       { key: 'month', label: { zh: '首购月', en: 'First month' }, role: 'dimension' },
       { key: 'buyers', label: { zh: '首购人数', en: 'New buyers' }, role: 'metric', unit: 'count', decimals: 0 },
       { key: 'repeaters', label: { zh: '30日复购人数', en: '30-day repeaters' }, role: 'metric', unit: 'count', decimals: 0 },
-      { ...pct('repeat_rate', '30日复购率', '30-day repeat rate'), formula: { zh: '30日内另一天再次支付的买家 ÷ 首购人数', en: 'buyers paying again on a later day within 30 days ÷ new buyers' } },
+      {
+        ...pct('repeat_rate', '30日复购率', '30-day repeat rate'),
+        formula: { zh: '30日内另一天再次支付的买家 ÷ 首购人数', en: 'buyers paying again on a later day within 30 days ÷ new buyers' },
+      },
       ...Array.from({ length: OFFSETS }, (_, k) => pct(`m${k + 1}`, `第${k + 1}月留存`, `Month ${k + 1}`)),
     ];
-    const table: ResultRow[] = rows.map((r) => ({ month: r.month, buyers: r.buyers, repeaters: r.repeaters, repeat_rate: r.buyers ? r.repeaters / r.buyers : null, ...Object.fromEntries(r.retained.map((n, k) => [`m${k + 1}`, r.buyers ? n / r.buyers : null])) }));
+    const table: ResultRow[] = rows.map((r) => ({
+      month: r.month,
+      buyers: r.buyers,
+      repeaters: r.repeaters,
+      repeat_rate: r.buyers ? r.repeaters / r.buyers : null,
+      ...Object.fromEntries(r.retained.map((n, k) => [`m${k + 1}`, r.buyers ? n / r.buyers : null])),
+    }));
     const categories = Array.from({ length: OFFSETS }, (_, k) => (ctx.locale === 'en' ? `M+${k + 1}` : `第${k + 1}月`));
     const chart: ReportChart = {
       id: 'retention_curves',
       title: { zh: '各首购月的月留存', en: 'Monthly retention by cohort' },
-      option: trendChart({ title: { zh: '各首购月的月留存', en: 'Monthly retention by cohort' }, categoryAxis: { zh: '首购后', en: 'After first purchase' }, categories, series: table.map((r) => ({ key: String(r.month), label: { zh: String(r.month), en: String(r.month) }, unit: 'percent', decimals: 2, type: 'line' as const, values: categories.map((_, k) => r[`m${k + 1}`] as number | null) })) }, ctx.locale),
+      option: trendChart(
+        {
+          title: { zh: '各首购月的月留存', en: 'Monthly retention by cohort' },
+          categoryAxis: { zh: '首购后', en: 'After first purchase' },
+          categories,
+          series: table.map((r) => ({
+            key: String(r.month),
+            label: { zh: String(r.month), en: String(r.month) },
+            unit: 'percent',
+            decimals: 2,
+            type: 'line' as const,
+            values: categories.map((_, k) => r[`m${k + 1}`] as number | null),
+          })),
+        },
+        ctx.locale,
+      ),
     };
     return { kpis: [], tables: [{ id: 'cohorts', title: { zh: '同期群', en: 'Cohorts' }, columns, rows: table }], charts: [chart] };
   },

@@ -10,7 +10,7 @@ export const competitorTrackingReport: ReportDefinition = {
   title: { zh: '竞品账号跟踪', en: 'Competitor tracking' },
   description: {
     zh: '本账号与竞品账号（作品数据中的"账号"列）并排：作品数、播放量、平均播放、互动率、完播率、涨粉，各账号播放量随时间的走势，以及各指标对领先账号的差距。不按账号筛选。',
-    en: 'Your account and competitors (the account column of per-work stats) side by side: works, plays, average plays, engagement, completion, follower gain; each account\'s plays over time; and the gap to the leader per metric. Not filtered by account.',
+    en: "Your account and competitors (the account column of per-work stats) side by side: works, plays, average plays, engagement, completion, follower gain; each account's plays over time; and the gap to the leader per metric. Not filtered by account.",
   },
   standard: ['中级 2.1.4'],
   kinds: ['content'],
@@ -24,7 +24,18 @@ export const competitorTrackingReport: ReportDefinition = {
     const charts: (ReportChart | null)[] = [
       hasData(result, 'avg_plays_per_work')
         ? chartOf('accounts_compare', { zh: '平均播放与互动率', en: 'Average plays and engagement' }, (title) =>
-            groupedBarChart({ title, categoryAxis: { zh: '账号', en: 'Account' }, categories, series: [seriesOf(result, 'avg_plays_per_work', { type: 'bar' }), ...(hasData(result, 'engagement_rate') ? [seriesOf(result, 'engagement_rate', { type: 'line', axis: 1 })] : [])] }, ctx.locale),
+            groupedBarChart(
+              {
+                title,
+                categoryAxis: { zh: '账号', en: 'Account' },
+                categories,
+                series: [
+                  seriesOf(result, 'avg_plays_per_work', { type: 'bar' }),
+                  ...(hasData(result, 'engagement_rate') ? [seriesOf(result, 'engagement_rate', { type: 'line', axis: 1 })] : []),
+                ],
+              },
+              ctx.locale,
+            ),
           )
         : null,
     ];
@@ -35,7 +46,25 @@ export const competitorTrackingReport: ReportDefinition = {
     if (periods.length > 1) {
       const value = (p: string, a: unknown) => (trend.rows.find((r) => r[dim] === p && r.account === a)?.plays as number | undefined) ?? null;
       const measure = seriesOf(trend, 'plays');
-      charts.push(chartOf('plays_by_account', { zh: '各账号播放走势', en: 'Plays by account over time' }, (title) => trendChart({ title, categoryAxis: { zh: '日期', en: 'Date' }, categories: periods, series: accounts.map((a) => ({ ...measure, key: String(a), label: { zh: String(a), en: String(a) }, type: 'line' as const, values: periods.map((p) => value(p, a)) })) }, ctx.locale)));
+      charts.push(
+        chartOf('plays_by_account', { zh: '各账号播放走势', en: 'Plays by account over time' }, (title) =>
+          trendChart(
+            {
+              title,
+              categoryAxis: { zh: '日期', en: 'Date' },
+              categories: periods,
+              series: accounts.map((a) => ({
+                ...measure,
+                key: String(a),
+                label: { zh: String(a), en: String(a) },
+                type: 'line' as const,
+                values: periods.map((p) => value(p, a)),
+              })),
+            },
+            ctx.locale,
+          ),
+        ),
+      );
     }
     return { kpis: [], tables, charts: present(charts) };
   },

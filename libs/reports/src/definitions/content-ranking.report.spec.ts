@@ -58,7 +58,10 @@ describe('content_ranking', () => {
   it('shows the share of formats by number of works', () => {
     const pie = chartOf(res, 'format_share').option;
     // 视频: W1, W3 = 2 works (66.67%); 图文: W2 = 1 (33.33%).
-    expect(pie.series[0].data.map((d: { name: string; value: number }) => [d.name, d.value])).toEqual([['视频', 2], ['图文', 1]]);
+    expect(pie.series[0].data.map((d: { name: string; value: number }) => [d.name, d.value])).toEqual([
+      ['视频', 2],
+      ['图文', 1],
+    ]);
     expect(pie.series[0].data[0].tooltip.formatter).toBe('<b>视频</b><br/>作品数：2<br/>占比：66.67%');
   });
 

@@ -43,7 +43,9 @@ export const contentRankingReport: ReportDefinition = {
             items: works.rows.map((r) => ({
               name: nameOf(r),
               value: numberOf(r.plays),
-              tooltip: hasData(works, 'engagement_rate') ? [[ctx.locale === 'en' ? 'Engagement rate' : '互动率', formatValue(numberOf(r.engagement_rate), 'percent', { locale: ctx.locale })]] : [],
+              tooltip: hasData(works, 'engagement_rate')
+                ? [[ctx.locale === 'en' ? 'Engagement rate' : '互动率', formatValue(numberOf(r.engagement_rate), 'percent', { locale: ctx.locale })]]
+                : [],
             })),
           },
           ctx.locale,
@@ -54,11 +56,17 @@ export const contentRankingReport: ReportDefinition = {
       const byFormat = ctx.query({ metrics: ['works', 'plays'], dimensions: ['format'] });
       charts.push(
         chartOf('format_share', { zh: '体裁占比（作品数）', en: 'Formats (share of works)' }, (title) =>
-          shareChart({ title, metric: { ...measureOf(byFormat, 'works'), countUnit: countUnitOf('works') }, items: byFormat.rows.map((r) => ({ name: categoryName(r.format, ctx.locale), value: numberOf(r.works) })) }, ctx.locale),
+          shareChart(
+            {
+              title,
+              metric: { ...measureOf(byFormat, 'works'), countUnit: countUnitOf('works') },
+              items: byFormat.rows.map((r) => ({ name: categoryName(r.format, ctx.locale), value: numberOf(r.works) })),
+            },
+            ctx.locale,
+          ),
         ),
       );
     }
     return { kpis, tables: [tableFrom('works', { zh: `作品排行（按播放量，前 ${top}）`, en: `Works by plays (top ${top})` }, works)], charts };
   },
 };
-

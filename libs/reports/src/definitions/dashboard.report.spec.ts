@@ -10,7 +10,15 @@ const tables = () =>
   buildTables({
     order: [
       { order_item_id: 'I1', order_id: 'O1', status: '已完成', payable_amount: 100, refund_amount: 0, paid_at: '2026-10-01 10:00:00' },
-      { order_item_id: 'I2', order_id: 'O1', status: '已完成', after_sale_status: '退款成功', payable_amount: 50, refund_amount: 50, paid_at: '2026-10-01 10:00:00' },
+      {
+        order_item_id: 'I2',
+        order_id: 'O1',
+        status: '已完成',
+        after_sale_status: '退款成功',
+        payable_amount: 50,
+        refund_amount: 50,
+        paid_at: '2026-10-01 10:00:00',
+      },
       { order_item_id: 'I3', order_id: 'O2', status: '已发货', payable_amount: 30, refund_amount: 0, paid_at: '2026-10-02 21:00:00' },
       { order_item_id: 'I4', order_id: 'O3', status: '待支付', payable_amount: 99, paid_at: null },
     ],

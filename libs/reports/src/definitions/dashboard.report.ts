@@ -4,7 +4,19 @@ import type { ReportDefinition } from '../types';
 import { costRoiTrend, gmvTrend, liveGmvTrend, playsFollowersTrend, present } from './trends';
 
 /** KPI cards for whatever the workspace holds; buildKpis keeps only metrics whose kind is present. */
-export const DASHBOARD_KPIS = ['gmv', 'paid_orders', 'avg_order_value', 'refund_rate', 'cost', 'roi', 'ctr', 'plays', 'follower_net', 'engagement_rate', 'live_gmv'];
+export const DASHBOARD_KPIS = [
+  'gmv',
+  'paid_orders',
+  'avg_order_value',
+  'refund_rate',
+  'cost',
+  'roi',
+  'ctr',
+  'plays',
+  'follower_net',
+  'engagement_rate',
+  'live_gmv',
+];
 
 export const dashboardReport: ReportDefinition = {
   key: 'dashboard',
@@ -27,7 +39,11 @@ export const dashboardReport: ReportDefinition = {
     ]);
     // A metric the exports cannot fill in either period (no likes column: no engagement rate) is left out.
     // ROI sits beside the shop GMV card: it always says which GMV and cost it divides.
-    const kpis = withRatioBases(ctx, buildKpis(ctx, DASHBOARD_KPIS).filter((k) => k.value !== null || k.previous !== null), ['roi']);
+    const kpis = withRatioBases(
+      ctx,
+      buildKpis(ctx, DASHBOARD_KPIS).filter((k) => k.value !== null || k.previous !== null),
+      ['roi'],
+    );
     return { kpis, tables: [], charts };
   },
 };

@@ -9,7 +9,20 @@ import { buildTables } from '../testing/tables';
 // totals: exposure 35000, viewers 5000, views 8000, product exposure 3300, clicks 600, buyers 60, GMV 6000, spend 1500
 const session = (live_start: string, anchor_name: string, n: (number | null)[]) => {
   const [exposure_users, viewers, views, product_exposure_users, product_click_users, live_buyers, live_gmv, avg_watch_minutes, ad_spend] = n;
-  return { live_start, anchor_name, exposure_users, viewers, views, product_exposure_users, product_click_users, live_buyers, live_orders: live_buyers, live_gmv, avg_watch_minutes, ad_spend };
+  return {
+    live_start,
+    anchor_name,
+    exposure_users,
+    viewers,
+    views,
+    product_exposure_users,
+    product_click_users,
+    live_buyers,
+    live_orders: live_buyers,
+    live_gmv,
+    avg_watch_minutes,
+    ad_spend,
+  };
 };
 const LIVE = [
   session('2026-10-01 19:30:00', '主播A', [10000, 1000, 1500, 800, 200, 20, 2000, 2, 500]),
@@ -57,11 +70,17 @@ describe('live_review', () => {
   it('trends GMV and viewers by session and sums GMV by start hour', () => {
     const s = chartOf(res, 'session_trend').option;
     expect(categoriesOf(s)).toEqual(['10-01 19:30', '10-02 20:00', '10-03 19:00']);
-    expect([seriesValues(s, 0), seriesValues(s, 1)]).toEqual([[2000, 3000, 1000], [1000, 3000, 1000]]);
+    expect([seriesValues(s, 0), seriesValues(s, 1)]).toEqual([
+      [2000, 3000, 1000],
+      [1000, 3000, 1000],
+    ]);
     const h = chartOf(res, 'best_hours').option;
     // 19时: S1 + S3 = 3000 in 2 sessions; 20时: S2 = 3000 in 1.
     expect(categoriesOf(h)).toEqual(['19时', '20时']);
-    expect([seriesValues(h, 0), seriesValues(h, 1)]).toEqual([[3000, 3000], [2, 1]]);
+    expect([seriesValues(h, 0), seriesValues(h, 1)]).toEqual([
+      [3000, 3000],
+      [2, 1],
+    ]);
     expect(h.yAxis.map((a: { name: string }) => a.name)).toEqual(['直播间成交金额（元）', '直播场次（场）']);
   });
 });

@@ -4,7 +4,20 @@ import type { ReportChart, ReportDefinition } from '../types';
 import { categoryName, chartOf, hasData, measureOf, numberOf, queryFirstAvailable, scopedContext, seriesOf, tableFrom, withoutEmptyMetrics } from './shared';
 import { present } from './trends';
 
-const SESSION_METRICS = ['live_gmv', 'viewers', 'entry_rate', 'product_ctr', 'watch_to_buy_rate', 'uv_value', 'live_gpm', 'avg_watch_minutes', 'live_orders', 'live_buyers', 'ad_spend', 'live_roi'];
+const SESSION_METRICS = [
+  'live_gmv',
+  'viewers',
+  'entry_rate',
+  'product_ctr',
+  'watch_to_buy_rate',
+  'uv_value',
+  'live_gpm',
+  'avg_watch_minutes',
+  'live_orders',
+  'live_buyers',
+  'ad_spend',
+  'live_roi',
+];
 const FUNNEL = ['exposure_users', 'viewers', 'product_click_users', 'live_buyers'];
 
 export const liveReviewReport: ReportDefinition = {
@@ -19,8 +32,22 @@ export const liveReviewReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'account', 'compare'],
   build(report) {
     const ctx = scopedContext(report, ['live']);
-    const kpis = buildKpis(ctx, ['sessions', 'live_gmv', 'viewers', 'entry_rate', 'product_ctr', 'watch_to_buy_rate', 'uv_value', 'live_gpm', 'avg_watch_minutes', 'live_roi']).filter((k) => k.value !== null || k.previous !== null);
-    const found = queryFirstAvailable(ctx, [['live_start', 'anchor_name'], ['live_start']], { metrics: SESSION_METRICS, sort: [{ key: 'live_start', dir: 'asc' }] });
+    const kpis = buildKpis(ctx, [
+      'sessions',
+      'live_gmv',
+      'viewers',
+      'entry_rate',
+      'product_ctr',
+      'watch_to_buy_rate',
+      'uv_value',
+      'live_gpm',
+      'avg_watch_minutes',
+      'live_roi',
+    ]).filter((k) => k.value !== null || k.previous !== null);
+    const found = queryFirstAvailable(ctx, [['live_start', 'anchor_name'], ['live_start']], {
+      metrics: SESSION_METRICS,
+      sort: [{ key: 'live_start', dir: 'asc' }],
+    });
     const charts: (ReportChart | null)[] = [];
     const tables = [];
     if (found) {
@@ -28,14 +55,26 @@ export const liveReviewReport: ReportDefinition = {
       tables.push(tableFrom('sessions', { zh: '场次明细', en: 'Sessions' }, sessions));
       // '2026-10-01 19:30:00' -> '10-01 19:30' on the axis.
       const categories = sessions.rows.map((r) => categoryName(r.live_start, ctx.locale).slice(5, 16));
-      const series = [hasData(sessions, 'live_gmv') ? seriesOf(sessions, 'live_gmv', { type: 'bar' }) : null, hasData(sessions, 'viewers') ? seriesOf(sessions, 'viewers', { type: 'line', axis: 1 }) : null];
+      const series = [
+        hasData(sessions, 'live_gmv') ? seriesOf(sessions, 'live_gmv', { type: 'bar' }) : null,
+        hasData(sessions, 'viewers') ? seriesOf(sessions, 'viewers', { type: 'line', axis: 1 }) : null,
+      ];
       if (series.some(Boolean)) {
-        charts.push(chartOf('session_trend', { zh: '逐场成交与观看', en: 'GMV and viewers by session' }, (title) => trendChart({ title, categoryAxis: { zh: '开播时间', en: 'Session start' }, categories, series: present(series) }, ctx.locale)));
+        charts.push(
+          chartOf('session_trend', { zh: '逐场成交与观看', en: 'GMV and viewers by session' }, (title) =>
+            trendChart({ title, categoryAxis: { zh: '开播时间', en: 'Session start' }, categories, series: present(series) }, ctx.locale),
+          ),
+        );
       }
     }
     const totals = ctx.query({ metrics: FUNNEL });
-    const stages = FUNNEL.filter((k) => numberOf(totals.totals?.[k]) !== null).map((k) => ({ key: k, ...measureOf(totals, k), value: numberOf(totals.totals?.[k])! }));
-    if (stages.length >= 2) charts.push(chartOf('live_funnel', { zh: '直播转化漏斗', en: 'Live funnel' }, (title) => funnelChart({ title, stages }, ctx.locale)));
+    const stages = FUNNEL.filter((k) => numberOf(totals.totals?.[k]) !== null).map((k) => ({
+      key: k,
+      ...measureOf(totals, k),
+      value: numberOf(totals.totals?.[k])!,
+    }));
+    if (stages.length >= 2)
+      charts.push(chartOf('live_funnel', { zh: '直播转化漏斗', en: 'Live funnel' }, (title) => funnelChart({ title, stages }, ctx.locale)));
     const byHour = ctx.query({ metrics: ['live_gmv', 'sessions', 'uv_value'], dimensions: ['hour'], sort: [{ key: 'hour', dir: 'asc' }] });
     if (byHour.rows.length && hasData(byHour, 'live_gmv')) {
       const hourName = (h: unknown) => (ctx.locale === 'en' ? `${h}:00` : `${h}时`);

@@ -11,7 +11,11 @@ const acc = (account: string, date: string, n: number[]) => {
   const [plays, follower_net, likes, comments, shares, favorites] = n;
   return { account, date, plays, follower_net, likes, comments, shares, favorites };
 };
-const ACCOUNT = [acc('A号', '2026-10-01', [1000, 10, 40, 5, 3, 2]), acc('A号', '2026-10-02', [1000, 5, 60, 10, 0, 0]), acc('B号', '2026-10-01', [3000, -2, 30, 0, 0, 0])];
+const ACCOUNT = [
+  acc('A号', '2026-10-01', [1000, 10, 40, 5, 3, 2]),
+  acc('A号', '2026-10-02', [1000, 5, 60, 10, 0, 0]),
+  acc('B号', '2026-10-01', [3000, -2, 30, 0, 0, 0]),
+];
 
 describe('matrix_accounts', () => {
   // The account filter does not apply: the report compares every account.
@@ -30,7 +34,11 @@ describe('matrix_accounts', () => {
     const c = chartOf(res, 'accounts_compare').option;
     expect(categoriesOf(c)).toEqual(['B号', 'A号']);
     expect(c.series.map((s: { type: string }) => s.type)).toEqual(['bar', 'bar', 'bar']);
-    expect([0, 1, 2].map((i) => seriesValues(c, i))).toEqual([[3000, 2000], [30, 120], [1, 6]]);
+    expect([0, 1, 2].map((i) => seriesValues(c, i))).toEqual([
+      [3000, 2000],
+      [30, 120],
+      [1, 6],
+    ]);
     expect(c.yAxis.map((a: { name: string }) => a.name)).toEqual(['播放量 / 互动量（次）', '互动率（%）']);
     expect(seriesValues(chartOf(res, 'accounts_followers').option, 0)).toEqual([-2, 15]);
   });

@@ -30,7 +30,11 @@ export const matrixAccountsReport: ReportDefinition = {
               title,
               categoryAxis: axis,
               categories,
-              series: [seriesOf(result, 'plays'), ...(hasData(result, 'interactions') ? [seriesOf(result, 'interactions')] : []), ...(hasData(result, 'engagement_rate') ? [seriesOf(result, 'engagement_rate', { axis: 1 })] : [])],
+              series: [
+                seriesOf(result, 'plays'),
+                ...(hasData(result, 'interactions') ? [seriesOf(result, 'interactions')] : []),
+                ...(hasData(result, 'engagement_rate') ? [seriesOf(result, 'engagement_rate', { axis: 1 })] : []),
+              ],
             },
             ctx.locale,
           ),

@@ -12,7 +12,15 @@ import { buildTables } from '../testing/tables';
 //  10-03  咖啡      -     5         5       默认好评     (no product score)
 // scored 6: good (4–5) 2, neutral 1, bad (1–2) 3; avg product (5+4+1+2+3+1)/6 = 16/6
 // logistics over 6 with a value: (5+2+1+3+4+5)/6 = 20/6; service over 7: (5+4+1+3+3+2+5)/7 = 23/7
-const r = (reviewed_at: string, product_name: string, product_score: number | null, logistics_score: number | null, service_score: number | null, content: string | null, i: number) => ({ order_item_id: String(i), reviewed_at, product_name, product_score, logistics_score, service_score, content });
+const r = (
+  reviewed_at: string,
+  product_name: string,
+  product_score: number | null,
+  logistics_score: number | null,
+  service_score: number | null,
+  content: string | null,
+  i: number,
+) => ({ order_item_id: String(i), reviewed_at, product_name, product_score, logistics_score, service_score, content });
 const REVIEWS = [
   r('2026-10-01 10:00:00', '坚果', 5, 5, 5, '好吃', 1),
   r('2026-10-01 11:00:00', '坚果', 4, null, 4, '还行', 2),
@@ -69,6 +77,9 @@ describe('review_analysis', () => {
     const c = chartOf(res, 'good_rate_trend').option;
     expect(categoriesOf(c)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
     // 10-01: 2 of 2 good; 10-02: 0 of 2; 10-03: 0 of 2 scored
-    expect([seriesValues(c, 0), seriesValues(c, 1)]).toEqual([[2, 2, 3], [100, 0, 0]]);
+    expect([seriesValues(c, 0), seriesValues(c, 1)]).toEqual([
+      [2, 2, 3],
+      [100, 0, 0],
+    ]);
   });
 });

@@ -6,7 +6,17 @@ import { OTHER_REASON, REVIEW_REASONS } from './review-reasons';
 import { categoryName, chartOf, measureOf, numberOf, scopedContext, seriesOf, tableFrom, withoutEmptyMetrics } from './shared';
 import { dateTrend, present } from './trends';
 
-const PRODUCT_METRICS = ['reviews', 'good_reviews', 'good_review_rate', 'neutral_reviews', 'bad_reviews', 'bad_review_rate', 'avg_product_score', 'avg_logistics_score', 'avg_service_score'];
+const PRODUCT_METRICS = [
+  'reviews',
+  'good_reviews',
+  'good_review_rate',
+  'neutral_reviews',
+  'bad_reviews',
+  'bad_review_rate',
+  'avg_product_score',
+  'avg_logistics_score',
+  'avg_service_score',
+];
 
 export const reviewAnalysisReport: ReportDefinition = {
   key: 'review_analysis',
@@ -20,7 +30,15 @@ export const reviewAnalysisReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'granularity', 'account', 'compare'],
   build(report) {
     const ctx = scopedContext(report, ['review']);
-    const kpis = buildKpis(ctx, ['reviews', 'good_review_rate', 'bad_review_rate', 'avg_product_score', 'avg_logistics_score', 'avg_service_score', 'media_review_rate']).filter((k) => k.value !== null || k.previous !== null);
+    const kpis = buildKpis(ctx, [
+      'reviews',
+      'good_review_rate',
+      'bad_review_rate',
+      'avg_product_score',
+      'avg_logistics_score',
+      'avg_service_score',
+      'media_review_rate',
+    ]).filter((k) => k.value !== null || k.previous !== null);
     const tables: ReportTable[] = [];
     const charts: (ReportChart | null)[] = [];
     const products = withoutEmptyMetrics(ctx.query({ metrics: PRODUCT_METRICS, dimensions: ['product_name'], sort: [{ key: 'reviews', dir: 'desc' }] }));
@@ -31,7 +49,16 @@ export const reviewAnalysisReport: ReportDefinition = {
       tables.push(reasons.table);
       charts.push(reasons.chart);
     }
-    charts.push(dateTrend(ctx, { id: 'good_rate_trend', title: { zh: '评价数与好评率趋势', en: 'Reviews and positive rate' }, series: [['reviews', { type: 'bar' }], ['good_review_rate', { type: 'line', axis: 1 }]] }));
+    charts.push(
+      dateTrend(ctx, {
+        id: 'good_rate_trend',
+        title: { zh: '评价数与好评率趋势', en: 'Reviews and positive rate' },
+        series: [
+          ['reviews', { type: 'bar' }],
+          ['good_review_rate', { type: 'line', axis: 1 }],
+        ],
+      }),
+    );
     return { kpis, tables, charts: present(charts) };
   },
 };
@@ -44,7 +71,15 @@ function scoreDistribution(ctx: ReportContext): ReportChart | null {
   const star = (v: unknown) => (ctx.locale === 'en' ? `${v}★` : `${v}星`);
   const shown: QueryResult = { ...result, rows };
   return chartOf('score_distribution', { zh: '商品评分分布', en: 'Product score distribution' }, (title) =>
-    groupedBarChart({ title, categoryAxis: { zh: '商品评分', en: 'Product score' }, categories: rows.map((r) => star(r.product_score)), series: [seriesOf(shown, 'reviews')] }, ctx.locale),
+    groupedBarChart(
+      {
+        title,
+        categoryAxis: { zh: '商品评分', en: 'Product score' },
+        categories: rows.map((r) => star(r.product_score)),
+        series: [seriesOf(shown, 'reviews')],
+      },
+      ctx.locale,
+    ),
   );
 }
 
@@ -54,8 +89,12 @@ function reasonTable(ctx: ReportContext): { table: ReportTable; chart: ReportCha
   const bad = numberOf(total.totals?.bad_reviews);
   if (!bad) return null;
   const allWords = REVIEW_REASONS.flatMap((r) => r.words);
-  const count = (op: 'contains_any' | 'contains_none', words: string[]) => numberOf(ctx.query({ metrics: ['bad_reviews'], filters: [{ field: 'content', op, value: words }] }).totals?.bad_reviews) ?? 0;
-  const items = [...REVIEW_REASONS.map((r) => ({ label: r.label, value: count('contains_any', r.words) })), { label: OTHER_REASON, value: count('contains_none', allWords) }]
+  const count = (op: 'contains_any' | 'contains_none', words: string[]) =>
+    numberOf(ctx.query({ metrics: ['bad_reviews'], filters: [{ field: 'content', op, value: words }] }).totals?.bad_reviews) ?? 0;
+  const items = [
+    ...REVIEW_REASONS.map((r) => ({ label: r.label, value: count('contains_any', r.words) })),
+    { label: OTHER_REASON, value: count('contains_none', allWords) },
+  ]
     .filter((x) => x.value > 0)
     .sort((a, b) => b.value - a.value);
   const name = (l: { zh: string; en: string }) => (ctx.locale === 'en' ? l.en : l.zh);
@@ -63,14 +102,36 @@ function reasonTable(ctx: ReportContext): { table: ReportTable; chart: ReportCha
   const columns: ResultColumn[] = [
     { key: 'reason', label: { zh: '差评原因', en: 'Reason' }, role: 'dimension' },
     badCol,
-    { key: 'share', label: { zh: '占差评比', en: 'Share of negative' }, role: 'metric', unit: 'percent', decimals: 2, formula: { zh: '该原因差评数 ÷ 差评数（一条差评可归入多个原因）', en: 'negative reviews with the reason ÷ negative reviews (a review may have several reasons)' } },
+    {
+      key: 'share',
+      label: { zh: '占差评比', en: 'Share of negative' },
+      role: 'metric',
+      unit: 'percent',
+      decimals: 2,
+      formula: {
+        zh: '该原因差评数 ÷ 差评数（一条差评可归入多个原因）',
+        en: 'negative reviews with the reason ÷ negative reviews (a review may have several reasons)',
+      },
+    },
   ];
   const rows: ResultRow[] = items.map((x) => ({ reason: name(x.label), bad_reviews: x.value, share: x.value / bad }));
-  const table: ReportTable = { id: 'bad_reasons', title: { zh: '差评原因（关键词归类）', en: 'Negative-review reasons (keyword rules)' }, columns, rows, totals: { reason: null, bad_reviews: bad, share: null } };
+  const table: ReportTable = {
+    id: 'bad_reasons',
+    title: { zh: '差评原因（关键词归类）', en: 'Negative-review reasons (keyword rules)' },
+    columns,
+    rows,
+    totals: { reason: null, bad_reviews: bad, share: null },
+  };
   const chart = chartOf('bad_reasons', { zh: '差评原因', en: 'Negative-review reasons' }, (title) =>
-    rankingChart({ title, categoryAxis: { zh: '原因', en: 'Reason' }, metric: measureOf(total, 'bad_reviews'), items: rows.map((r) => ({ name: categoryName(r.reason, ctx.locale), value: r.bad_reviews as number })) }, ctx.locale),
+    rankingChart(
+      {
+        title,
+        categoryAxis: { zh: '原因', en: 'Reason' },
+        metric: measureOf(total, 'bad_reviews'),
+        items: rows.map((r) => ({ name: categoryName(r.reason, ctx.locale), value: r.bad_reviews as number })),
+      },
+      ctx.locale,
+    ),
   );
   return { table, chart };
 }
-
-

@@ -17,15 +17,27 @@ import { missingField, reportDefinition } from '../run-report';
 //  B3 R26 远 F3 高 M150 低 -> 一般保持    B4 R30 远 F1 低 M400 高 -> 重要挽留
 //  B5 R3 近 F1 低 M20 低 -> 一般发展      B6 R4 近 F2 高 M60 低 -> 一般价值
 const PAID: [string, string, number][] = [
-  ['B1', '2026-10-30', 100], ['B1', '2026-10-20', 100], ['B1', '2026-10-10', 100],
+  ['B1', '2026-10-30', 100],
+  ['B1', '2026-10-20', 100],
+  ['B1', '2026-10-10', 100],
   ['B2', '2026-10-29', 500],
-  ['B3', '2026-10-05', 50], ['B3', '2026-10-03', 50], ['B3', '2026-10-02', 50],
+  ['B3', '2026-10-05', 50],
+  ['B3', '2026-10-03', 50],
+  ['B3', '2026-10-02', 50],
   ['B4', '2026-10-01', 400],
   ['B5', '2026-10-28', 20],
-  ['B6', '2026-10-27', 30], ['B6', '2026-10-26', 30],
+  ['B6', '2026-10-27', 30],
+  ['B6', '2026-10-26', 30],
 ];
 const ORDERS = [
-  ...PAID.map(([buyer, day, gmv], i) => ({ order_item_id: `I${i}`, order_id: `O${i}`, buyer_id: buyer, status: '已完成', payable_amount: gmv, paid_at: `${day} 12:00:00` })),
+  ...PAID.map(([buyer, day, gmv], i) => ({
+    order_item_id: `I${i}`,
+    order_id: `O${i}`,
+    buyer_id: buyer,
+    status: '已完成',
+    payable_amount: gmv,
+    paid_at: `${day} 12:00:00`,
+  })),
   { order_item_id: 'I99', order_id: 'O99', buyer_id: 'B7', status: '待支付', payable_amount: 999, paid_at: null },
 ];
 const tables = () => buildTables({ order: ORDERS });

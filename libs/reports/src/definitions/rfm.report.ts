@@ -52,10 +52,27 @@ export const rfmReport: ReportDefinition = {
     const meanText = means ? `R̄ = ${fmt(means.r, 'decimal')}, F̄ = ${fmt(means.f, 'decimal')}, M̄ = ${fmt(means.m, 'money')}` : '-';
     const segmentTable: ReportTable = {
       id: 'segments',
-      title: { zh: `RFM 客户分层（参考日 ${figures.reference}；与均值比较：R 低于均值为近，F、M 高于均值为高；${meanText}）`, en: `RFM segments (reference day ${figures.reference}; against the means: R below is recent, F and M above are high; ${meanText})` },
-      columns: [dim('segment', '客户分层', 'Segment'), dim('rule', '规则', 'Rule'), { ...figures.columns.buyers }, dim('buyer_share', '客户占比', 'Share of buyers', 'percent'), { ...figures.columns.gmv }, dim('gmv_share', '成交占比', 'Share of GMV', 'percent')],
+      title: {
+        zh: `RFM 客户分层（参考日 ${figures.reference}；与均值比较：R 低于均值为近，F、M 高于均值为高；${meanText}）`,
+        en: `RFM segments (reference day ${figures.reference}; against the means: R below is recent, F and M above are high; ${meanText})`,
+      },
+      columns: [
+        dim('segment', '客户分层', 'Segment'),
+        dim('rule', '规则', 'Rule'),
+        { ...figures.columns.buyers },
+        dim('buyer_share', '客户占比', 'Share of buyers', 'percent'),
+        { ...figures.columns.gmv },
+        dim('gmv_share', '成交占比', 'Share of GMV', 'percent'),
+      ],
       rows: segments,
-      totals: { segment: null, rule: null, buyers: buyers.length, buyer_share: buyers.length ? 1 : null, gmv: totalCents / 100, gmv_share: totalCents > 0 ? 1 : null },
+      totals: {
+        segment: null,
+        rule: null,
+        buyers: buyers.length,
+        buyer_share: buyers.length ? 1 : null,
+        gmv: totalCents / 100,
+        gmv_share: totalCents > 0 ? 1 : null,
+      },
     };
     const buyerRows: ResultRow[] = buyers.map((b) => ({
       buyer_id: b.buyer,
@@ -72,12 +89,30 @@ export const rfmReport: ReportDefinition = {
     const buyerTable: ReportTable = {
       id: 'buyers',
       title: { zh: '买家 RFM 明细', en: 'RFM by buyer' },
-      columns: [figures.columns.buyer_id, dim('last_paid_day', '最近支付日', 'Last paid day'), dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'), figures.columns.paid_orders, figures.columns.gmv, { ...figures.columns.net_gmv, key: 'monetary', label: { zh: 'M：净成交金额', en: 'M: net GMV' } }, dim('r_level', 'R 分层', 'R level'), dim('f_level', 'F 分层', 'F level'), dim('m_level', 'M 分层', 'M level'), dim('segment', '客户分层', 'Segment')],
+      columns: [
+        figures.columns.buyer_id,
+        dim('last_paid_day', '最近支付日', 'Last paid day'),
+        dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'),
+        figures.columns.paid_orders,
+        figures.columns.gmv,
+        { ...figures.columns.net_gmv, key: 'monetary', label: { zh: 'M：净成交金额', en: 'M: net GMV' } },
+        dim('r_level', 'R 分层', 'R level'),
+        dim('f_level', 'F 分层', 'F level'),
+        dim('m_level', 'M 分层', 'M level'),
+        dim('segment', '客户分层', 'Segment'),
+      ],
       rows: buyerRows,
       totals: null,
     };
     const chart = chartOf('rfm_segments', { zh: 'RFM 客户分层', en: 'RFM segments' }, (title) =>
-      rfmSegmentChart({ title, subtitle: { zh: `参考日 ${figures.reference}`, en: `Reference day ${figures.reference}` }, segments: segments.map((s) => ({ name: s.segment, buyers: s.buyers, share: s.buyer_share, gmv: s.gmv })) }, ctx.locale),
+      rfmSegmentChart(
+        {
+          title,
+          subtitle: { zh: `参考日 ${figures.reference}`, en: `Reference day ${figures.reference}` },
+          segments: segments.map((s) => ({ name: s.segment, buyers: s.buyers, share: s.buyer_share, gmv: s.gmv })),
+        },
+        ctx.locale,
+      ),
     );
     return { kpis, tables: [segmentTable, buyerTable], charts: [chart] };
   },
@@ -102,7 +137,15 @@ function buyerFigures(ctx: ReportContext) {
   let byDay, byBuyer;
   try {
     byDay = ctx.query({ ...window, metrics: ['paid_orders'], dimensions: ['buyer_id', 'date:day'] });
-    byBuyer = ctx.query({ ...window, metrics: ['paid_orders', 'gmv', 'net_gmv'], dimensions: ['buyer_id'], sort: [{ key: 'gmv', dir: 'desc' }, { key: 'buyer_id', dir: 'asc' }] });
+    byBuyer = ctx.query({
+      ...window,
+      metrics: ['paid_orders', 'gmv', 'net_gmv'],
+      dimensions: ['buyer_id'],
+      sort: [
+        { key: 'gmv', dir: 'desc' },
+        { key: 'buyer_id', dir: 'asc' },
+      ],
+    });
   } catch (err) {
     if (err instanceof QueryError && err.code === 'DIMENSION_NOT_AVAILABLE') return null;
     throw err;
@@ -116,13 +159,30 @@ function buyerFigures(ctx: ReportContext) {
   }
   const buyers: (BuyerFigures & { gmvCents: number })[] = byBuyer.rows
     .filter((r) => r.buyer_id !== null && (numberOf(r.paid_orders) ?? 0) > 0 && dayText.has(String(r.buyer_id)))
-    .map((r) => ({ buyer: String(r.buyer_id), lastDay: parseIsoDay(dayText.get(String(r.buyer_id))!)!, orders: numberOf(r.paid_orders)!, gmvCents: toCents(numberOf(r.gmv) ?? 0), monetaryCents: toCents(numberOf(r.net_gmv) ?? 0) }));
-  const buyersColumn: ResultColumn = { ...columnOf(byBuyer, 'paid_orders'), key: 'buyers', label: { zh: '客户数', en: 'Buyers' }, formula: { zh: 'count(买家)', en: 'count(buyers)' } };
+    .map((r) => ({
+      buyer: String(r.buyer_id),
+      lastDay: parseIsoDay(dayText.get(String(r.buyer_id))!)!,
+      orders: numberOf(r.paid_orders)!,
+      gmvCents: toCents(numberOf(r.gmv) ?? 0),
+      monetaryCents: toCents(numberOf(r.net_gmv) ?? 0),
+    }));
+  const buyersColumn: ResultColumn = {
+    ...columnOf(byBuyer, 'paid_orders'),
+    key: 'buyers',
+    label: { zh: '客户数', en: 'Buyers' },
+    formula: { zh: 'count(买家)', en: 'count(buyers)' },
+  };
   return {
     reference,
     referenceDay,
     buyers,
     dayText,
-    columns: { buyer_id: columnOf(byBuyer, 'buyer_id'), paid_orders: columnOf(byBuyer, 'paid_orders'), gmv: columnOf(byBuyer, 'gmv'), net_gmv: columnOf(byBuyer, 'net_gmv'), buyers: buyersColumn },
+    columns: {
+      buyer_id: columnOf(byBuyer, 'buyer_id'),
+      paid_orders: columnOf(byBuyer, 'paid_orders'),
+      gmv: columnOf(byBuyer, 'gmv'),
+      net_gmv: columnOf(byBuyer, 'net_gmv'),
+      buyers: buyersColumn,
+    },
   };
 }

@@ -27,10 +27,17 @@ export const roiPlannerReport: ReportDefinition = {
   build(report) {
     const base = scopedContext(report, ['ad']);
     const margin = base.params.gross_margin ?? DEFAULT_GROSS_MARGIN;
-    const ctx: ReportContext = { ...base, params: { ...base.params, gross_margin: margin }, query: (spec, o) => base.query({ ...spec, params: { gross_margin: margin, ...spec.params } }, o) };
+    const ctx: ReportContext = {
+      ...base,
+      params: { ...base.params, gross_margin: margin },
+      query: (spec, o) => base.query({ ...spec, params: { gross_margin: margin, ...spec.params } }, o),
+    };
     const marginText = `${formatValue(margin, 'percent', { locale: ctx.locale })}${base.params.gross_margin === null ? (ctx.locale === 'en' ? ', default' : '，默认值') : ''}`;
     const kpis = withRatioBases(ctx, buildKpis(ctx, ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'margin_profit_roi']));
-    const plans = queryAdEntities(ctx, { metrics: ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'margin_profit_roi'], sort: [{ key: 'cost', dir: 'desc' }] });
+    const plans = queryAdEntities(ctx, {
+      metrics: ['cost', 'ad_gmv', 'roi', 'breakeven_roi', 'roi_vs_breakeven', 'margin_profit_roi'],
+      sort: [{ key: 'cost', dir: 'desc' }],
+    });
     if (!plans) return { kpis, tables: [], charts: [] };
     // The verdict reads the 利润ROI shown beside it (its sign is the sign of ROI − 保本ROI).
     const verdictOf = (row: ResultRow) => {
@@ -39,13 +46,21 @@ export const roiPlannerReport: ReportDefinition = {
     };
     const verdictColumn: ResultColumn = { key: 'verdict', label: { zh: '盈亏判断', en: 'Verdict' }, role: 'dimension' };
     const rows = plans.result.rows.map((r) => ({ ...r, verdict: verdictOf(r) }));
-    const table = tableFrom('plans', { zh: `${plans.entity.zh}盈亏测算（毛利率 ${marginText}）`, en: `${plans.entity.en} break-even check (gross margin ${marginText})` }, plans.result, { columns: [...plans.result.columns, verdictColumn], rows });
+    const table = tableFrom(
+      'plans',
+      { zh: `${plans.entity.zh}盈亏测算（毛利率 ${marginText}）`, en: `${plans.entity.en} break-even check (gross margin ${marginText})` },
+      plans.result,
+      { columns: [...plans.result.columns, verdictColumn], rows },
+    );
     const top = plans.result.rows.filter((r) => numberOf(r.roi) !== null).slice(0, base.params.top);
     const chart = chartOf('roi_vs_breakeven', { zh: '实际ROI与保本ROI', en: 'ROI against break-even' }, (title) =>
       rankingChart(
         {
           title,
-          subtitle: { zh: `按消耗排序前 ${top.length} 个${plans.entity.zh}；毛利率 ${marginText}`, en: `Top ${top.length} by cost; gross margin ${marginText}` },
+          subtitle: {
+            zh: `按消耗排序前 ${top.length} 个${plans.entity.zh}；毛利率 ${marginText}`,
+            en: `Top ${top.length} by cost; gross margin ${marginText}`,
+          },
           categoryAxis: plans.entity,
           metric: measureOf(plans.result, 'roi'),
           items: top.map((r) => ({

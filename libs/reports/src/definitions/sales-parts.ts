@@ -24,17 +24,26 @@ const ABC_COLUMNS: ResultColumn[] = [
   { key: 'abc_class', label: { zh: 'ABC分类', en: 'ABC class' }, role: 'dimension' },
 ];
 
-const ABC_NOTE = { zh: `A 类：累计成交占比 ≤ ${ABC_LIMITS.A}%；B 类：≤ ${ABC_LIMITS.B}%；C 类：其余`, en: `A: cumulative GMV share ≤ ${ABC_LIMITS.A}%; B: ≤ ${ABC_LIMITS.B}%; C: the rest` };
+const ABC_NOTE = {
+  zh: `A 类：累计成交占比 ≤ ${ABC_LIMITS.A}%；B 类：≤ ${ABC_LIMITS.B}%；C 类：其余`,
+  en: `A: cumulative GMV share ≤ ${ABC_LIMITS.A}%; B: ≤ ${ABC_LIMITS.B}%; C: the rest`,
+};
 
 /** Products by GMV with cumulative share and ABC class (table), and the Pareto chart. */
 export function productPareto(ctx: ReportContext): { table: ReportTable; chart: ReportChart } | null {
-  const found = queryFirstAvailable(ctx, [['product_id', 'product_name'], ['product_name'], ['product_id']], { metrics: ['gmv', 'units', 'paid_orders'], sort: [{ key: 'gmv', dir: 'desc' }] });
+  const found = queryFirstAvailable(ctx, [['product_id', 'product_name'], ['product_name'], ['product_id']], {
+    metrics: ['gmv', 'units', 'paid_orders'],
+    sort: [{ key: 'gmv', dir: 'desc' }],
+  });
   if (!found) return null;
   const result = withoutEmptyMetrics(found.result);
   const classes = abcClasses(result.rows.map((r) => toCents(numberOf(r.gmv) ?? 0)));
   const rows: ResultRow[] = result.rows.map((r, i) => ({ ...r, cumulative_share: classes[i].cumulativeShare, abc_class: classes[i].cls }));
   const nameKey = found.dims.includes('product_name') ? 'product_name' : found.dims[0];
-  const table = tableFrom('products', { zh: `商品 ABC 分析（${ABC_NOTE.zh}）`, en: `Product ABC analysis (${ABC_NOTE.en})` }, result, { columns: [...result.columns, ...ABC_COLUMNS], rows });
+  const table = tableFrom('products', { zh: `商品 ABC 分析（${ABC_NOTE.zh}）`, en: `Product ABC analysis (${ABC_NOTE.en})` }, result, {
+    columns: [...result.columns, ...ABC_COLUMNS],
+    rows,
+  });
   const chart = chartOf('product_pareto', { zh: '商品帕累托分析（ABC）', en: 'Product Pareto (ABC)' }, (title) =>
     paretoChart(
       {
@@ -42,7 +51,12 @@ export function productPareto(ctx: ReportContext): { table: ReportTable; chart: 
         subtitle: ABC_NOTE,
         categoryAxis: { zh: '商品', en: 'Product' },
         metric: measureOf(result, 'gmv'),
-        items: rows.map((r, i) => ({ name: categoryName(r[nameKey], ctx.locale), value: numberOf(r.gmv), cumulativeShare: classes[i].cumulativeShare, cls: classes[i].cls })),
+        items: rows.map((r, i) => ({
+          name: categoryName(r[nameKey], ctx.locale),
+          value: numberOf(r.gmv),
+          cumulativeShare: classes[i].cumulativeShare,
+          cls: classes[i].cls,
+        })),
         thresholds: [{ value: ABC_LIMITS.A / 100, label: { zh: 'A/B 分界', en: 'A/B limit' } }],
       },
       ctx.locale,
@@ -54,7 +68,11 @@ export function productPareto(ctx: ReportContext): { table: ReportTable; chart: 
 /** Order status × after-sale status: items, paid orders, GMV and refunds. */
 export function statusTable(ctx: ReportContext): ReportTable | null {
   // Dated by 下单时间 where the export has it, so unpaid and closed orders of the period are counted too.
-  const found = queryFirstAvailable(ctx, [['status', 'after_sale_status'], ['status']], { metrics: ['items', 'paid_orders', 'gmv', 'refund_orders', 'refund_amount'], sort: [{ key: 'items', dir: 'desc' }], dateField: 'created_at' });
+  const found = queryFirstAvailable(ctx, [['status', 'after_sale_status'], ['status']], {
+    metrics: ['items', 'paid_orders', 'gmv', 'refund_orders', 'refund_amount'],
+    sort: [{ key: 'items', dir: 'desc' }],
+    dateField: 'created_at',
+  });
   return found && tableFrom('status_refunds', { zh: '订单状态与退款', en: 'Order status and refunds' }, withoutEmptyMetrics(found.result));
 }
 
@@ -63,8 +81,11 @@ export function orderHeatmap(ctx: ReportContext): ReportChart {
   const result = ctx.query({ metrics: ['paid_orders'], dimensions: ['weekday', 'hour'] });
   const byCell = new Map(result.rows.map((r) => [`${r.weekday}-${r.hour}`, numberOf(r.paid_orders) ?? 0]));
   const cells: HeatmapCell[] = [];
-  for (let weekday = 1; weekday <= 7; weekday++) for (let hour = 0; hour < 24; hour++) cells.push({ hour, weekday, value: byCell.get(`${weekday}-${hour}`) ?? 0 });
-  return chartOf('order_heatmap', { zh: '支付订单时段分布（小时 × 星期）', en: 'Paid orders by hour and weekday' }, (title) => heatmapChart({ title, metric: measureOf(result, 'paid_orders'), cells }, ctx.locale));
+  for (let weekday = 1; weekday <= 7; weekday++)
+    for (let hour = 0; hour < 24; hour++) cells.push({ hour, weekday, value: byCell.get(`${weekday}-${hour}`) ?? 0 });
+  return chartOf('order_heatmap', { zh: '支付订单时段分布（小时 × 星期）', en: 'Paid orders by hour and weekday' }, (title) =>
+    heatmapChart({ title, metric: measureOf(result, 'paid_orders'), cells }, ctx.locale),
+  );
 }
 
 /** GMV by province: the full table and a top-N ranking (rows without a province stay in the table only). */
@@ -76,7 +97,15 @@ export function provinces(ctx: ReportContext): { table: ReportTable; chart: Repo
   return {
     table: tableFrom('provinces', { zh: '省份成交', en: 'GMV by province' }, result),
     chart: chartOf('province_ranking', { zh: `省份成交排行（前 ${ctx.params.top}）`, en: `Top ${ctx.params.top} provinces by GMV` }, (title) =>
-      rankingChart({ title, categoryAxis: { zh: '省份', en: 'Province' }, metric: measureOf(result, 'gmv'), items: ranked.map((r) => ({ name: String(r.province), value: numberOf(r.gmv) })) }, ctx.locale),
+      rankingChart(
+        {
+          title,
+          categoryAxis: { zh: '省份', en: 'Province' },
+          metric: measureOf(result, 'gmv'),
+          items: ranked.map((r) => ({ name: String(r.province), value: numberOf(r.gmv) })),
+        },
+        ctx.locale,
+      ),
     ),
   };
 }

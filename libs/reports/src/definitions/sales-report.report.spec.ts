@@ -10,8 +10,33 @@ import { buildTables } from '../testing/tables';
 //  I4   O4    商品4   日用   60.00   3  10-06 20:30      浙江     B3    已完成
 //  I5   O4    商品5   日用   40.00   1  10-06 20:30      浙江     B3    已完成
 //  I6   O5    商品1   食品  500.00   1  (closed, never paid)
-const item = (id: string, order: string, product: string, category: string, payable: number, quantity: number, paid_at: string | null, province: string | null, buyer: string, status: string, after?: string, refund?: number) => ({
-  order_item_id: id, order_id: order, product_id: `P${product.slice(-1)}`, product_name: product, category, payable_amount: payable, quantity, paid_at, province, buyer_id: buyer, status, after_sale_status: after ?? null, refund_amount: refund ?? null,
+const item = (
+  id: string,
+  order: string,
+  product: string,
+  category: string,
+  payable: number,
+  quantity: number,
+  paid_at: string | null,
+  province: string | null,
+  buyer: string,
+  status: string,
+  after?: string,
+  refund?: number,
+) => ({
+  order_item_id: id,
+  order_id: order,
+  product_id: `P${product.slice(-1)}`,
+  product_name: product,
+  category,
+  payable_amount: payable,
+  quantity,
+  paid_at,
+  province,
+  buyer_id: buyer,
+  status,
+  after_sale_status: after ?? null,
+  refund_amount: refund ?? null,
 });
 const ORDERS = [
   item('I1', 'O1', '商品1', '食品', 500, 2, '2026-10-05 10:15:00', '广东', 'B1', '已完成'),
@@ -54,7 +79,13 @@ describe('sales_report', () => {
     expect(seriesValues(pareto, 0)).toEqual([500, 300, 100, 60, 40]);
     expect(seriesValues(pareto, 1)).toEqual([50, 80, 90, 96, 100]);
     expect(pareto.series[1].markLine.data[0].yAxis).toBe(80);
-    expect(pareto.series[0].data.map((d: { itemStyle: { color: string } }) => d.itemStyle.color)).toEqual(['#3a7afe', '#3a7afe', '#f5a524', '#b6bdc9', '#b6bdc9']);
+    expect(pareto.series[0].data.map((d: { itemStyle: { color: string } }) => d.itemStyle.color)).toEqual([
+      '#3a7afe',
+      '#3a7afe',
+      '#f5a524',
+      '#b6bdc9',
+      '#b6bdc9',
+    ]);
     expect(pareto.yAxis.map((a: { name: string }) => a.name)).toEqual(['成交金额（元）', '累计占比（%）']);
   });
 
@@ -75,7 +106,11 @@ describe('sales_report', () => {
     const pie = chartOf(top2, 'category_share');
     expect(pie.title.zh).toBe('商品成交占比');
     // 商品3 + 商品4 + 商品5 = 100 + 60 + 40 = 200
-    expect(pie.option.series[0].data.map((d: { name: string; value: number }) => [d.name, d.value])).toEqual([['商品1', 500], ['商品2', 300], ['其他', 200]]);
+    expect(pie.option.series[0].data.map((d: { name: string; value: number }) => [d.name, d.value])).toEqual([
+      ['商品1', 500],
+      ['商品2', 300],
+      ['其他', 200],
+    ]);
   });
 
   it('tabulates order status and refunds', () => {
@@ -93,7 +128,10 @@ describe('sales_report', () => {
     const cells = h.series[0].data.map((d: { value: number[] }) => d.value);
     expect(cells).toHaveLength(7 * 24);
     // Monday (row 0) 10:00: O1, O2; Tuesday (row 1) 20:00: O3, O4.
-    expect(cells.filter((c: number[]) => c[2] > 0)).toEqual([[10, 0, 2], [20, 1, 2]]);
+    expect(cells.filter((c: number[]) => c[2] > 0)).toEqual([
+      [10, 0, 2],
+      [20, 1, 2],
+    ]);
     expect(h.visualMap.max).toBe(2);
     expect(h.series[0].data[10].tooltip.formatter).toBe('<b>周一 10:00–10:59</b><br/>支付订单数：2');
   });

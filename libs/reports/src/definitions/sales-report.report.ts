@@ -16,7 +16,17 @@ export const salesReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'granularity', 'account', 'compare', 'top'],
   build(report) {
     const ctx = scopedContext(report, ['order']);
-    const kpis = buildKpis(ctx, ['gmv', 'paid_orders', 'buyers', 'aov', 'avg_order_value', 'units', 'refund_amount', 'refund_rate', 'refund_order_rate']).filter((k) => k.value !== null || k.previous !== null);
+    const kpis = buildKpis(ctx, [
+      'gmv',
+      'paid_orders',
+      'buyers',
+      'aov',
+      'avg_order_value',
+      'units',
+      'refund_amount',
+      'refund_rate',
+      'refund_order_rate',
+    ]).filter((k) => k.value !== null || k.previous !== null);
     const pareto = productPareto(ctx);
     const byProvince = provinces(ctx);
     return {

@@ -67,7 +67,12 @@ export function dateDimension(ctx: ReportContext): string {
  * Runs the query with the first dimension set the data has (e.g. plan, else unit, else campaign):
  * a set fits when every one of its fields exists and holds at least one value. Null when none fits.
  */
-export function queryFirstAvailable(ctx: ReportContext, candidates: string[][], spec: Omit<QuerySpec, 'dimensions'>, extraDims: string[] = []): { dims: string[]; result: QueryResult } | null {
+export function queryFirstAvailable(
+  ctx: ReportContext,
+  candidates: string[][],
+  spec: Omit<QuerySpec, 'dimensions'>,
+  extraDims: string[] = [],
+): { dims: string[]; result: QueryResult } | null {
   let emptyFit: { dims: string[]; result: QueryResult } | null = null;
   for (const dims of candidates) {
     let result: QueryResult;

@@ -9,7 +9,13 @@ const STOCK = [
   { merchant_sku: 'B', available_qty: 0, reserved_qty: 0, in_transit_qty: 50 },
   { merchant_sku: 'C', available_qty: 20, reserved_qty: 1, in_transit_qty: 0 },
 ];
-const mv = (moved_at: string, move_type: string, merchant_sku: string, quantity: number, doc_id: string) => ({ moved_at, move_type, merchant_sku, quantity, doc_id });
+const mv = (moved_at: string, move_type: string, merchant_sku: string, quantity: number, doc_id: string) => ({
+  moved_at,
+  move_type,
+  merchant_sku,
+  quantity,
+  doc_id,
+});
 const MOVES = [
   mv('2026-10-01 09:00:00', '入库', 'A', 200, 'R1'),
   mv('2026-10-01 15:00:00', '出库', 'A', 60, 'C1'),

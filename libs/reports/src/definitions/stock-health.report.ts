@@ -32,10 +32,26 @@ export const stockHealthReport: ReportDefinition = {
     const charts: (ReportChart | null)[] = [];
     const kpis = [...snapshotKpis(ctx), ...buildKpis(ctx, ['stock_in', 'stock_out', 'count_adjustment']).filter((k) => k.value !== null)];
     if (ctx.kinds.has('stock')) {
-      const skus = withoutEmptyMetrics(ctx.query({ metrics: SNAPSHOT, dimensions: ['merchant_sku'], sort: [{ key: 'available_stock', dir: 'asc' }] }, { period: false }));
+      const skus = withoutEmptyMetrics(
+        ctx.query({ metrics: SNAPSHOT, dimensions: ['merchant_sku'], sort: [{ key: 'available_stock', dir: 'asc' }] }, { period: false }),
+      );
       if (skus.rows.length) {
         tables.push(tableFrom('snapshot', { zh: '各SKU库存（可售从少到多）', en: 'Stock by SKU (least available first)' }, skus));
-        charts.push(chartOf('low_stock', { zh: '可售库存最少的SKU', en: 'SKUs with the least stock' }, (title) => rankingChart({ title, categoryAxis: { zh: '商家编码', en: 'Merchant SKU' }, metric: measureOf(skus, 'available_stock'), items: skus.rows.slice(0, ctx.params.top).map((r) => ({ name: categoryName(r.merchant_sku, ctx.locale), value: r.available_stock as number | null })) }, ctx.locale)));
+        charts.push(
+          chartOf('low_stock', { zh: '可售库存最少的SKU', en: 'SKUs with the least stock' }, (title) =>
+            rankingChart(
+              {
+                title,
+                categoryAxis: { zh: '商家编码', en: 'Merchant SKU' },
+                metric: measureOf(skus, 'available_stock'),
+                items: skus.rows
+                  .slice(0, ctx.params.top)
+                  .map((r) => ({ name: categoryName(r.merchant_sku, ctx.locale), value: r.available_stock as number | null })),
+              },
+              ctx.locale,
+            ),
+          ),
+        );
       }
     }
     if (ctx.kinds.has('stock_move')) {
@@ -44,10 +60,25 @@ export const stockHealthReport: ReportDefinition = {
       const dim = dateDimension(ctx);
       const trend = ctx.query({ metrics: ['stock_in', 'stock_out'], dimensions: [dim] });
       const series = ['stock_in', 'stock_out'].filter((m) => hasData(trend, m)).map((m) => seriesOf(trend, m, { type: 'bar' }));
-      if (series.length) charts.push(chartOf('movement_trend', { zh: '出入库趋势', en: 'Stock in and out' }, (title) => trendChart({ title, categoryAxis: { zh: '日期', en: 'Date' }, categories: trend.rows.map((r) => categoryName(r[dim], ctx.locale)), series }, ctx.locale)));
+      if (series.length)
+        charts.push(
+          chartOf('movement_trend', { zh: '出入库趋势', en: 'Stock in and out' }, (title) =>
+            trendChart(
+              { title, categoryAxis: { zh: '日期', en: 'Date' }, categories: trend.rows.map((r) => categoryName(r[dim], ctx.locale)), series },
+              ctx.locale,
+            ),
+          ),
+        );
     }
     if (ctx.kinds.has('stock') && ctx.kinds.has('stock_move') && days) {
-      const health = withoutEmptyMetrics(ctx.query({ metrics: ['stock_out', 'available_stock', 'sell_through_rate', 'turnover_days'], dimensions: ['merchant_sku'], params: { period_days: days }, sort: [{ key: 'merchant_sku', dir: 'asc' }] }));
+      const health = withoutEmptyMetrics(
+        ctx.query({
+          metrics: ['stock_out', 'available_stock', 'sell_through_rate', 'turnover_days'],
+          dimensions: ['merchant_sku'],
+          params: { period_days: days },
+          sort: [{ key: 'merchant_sku', dir: 'asc' }],
+        }),
+      );
       if (health.rows.length) tables.push(tableFrom('sell_through', { zh: '售罄率与库存周转天数', en: 'Sell-through and days of stock' }, health));
     }
     return { kpis, tables, charts: present(charts) };
@@ -57,6 +88,12 @@ export const stockHealthReport: ReportDefinition = {
 /** Snapshot KPIs over every snapshot row (a snapshot export usually has no date to filter by). */
 function snapshotKpis(ctx: ReportContext) {
   if (!ctx.kinds.has('stock')) return [];
-  const noPeriod: ReportContext = { ...ctx, params: { ...ctx.params, compare: null }, query: (spec, options = {}) => ctx.query(spec, { ...options, period: false, compare: false }) };
-  return buildKpis(noPeriod, ['stock_skus', 'available_stock', 'reserved_stock', 'in_transit_stock', 'out_of_stock_skus', 'out_of_stock_rate']).filter((k) => k.value !== null);
+  const noPeriod: ReportContext = {
+    ...ctx,
+    params: { ...ctx.params, compare: null },
+    query: (spec, options = {}) => ctx.query(spec, { ...options, period: false, compare: false }),
+  };
+  return buildKpis(noPeriod, ['stock_skus', 'available_stock', 'reserved_stock', 'in_transit_stock', 'out_of_stock_skus', 'out_of_stock_rate']).filter(
+    (k) => k.value !== null,
+  );
 }

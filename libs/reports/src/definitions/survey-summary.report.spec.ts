@@ -40,7 +40,11 @@ describe('survey_summary', () => {
   });
 
   it('gives matrix averages, NPS and the age × sex cross-tab', () => {
-    expect(tableOf(res, 'q4').rows.map((r) => [r.item, r.average])).toEqual([['口味', 29 / 8], ['价格', 22 / 8], ['包装', 29 / 8]]);
+    expect(tableOf(res, 'q4').rows.map((r) => [r.item, r.average])).toEqual([
+      ['口味', 29 / 8],
+      ['价格', 22 / 8],
+      ['包装', 29 / 8],
+    ]);
     expect(tableOf(res, 'q5').rows[0]).toMatchObject({ promoters: 4, passives: 2, detractors: 2, nps: 25 });
     const x = tableOf(res, 'cross_tab');
     expect(x.columns.map((c) => c.label.zh)).toEqual(['1题选项', '女', '男', '小计']);

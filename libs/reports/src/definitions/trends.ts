@@ -40,14 +40,19 @@ export function costRoiTrend(ctx: ReportContext): ReportChart | null {
   const dim = dateDimension(ctx);
   const result = ctx.query({ metrics: ['cost', 'roi', 'ctr'], dimensions: [dim] });
   const withRoi = hasData(result, 'roi');
-  return trendOf(ctx, {
-    id: 'cost_roi_trend',
-    title: withRoi ? { zh: '消耗与ROI趋势', en: 'Cost and ROI trend' } : { zh: '消耗与点击率趋势', en: 'Cost and CTR trend' },
-    series: [
-      ['cost', { type: 'bar', axis: 0 }],
-      [withRoi ? 'roi' : 'ctr', { type: 'line', axis: 1 }],
-    ],
-  }, result, dim);
+  return trendOf(
+    ctx,
+    {
+      id: 'cost_roi_trend',
+      title: withRoi ? { zh: '消耗与ROI趋势', en: 'Cost and ROI trend' } : { zh: '消耗与点击率趋势', en: 'Cost and CTR trend' },
+      series: [
+        ['cost', { type: 'bar', axis: 0 }],
+        [withRoi ? 'roi' : 'ctr', { type: 'line', axis: 1 }],
+      ],
+    },
+    result,
+    dim,
+  );
 }
 
 /** Plays and net followers (new followers when only per-work stats exist). */
@@ -55,7 +60,10 @@ export function playsFollowersTrend(ctx: ReportContext): ReportChart | null {
   const followers = ctx.kinds.has('account') ? 'follower_net' : 'follower_gain';
   return dateTrend(ctx, {
     id: 'plays_followers_trend',
-    title: followers === 'follower_net' ? { zh: '播放量与净增粉丝趋势', en: 'Plays and net followers trend' } : { zh: '播放量与新增粉丝趋势', en: 'Plays and new followers trend' },
+    title:
+      followers === 'follower_net'
+        ? { zh: '播放量与净增粉丝趋势', en: 'Plays and net followers trend' }
+        : { zh: '播放量与新增粉丝趋势', en: 'Plays and new followers trend' },
     series: [
       ['plays', { type: 'line', axis: 0 }],
       [followers, { type: 'bar', axis: 1 }],

@@ -4,7 +4,20 @@ import type { ReportChart, ReportDefinition, ReportTable } from '../types';
 import { categoryName, chartOf, hasData, measureOf, numberOf, scopedContext, tableFrom, withoutEmptyMetrics } from './shared';
 import { present } from './trends';
 
-const CREATOR_METRICS = ['xt_orders', 'xt_cost', 'xt_plays', 'xt_interactions', 'xt_cpm', 'xt_cpe', 'xt_cost_per_play', 'xt_engagement_rate', 'xt_completion_rate', 'xt_component_ctr', 'xt_gmv', 'xt_roi'];
+const CREATOR_METRICS = [
+  'xt_orders',
+  'xt_cost',
+  'xt_plays',
+  'xt_interactions',
+  'xt_cpm',
+  'xt_cpe',
+  'xt_cost_per_play',
+  'xt_engagement_rate',
+  'xt_completion_rate',
+  'xt_component_ctr',
+  'xt_gmv',
+  'xt_roi',
+];
 
 export const xingtuCreatorsReport: ReportDefinition = {
   key: 'xingtu_creators',
@@ -18,7 +31,17 @@ export const xingtuCreatorsReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'account', 'compare', 'top'],
   build(report) {
     const ctx = scopedContext(report, ['xingtu']);
-    const kpis = buildKpis(ctx, ['xt_orders', 'xt_creators', 'xt_cost', 'xt_plays', 'xt_cpm', 'xt_cpe', 'xt_engagement_rate', 'xt_completion_rate', 'xt_roi']).filter((k) => k.value !== null || k.previous !== null);
+    const kpis = buildKpis(ctx, [
+      'xt_orders',
+      'xt_creators',
+      'xt_cost',
+      'xt_plays',
+      'xt_cpm',
+      'xt_cpe',
+      'xt_engagement_rate',
+      'xt_completion_rate',
+      'xt_roi',
+    ]).filter((k) => k.value !== null || k.previous !== null);
     const tables: ReportTable[] = [];
     const charts: (ReportChart | null)[] = [];
     const creators = withoutEmptyMetrics(ctx.query({ metrics: CREATOR_METRICS, dimensions: ['creator_name'], sort: [{ key: 'xt_cpe', dir: 'asc' }] }));
@@ -34,7 +57,12 @@ export const xingtuCreatorsReport: ReportDefinition = {
                 x: measureOf(creators, 'xt_cpm'),
                 y: measureOf(creators, 'xt_engagement_rate'),
                 size: measureOf(creators, 'xt_cost'),
-                points: creators.rows.map((r) => ({ name: categoryName(r.creator_name, ctx.locale), x: numberOf(r.xt_cpm), y: numberOf(r.xt_engagement_rate), size: numberOf(r.xt_cost) })),
+                points: creators.rows.map((r) => ({
+                  name: categoryName(r.creator_name, ctx.locale),
+                  x: numberOf(r.xt_cpm),
+                  y: numberOf(r.xt_engagement_rate),
+                  size: numberOf(r.xt_cost),
+                })),
                 xMean: numberOf(overall?.xt_cpm),
                 yMean: numberOf(overall?.xt_engagement_rate),
                 xMeanLabel: { zh: '整体CPM', en: 'Overall CPM' },
@@ -47,10 +75,28 @@ export const xingtuCreatorsReport: ReportDefinition = {
       }
       if (hasData(creators, 'xt_cpe')) {
         const ranked = creators.rows.filter((r) => numberOf(r.xt_cpe) !== null).slice(0, ctx.params.top);
-        charts.push(chartOf('cpe_ranking', { zh: '达人CPE（越低越划算）', en: 'CPE by creator (lower is better)' }, (title) => rankingChart({ title, categoryAxis: { zh: '达人', en: 'Creator' }, metric: measureOf(creators, 'xt_cpe'), items: ranked.map((r) => ({ name: categoryName(r.creator_name, ctx.locale), value: numberOf(r.xt_cpe) })) }, ctx.locale)));
+        charts.push(
+          chartOf('cpe_ranking', { zh: '达人CPE（越低越划算）', en: 'CPE by creator (lower is better)' }, (title) =>
+            rankingChart(
+              {
+                title,
+                categoryAxis: { zh: '达人', en: 'Creator' },
+                metric: measureOf(creators, 'xt_cpe'),
+                items: ranked.map((r) => ({ name: categoryName(r.creator_name, ctx.locale), value: numberOf(r.xt_cpe) })),
+              },
+              ctx.locale,
+            ),
+          ),
+        );
       }
     }
-    const orders = withoutEmptyMetrics(ctx.query({ metrics: ['xt_cost', 'xt_plays', 'xt_cpm', 'xt_cpe', 'xt_engagement_rate', 'xt_roi'], dimensions: ['task_name', 'creator_name'], sort: [{ key: 'xt_cost', dir: 'desc' }] }));
+    const orders = withoutEmptyMetrics(
+      ctx.query({
+        metrics: ['xt_cost', 'xt_plays', 'xt_cpm', 'xt_cpe', 'xt_engagement_rate', 'xt_roi'],
+        dimensions: ['task_name', 'creator_name'],
+        sort: [{ key: 'xt_cost', dir: 'desc' }],
+      }),
+    );
     if (orders.rows.length) tables.push(tableFrom('tasks', { zh: '任务 × 达人', en: 'Tasks × creators' }, orders));
     return { kpis, tables, charts: present(charts) };
   },

@@ -9,7 +9,10 @@ import type { KindDef } from '../types';
 export const surveyKind: KindDef = {
   kind: 'survey',
   label: { zh: '问卷答卷', en: 'Survey responses' },
-  naturalKeys: [['account', 'respondent_id'], ['account', 'submitted_at']],
+  naturalKeys: [
+    ['account', 'respondent_id'],
+    ['account', 'submitted_at'],
+  ],
   mergeMode: 'row',
   dateField: 'submitted_at',
   scrubRawText: true,
@@ -17,9 +20,22 @@ export const surveyKind: KindDef = {
   fields: [
     { key: 'account', type: 'string', label: { zh: '问卷', en: 'Survey' }, aliases: ['问卷名称', '问卷标题'] },
     { key: 'respondent_id', type: 'id', label: { zh: '答卷序号', en: 'Response ID' }, aliases: ['序号', '编号', '答卷编号', '答卷ID', '回答ID'] },
-    { key: 'submitted_at', type: 'datetime', label: { zh: '提交答卷时间', en: 'Submitted at' }, aliases: ['提交答卷时间', '提交时间', '结束答题时间', '答题结束时间'], signature: true },
+    {
+      key: 'submitted_at',
+      type: 'datetime',
+      label: { zh: '提交答卷时间', en: 'Submitted at' },
+      aliases: ['提交答卷时间', '提交时间', '结束答题时间', '答题结束时间'],
+      signature: true,
+    },
     { key: 'started_at', type: 'datetime', label: { zh: '开始答题时间', en: 'Started at' }, aliases: ['开始答题时间', '答题开始时间'] },
-    { key: 'duration_seconds', type: 'decimal', label: { zh: '所用时间(秒)', en: 'Time taken (s)' }, aliases: ['所用时间', '答题时长', '填写用时'], timeUnit: 'seconds', signature: true },
+    {
+      key: 'duration_seconds',
+      type: 'decimal',
+      label: { zh: '所用时间(秒)', en: 'Time taken (s)' },
+      aliases: ['所用时间', '答题时长', '填写用时'],
+      timeUnit: 'seconds',
+      signature: true,
+    },
     { key: 'source', type: 'enum', label: { zh: '来源', en: 'Source' }, aliases: ['来源', '答卷来源', '来源渠道'] },
     { key: 'source_detail', type: 'string', label: { zh: '来源详情', en: 'Source detail' }, aliases: ['来源详情'] },
     { key: 'total_score', type: 'decimal', label: { zh: '总分', en: 'Total score' }, aliases: ['总分'] },

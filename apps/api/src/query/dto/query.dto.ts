@@ -1,7 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { COMPARE_MODES, type CompareMode } from '@creator-ops/query';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, Allow } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  Allow,
+} from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +77,10 @@ export class QueryDto {
   @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
   to?: string;
 
-  @ApiPropertyOptional({ enum: COMPARE_MODES, description: 'previous_period: as many days just before; previous_week / previous_month / previous_year: the calendar week, month or year before' })
+  @ApiPropertyOptional({
+    enum: COMPARE_MODES,
+    description: 'previous_period: as many days just before; previous_week / previous_month / previous_year: the calendar week, month or year before',
+  })
   @IsOptional()
   @IsIn([...COMPARE_MODES, null])
   compare?: CompareMode | null;

@@ -29,7 +29,20 @@ export function accountDaily(rnd: Random, win: DayWindow, scale: number): string
 }
 
 const WORK_HEADER = '作品名称,发布时间,体裁,审核状态,播放量,完播率,5s完播率,2s跳出率,平均播放时长,点赞量,评论量,分享量,收藏量,主页访问量,粉丝增量';
-const TOPICS = ['秋天第一杯咖啡', '办公室零食测评', '保温杯怎么选', '牛肉干开箱', '一周早餐不重样', '平价护肤好物', '租房改造小物', '露营装备清单', '学生党必备', '百元内礼物推荐', '打工人午餐', '通勤穿搭'];
+const TOPICS = [
+  '秋天第一杯咖啡',
+  '办公室零食测评',
+  '保温杯怎么选',
+  '牛肉干开箱',
+  '一周早餐不重样',
+  '平价护肤好物',
+  '租房改造小物',
+  '露营装备清单',
+  '学生党必备',
+  '百元内礼物推荐',
+  '打工人午餐',
+  '通勤穿搭',
+];
 const TAGS = ['#好物分享 #零食', '#好物推荐', '#开箱 #测评', '#生活vlog'];
 
 function frac6(u: number): string {
@@ -64,7 +77,16 @@ export function works(rnd: Random, win: DayWindow, everyDays: number, reach: num
 const LIVE_HEADER =
   '主播昵称,主播抖音号,直播开始时间,直播结束时间,直播时长(分钟),直播间曝光人数,直播间曝光次数,直播间观看人数,直播间观看次数,最高在线人数,平均在线人数,人均观看时长(分钟),评论次数,点赞次数,分享次数,新增粉丝数,取关粉丝数,直播间商品曝光人数,直播间商品点击人数,直播间成交订单数,直播间成交金额,直播间成交人数,直播间成交件数,直播间退款订单数,直播间退款金额,直播间投放消耗';
 /** Session start times (hour, minute): mornings, afternoons and the evening peak. */
-const SLOTS: ReadonlyArray<readonly [number, number]> = [[10, 0], [12, 30], [14, 0], [16, 0], [19, 30], [20, 0], [21, 0], [22, 0]];
+const SLOTS: ReadonlyArray<readonly [number, number]> = [
+  [10, 0],
+  [12, 30],
+  [14, 0],
+  [16, 0],
+  [19, 30],
+  [20, 0],
+  [21, 0],
+  [22, 0],
+];
 
 /** 罗盘 直播列表: a session every 2–4 days at varied hours; ratios follow from the counts. */
 export function liveSessions(rnd: Random, win: DayWindow, anchor: string, anchorId: string, reach: number): string {

@@ -34,7 +34,10 @@ describe('demo workspace generator', () => {
     for (const f of files.filter((x) => x.file.startsWith('千川'))) expect(text(f.bytes).split('\r\n')[0]).toContain('计划ID');
     const orders = text(files.find((f) => f.file.startsWith('抖店'))!.bytes).split('\r\n');
     expect(orders[0].endsWith(',用户ID')).toBe(true);
-    const buyers = orders.slice(1).filter(Boolean).map((l) => /"\t(\d+)"$/.exec(l)?.[1]);
+    const buyers = orders
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => /"\t(\d+)"$/.exec(l)?.[1]);
     expect(buyers.every(Boolean)).toBe(true);
     expect(new Set(buyers).size).toBeLessThan(buyers.length / 2);
   });

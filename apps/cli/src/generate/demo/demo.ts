@@ -32,7 +32,12 @@ export interface DemoFile {
 /** Collects what a stream-based generator writes. */
 async function collect(write: (w: ChunkWriter) => Promise<unknown>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  const sink = new Writable({ write(chunk: Buffer, _enc, cb) { parts.push(chunk); cb(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      parts.push(chunk);
+      cb();
+    },
+  });
   const w = new ChunkWriter(sink);
   await write(w);
   await w.close();
@@ -44,9 +49,7 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 /** Every file of the demo, in import order, with the account each one is uploaded for. */
 export async function demoFiles(seed = DEMO_SEED): Promise<DemoFile[]> {
   const rnd = (salt: number) => new Random(seedState(seed, 100 + salt));
-  const files: DemoFile[] = [
-    { file: '抖店订单.csv', bytes: await collect((w) => writeOrders(w, rnd(0), ORDER_ROWS, { buyers: 450 })) },
-  ];
+  const files: DemoFile[] = [{ file: '抖店订单.csv', bytes: await collect((w) => writeOrders(w, rnd(0), ORDER_ROWS, { buyers: 450 })) }];
   const [xiaolu, ajie, yuanqi] = DEMO_ACCOUNTS;
   files.push({ file: `千川计划日报_${xiaolu}.csv`, account: xiaolu, bytes: await collect((w) => writeAds(w, rnd(1), AD_ROWS, { scale: 0.04 })) });
   files.push({ file: `千川计划日报_${ajie}.csv`, account: ajie, bytes: await collect((w) => writeAds(w, rnd(2), AD_ROWS, { scale: 0.025 })) });
@@ -73,7 +76,13 @@ export const STATIC_DEMO_FILES: { file: string; account: string }[] = [
 
 /** The manifest the server's demo loader reads. */
 export function demoManifest(files: DemoFile[]): string {
-  const entries = [...files, ...STATIC_DEMO_FILES].map((f) => '    ' + JSON.stringify(f.account ? { file: f.file, account: f.account } : { file: f.file }).replace(/,"/g, ', "').replace(/":/g, '": '));
+  const entries = [...files, ...STATIC_DEMO_FILES].map(
+    (f) =>
+      '    ' +
+      JSON.stringify(f.account ? { file: f.file, account: f.account } : { file: f.file })
+        .replace(/,"/g, ', "')
+        .replace(/":/g, '": '),
+  );
   return `{\n  "workspace": "${DEMO_WORKSPACE}",\n  "files": [\n${entries.join(',\n')}\n  ]\n}\n`;
 }
 

@@ -20,4 +20,3 @@ export async function xlsxBytes(rows: (string | number)[][]): Promise<Buffer> {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

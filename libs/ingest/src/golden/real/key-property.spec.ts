@@ -25,12 +25,26 @@ const count = fc.integer({ min: 0, max: 5000 });
 const LAYOUTS: Layout[] = [
   {
     kind: 'order',
-    columns: { 主订单编号: id('O', 3), 子订单编号: id('I', 6), 商品ID: id('P', 2), 订单应付金额: amount, 订单状态: fc.constantFrom('已完成', '待支付', '已关闭'), 支付完成时间: time },
+    columns: {
+      主订单编号: id('O', 3),
+      子订单编号: id('I', 6),
+      商品ID: id('P', 2),
+      订单应付金额: amount,
+      订单状态: fc.constantFrom('已完成', '待支付', '已关闭'),
+      支付完成时间: time,
+    },
     keyColumns: ['主订单编号', '子订单编号'],
   },
   {
     kind: 'ad',
-    columns: { 日期: day, 计划ID: id('178000000000000010', 3), 计划名称: fc.constantFrom('直播间-成交', '短视频-种草'), 单元ID: id('730000000000001', 2), '消耗(元)': amount, 展示数: count },
+    columns: {
+      日期: day,
+      计划ID: id('178000000000000010', 3),
+      计划名称: fc.constantFrom('直播间-成交', '短视频-种草'),
+      单元ID: id('730000000000001', 2),
+      '消耗(元)': amount,
+      展示数: count,
+    },
     keyColumns: ['日期', '计划ID', '计划名称', '单元ID'],
   },
   {

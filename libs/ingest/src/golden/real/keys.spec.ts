@@ -36,7 +36,15 @@ describe('one key over different rows: KEY_INCOMPLETE', () => {
 
   it('an order export repeating a 子订单编号 with another status is refused too', async () => {
     const header = ['主订单编号', '子订单编号', '订单应付金额', '订单状态', '支付完成时间'];
-    const e = await failure(ingestText('订单.csv', csv(header, [['O1', 'I1', '10.00', '待发货', '2026-06-01 10:00:00'], ['O1', 'I1', '10.00', '已发货', '2026-06-01 10:00:00']])));
+    const e = await failure(
+      ingestText(
+        '订单.csv',
+        csv(header, [
+          ['O1', 'I1', '10.00', '待发货', '2026-06-01 10:00:00'],
+          ['O1', 'I1', '10.00', '已发货', '2026-06-01 10:00:00'],
+        ]),
+      ),
+    );
     expect(e.code).toBe('KEY_INCOMPLETE');
     expect(e.params).toMatchObject({ key: '子订单编号(order_item_id)', line: 3, firstLine: 2 });
   });

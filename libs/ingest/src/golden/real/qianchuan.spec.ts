@@ -6,7 +6,24 @@
 import { col, day } from '../golden-helpers';
 import { csv, failure, ingestText, ingestXlsxRows, rows, stored, totals, warningCodes } from './real-helpers';
 
-const SUCAI = ['素材ID', '素材名称', '素材类型', '整体消耗', '整体展示次数', '整体点击次数', '整体点击率', '整体成交订单数', '整体成交金额', '整体支付ROI', '净成交金额', '净成交订单数', '净成交ROI', '1小时内退款率', '3s播放数', '播放完成数'];
+const SUCAI = [
+  '素材ID',
+  '素材名称',
+  '素材类型',
+  '整体消耗',
+  '整体展示次数',
+  '整体点击次数',
+  '整体点击率',
+  '整体成交订单数',
+  '整体成交金额',
+  '整体支付ROI',
+  '净成交金额',
+  '净成交订单数',
+  '净成交ROI',
+  '1小时内退款率',
+  '3s播放数',
+  '播放完成数',
+];
 const dayFile = (d: string) => `全域数据_素材分析_视频_${d} 00_00_00-${d} 23_59_59-1780000000000000001.xlsx`;
 const DAY1 = [
   SUCAI,
@@ -44,7 +61,11 @@ describe('千川 全域 素材分析 daily files: the day is in the file name on
   it('re-importing one day replaces that day only', async () => {
     const d1 = await ingestXlsxRows(dayFile('2026-06-01'), DAY1);
     const d2 = await ingestXlsxRows(dayFile('2026-06-02'), DAY2);
-    const again = await ingestXlsxRows(dayFile('2026-06-01'), [DAY1[0], ['7390000000000000001', '开箱-咖啡-01', '视频', 1250.5, 82000, 2450, '2.99%', 31, 4650, 3.72, 4450, 30, 3.56, '2.00%', 21500, 4000], DAY1[2]]);
+    const again = await ingestXlsxRows(dayFile('2026-06-01'), [
+      DAY1[0],
+      ['7390000000000000001', '开箱-咖啡-01', '视频', 1250.5, 82000, 2450, '2.99%', 31, 4650, 3.72, 4450, 30, 3.56, '2.00%', 21500, 4000],
+      DAY1[2],
+    ]);
     const table = stored('ad', d1, d2, again);
     expect(table.length).toBe(4);
     expect(rows('ad', table, ['cost'], { dimensions: ['date'] })).toEqual([
@@ -66,7 +87,19 @@ describe('千川 全域 素材分析 daily files: the day is in the file name on
 });
 
 describe('千川 标准推广 report: one row per day and 推广类型', () => {
-  const HEADER = ['日期', '推广类型', '消耗(元)', '展示次数', '点击次数', '点击率', '直接成交金额(元)', '直接成交订单数', '直接下单订单数', '直接下单金额(元)', '7日总支付ROI'];
+  const HEADER = [
+    '日期',
+    '推广类型',
+    '消耗(元)',
+    '展示次数',
+    '点击次数',
+    '点击率',
+    '直接成交金额(元)',
+    '直接成交订单数',
+    '直接下单订单数',
+    '直接下单金额(元)',
+    '7日总支付ROI',
+  ];
   const ROWS = [
     ['2026-06-01', '短视频带货', '1,520.30', '98,000', '2,900', '2.96%', '5,200.00', 61, 66, '5,600.00', 3.68],
     ['2026-06-01', '直播带货', '3,010.00', '150,000', '4,100', '2.73%', '12,040.00', 130, 141, '13,000.00', 4.2],
@@ -80,7 +113,12 @@ describe('千川 标准推广 report: one row per day and 推广类型', () => {
     expect(stored('ad', r).length).toBe(4);
     // before, the key was the date alone: 2 rows stored, cost 3,010.00 + 1,610.00 instead of 6,621.00
     // cost 1520.30 + 3010.00 + 480.70 + 1610.00 = 6621.00; gmv 5200 + 12040 + 1500 + 5500 = 24240.00
-    expect(totals('ad', stored('ad', r), ['cost', 'ad_gmv', 'ad_orders', 'impressions'])).toEqual({ cost: 6621, ad_gmv: 24240, ad_orders: 275, impressions: 378000 });
+    expect(totals('ad', stored('ad', r), ['cost', 'ad_gmv', 'ad_orders', 'impressions'])).toEqual({
+      cost: 6621,
+      ad_gmv: 24240,
+      ad_orders: 275,
+      impressions: 378000,
+    });
     expect(col(r.table, 'direct_placed_amount')).toEqual([560000, 1300000, 165000, 590000]);
     expect(col(r.table, 'reported_roi_7d')).toEqual([3.68, 4.2, 3.3, 3.6]);
   });

@@ -51,7 +51,10 @@ export async function failure(promise: Promise<unknown>): Promise<IngestError> {
 
 /** The logical table the workspace would hold after these imports (later wins), as the API builds it. */
 export function stored(kind: ExportKind, ...results: IngestResult[]): ColumnTable {
-  return mergeParts(KINDS[kind], results.map((r, i) => ({ id: String(i), table: r.table, keyFields: r.report.naturalKey })));
+  return mergeParts(
+    KINDS[kind],
+    results.map((r, i) => ({ id: String(i), table: r.table, keyFields: r.report.naturalKey })),
+  );
 }
 
 export function totals(kind: ExportKind, table: ColumnTable, metrics: string[], spec: Partial<QuerySpec> = {}) {
@@ -62,6 +65,7 @@ export function rows(kind: ExportKind, table: ColumnTable, metrics: string[], sp
   return runQuery({ metrics, totals: true, ...spec }, new Map([[kind, table]])).rows;
 }
 
-export const mappedFields = (r: IngestResult) => Object.fromEntries(r.report.mapping.filter((m) => m.field && m.note !== 'raw').map((m) => [m.source, m.field]));
+export const mappedFields = (r: IngestResult) =>
+  Object.fromEntries(r.report.mapping.filter((m) => m.field && m.note !== 'raw').map((m) => [m.source, m.field]));
 export const warningCodes = (r: IngestResult) => r.report.warnings.map((w) => w.code);
 export const skipsOf = (r: IngestResult) => r.report.skipped.map(({ line, code, reason }) => ({ line, code, reason }));
