@@ -6,12 +6,12 @@
 //      bench/out/*.csv), BENCH_CLI (path to the CLI entry, default dist/apps/cli/apps/cli/src/main.js),
 //      DUCKDB_DIR (folder where `npm install @duckdb/node-api@1.5.6-r.1` was run), DUCKDB_THREADS.
 // It is a measurement, not a test: it prints numbers, reports what it skipped and why, and exits 0.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { errExcerpt, parseJsonOut, tail, timed, TIME } from './child-process.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT = join(ROOT, 'bench', 'out');
@@ -23,7 +23,6 @@ const SEED = posInt(process.env.BENCH_SEED, 1);
 const REUSE = process.env.BENCH_REUSE === '1';
 const DUCKDB_DIR = process.env.DUCKDB_DIR ? resolve(process.env.DUCKDB_DIR) : '';
 const DUCKDB_THREADS = process.env.DUCKDB_THREADS || String(os.availableParallelism?.() ?? os.cpus().length);
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const WORKSPACE = 'bench';
 
 /** Grouped queries of section 4 (the lead refines these). */
@@ -76,10 +75,6 @@ function median(xs) {
 }
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a');
 const mb = (bytes) => bytes / 1e6;
-function tail(s, n = 400) {
-  s = String(s || '').trim();
-  return s.length > n ? '…' + s.slice(-n) : s;
-}
 function pad(s, n) {
   s = String(s);
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -87,89 +82,6 @@ function pad(s, n) {
 function lpad(s, n) {
   s = String(s);
   return s.length >= n ? s : ' '.repeat(n - s.length) + s;
-}
-
-/** The first error line of a failed process's output and what follows it (else the tail). */
-function errExcerpt(s, n = 400) {
-  s = String(s || '');
-  const at = s.search(/^.*(Error|error:|ERR_)/m);
-  return at >= 0
-    ? s
-        .slice(at, at + n)
-        .trim()
-        .replace(/\s*\n\s*/g, ' | ')
-    : tail(s, n);
-}
-
-/** "h:mm:ss" / "m:ss.cc" -> seconds. */
-function clockToSeconds(s) {
-  const parts = s.trim().split(':').map(Number);
-  return parts.reduce((acc, p) => acc * 60 + p, 0);
-}
-
-/**
- * Runs a command as a whole process, under /usr/bin/time -v when present. Resolves with exit code,
- * stdout/stderr (stderr without the time report), wall seconds and peak RSS (KiB, or NaN).
- */
-function timed(cmd, args, { env = {}, cwd = ROOT, maxOut = 4 << 20 } = {}) {
-  return new Promise((resolveRun) => {
-    const argv = TIME ? ['-v', cmd, ...args] : args;
-    const t0 = performance.now();
-    let child;
-    try {
-      child = spawn(TIME ?? cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      resolveRun({ code: -1, stdout: '', stderr: String(e), wall: NaN, rssKiB: NaN });
-      return;
-    }
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      if (stdout.length < maxOut) stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      stderr += d;
-      if (stderr.length > maxOut) stderr = stderr.slice(-maxOut);
-    });
-    child.on('error', (e) => {
-      stderr += `\n${e.message}`;
-    });
-    child.on('close', (code, signal) => {
-      const hr = (performance.now() - t0) / 1000;
-      let wall = hr;
-      let rssKiB = NaN;
-      if (TIME) {
-        const w = /Elapsed \(wall clock\) time \([^)]*\):\s*([\d:.]+)/.exec(stderr);
-        const r = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(stderr);
-        if (w) wall = clockToSeconds(w[1]);
-        if (r) rssKiB = Number(r[1]);
-        const at = stderr.search(/(Command exited with non-zero status|Command terminated by signal|\tCommand being timed:)/);
-        if (at >= 0) stderr = stderr.slice(0, at);
-      }
-      resolveRun({ code: code ?? (signal ? 128 : -1), signal, stdout, stderr, wall, rssKiB });
-    });
-  });
-}
-
-function parseJsonOut(stdout) {
-  const s = stdout.trim();
-  if (!s) return null;
-  try {
-    return JSON.parse(s);
-  } catch {
-    /* maybe log lines before the JSON */
-  }
-  const lines = s.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (lines[i].trim().startsWith('{') || lines[i].trim().startsWith('[')) {
-      try {
-        return JSON.parse(lines.slice(i).join('\n'));
-      } catch {
-        /* keep looking */
-      }
-    }
-  }
-  return null;
 }
 
 /** Best effort: accepted rows from an ingest --json report, whatever its exact shape. */
@@ -295,6 +207,26 @@ async function probeDuckdb() {
 }
 
 // ------------------------------------------------------------------------------------ 2. ingest
+/** Median wall, throughput and peak RSS of one engine's runs. */
+function engineSummary(s, bytes, rows) {
+  return {
+    medianWallS: +s.wall.toFixed(3),
+    mbPerS: +(mb(bytes) / s.wall).toFixed(1),
+    rowsPerS: Math.round(rows / s.wall),
+    peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
+  };
+}
+
+function printRatio(entry) {
+  entry.ratio = {
+    wall: +(entry.creatorOps.medianWallS / entry.duckdb.medianWallS).toFixed(2),
+    rss: entry.creatorOps.peakRssMiB && entry.duckdb.peakRssMiB ? +(entry.creatorOps.peakRssMiB / entry.duckdb.peakRssMiB).toFixed(2) : null,
+  };
+  console.log(
+    `    ratio creator-ops / duckdb: ${entry.ratio.wall}x wall${entry.ratio.rss ? `, ${entry.ratio.rss}x peak RSS` : ''} (whole processes; differences under ~25% are noise)`,
+  );
+}
+
 async function ingestAll(duck) {
   console.log(`\n## 2. ingest (whole process${TIME ? ', /usr/bin/time -v' : ', wall from the parent: /usr/bin/time not found, no RSS'}; ${RUNS} runs, median)`);
   if (!TIME) skip('peak RSS', '/usr/bin/time is not installed (apt-get install time)');
@@ -353,42 +285,19 @@ async function ingestAll(duck) {
       );
     if (ours.length) {
       const s = summarize(ours);
-      entry.creatorOps = {
-        medianWallS: +s.wall.toFixed(3),
-        mbPerS: +(mb(bytes) / s.wall).toFixed(1),
-        rowsPerS: Math.round(nRows / s.wall),
-        peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
-        acceptedRows: Number.isFinite(rows) ? rows : null,
-        walls: s.walls,
-      };
+      entry.creatorOps = { ...engineSummary(s, bytes, nRows), acceptedRows: Number.isFinite(rows) ? rows : null, walls: s.walls };
       line('creator-ops', s, nRows);
       if (Number.isFinite(rows) && rows !== ROWS) console.log(`    note: the ingest report says ${fmt(rows)} rows accepted (generated ${fmt(ROWS)})`);
     }
     if (peer.length) {
       const s = summarize(peer);
       const n = Number.isFinite(peerRows) ? peerRows : ROWS;
-      entry.duckdb = {
-        threads: DUCKDB_THREADS,
-        medianWallS: +s.wall.toFixed(3),
-        mbPerS: +(mb(bytes) / s.wall).toFixed(1),
-        rowsPerS: Math.round(n / s.wall),
-        peakRssMiB: Number.isFinite(s.rssKiB) ? Math.round(s.rssKiB / 1024) : null,
-        rows: Number.isFinite(peerRows) ? peerRows : null,
-        walls: s.walls,
-      };
+      entry.duckdb = { threads: DUCKDB_THREADS, ...engineSummary(s, bytes, n), rows: Number.isFinite(peerRows) ? peerRows : null, walls: s.walls };
       line(`duckdb (threads=${DUCKDB_THREADS})`, s, n);
       if (f.duckdbOptions) console.log(`    duckdb: read_csv_auto(…, ${f.duckdbOptions})`);
       if (Number.isFinite(peerRows) && peerRows !== ROWS) console.log(`    note: DuckDB loaded ${fmt(peerRows)} rows (generated ${fmt(ROWS)})`);
     }
-    if (entry.creatorOps && entry.duckdb) {
-      entry.ratio = {
-        wall: +(entry.creatorOps.medianWallS / entry.duckdb.medianWallS).toFixed(2),
-        rss: entry.creatorOps.peakRssMiB && entry.duckdb.peakRssMiB ? +(entry.creatorOps.peakRssMiB / entry.duckdb.peakRssMiB).toFixed(2) : null,
-      };
-      console.log(
-        `    ratio creator-ops / duckdb: ${entry.ratio.wall}x wall${entry.ratio.rss ? `, ${entry.ratio.rss}x peak RSS` : ''} (whole processes; differences under ~25% are noise)`,
-      );
-    }
+    if (entry.creatorOps && entry.duckdb) printRatio(entry);
     results.ingest[f.kind] = entry;
   }
 }

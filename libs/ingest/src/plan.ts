@@ -107,27 +107,9 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
 
   const keyContext: ImportPlan['keyContext'] = {};
   const dateConstant = contextDate(kind, presentFields, taken, opts, warnings, keyContext);
-  let accountFromField: string | null = null;
-  if (accountConstant && accountConstant.value === null) {
-    accountFromField = kind.accountFrom?.find((f) => presentFields.has(f)) ?? null;
-    if (accountFromField) {
-      accountConstant = null;
-      presentFields.add('account');
-      const source = taken.get(accountFromField)!;
-      keyContext.account = { from: source };
-      warnings.push(reportMessage('ACCOUNT_FROM_COLUMN', { source }));
-    } else if (kind.naturalKeys.some((alt) => alt.includes('account')) && kind.keyMode !== 'present') warnings.push(reportMessage('ACCOUNT_NOT_GIVEN'));
-  }
-  const readsFrom: ImportPlan['readsFrom'] = [];
-  for (const r of kind.readsFrom ?? []) {
-    if (presentFields.has(r.field)) continue;
-    const from = r.from.find((f) => presentFields.has(f));
-    if (!from) continue;
-    readsFrom.push({ field: r.field, from });
-    presentFields.add(r.field);
-    const others = r.from.filter((f) => f !== from && presentFields.has(f)).map((f) => taken.get(f)!);
-    warnings.push(reportMessage('FIELD_READ_FROM', { field: r.field, source: taken.get(from)!, others: others.join(', ') || '-' }));
-  }
+  const accountFromField = accountConstant && accountConstant.value === null ? accountColumn(kind, presentFields, taken, warnings, keyContext) : null;
+  if (accountFromField) accountConstant = null;
+  const readsFrom = resolveReadsFrom(kind, presentFields, taken, warnings);
 
   const { keyFields, requiredFields } = chooseKey(kind, presentFields);
   return {
@@ -145,6 +127,44 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
     unknownHeaders: unknown,
     keyContext,
   };
+}
+
+/** With no account given: the column the account is read from (kind.accountFrom), if the file has one. */
+function accountColumn(
+  kind: ImportPlan['kind'],
+  presentFields: Set<string>,
+  taken: Map<string, string>,
+  warnings: ReportMessage[],
+  keyContext: ImportPlan['keyContext'],
+): string | null {
+  const accountFromField = kind.accountFrom?.find((f) => presentFields.has(f)) ?? null;
+  if (accountFromField) {
+    presentFields.add('account');
+    const source = taken.get(accountFromField)!;
+    keyContext.account = { from: source };
+    warnings.push(reportMessage('ACCOUNT_FROM_COLUMN', { source }));
+  } else if (kind.naturalKeys.some((alt) => alt.includes('account')) && kind.keyMode !== 'present') warnings.push(reportMessage('ACCOUNT_NOT_GIVEN'));
+  return accountFromField;
+}
+
+/** Fields a kind may read from another field's column when their own is missing (kind.readsFrom). */
+function resolveReadsFrom(
+  kind: ImportPlan['kind'],
+  presentFields: Set<string>,
+  taken: Map<string, string>,
+  warnings: ReportMessage[],
+): ImportPlan['readsFrom'] {
+  const readsFrom: ImportPlan['readsFrom'] = [];
+  for (const r of kind.readsFrom ?? []) {
+    if (presentFields.has(r.field)) continue;
+    const from = r.from.find((f) => presentFields.has(f));
+    if (!from) continue;
+    readsFrom.push({ field: r.field, from });
+    presentFields.add(r.field);
+    const others = r.from.filter((f) => f !== from && presentFields.has(f)).map((f) => taken.get(f)!);
+    warnings.push(reportMessage('FIELD_READ_FROM', { field: r.field, source: taken.get(from)!, others: others.join(', ') || '-' }));
+  }
+  return readsFrom;
 }
 
 /**

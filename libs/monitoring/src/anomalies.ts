@@ -147,34 +147,7 @@ export function detectAnomalies(tables: TableSet, opts: AnomalyOptions): { serie
         }
       }
       points.push(point);
-      if (point.flagged) {
-        const direction = x! > point.median! ? 'up' : 'down';
-        const anomaly: Anomaly = {
-          metric: opts.metric,
-          dimension,
-          dimensionValue: value,
-          ...(label ? { dimensionLabel: label } : {}),
-          date: point.date,
-          value: x!,
-          expected: { median: point.median!, low: point.low!, high: point.high! },
-          score: point.score,
-          direction,
-          unfavourable: direction !== def.direction,
-          message: anomalyMessage(opts.metric, dimension, value, label, point),
-          evidence: {
-            query: {
-              metrics,
-              dimensions: ['date:day'],
-              filters: dimension ? [{ field: dimension, op: 'eq', value }] : [],
-              from: formatDay(d - days),
-              to: point.date,
-              totals: true,
-              ...(opts.params ? { params: opts.params } : {}),
-            },
-          },
-        };
-        anomalies.push(anomaly);
-      }
+      if (point.flagged) anomalies.push(anomalyAt(point, d, { opts, days, metrics, dimension, value, label, direction: def.direction }));
     }
     series.push({ metric: opts.metric, unit: def.unit, dimension, dimensionValue: value, ...(label ? { dimensionLabel: label } : {}), points });
   }
@@ -182,6 +155,45 @@ export function detectAnomalies(tables: TableSet, opts: AnomalyOptions): { serie
   const distance = (a: Anomaly) => (a.score === null ? Number.MAX_VALUE : Math.abs(a.score));
   anomalies.sort((a, b) => (a.date === b.date ? distance(b) - distance(a) : a.date < b.date ? 1 : -1));
   return { series, anomalies };
+}
+
+interface AnomalyContext {
+  opts: AnomalyOptions;
+  days: number;
+  metrics: string[];
+  dimension: string | null;
+  value: string | null;
+  label: string | undefined;
+  direction: string;
+}
+
+/** A flagged day as an anomaly, with the query that shows its evidence. */
+function anomalyAt(point: AnomalyPoint, d: number, { opts, days, metrics, dimension, value, label, direction: favourable }: AnomalyContext): Anomaly {
+  const direction = point.value! > point.median! ? 'up' : 'down';
+  return {
+    metric: opts.metric,
+    dimension,
+    dimensionValue: value,
+    ...(label ? { dimensionLabel: label } : {}),
+    date: point.date,
+    value: point.value!,
+    expected: { median: point.median!, low: point.low!, high: point.high! },
+    score: point.score,
+    direction,
+    unfavourable: direction !== favourable,
+    message: anomalyMessage(opts.metric, dimension, value, label, point),
+    evidence: {
+      query: {
+        metrics,
+        dimensions: ['date:day'],
+        filters: dimension ? [{ field: dimension, op: 'eq', value }] : [],
+        from: formatDay(d - days),
+        to: point.date,
+        totals: true,
+        ...(opts.params ? { params: opts.params } : {}),
+      },
+    },
+  };
 }
 
 function anomalyMessage(metric: string, dimension: string | null, value: string | null, label: string | undefined, p: AnomalyPoint): Label {

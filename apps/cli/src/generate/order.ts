@@ -181,12 +181,8 @@ function authorCells(rnd: Random): string[] {
   return authors;
 }
 
-export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, options: OrderOptions = {}): Promise<number> {
-  const products = catalogue(rnd);
-  const pickProduct = () => products[Math.floor(N_PROD * rnd.next() * rnd.next())];
-  const authors = authorCells(rnd);
-  const NO_AUTHOR = '-,-';
-
+/** The order generator's distributions (created in this order, so the draws and the files stay the same). */
+function orderDistributions(rnd: Random) {
   const status = rnd.weighted([
     ['已完成', 63],
     ['已发货', 19],
@@ -227,6 +223,16 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, opt
     [500, 15],
     [1000, 10],
   ] as const);
+  return { status, afterSaleShipped, afterSalePending, payMethod, cancelReason, note, traffic, hour, provinceIdx, merchantDisc };
+}
+
+export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, options: OrderOptions = {}): Promise<number> {
+  const products = catalogue(rnd);
+  const pickProduct = () => products[Math.floor(N_PROD * rnd.next() * rnd.next())];
+  const authors = authorCells(rnd);
+  const NO_AUTHOR = '-,-';
+
+  const { status, afterSaleShipped, afterSalePending, payMethod, cancelReason, note, traffic, hour, provinceIdx, merchantDisc } = orderDistributions(rnd);
 
   const nBuyers = options.buyers ?? 0;
   let p = w.push(BOM + ORDER_HEADER.join(',') + (nBuyers > 0 ? ',用户ID' : '') + CRLF);

@@ -74,36 +74,7 @@ export const rfmReport: ReportDefinition = {
         gmv_share: totalCents > 0 ? 1 : null,
       },
     };
-    const buyerRows: ResultRow[] = buyers.map((b) => ({
-      buyer_id: b.buyer,
-      last_paid_day: figures.dayText.get(b.buyer)!,
-      recency_days: b.recencyDays,
-      paid_orders: b.orders,
-      gmv: b.gmvCents / 100,
-      monetary: b.monetaryCents / 100,
-      r_level: level(b.near ? LEVELS.near : LEVELS.far),
-      f_level: level(b.highF ? LEVELS.high : LEVELS.low),
-      m_level: level(b.highM ? LEVELS.high : LEVELS.low),
-      segment: labelText(RFM_SEGMENTS.find((s) => s.key === b.segment)!.label, ctx.locale),
-    }));
-    const buyerTable: ReportTable = {
-      id: 'buyers',
-      title: { zh: '买家 RFM 明细', en: 'RFM by buyer' },
-      columns: [
-        figures.columns.buyer_id,
-        dim('last_paid_day', '最近支付日', 'Last paid day'),
-        dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'),
-        figures.columns.paid_orders,
-        figures.columns.gmv,
-        { ...figures.columns.net_gmv, key: 'monetary', label: { zh: 'M：净成交金额', en: 'M: net GMV' } },
-        dim('r_level', 'R 分层', 'R level'),
-        dim('f_level', 'F 分层', 'F level'),
-        dim('m_level', 'M 分层', 'M level'),
-        dim('segment', '客户分层', 'Segment'),
-      ],
-      rows: buyerRows,
-      totals: null,
-    };
+    const buyerTable = buyerDetailTable(buyers, figures, level, ctx.locale);
     const chart = chartOf('rfm_segments', { zh: 'RFM 客户分层', en: 'RFM segments' }, (title) =>
       rfmSegmentChart(
         {
@@ -117,6 +88,45 @@ export const rfmReport: ReportDefinition = {
     return { kpis, tables: [segmentTable, buyerTable], charts: [chart] };
   },
 };
+
+/** One row per buyer: last paid day, R/F/M figures and levels, and the segment. */
+function buyerDetailTable(
+  buyers: ReturnType<typeof scoreRfm<BuyerFigures & { gmvCents: number }>>['buyers'],
+  figures: NonNullable<ReturnType<typeof buyerFigures>>,
+  level: (l: Label) => string,
+  locale: Parameters<typeof labelText>[1],
+): ReportTable {
+  const buyerRows: ResultRow[] = buyers.map((b) => ({
+    buyer_id: b.buyer,
+    last_paid_day: figures.dayText.get(b.buyer)!,
+    recency_days: b.recencyDays,
+    paid_orders: b.orders,
+    gmv: b.gmvCents / 100,
+    monetary: b.monetaryCents / 100,
+    r_level: level(b.near ? LEVELS.near : LEVELS.far),
+    f_level: level(b.highF ? LEVELS.high : LEVELS.low),
+    m_level: level(b.highM ? LEVELS.high : LEVELS.low),
+    segment: labelText(RFM_SEGMENTS.find((s) => s.key === b.segment)!.label, locale),
+  }));
+  return {
+    id: 'buyers',
+    title: { zh: '买家 RFM 明细', en: 'RFM by buyer' },
+    columns: [
+      figures.columns.buyer_id,
+      dim('last_paid_day', '最近支付日', 'Last paid day'),
+      dim('recency_days', 'R：距参考日天数', 'R: days since last order', 'count'),
+      figures.columns.paid_orders,
+      figures.columns.gmv,
+      { ...figures.columns.net_gmv, key: 'monetary', label: { zh: 'M：净成交金额', en: 'M: net GMV' } },
+      dim('r_level', 'R 分层', 'R level'),
+      dim('f_level', 'F 分层', 'F level'),
+      dim('m_level', 'M 分层', 'M level'),
+      dim('segment', '客户分层', 'Segment'),
+    ],
+    rows: buyerRows,
+    totals: null,
+  };
+}
 
 function dim(key: string, zh: string, en: string, unit?: string): ResultColumn {
   return { key, label: { zh, en }, role: 'dimension', ...(unit ? { unit, decimals: unit === 'percent' ? 2 : 0 } : {}) };
