@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HashLimiter } from '../auth/hash-limiter';
+import { KeyedMutex } from '../auth/keyed-mutex';
 import { advisoryKey, type LockNamespace } from './advisory-key';
 
 /**
@@ -13,7 +14,7 @@ import { advisoryKey, type LockNamespace } from './advisory-key';
  */
 @Injectable()
 export class WorkspaceLock {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedMutex();
   /**
    * Connections held for locks at once: at most half the pool (10), so the work done under the
    * locks always finds a connection (10 imports into 10 workspaces would otherwise hold them all).
@@ -27,15 +28,8 @@ export class WorkspaceLock {
     return this.db.options.type === 'postgres';
   }
 
-  async withWorkspaceLock<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(workspaceId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => (this.shared ? this.withAdvisoryLock(advisoryKey('workspace', workspaceId), fn) : fn()));
-    this.queues.set(workspaceId, run);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(workspaceId) === run) this.queues.delete(workspaceId);
-    }
+  withWorkspaceLock<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(workspaceId, () => (this.shared ? this.withAdvisoryLock(advisoryKey('workspace', workspaceId), fn) : fn()));
   }
 
   /** Runs `fn` one instance at a time (PostgreSQL; with SQLite there is one process): first-start work. */

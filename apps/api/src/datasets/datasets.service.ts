@@ -4,6 +4,7 @@ import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type Column
 import { ingestFile, reportMessage, type ImportReport } from '@creator-ops/ingest';
 import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { KeyedMutex } from '../auth/keyed-mutex';
 import { AppError, NotFoundError } from '../common/app-error';
 import { WorkspaceEvents } from '../coordination/workspace-events';
 import { WorkspaceLock } from '../coordination/workspace-lock';
@@ -36,8 +37,11 @@ export interface ImportOutcome {
 @Injectable()
 export class DatasetsService {
   private readonly logger = new Logger('Datasets');
-  /** Imports of one workspace run one at a time (overlap analysis reads the state they change). */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /**
+   * Imports of one workspace run one at a time in this process, reading included (bounded memory);
+   * between instances the workspace lock orders their overlap analysis and commit.
+   */
+  private readonly queue = new KeyedMutex();
 
   constructor(
     private readonly workspaces: WorkspacesService,
@@ -52,14 +56,7 @@ export class DatasetsService {
 
   async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
     WorkspacesService.assertValidName(workspaceName);
-    const previous = this.queues.get(workspaceName) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.importNow(workspaceName, req));
-    this.queues.set(workspaceName, run);
-    try {
-      return await run;
-    } finally {
-      if (this.queues.get(workspaceName) === run) this.queues.delete(workspaceName);
-    }
+    return this.queue.run(workspaceName, () => this.importNow(workspaceName, req));
   }
 
   /** A workspace named for the first time is created only once its first file has been read successfully. */
