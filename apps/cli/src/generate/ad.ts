@@ -7,7 +7,7 @@
  */
 import { BOM, CRLF, P2, csvCell, daysFromCivil, fmtDay, groupQ, moneyQ, ratio2 } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { RowChunks, type ChunkWriter } from './writer';
 
 export const AD_HEADER = [
   '日期',
@@ -76,8 +76,8 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, option
     });
   }
 
-  let p = w.push(BOM + AD_HEADER.join(',') + CRLF);
-  if (p) await p;
+  await w.write(BOM + AD_HEADER.join(',') + CRLF);
+  const chunks = new RowChunks(w);
 
   let costSum = 0,
     impSum = 0,
@@ -88,11 +88,11 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, option
   for (let d = 0; written < rows; d++) {
     const date = fmtDay(DAY0 + d) + ',';
     const weekend = d % 7 <= 1 ? 1.15 : 1; // 2026-08-01 is a Saturday
-    let chunk = '';
     for (let i = 0; i < nPlans && written < rows; i++, written++) {
       const pl = plans[i];
       if (rnd.next() < pl.paused) {
-        chunk += `${date}${pl.prefix}0.00,0,0,-,0,0.00,-,-${CRLF}`;
+        const p = chunks.add(`${date}${pl.prefix}0.00,0,0,-,0,0.00,-,-${CRLF}`);
+        if (p) await p;
         continue;
       }
       const imp = Math.floor(pl.scale * weekend * (0.3 + 1.4 * rnd.next()));
@@ -105,23 +105,18 @@ export async function writeAds(w: ChunkWriter, rnd: Random, rows: number, option
       clkSum += clk;
       ordSum += ord;
       gmvSum += gmv;
-      chunk +=
+      const p = chunks.add(
         `${date}${pl.prefix}${moneyQ(cost)},${groupQ(imp)},${groupQ(clk)},${pct(clk, imp)},${ord},${moneyQ(gmv)},` +
-        `${cost > 0 ? ratio2(gmv, cost) : '-'},${ord > 0 ? ratio2(cost, ord * 100) : '-'}${CRLF}`;
-      if (chunk.length >= 16384) {
-        p = w.push(chunk);
-        chunk = '';
-        if (p) await p;
-      }
+          `${cost > 0 ? ratio2(gmv, cost) : '-'},${ord > 0 ? ratio2(cost, ord * 100) : '-'}${CRLF}`,
+      );
+      if (p) await p;
     }
-    p = w.push(chunk);
-    if (p) await p;
   }
+  await chunks.end();
 
   const total =
     `全部,-,-,${moneyQ(costSum)},${groupQ(impSum)},${groupQ(clkSum)},${pct(clkSum, impSum)},${ordSum},` +
     `${moneyQ(gmvSum)},${costSum > 0 ? ratio2(gmvSum, costSum) : '-'},${ordSum > 0 ? ratio2(costSum, ordSum * 100) : '-'}${CRLF}`;
-  p = w.push(total);
-  if (p) await p;
+  await w.write(total);
   return written;
 }

@@ -3,9 +3,9 @@
  * hold newlines, 体裁 视频/图文, rates as 6-decimal fractions (`0.142729`), `20.69s` durations and
  * `-` for the video-only metrics of 图文 rows. No id column: (发布时间, 作品名称) is unique.
  */
-import { BOM, CRLF, P2, csvCell, daysFromCivil, fmtTs, padNum } from './format';
+import { CRLF, P2, csvCell, daysFromCivil, fmtTs, frac6 } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { writeRows, type ChunkWriter } from './writer';
 
 export const CONTENT_HEADER = [
   '作品名称',
@@ -25,7 +25,8 @@ export const CONTENT_HEADER = [
   '粉丝增量',
 ] as const;
 
-const TOPICS = [
+/** 作品列表 title topics (the demo workspace uses them too). */
+export const WORK_TOPICS = [
   '秋天第一杯咖啡',
   '办公室零食测评',
   '保温杯怎么选',
@@ -41,12 +42,7 @@ const TOPICS = [
 ];
 const TAGS = ['#好物分享 #零食', '#好物推荐', '#开箱 #测评', '#生活vlog', '#抖音电商 #种草'];
 
-/** Fraction in millionths -> '0.142729'. */
-function frac6(u: number): string {
-  return u >= 1000000 ? '1.000000' : '0.' + padNum(u, 6);
-}
-
-export async function writeContent(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
+export function writeContent(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
   // Publication times: ~1.5 days apart for a small file (from 2026-09-01, like the sample); for
   // big files the gap shrinks so that the last one stays within ~40 years of 2020-01-01.
   const avgMin = Math.max(1, Math.min(2160, Math.floor((40 * 365 * 1440) / Math.max(1, rows))));
@@ -62,12 +58,10 @@ export async function writeContent(w: ChunkWriter, rnd: Random, rows: number): P
     ['好友可见', 2],
   ] as const);
 
-  let p = w.push(BOM + CONTENT_HEADER.join(',') + CRLF);
-  if (p) await p;
-  let chunk = '';
-  for (let n = 1; n <= rows; n++) {
+  return writeRows(w, CONTENT_HEADER, rows, (i) => {
+    const n = i + 1;
     t += 60 * (1 + rnd.int(2 * avgMin - 1 || 1));
-    let title = `作品${n}：${rnd.pick(TOPICS)}`;
+    let title = `作品${n}：${rnd.pick(WORK_TOPICS)}`;
     const r = rnd.next();
     if (r < 0.3) title += '\n' + rnd.pick(TAGS);
     else if (r < 0.33) title += '，"真实"测评,不吹不黑';
@@ -89,14 +83,6 @@ export async function writeContent(w: ChunkWriter, rnd: Random, rows: number): P
     const favs = Math.floor(likes * 0.6 * rnd.next());
     const visits = Math.floor(plays * 0.04 * rnd.next());
     const fans = Math.floor(visits * 0.3 * rnd.next());
-    chunk += `${csvCell(title)},${fmtTs(t)},${fmt},${review()},${plays},${rates},` + `${likes},${comments},${shares},${favs},${visits},${fans}${CRLF}`;
-    if (chunk.length >= 16384) {
-      p = w.push(chunk);
-      chunk = '';
-      if (p) await p;
-    }
-  }
-  p = w.push(chunk);
-  if (p) await p;
-  return rows;
+    return `${csvCell(title)},${fmtTs(t)},${fmt},${review()},${plays},${rates},` + `${likes},${comments},${shares},${favs},${visits},${fans}${CRLF}`;
+  });
 }

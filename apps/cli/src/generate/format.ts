@@ -100,3 +100,8 @@ export function padNum(n: number, width: number): string {
   const s = String(n);
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
+
+/** Fraction in millionths -> '0.142729' (作品列表 rates). */
+export function frac6(u: number): string {
+  return u >= 1000000 ? '1.000000' : '0.' + padNum(u, 6);
+}

@@ -235,8 +235,7 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, opt
   const { status, afterSaleShipped, afterSalePending, payMethod, cancelReason, note, traffic, hour, provinceIdx, merchantDisc } = orderDistributions(rnd);
 
   const nBuyers = options.buyers ?? 0;
-  let p = w.push(BOM + ORDER_HEADER.join(',') + (nBuyers > 0 ? ',用户ID' : '') + CRLF);
-  if (p) await p;
+  await w.write(BOM + ORDER_HEADER.join(',') + (nBuyers > 0 ? ',用户ID' : '') + CRLF);
 
   let suffix = 68920153000; // 11-digit tail of the 主订单编号
   let written = 0;
@@ -291,7 +290,7 @@ export async function writeOrders(w: ChunkWriter, rnd: Random, rows: number, opt
         `${money(pl)},${money(merchant)},${money(ta)},${pay},0.00,${pii},${tail}${as}${tail2}`;
     }
     written += items;
-    p = w.push(chunk);
+    const p = w.push(chunk);
     if (p) await p;
   }
   return written;

@@ -3,9 +3,9 @@
  * (personal data, dropped on import), `-` for a missing logistics/service score or text, and now and
  * then a phone number written into the text (scrubbed on import).
  */
-import { BOM, CRLF, csvCell, daysFromCivil, fmtTs, tabCell } from './format';
+import { CRLF, csvCell, daysFromCivil, fmtTs, tabCell } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { writeRows, type ChunkWriter } from './writer';
 
 export const REVIEW_HEADER = [
   '评价时间',
@@ -36,9 +36,7 @@ const BAD = [
 ];
 const FIRST_SECOND = daysFromCivil(2026, 1, 1) * 86400;
 
-export async function writeReviews(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
-  let p = w.push(BOM + REVIEW_HEADER.join(',') + CRLF);
-  if (p) await p;
+export function writeReviews(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
   const score = rnd.weighted([
     [5, 55],
     [4, 15],
@@ -47,15 +45,14 @@ export async function writeReviews(w: ChunkWriter, rnd: Random, rows: number): P
     [1, 10],
   ] as const);
   let sec = FIRST_SECOND + 8 * 3600;
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
+  return writeRows(w, REVIEW_HEADER, rows, (i) => {
     sec += 30 + rnd.int(1800);
     const s = score();
     const id = `69179267689${String(30000000 + i).padStart(8, '0')}`;
     const side = () => (rnd.chance(0.05) ? '-' : String(Math.max(1, Math.min(5, s + rnd.range(-1, 1)))));
     const text = rnd.pick(s >= 4 ? GOOD : s === 3 ? MID : BAD);
     const product = rnd.int(PRODUCTS.length);
-    chunk +=
+    return (
       [
         fmtTs(sec).replace(/-/g, '/'),
         tabCell(id),
@@ -69,14 +66,7 @@ export async function writeReviews(w: ChunkWriter, rnd: Random, rows: number): P
         csvCell(text),
         rnd.chance(0.25) ? '是' : '否',
         s <= 2 && rnd.chance(0.5) ? csvCell('亲，已为您安排处理') : '-',
-      ].join(',') + CRLF;
-    if (chunk.length >= 16384) {
-      p = w.push(chunk);
-      chunk = '';
-      if (p) await p;
-    }
-  }
-  p = w.push(chunk);
-  if (p) await p;
-  return rows;
+      ].join(',') + CRLF
+    );
+  });
 }

@@ -2,9 +2,9 @@
  * 出入库流水 ledger: 时间 ascending from 2026-01-01, 单据编号 as `"\t…"`, 类型 入库/出库/调拨/盘点
  * (盘点 rows carry a signed difference), quantities with thousands separators above 999.
  */
-import { BOM, CRLF, daysFromCivil, fmtTs, groupQ, padNum, tabCell } from './format';
+import { CRLF, daysFromCivil, fmtTs, groupQ, padNum, tabCell } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { writeRows, type ChunkWriter } from './writer';
 
 export const STOCK_MOVE_HEADER = ['时间', '单据编号', '类型', '商家编码', '商品名称', '数量', '仓库', '备注'] as const;
 
@@ -20,9 +20,7 @@ const SKUS = [
 ];
 const FIRST_SECOND = daysFromCivil(2026, 1, 1) * 86400;
 
-export async function writeStockMoves(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
-  let p = w.push(BOM + STOCK_MOVE_HEADER.join(',') + CRLF);
-  if (p) await p;
+export function writeStockMoves(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
   const type = rnd.weighted([
     ['出库', 70],
     ['入库', 20],
@@ -31,13 +29,12 @@ export async function writeStockMoves(w: ChunkWriter, rnd: Random, rows: number)
   ] as const);
   const prefix: Record<string, string> = { 出库: 'CK', 入库: 'RK', 调拨: 'DB', 盘点: 'PD' };
   let sec = FIRST_SECOND + 8 * 3600;
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
+  return writeRows(w, STOCK_MOVE_HEADER, rows, (i) => {
     sec += 60 + rnd.int(3600);
     const t = type();
     const sku = rnd.int(SKUS.length);
     const qty = t === '盘点' ? String(rnd.range(-5, 5)) : groupQ(t === '入库' ? rnd.range(50, 2000) : rnd.range(1, 60));
-    chunk +=
+    return (
       [
         fmtTs(sec),
         tabCell(`${prefix[t]}${padNum(i + 1, 10)}`),
@@ -47,14 +44,7 @@ export async function writeStockMoves(w: ChunkWriter, rnd: Random, rows: number)
         qty,
         rnd.chance(0.8) ? '杭州仓' : '广州仓',
         t === '盘点' ? '月度盘点' : '-',
-      ].join(',') + CRLF;
-    if (chunk.length >= 16384) {
-      p = w.push(chunk);
-      chunk = '';
-      if (p) await p;
-    }
-  }
-  p = w.push(chunk);
-  if (p) await p;
-  return rows;
+      ].join(',') + CRLF
+    );
+  });
 }

@@ -3,9 +3,9 @@
  * (personal data), single choice, "┋"-joined multi-select, a matrix, an NPS 0–10 and an open question;
  * (跳过) for skipped questions.
  */
-import { BOM, CRLF, csvCell, daysFromCivil, fmtTs } from './format';
+import { CRLF, csvCell, daysFromCivil, fmtTs } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { writeRows, type ChunkWriter } from './writer';
 
 export const SURVEY_HEADER = [
   '序号',
@@ -28,18 +28,15 @@ const CHANNELS = ['抖音', '淘宝', '线下超市', '拼多多'];
 const OPEN = ['希望多出新口味', '价格贵了点', '包装容易破', '很好', '(跳过)', '(跳过)'];
 const FIRST_SECOND = daysFromCivil(2026, 1, 1) * 86400;
 
-export async function writeSurvey(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
-  let p = w.push(BOM + SURVEY_HEADER.join(',') + CRLF);
-  if (p) await p;
+export function writeSurvey(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
   const age = rnd.weighted(AGES.map((a, i) => [a, 4 - i] as const));
   let sec = FIRST_SECOND + 8 * 3600;
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
+  return writeRows(w, SURVEY_HEADER, rows, (i) => {
     sec += 5 + rnd.int(600);
     const chosen = CHANNELS.filter(() => rnd.chance(0.4));
     const channels = rnd.chance(0.05) ? '(跳过)' : (chosen.length ? chosen : [CHANNELS[0]]).join('┋');
     const ip = `${rnd.range(36, 223)}.${rnd.int(256)}.${rnd.int(256)}.${rnd.range(1, 254)}`;
-    chunk +=
+    return (
       [
         String(i + 1),
         fmtTs(sec).replace(/-/g, '/'),
@@ -54,14 +51,7 @@ export async function writeSurvey(w: ChunkWriter, rnd: Random, rows: number): Pr
         String(rnd.range(1, 5)),
         String(rnd.range(0, 10)),
         csvCell(rnd.pick(OPEN)),
-      ].join(',') + CRLF;
-    if (chunk.length >= 16384) {
-      p = w.push(chunk);
-      chunk = '';
-      if (p) await p;
-    }
-  }
-  p = w.push(chunk);
-  if (p) await p;
-  return rows;
+      ].join(',') + CRLF
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { BOM, CRLF } from './format';
 
 /**
  * Accumulates CSV text and writes it to the stream as UTF-8 Buffers of about `chunkChars`
@@ -26,6 +27,12 @@ export class ChunkWriter {
     return this.buf.length >= this.chunkChars ? this.flush() : undefined;
   }
 
+  /** Appends text and waits when that made a chunk go out. */
+  async write(s: string): Promise<void> {
+    const p = this.push(s);
+    if (p) await p;
+  }
+
   async flush(): Promise<void> {
     if (this.failed) throw this.failed;
     if (this.buf.length === 0) return;
@@ -50,4 +57,50 @@ export class ChunkWriter {
     this.buf = '';
     this.out.removeListener('error', this.onError);
   }
+}
+
+/**
+ * Gathers rows into strings of about `chunkChars` characters before handing them to a ChunkWriter,
+ * so that the writer's buffer grows by a few large appends rather than one per row.
+ */
+export class RowChunks {
+  private text = '';
+
+  constructor(
+    private readonly w: ChunkWriter,
+    private readonly chunkChars = 16384,
+  ) {}
+
+  /** Appends a row; returns a promise only when the writer had to flush (await it then). */
+  add(row: string): Promise<void> | undefined {
+    this.text += row;
+    return this.text.length >= this.chunkChars ? this.handOver() : undefined;
+  }
+
+  /** Hands what is gathered to the writer, waiting if it flushes. */
+  async end(): Promise<void> {
+    const p = this.handOver();
+    if (p) await p;
+  }
+
+  private handOver(): Promise<void> | undefined {
+    const text = this.text;
+    this.text = '';
+    return this.w.push(text);
+  }
+}
+
+/**
+ * Writes BOM + the header line, then `rows` rows from `row(i)` (i = 0, 1, …; each ends with its
+ * CRLF), in chunks. Returns the number of rows.
+ */
+export async function writeRows(w: ChunkWriter, header: readonly string[], rows: number, row: (i: number) => string): Promise<number> {
+  await w.write(BOM + header.join(',') + CRLF);
+  const chunks = new RowChunks(w);
+  for (let i = 0; i < rows; i++) {
+    const p = chunks.add(row(i));
+    if (p) await p;
+  }
+  await chunks.end();
+  return rows;
 }

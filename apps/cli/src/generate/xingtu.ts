@@ -2,9 +2,9 @@
  * 巨量星图 订单 export: one row per order with its video stats, 视频发布时间 ascending from
  * 2026-01-01, ids as `"\t…"`, 订单金额 with thousands separators, 完播率 as "18.50%" ("-" for 图文).
  */
-import { BOM, CRLF, daysFromCivil, fmtTs, moneyQ, P2, tabCell } from './format';
+import { CRLF, daysFromCivil, fmtTs, moneyQ, P2, tabCell } from './format';
 import type { Random } from './prng';
-import type { ChunkWriter } from './writer';
+import { writeRows, type ChunkWriter } from './writer';
 
 export const XINGTU_HEADER = [
   '订单ID',
@@ -26,12 +26,9 @@ const TASKS = ['双11坚果种草', '咖啡新品测评', '保温杯开箱', '�
 const CREATORS = ['阿杰测评', '甜甜爱分享', '老王生活馆', '元气好物', '果果的小店', '小鹿的零食铺', '大胃王阿强', '精致女孩Lily'];
 const FIRST_SECOND = daysFromCivil(2026, 1, 1) * 86400;
 
-export async function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
-  let p = w.push(BOM + XINGTU_HEADER.join(',') + CRLF);
-  if (p) await p;
+export function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Promise<number> {
   let sec = FIRST_SECOND + 9 * 3600;
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
+  return writeRows(w, XINGTU_HEADER, rows, (i) => {
     sec += 600 + rnd.int(7200);
     const c = rnd.int(CREATORS.length);
     const text = rnd.chance(0.15);
@@ -39,7 +36,7 @@ export async function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Pr
     const likes = Math.floor(plays * (0.005 + 0.04 * rnd.next()));
     const bp = rnd.range(500, 4000);
     const completion = text ? '-' : `${Math.floor(bp / 100)}.${P2[bp % 100]}%`;
-    chunk +=
+    return (
       [
         tabCell(`73${String(i + 1).padStart(17, '0')}`),
         TASKS[rnd.int(TASKS.length)],
@@ -54,14 +51,7 @@ export async function writeXingtu(w: ChunkWriter, rnd: Random, rows: number): Pr
         String(Math.floor(likes * 0.05)),
         String(Math.floor(likes * 0.15)),
         completion,
-      ].join(',') + CRLF;
-    if (chunk.length >= 16384) {
-      p = w.push(chunk);
-      chunk = '';
-      if (p) await p;
-    }
-  }
-  p = w.push(chunk);
-  if (p) await p;
-  return rows;
+      ].join(',') + CRLF
+    );
+  });
 }

@@ -3,7 +3,8 @@
  * 作品列表 works and 罗盘 live sessions, shaped like ../../../../../fixtures/samples (same headers,
  * same quirks: quoted thousands, `20.69s`, `-` for 图文 video metrics, `2026/10/01 19:30:00`).
  */
-import { BOM, CRLF, P2, csvCell, fmtDay, fmtTs, groupQ, money, padNum } from '../format';
+import { CONTENT_HEADER, WORK_TOPICS } from '../content';
+import { BOM, CRLF, P2, csvCell, fmtDay, fmtTs, frac6, groupQ, money } from '../format';
 import type { Random } from '../prng';
 
 export interface DayWindow {
@@ -28,26 +29,8 @@ export function accountDaily(rnd: Random, win: DayWindow, scale: number): string
   return out;
 }
 
-const WORK_HEADER = '作品名称,发布时间,体裁,审核状态,播放量,完播率,5s完播率,2s跳出率,平均播放时长,点赞量,评论量,分享量,收藏量,主页访问量,粉丝增量';
-const TOPICS = [
-  '秋天第一杯咖啡',
-  '办公室零食测评',
-  '保温杯怎么选',
-  '牛肉干开箱',
-  '一周早餐不重样',
-  '平价护肤好物',
-  '租房改造小物',
-  '露营装备清单',
-  '学生党必备',
-  '百元内礼物推荐',
-  '打工人午餐',
-  '通勤穿搭',
-];
+const WORK_HEADER = CONTENT_HEADER.join(',');
 const TAGS = ['#好物分享 #零食', '#好物推荐', '#开箱 #测评', '#生活vlog'];
-
-function frac6(u: number): string {
-  return u >= 1000000 ? '1.000000' : '0.' + padNum(u, 6);
-}
 
 /** 作品列表: a work every `everyDays` days on average, published in the evening. */
 export function works(rnd: Random, win: DayWindow, everyDays: number, reach: number): string {
@@ -55,7 +38,7 @@ export function works(rnd: Random, win: DayWindow, everyDays: number, reach: num
   let n = 0;
   for (let d = rnd.int(everyDays); d < win.days; d += 1 + rnd.int(2 * everyDays - 1)) {
     n++;
-    let title = `${rnd.pick(TOPICS)}｜第${n}期`;
+    let title = `${rnd.pick(WORK_TOPICS)}｜第${n}期`;
     if (rnd.chance(0.3)) title += '\n' + rnd.pick(TAGS);
     const video = rnd.chance(0.8);
     const plays = Math.floor(reach * (0.2 + 1.6 * rnd.next() * rnd.next()) * (rnd.chance(0.05) ? 8 : 1));
