@@ -4,7 +4,7 @@
 export type { BatchItem, BatchStudent, BatchResult } from '@creator-ops/grading';
 export type { QueryFilter, QuerySpec, ResultColumn, Reconciliation, ReconciliationIssue } from '@creator-ops/query';
 import type { Reconciliation } from '@creator-ops/query';
-import type { QuerySpec, ResultColumn } from '@creator-ops/query';
+import type { ResultColumn } from '@creator-ops/query';
 export type { Kpi, ReportTable, ReportChart, ReportResult } from '@creator-ops/reports';
 
 export type { Label, ExportKind } from '@creator-ops/schemas';
@@ -131,8 +131,8 @@ export interface Member {
 
 // Rule and alert vocabularies: the monitoring library's own (a pure module).
 export { SEVERITIES, ALERT_STATES, ALERT_OPS, ALERT_WINDOWS } from '@creator-ops/monitoring/types';
-export type { Severity, AlertState, AlertOp, AlertWindow, AlertRule, AlertRuleInput } from '@creator-ops/monitoring/types';
-import type { Severity, AlertState } from '@creator-ops/monitoring/types';
+export type { Severity, AlertState, AlertOp, AlertWindow, AlertRule, AlertRuleInput, DayRange } from '@creator-ops/monitoring/types';
+import type { Alert, Severity } from '@creator-ops/monitoring/types';
 
 /** Text fields a rule may group by (the API checks each against the metric's exports). */
 export const ALERT_DIMENSIONS = ['plan_id', 'plan', 'unit_id', 'campaign_id', 'account', 'product_id'] as const;
@@ -144,11 +144,6 @@ export interface RuleIssue {
   message: Label;
 }
 
-export interface DayRange {
-  from: string;
-  to: string;
-}
-
 /** `POST /api/workspaces/:ws/query`. */
 
 export interface QueryResult {
@@ -158,29 +153,8 @@ export interface QueryResult {
   period: { from: string | null; to: string | null };
 }
 
-export interface AlertItem {
-  id: string;
-  ruleId: string;
-  metric: string;
-  dimension: string | null;
-  dimensionValue: string | null;
-  dimensionLabel?: string | null;
-  window: DayRange;
-  observed: number;
-  threshold: number;
-  previous?: number;
-  previousWindow?: DayRange;
-  change?: number;
-  severity: Severity;
-  state: AlertState;
-  message: Label;
-  evidence: { query: QuerySpec };
-  createdAt: string;
-  lastSeenAt: string;
-  acknowledgedAt?: string | null;
-  resolvedAt?: string | null;
-  resolution?: 'cleared' | 'superseded' | null;
-}
+/** A stored alert as the alert endpoints send it: the monitoring library's Alert, with its store id. */
+export type AlertItem = Omit<Alert, 'id'> & { id: string };
 
 export type SeverityCounts = Record<Severity, number> & { total: number };
 
