@@ -11,15 +11,13 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
   Allow,
 } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { OptionalDay } from '../../common/day-field';
 
 export class QueryFilterDto {
   @ApiProperty({ description: 'Canonical field or original header' })
@@ -67,14 +65,10 @@ export class QueryDto {
   @Type(() => QueryFilterDto)
   filters?: QueryFilterDto[];
 
-  @ApiPropertyOptional({ example: '2026-10-01' })
-  @IsOptional()
-  @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  @OptionalDay('2026-10-01')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-31' })
-  @IsOptional()
-  @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  @OptionalDay('2026-10-31')
   to?: string;
 
   @ApiPropertyOptional({

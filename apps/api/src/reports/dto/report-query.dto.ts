@@ -2,9 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { COMPARE_MODES, type CompareMode } from '@creator-ops/query';
 import { PERIOD_PRESETS, type PeriodPreset } from '@creator-ops/reports';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { OptionalDay } from '../../common/day-field';
 
 /** Report parameters as a query string (also used by the chart and export endpoints). */
 export class ReportQueryDto {
@@ -13,14 +12,10 @@ export class ReportQueryDto {
   @IsIn([...PERIOD_PRESETS])
   preset?: PeriodPreset;
 
-  @ApiPropertyOptional({ example: '2026-10-01' })
-  @IsOptional()
-  @Matches(DAY, { message: 'from must be YYYY-MM-DD' })
+  @OptionalDay('2026-10-01')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-10-31' })
-  @IsOptional()
-  @Matches(DAY, { message: 'to must be YYYY-MM-DD' })
+  @OptionalDay('2026-10-31')
   to?: string;
 
   @ApiPropertyOptional({ enum: ['day', 'week', 'month'] })
@@ -55,9 +50,7 @@ export class ReportQueryDto {
   @Max(1)
   gross_margin?: number;
 
-  @ApiPropertyOptional({ example: '2026-10-31' })
-  @IsOptional()
-  @Matches(DAY, { message: 'reference_date must be YYYY-MM-DD' })
+  @OptionalDay('2026-10-31')
   reference_date?: string;
 
   @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
