@@ -1,22 +1,11 @@
 import type { Label } from '@creator-ops/schemas';
 import type { MetricDef, MetricUnit } from '../types';
+import { sumBuilder } from './builders';
 
 const AD = ['初级 4.3', '中级 4.3', '高级 4.1.1'];
 const ROI = [...AD, '高级 4.2.2', '高级 3.1.1'];
 
-const sum = (key: string, field: string, zh: string, en: string, unit: MetricDef['unit'] = 'count'): MetricDef => ({
-  key,
-  label: { zh, en },
-  description: { zh: `广告报表中${zh}之和`, en: `Sum of ${en.toLowerCase()} in ad reports` },
-  formula: { zh: `Σ ${zh}`, en: `Σ ${en.toLowerCase()}` },
-  kind: 'sum',
-  field,
-  unit,
-  decimals: unit === 'money' ? 2 : 0,
-  direction: 'up',
-  kinds: ['ad'],
-  standard: AD,
-});
+const sum = sumBuilder({ kinds: ['ad'], standard: AD }, (zh, en) => ({ zh: `广告报表中${zh}之和`, en: `Sum of ${en} in ad reports` }));
 
 /** A ratio of ad sums (ratio of sums at every grouping); its formula is generated from `expr`. */
 const ratio = (def: { key: string; expr: string; label: Label; unit: MetricUnit; direction: 'up' | 'down'; standard?: string[] }): MetricDef => ({

@@ -1,22 +1,11 @@
 import type { Label } from '@creator-ops/schemas';
 import type { MetricDef } from '../types';
+import { sumBuilder } from './builders';
 
 // 直播复盘 is the 直播电商 variant of 中级 3.1.7 (EXERCISES T14); 2.1.3 and 3.1.4–3.1.6 are not data items.
 const LIVE = ['中级 3.1.7'];
 
-const sum = (key: string, field: string, zh: string, en: string, unit: MetricDef['unit'] = 'count', direction: 'up' | 'down' = 'up'): MetricDef => ({
-  key,
-  label: { zh, en },
-  description: { zh: `直播场次的${zh}之和`, en: `Sum of ${en.toLowerCase()} over live sessions` },
-  formula: { zh: `Σ ${zh}`, en: `Σ ${en.toLowerCase()}` },
-  kind: 'sum',
-  field,
-  unit,
-  decimals: unit === 'money' ? 2 : 0,
-  direction,
-  kinds: ['live'],
-  standard: LIVE,
-});
+const sum = sumBuilder({ kinds: ['live'], standard: LIVE }, (zh, en) => ({ zh: `直播场次的${zh}之和`, en: `Sum of ${en} over live sessions` }));
 
 /** A ratio of sums; its formula is generated from `expr`. */
 const ratio = (def: { key: string; expr: string; label: Label; unit?: MetricDef['unit'] }): MetricDef => ({

@@ -1,21 +1,11 @@
 import type { Label } from '@creator-ops/schemas';
 import type { MetricDef } from '../types';
+import { sumBuilder } from './builders';
 
 const XT = ['初级 3.2.3', '中级 3.2.3'];
 const base = { direction: 'up' as const, kinds: ['xingtu' as const], standard: XT };
 
-const sum = (key: string, field: string, zh: string, en: string, unit: MetricDef['unit'] = 'count', direction: 'up' | 'down' = 'up'): MetricDef => ({
-  ...base,
-  key,
-  label: { zh, en },
-  description: { zh: `星图订单的${zh}之和`, en: `Sum of ${en.toLowerCase()} over 星图 orders` },
-  formula: { zh: `Σ ${zh}`, en: `Σ ${en.toLowerCase()}` },
-  kind: 'sum',
-  field,
-  unit,
-  decimals: unit === 'money' ? 2 : 0,
-  direction,
-});
+const sum = sumBuilder(base, (zh, en) => ({ zh: `星图订单的${zh}之和`, en: `Sum of ${en} over 星图 orders` }));
 
 /** A ratio of sums; its formula is generated from `expr`. */
 const ratio = (def: { key: string; expr: string; label: Label; unit: MetricDef['unit']; direction?: 'up' | 'down' }): MetricDef => ({
