@@ -4,20 +4,9 @@ import type { ReportChart, ReportDefinition } from '../types';
 import { categoryName, chartOf, hasData, measureOf, numberOf, queryFirstAvailable, scopedContext, seriesOf, tableFrom, withoutEmptyMetrics } from './shared';
 import { present } from './trends';
 
-const SESSION_METRICS = [
-  'live_gmv',
-  'viewers',
-  'entry_rate',
-  'product_ctr',
-  'watch_to_buy_rate',
-  'uv_value',
-  'live_gpm',
-  'avg_watch_minutes',
-  'live_orders',
-  'live_buyers',
-  'ad_spend',
-  'live_roi',
-];
+/** The session figures shown both as KPIs and in the per-session table. */
+const KEY_FIGURES = ['live_gmv', 'viewers', 'entry_rate', 'product_ctr', 'watch_to_buy_rate', 'uv_value', 'live_gpm', 'avg_watch_minutes'];
+const SESSION_METRICS = [...KEY_FIGURES, 'live_orders', 'live_buyers', 'ad_spend', 'live_roi'];
 const FUNNEL = ['exposure_users', 'viewers', 'product_click_users', 'live_buyers'];
 
 export const liveReviewReport: ReportDefinition = {
@@ -32,18 +21,7 @@ export const liveReviewReport: ReportDefinition = {
   params: ['preset', 'from', 'to', 'account', 'compare'],
   build(report) {
     const ctx = scopedContext(report, ['live']);
-    const kpis = buildKpis(ctx, [
-      'sessions',
-      'live_gmv',
-      'viewers',
-      'entry_rate',
-      'product_ctr',
-      'watch_to_buy_rate',
-      'uv_value',
-      'live_gpm',
-      'avg_watch_minutes',
-      'live_roi',
-    ]).filter((k) => k.value !== null || k.previous !== null);
+    const kpis = buildKpis(ctx, ['sessions', ...KEY_FIGURES, 'live_roi']).filter((k) => k.value !== null || k.previous !== null);
     const found = queryFirstAvailable(ctx, [['live_start', 'anchor_name'], ['live_start']], {
       metrics: SESSION_METRICS,
       sort: [{ key: 'live_start', dir: 'asc' }],
