@@ -100,7 +100,13 @@ export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null 
   for (const name of keyColumns) presenceColumns.delete(name);
   // Days are a key only when the query needs them (a window or a time dimension): by-plan totals
   // over all the data roll up to one cell per plan, not per plan and day.
-  const rollup = rollupOf(kind, table, [...keyColumns].sort(), [...presenceColumns].sort(), req.dateField, Boolean(window || usesTime));
+  const shape = {
+    keyColumns: [...keyColumns].sort(),
+    presenceColumns: [...presenceColumns].sort(),
+    dateField: req.dateField,
+    byDay: Boolean(window || usesTime),
+  };
+  const rollup = rollupOf(kind, table, shape);
   if (!rollup) return null;
   const measures = candidates.filter((m) => m.op !== 'distinct' || cellMeasure(table, rollup, m) !== null);
   if (measures.length === 0) return null;
@@ -119,14 +125,16 @@ function isPresenceFilter(f: QueryFilter): boolean {
   return f.op === 'range' && Array.isArray(f.value) && f.value.length === 2 && f.value.every((v) => v === null || v === undefined);
 }
 
-function rollupOf(
-  kind: ExportKind,
-  table: ColumnTable,
-  keyColumns: string[],
-  presenceColumns: string[],
-  dateField: string | undefined,
-  byDay: boolean,
-): Rollup | null {
+/** What a rollup groups by: the key columns, the presence columns and, when `byDay`, the day of `dateField`. */
+interface RollupShape {
+  keyColumns: string[];
+  presenceColumns: string[];
+  dateField: string | undefined;
+  byDay: boolean;
+}
+
+function rollupOf(kind: ExportKind, table: ColumnTable, shape: RollupShape): Rollup | null {
+  const { keyColumns, presenceColumns, dateField, byDay } = shape;
   let perTable = ROLLUPS.get(table);
   if (!perTable) {
     perTable = new Map();
@@ -135,19 +143,13 @@ function rollupOf(
   const key = `${byDay ? `day:${dateField ?? ''}` : 'all'}|${keyColumns.join('\u0001')}|${presenceColumns.join('\u0001')}`;
   if (perTable.has(key)) return perTable.get(key)!;
   if (perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
-  const rollup = buildRollup(kind, table, keyColumns, presenceColumns, byDay ? dateField : undefined, byDay);
+  const rollup = buildRollup(kind, table, shape);
   perTable.set(key, rollup);
   return rollup;
 }
 
-function buildRollup(
-  kind: ExportKind,
-  table: ColumnTable,
-  keyColumns: string[],
-  presenceColumns: string[],
-  dateField: string | undefined,
-  byDay: boolean,
-): Rollup | null {
+function buildRollup(kind: ExportKind, table: ColumnTable, shape: RollupShape): Rollup | null {
+  const { keyColumns, presenceColumns, dateField, byDay } = shape;
   const n = table.length;
   const dayOf = byDay ? dayReader(kind, table, dateField) : null;
   const components = keyColumns.map((name) => componentsOf(table.columns.get(name)!, n));
