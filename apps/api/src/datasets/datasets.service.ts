@@ -1,9 +1,9 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
-import { ingestFile, reportMessage, type ImportReport } from '@creator-ops/ingest';
+import { ingestFile, reportMessage, type ImportReport, type IngestOptions } from '@creator-ops/ingest';
 import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
-import { KINDS, type ExportKind } from '@creator-ops/schemas';
+import { KINDS } from '@creator-ops/schemas';
 import { KeyedMutex } from '../auth/keyed-mutex';
 import { AppError, NotFoundError } from '../common/app-error';
 import { WorkspaceEvents } from '../coordination/workspace-events';
@@ -15,18 +15,10 @@ import type { Workspace } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DatasetsRepository, type Dataset } from './datasets.repository';
 
-export interface ImportRequest {
+/** An upload to import: the ingest options a client may set (the secret is the server's), and where the bytes are. */
+export interface ImportRequest extends Omit<IngestOptions, 'secret'> {
   /** Path of the uploaded bytes (a temp file owned by the caller). */
   path: string;
-  fileName: string;
-  kind?: ExportKind;
-  account?: string;
-  /** YYYY-MM-DD: the day of an export without a date column. */
-  date?: string;
-  encoding?: string;
-  /** xlsx: the sheet to read (name or 1-based index); otherwise the best-matching one. */
-  sheet?: string;
-  onProgress?: (p: { bytes: number; rows: number }) => void;
 }
 
 export interface ImportOutcome {
