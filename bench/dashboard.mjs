@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { adminHeaders } from './api-session.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const RUNS = Number(process.env.BENCH_DASHBOARD_RUNS || 30);
@@ -23,15 +24,7 @@ let headers = {};
 async function waitUp() {
   for (let i = 0; i < 200; i++) {
     try {
-      if (!headers.authorization) {
-        const login = await fetch(`${base}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
-        });
-        const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-        if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}` };
-      }
+      if (!headers.authorization) headers = (await adminHeaders(base, 'bench-admin-password')) ?? headers;
       const r = await fetch(`${base}/api/workspaces`, { headers });
       if (r.ok && (await r.json()).items.length) return;
     } catch {}

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { adminHeaders } from './api-session.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const OUT = join(ROOT, 'bench', 'out');
@@ -86,13 +87,8 @@ async function waitUp() {
   for (let i = 0; i < 600; i++) {
     try {
       if (!headers.authorization) {
-        const login = await fetch(`${base}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-        });
-        const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-        if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}`, 'content-type': 'application/json' };
+        const auth = await adminHeaders(base, PASSWORD);
+        if (auth) headers = { ...auth, 'content-type': 'application/json' };
       }
       const r = await fetch(`${base}/api/workspaces`, { headers });
       if (r.ok && (await r.json()).items.some((w) => w.name === WS || w.id === WS)) return;

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { adminHeaders } from './api-session.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const RUNS = Number(process.env.BENCH_SALES_RUNS || 10);
@@ -40,13 +41,7 @@ let headers = {};
 try {
   for (let i = 0; i < 300 && !headers.authorization; i++) {
     try {
-      const login = await fetch(`${base}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
-      });
-      const session = /co_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-      if (session) headers = { authorization: `Bearer ${decodeURIComponent(session)}` };
+      headers = (await adminHeaders(base, 'bench-admin-password')) ?? headers;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
