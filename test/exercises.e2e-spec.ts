@@ -101,6 +101,16 @@ describe('exercises API', () => {
     await e.http().get(`/api/exercises/${ID}/key`).expect(200);
   });
 
+  it('resolves the workspace of an assignment route at the edge, like every other :ws route', async () => {
+    const missing = await e.http().put(`/api/exercises/${ID}/assignments/no-such-class`).send({}).expect(404);
+    expect(missing.body.code).toBe('WORKSPACE_NOT_FOUND');
+    const invalid = await e
+      .http()
+      .post(`/api/exercises/${ID}/assignments/${encodeURIComponent('bad name!')}/release`)
+      .expect(400);
+    expect(invalid.body.code).toBe('INVALID_WORKSPACE_NAME');
+  });
+
   it('grades the worked example at full marks and keeps each trainee’s submissions to themselves', async () => {
     const res = await alice.post(`/api/exercises/${ID}/submissions`).attach('file', example, 'answer.csv').expect(201);
     expect(res.body.score).toBe(res.body.maxScore);

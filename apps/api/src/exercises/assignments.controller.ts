@@ -4,6 +4,8 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Request } from 'express';
 import { RequirePermission } from '../auth/permission.decorator';
 import { principalOf } from '../auth/principal';
+import { CurrentWorkspace } from '../workspaces/current-workspace';
+import type { Workspace } from '../workspaces/workspaces.repository';
 import { AssignmentsService } from './assignments.service';
 
 export class AssignDto {
@@ -33,7 +35,7 @@ export class AssignmentsController {
   @Put(':ws')
   @RequirePermission('exercise:key')
   @ApiOperation({ summary: 'Assign the exercise to a workspace, or change its feedback policy there (graders of that workspace)' })
-  assign(@Param('id') id: string, @Param('ws') ws: string, @Body() body: AssignDto, @Req() req: Request) {
+  assign(@Param('id') id: string, @CurrentWorkspace() ws: Workspace, @Body() body: AssignDto, @Req() req: Request) {
     return this.assignments.assign(principalOf(req)!, id, ws, body);
   }
 
@@ -41,7 +43,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @RequirePermission('exercise:key')
   @ApiOperation({ summary: 'Release exam results to the workspace’s trainees' })
-  release(@Param('id') id: string, @Param('ws') ws: string, @Req() req: Request) {
+  release(@Param('id') id: string, @CurrentWorkspace() ws: Workspace, @Req() req: Request) {
     return this.assignments.release(principalOf(req)!, id, ws);
   }
 
@@ -49,7 +51,7 @@ export class AssignmentsController {
   @HttpCode(204)
   @RequirePermission('exercise:key')
   @ApiOperation({ summary: 'Withdraw the exercise from a workspace' })
-  async unassign(@Param('id') id: string, @Param('ws') ws: string, @Req() req: Request): Promise<void> {
+  async unassign(@Param('id') id: string, @CurrentWorkspace() ws: Workspace, @Req() req: Request): Promise<void> {
     await this.assignments.unassign(principalOf(req)!, id, ws);
   }
 }

@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DEFAULT_REVEAL_AFTER } from '@creator-ops/grading';
 import { AppError } from '../common/app-error';
 import type { Principal } from '../auth/principal';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { Clock } from '../platform/clock';
+import { WorkspacesRepository, type Workspace } from '../workspaces/workspaces.repository';
 import { AssignmentsRepository, type Assignment } from './assignments.repository';
 import { ExerciseAccessService, notFound } from './exercise-access.service';
 import { ExercisesService } from './exercises.service';
@@ -23,6 +24,7 @@ export class AssignmentsService {
     private readonly access: ExerciseAccessService,
     private readonly exercises: ExercisesService,
     private readonly workspaces: WorkspacesRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(p: Principal, exerciseId: string): Promise<AssignmentView[]> {
@@ -31,9 +33,9 @@ export class AssignmentsService {
   }
 
   /** Assigns the exercise to the workspace, or changes its policy there. */
-  async assign(p: Principal, exerciseId: string, workspace: string, policy: { mode?: string; revealAfter?: number }): Promise<AssignmentView> {
+  async assign(p: Principal, exerciseId: string, workspace: Workspace, policy: { mode?: string; revealAfter?: number }): Promise<AssignmentView> {
     this.exercises.find(exerciseId);
-    const workspaceId = await this.access.assertManages(p, workspace);
+    const workspaceId = this.access.assertManages(p, workspace);
     if (policy.mode !== undefined && policy.mode !== 'practice' && policy.mode !== 'exam')
       throw new AppError('INVALID_FEEDBACK_POLICY', HttpStatus.BAD_REQUEST, { problems: `mode ${policy.mode}` });
     const existing = await this.repo.one(exerciseId, workspaceId);
@@ -50,15 +52,15 @@ export class AssignmentsService {
   }
 
   /** Exam results become visible to the class's trainees (cells, expected values, diagnoses). */
-  async release(p: Principal, exerciseId: string, workspace: string): Promise<AssignmentView> {
-    const workspaceId = await this.access.assertManages(p, workspace);
+  async release(p: Principal, exerciseId: string, workspace: Workspace): Promise<AssignmentView> {
+    const workspaceId = this.access.assertManages(p, workspace);
     const existing = await this.repo.one(exerciseId, workspaceId);
     if (!existing) throw notFound(exerciseId);
-    return (await this.views([await this.repo.save({ ...existing, releasedAt: new Date() })]))[0];
+    return (await this.views([await this.repo.save({ ...existing, releasedAt: this.clock.now() })]))[0];
   }
 
-  async unassign(p: Principal, exerciseId: string, workspace: string): Promise<void> {
-    const workspaceId = await this.access.assertManages(p, workspace);
+  async unassign(p: Principal, exerciseId: string, workspace: Workspace): Promise<void> {
+    const workspaceId = this.access.assertManages(p, workspace);
     if (!(await this.repo.remove(exerciseId, workspaceId))) throw notFound(exerciseId);
   }
 

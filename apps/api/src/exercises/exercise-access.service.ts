@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
-import { WorkspacesRepository } from '../workspaces/workspaces.repository';
+import { WorkspacesRepository, type Workspace } from '../workspaces/workspaces.repository';
 import { AssignmentsRepository, type Assignment } from './assignments.repository';
 
 /** Membership roles that grade in a workspace: they see its submissions and the keys of its exercises. */
@@ -78,12 +78,10 @@ export class ExerciseAccessService {
     throw new AppError('WORKSPACE_REQUIRED', HttpStatus.BAD_REQUEST, { choices: names.join(', ') });
   }
 
-  /** Assigning, changing the policy of and releasing an exercise in `workspace`: its graders and admins. */
-  async assertManages(p: Principal, workspace: string): Promise<string> {
-    const ws = await this.workspaces.findByName(workspace);
-    if (!ws) throw new AppError('WORKSPACE_NOT_FOUND', HttpStatus.NOT_FOUND, { id: workspace });
-    if (!this.gradesWorkspace(p, ws.id)) throw new AppError('FORBIDDEN', HttpStatus.FORBIDDEN);
-    return ws.id;
+  /** Assigning, changing the policy of and releasing an exercise in `workspace`: its graders and admins. Returns its id. */
+  assertManages(p: Principal, workspace: Workspace): string {
+    if (!this.gradesWorkspace(p, workspace.id)) throw new AppError('FORBIDDEN', HttpStatus.FORBIDDEN);
+    return workspace.id;
   }
 }
 

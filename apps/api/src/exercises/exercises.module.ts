@@ -15,5 +15,5 @@ const PROVIDERS = [SubmissionsRepository, AssignmentsRepository, ExerciseAccessS
 @Module({ imports: [WorkspacesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class ExercisesModule {}
 
-@Module({ imports: [ExercisesModule], controllers: [ExercisesController, AssignmentsController] })
+@Module({ imports: [ExercisesModule, WorkspacesModule], controllers: [ExercisesController, AssignmentsController] })
 export class ExercisesHttpModule {}
