@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@ne
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError, tooManyRequests } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../platform/clock';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { AuthRepository } from './auth.repository';
 import { passwordProblem, randomPassword } from './password';
@@ -35,6 +36,7 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private notice: string | null = null;
@@ -100,7 +102,7 @@ export class AuthService implements OnApplicationBootstrap {
         throw new AppError('LOGIN_FAILED', HttpStatus.UNAUTHORIZED);
       }
       await this.throttle.accounts.clear(account);
-      const now = new Date();
+      const now = this.clock.now();
       await this.repo.saveUser({ id: user.id, lastLoginAt: now });
       await this.repo.deleteExpired(now);
       const secret = randomBytes(32).toString('base64url');
@@ -118,7 +120,7 @@ export class AuthService implements OnApplicationBootstrap {
   async createToken(principal: Principal, name?: string, days?: number): Promise<{ token: string } & TokenInfo> {
     const token = `co_${randomBytes(32).toString('base64url')}`;
     const lifetime = days ?? this.config.tokenDays;
-    const expiresAt = lifetime > 0 ? new Date(Date.now() + lifetime * DAY_MS) : null;
+    const expiresAt = lifetime > 0 ? new Date(this.clock.now().getTime() + lifetime * DAY_MS) : null;
     const saved = await this.repo.saveCredential({
       secretHash: sha256(token),
       userId: principal.userId,
@@ -162,7 +164,7 @@ export class AuthService implements OnApplicationBootstrap {
   async resolve(secret: string | undefined): Promise<Principal | null> {
     if (!secret) return null;
     const cred = await this.repo.credential(sha256(secret));
-    if (!cred || (cred.expiresAt && cred.expiresAt < new Date())) return null;
+    if (!cred || (cred.expiresAt && cred.expiresAt < this.clock.now())) return null;
     const user = await this.repo.userById(cred.userId);
     if (!user || user.disabled || !isRole(user.role)) return null;
     const memberships = new Map<string, Role>();
