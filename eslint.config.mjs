@@ -14,7 +14,7 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**', '**/testing/*
 
 /**
  * What the browser may import as values: pure modules with no Node built-ins (formatters, the metric registry, chart
- * builders, period presets). apps/web/vite.config.mts and apps/web/tsconfig.json alias exactly these.
+ * builders, period presets, the `{param}` template filler). apps/web/vite.config.mts and apps/web/tsconfig.json alias exactly these.
  */
 const WEB_VALUE_IMPORTS = [
   '@creator-ops/format',
@@ -23,6 +23,7 @@ const WEB_VALUE_IMPORTS = [
   '@creator-ops/reports/charts',
   '@creator-ops/reports/period-presets',
   '@creator-ops/monitoring/types',
+  '@creator-ops/errors',
 ];
 /** Barrels whose values reach columnar, ingest or the file system: the web takes their types only. */
 const TYPE_ONLY_LIBS = ['reports', 'query', 'grading', 'monitoring', 'columnar', 'ingest', 'warehouse'];

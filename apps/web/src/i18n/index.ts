@@ -1,4 +1,5 @@
 import { computed, ref } from 'vue';
+import { fillTemplate } from '@creator-ops/errors';
 import type { Label } from '../api/types';
 import { messages, type MessageKey } from './messages';
 
@@ -30,7 +31,7 @@ export function setLocale(next: AppLocale): void {
 /** `t('datasets.rowsAccepted', { n: 3 })`: a UI string in the current locale, `{name}` placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = messages[locale.value][key] ?? messages['zh-CN'][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return fillTemplate(text, params);
 }
 
 /** A `{ zh, en }` label from the API in the current locale. */
