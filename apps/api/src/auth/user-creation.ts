@@ -22,21 +22,35 @@ export class UserCreation {
    * that shows the one-time password (null when there is none to show).
    */
   async firstStartAdmin(): Promise<string | null> {
-    if ((await this.repo.countUsers()) > 0) return null;
-    const given = this.config.adminPassword;
-    const password = given ?? randomPassword();
-    try {
-      await this.createUser('admin', password, 'admin');
-    } catch (e) {
-      // Another instance starting at the same moment created it (PostgreSQL): its notice is the one shown.
-      if ((await this.repo.countUsers()) > 0) return null;
-      throw e;
-    }
-    if (given) return null;
-    return `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
+    return (await this.beginFirstStartAdmin())();
   }
 
-  async createUser(username: string, password: string, role: string) {
+  /**
+   * The first start in two steps: this one sees whether there is a user yet and starts hashing the
+   * password (scrypt, on the thread pool); the function it returns creates `admin` and gives the
+   * notice. A caller with work of its own to do (the CLI) does it in between, beside the hash.
+   */
+  async beginFirstStartAdmin(): Promise<() => Promise<string | null>> {
+    if ((await this.repo.countUsers()) > 0) return async () => null;
+    const given = this.config.adminPassword;
+    const password = given ?? randomPassword();
+    const hash = this.hasher.hash(password);
+    hash.catch(() => undefined); // awaited (and its failure thrown) by the second step
+    return async () => {
+      try {
+        await this.createUser('admin', password, 'admin', hash);
+      } catch (e) {
+        // Another instance starting at the same moment created it (PostgreSQL): its notice is the one shown.
+        if ((await this.repo.countUsers()) > 0) return null;
+        throw e;
+      }
+      if (given) return null;
+      return `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
+    };
+  }
+
+  /** `passwordHash`: the password's hash when the caller started it already. */
+  async createUser(username: string, password: string, role: string, passwordHash?: Promise<string>) {
     if (!USERNAME.test(username ?? '')) throw new AppError('INVALID_USERNAME', Status.BAD_REQUEST);
     if (!isRole(role)) throw new AppError('INVALID_ROLE', Status.BAD_REQUEST, { role: String(role) });
     const problem = passwordProblem(password);
@@ -45,7 +59,7 @@ export class UserCreation {
     const user = await this.repo.saveUser({
       id: randomUUID(),
       username,
-      passwordHash: await this.hasher.hash(password),
+      passwordHash: await (passwordHash ?? this.hasher.hash(password)),
       role,
       lastLoginAt: null,
       disabled: false,

@@ -36,7 +36,8 @@ export interface LightCore {
  * The import and query services over the same DATA_DIR and metadata database as CoreModule, built
  * from the same plain classes the API's modules construct, and started as CoreModule starts them:
  * migrations, alert rules evaluated after each ad import, the first start's `admin` (its one-time
- * password on stderr). Loads no Nest, HTTP or rendering module. `logger` gives a context its log.
+ * password on stderr, at `close`: the password is hashed while the command works). Loads no Nest,
+ * HTTP or rendering module. `logger` gives a context its log.
  */
 export async function openLightCore(config: AppConfig, logger: (context: string) => Log): Promise<LightCore> {
   prepareDataDir(config);
@@ -54,9 +55,17 @@ export async function openLightCore(config: AppConfig, logger: (context: string)
     const datasets = new DatasetsService(workspaces, datasetsRepository, tables, faults, files, secret, lock, events, logger('Datasets'));
     const monitoring = new MonitoringService(tables, new MonitoringRepository(db), config, new SystemClock(), new NodeHttpClient(), lock, logger('Monitoring'));
     evaluateAfterImports(datasets, monitoring);
-    const notice = await new UserCreation(new AuthRepository(db), new PasswordHasher(config), config).firstStartAdmin();
-    if (notice && !config.noticeAfterListen) process.stderr.write(notice);
-    return { datasets, query: new QueryService(tables), workspaces, workspacesRepository, close: () => db.destroy() };
+    // The first start's password hash (scrypt: most of a first command's time) runs beside the command; `admin` is saved at close.
+    const firstStart = await new UserCreation(new AuthRepository(db), new PasswordHasher(config), config).beginFirstStartAdmin();
+    const close = async () => {
+      try {
+        const notice = await firstStart();
+        if (notice && !config.noticeAfterListen) process.stderr.write(notice);
+      } finally {
+        await db.destroy();
+      }
+    };
+    return { datasets, query: new QueryService(tables), workspaces, workspacesRepository, close };
   } catch (e) {
     await db.destroy();
     throw e;
