@@ -4,7 +4,6 @@
  */
 export * from './light';
 export { CoreModule } from './core.module';
-export { tableToCsv } from '../common/csv';
 export { startServer } from '../server';
 export { ReportsService } from '../reports/reports.service';
 export { MonitoringService } from '../monitoring/monitoring.service';

@@ -8,6 +8,7 @@ export { acquireDataDirLock, DataDirLockedError } from '../storage/data-dir-lock
 export { AppError } from '../common/app-error';
 export type { Log } from '../common/log';
 export { translateError, isDiskFull } from '../common/error-status';
+export { tableToCsv } from '../common/csv';
 export { DatasetsService } from '../datasets/datasets.service';
 export { QueryService } from '../query/query.service';
 export { WorkspacesService } from '../workspaces/workspaces.service';
