@@ -16,7 +16,7 @@ import { QueryHttpModule } from './query/query.module';
 import { ReportsHttpModule } from './reports/reports.module';
 import { DataDirLockRelease } from './storage/data-dir-lock-release';
 import { InstanceRegistry, uploadDirOf } from './coordination/instance-registry';
-import { WorkspaceEventsListener } from './coordination/workspace-events';
+import { WorkspaceEventsListener } from './coordination/workspace-events-listener';
 import { StartupSweep } from './storage/startup-sweep';
 import { WarehouseHttpModule } from './warehouse/warehouse.module';
 import { WorkspacesHttpModule } from './workspaces/workspaces-http.module';

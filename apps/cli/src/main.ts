@@ -1,54 +1,60 @@
 import 'reflect-metadata';
-import { ConfigError, isDiskFull, translateError, DataDirLockedError } from '@creator-ops/core';
+import { ConfigError, isDiskFull, translateError, DataDirLockedError } from '@creator-ops/core/light';
 import { CodedError } from '@creator-ops/errors';
 import { ReportParamError } from '@creator-ops/reports';
 import { UsageError } from './args';
-import { ALERTS_USAGE, alertsCommand } from './commands/alerts.command';
-import { EXPORT_USAGE, exportCommand } from './commands/export.command';
-import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
-import { GRADE_USAGE, gradeCommand } from './commands/grade.command';
-import { INGEST_USAGE, ingestCommand } from './commands/ingest.command';
-import { QUERY_USAGE, queryCommand } from './commands/query.command';
-import { REPORT_USAGE, reportCommand } from './commands/report.command';
-import { serveCommand } from './commands/serve.command';
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  ingest: ingestCommand,
-  query: queryCommand,
-  report: reportCommand,
-  alerts: alertsCommand,
-  grade: gradeCommand,
-  generate: generateCommand,
-  export: exportCommand,
-  serve: serveCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+/** Each command's module is loaded when it runs: ingest and query never load the web framework that report, alerts, export and serve start. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import('./commands/ingest.command.js')).ingestCommand,
+  query: async () => (await import('./commands/query.command.js')).queryCommand,
+  report: async () => (await import('./commands/report.command.js')).reportCommand,
+  alerts: async () => (await import('./commands/alerts.command.js')).alertsCommand,
+  grade: async () => (await import('./commands/grade.command.js')).gradeCommand,
+  generate: async () => (await import('./commands/generate.command.js')).generateCommand,
+  export: async () => (await import('./commands/export.command.js')).exportCommand,
+  serve: async () => (await import('./commands/serve.command.js')).serveCommand,
 };
 
-const USAGE = `creator-ops — 自媒体运营数据分析台
+async function usage(): Promise<string> {
+  const [ingest, query, report, alerts, grade, generate, exportC] = await Promise.all([
+    import('./commands/ingest.command.js'),
+    import('./commands/query.command.js'),
+    import('./commands/report.command.js'),
+    import('./commands/alerts.command.js'),
+    import('./commands/grade.command.js'),
+    import('./commands/generate.command.js'),
+    import('./commands/export.command.js'),
+  ]);
+  return `creator-ops — 自媒体运营数据分析台
 
 usage: npm run --silent cli -- <command> [options]
-  ${INGEST_USAGE}
-  ${QUERY_USAGE}
-  ${REPORT_USAGE}
-  ${ALERTS_USAGE}
-  ${GRADE_USAGE}
-  ${GENERATE_USAGE}
-  ${EXPORT_USAGE}
+  ${ingest.INGEST_USAGE}
+  ${query.QUERY_USAGE}
+  ${report.REPORT_USAGE}
+  ${alerts.ALERTS_USAGE}
+  ${grade.GRADE_USAGE}
+  ${generate.GENERATE_USAGE}
+  ${exportC.EXPORT_USAGE}
   serve [--port P] [--host H]
 
 Data lives in DATA_DIR (default ./data), shared with the server.`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write((await usage()) + '\n');
     return command ? 0 : 2;
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    process.stderr.write(`unknown command "${command}"\n\n${await usage()}\n`);
     return 2;
   }
-  return run(rest);
+  return (await run())(rest);
 }
 
 main(process.argv.slice(2)).then(

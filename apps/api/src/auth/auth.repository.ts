@@ -1,13 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, Not } from 'typeorm';
+import { LessThan, Not, type DataSource } from 'typeorm';
 import { CredentialEntity } from './credential.entity';
 import { MembershipEntity } from './membership.entity';
 import { UserEntity } from './user.entity';
 
-@Injectable()
 export class AuthRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {}
 
   private get users() {
     return this.db.getRepository(UserEntity);

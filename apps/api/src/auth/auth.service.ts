@@ -1,18 +1,18 @@
 import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError, tooManyRequests } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../platform/clock';
 import { WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { AuthRepository } from './auth.repository';
-import { passwordProblem, randomPassword } from './password';
+import { passwordProblem } from './password';
 import { PasswordHasher } from './password-hasher';
 import type { Principal } from './principal';
 import { isRole, type Role } from './roles';
 import { SignInThrottle } from './sign-in-throttle';
+import { UserCreation } from './user-creation';
 
 const SESSION_HOURS = 12;
-const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{1,63}$/u;
 /** Hashes allowed to wait in line before sign-ins are refused as busy (503). */
 const MAX_HASH_QUEUE = 64;
 const DAY_MS = 86_400_000;
@@ -37,24 +37,16 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.users = new UserCreation(repo, hasher, config);
+  }
 
   private notice: string | null = null;
+  private readonly users: UserCreation;
 
   /** First start: the `admin` user, with ADMIN_PASSWORD or a one-time password printed once. */
   async onApplicationBootstrap(): Promise<void> {
-    if ((await this.repo.countUsers()) > 0) return;
-    const given = this.config.adminPassword;
-    const password = given ?? randomPassword();
-    try {
-      await this.createUser('admin', password, 'admin');
-    } catch (e) {
-      // Another instance starting at the same moment created it (PostgreSQL): its notice is the one shown.
-      if ((await this.repo.countUsers()) > 0) return;
-      throw e;
-    }
-    if (given) return;
-    this.notice = `\ncreator-ops: first start — user "admin", one-time password: ${password}\n(change it on the web (top right) or with POST /api/auth/password; set ADMIN_PASSWORD to choose it)\n\n`;
+    this.notice = await this.users.firstStartAdmin();
     if (!this.config.noticeAfterListen) this.printFirstStartNotice();
   }
 
@@ -64,21 +56,8 @@ export class AuthService implements OnApplicationBootstrap {
     this.notice = null;
   }
 
-  async createUser(username: string, password: string, role: string) {
-    if (!USERNAME.test(username ?? '')) throw new AppError('INVALID_USERNAME', HttpStatus.BAD_REQUEST);
-    if (!isRole(role)) throw new AppError('INVALID_ROLE', HttpStatus.BAD_REQUEST, { role: String(role) });
-    const problem = passwordProblem(password);
-    if (problem) throw new AppError(problem, HttpStatus.BAD_REQUEST);
-    if (await this.repo.userByName(username)) throw new AppError('USER_EXISTS', HttpStatus.CONFLICT, { username });
-    const user = await this.repo.saveUser({
-      id: randomUUID(),
-      username,
-      passwordHash: await this.hasher.hash(password),
-      role,
-      lastLoginAt: null,
-      disabled: false,
-    });
-    return { id: user.id, username: user.username, role: user.role as Role };
+  createUser(username: string, password: string, role: string) {
+    return this.users.createUser(username, password, role);
   }
 
   /**

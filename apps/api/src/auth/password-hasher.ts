@@ -1,15 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
 import { HashLimiter } from './hash-limiter';
 import { hashPassword, randomPassword, verifyPassword } from './password';
 
 /** Password hashing through one bounded queue, and a decoy hash so unknown users cost the same. */
-@Injectable()
 export class PasswordHasher {
   private readonly limiter: HashLimiter;
   private decoy: Promise<string> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(private readonly config: AppConfig) {
     this.limiter = new HashLimiter(config.hashConcurrency);
   }
 

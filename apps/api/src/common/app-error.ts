@@ -1,6 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import { CodedError, type MessageParams, type MessageTemplates } from '@creator-ops/errors';
 import { API_MESSAGES, type ApiCode } from './api-messages';
+import { Status } from './http-status';
 
 export type ErrorParams = MessageParams;
 
@@ -8,7 +8,7 @@ export type ErrorParams = MessageParams;
 export class AppError extends CodedError {
   constructor(
     code: ApiCode | string,
-    readonly status: HttpStatus,
+    readonly status: number,
     params: ErrorParams = {},
     details?: unknown,
     texts?: MessageTemplates,
@@ -23,20 +23,20 @@ export class AppError extends CodedError {
 
 export class NotFoundError extends AppError {
   constructor(what: 'workspace' | 'dataset', id: string) {
-    super(what === 'workspace' ? 'WORKSPACE_NOT_FOUND' : 'DATASET_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+    super(what === 'workspace' ? 'WORKSPACE_NOT_FOUND' : 'DATASET_NOT_FOUND', Status.NOT_FOUND, { id });
   }
 }
 
 /** 429 with Retry-After: try again in `ms` (rounded up to whole seconds). */
 export function tooManyRequests(code: ApiCode, ms: number): AppError {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  const error = new AppError(code, HttpStatus.TOO_MANY_REQUESTS, { seconds });
+  const error = new AppError(code, Status.TOO_MANY_REQUESTS, { seconds });
   error.headers['Retry-After'] = String(seconds);
   return error;
 }
 
 export class ValidationError extends AppError {
   constructor(code: ApiCode, params: ErrorParams = {}, details?: unknown) {
-    super(code, HttpStatus.BAD_REQUEST, params, details);
+    super(code, Status.BAD_REQUEST, params, details);
   }
 }

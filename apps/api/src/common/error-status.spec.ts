@@ -9,10 +9,11 @@ import { ReportParamError, UnknownReportError } from '@creator-ops/reports';
 import { AppError, tooManyRequests } from './app-error';
 import { ErrorFilter } from './error.filter';
 import { ERROR_STATUS, translateError } from './error-status';
+import { translateHttpError } from './http-error';
 
 /** What the API answers for an error: status, code and both texts (the body's `messages`). */
 function answer(e: unknown, ctx = {}) {
-  const t = translateError(e, ctx);
+  const t = translateHttpError(e, ctx);
   return { status: t.status, code: t.code, zh: t.text('zh'), en: t.text('en') };
 }
 
@@ -101,7 +102,7 @@ describe('the code → HTTP status table', () => {
       zh: '文件超过上传上限 7 MB',
       en: 'The file exceeds the upload limit of 7 MB',
     });
-    const invalid = translateError(new BadRequestException(['a must be a string', 'b is required']));
+    const invalid = translateHttpError(new BadRequestException(['a must be a string', 'b is required']));
     expect({ status: invalid.status, code: invalid.code, en: invalid.text('en'), details: invalid.details }).toEqual({
       status: 400,
       code: 'VALIDATION_FAILED',

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { translateError } from './error-status';
+import { translateHttpError } from './http-error';
 import { requestIdOf } from './request-id.middleware';
 
 /** The one place errors become responses: `{ code, message, messages, details?, requestId }`, never a stack or a path. */
@@ -15,7 +15,7 @@ export class ErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const requestId = requestIdOf(req);
-    const error = translateError(exception, { path: req.path, requestId, maxUploadMb: this.maxUploadMb });
+    const error = translateHttpError(exception, { path: req.path, requestId, maxUploadMb: this.maxUploadMb });
     if (error.status >= 500) this.logger.error(`${req.method} ${req.path} ${requestId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     const locale = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh';
     for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);

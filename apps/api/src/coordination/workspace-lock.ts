@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { HashLimiter } from '../auth/hash-limiter';
 import { KeyedMutex } from '../auth/keyed-mutex';
 import { advisoryKey, type LockNamespace } from './advisory-key';
@@ -12,7 +10,6 @@ import { advisoryKey, type LockNamespace } from './advisory-key';
  * so two instances never interleave. The lock dies with its connection: an instance killed in the
  * middle of an import frees the workspace at once.
  */
-@Injectable()
 export class WorkspaceLock {
   private readonly queue = new KeyedMutex();
   /**
@@ -21,7 +18,7 @@ export class WorkspaceLock {
    */
   private readonly holders = new HashLimiter(5);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {}
 
   /** True when several processes may share the metadata (PostgreSQL). */
   get shared(): boolean {

@@ -1,4 +1,3 @@
-import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { advisoryKey } from '../coordination/advisory-key';
@@ -11,7 +10,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
  * SQLite in DATA_DIR by default; PostgreSQL when DATABASE_URL names one. The schema is made and
  * moved forward by migrations at start (never `synchronize`), in one transaction each.
  */
-export function databaseOptions(config: AppConfig): TypeOrmModuleOptions {
+export function databaseOptions(config: AppConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: true, migrationsTransactionMode: 'each' as const };
   if (config.databaseUrl) {
     // Migrations run in openDataSource, under a lock: instances starting together migrate once.
@@ -41,4 +40,9 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
     await runner.release();
   }
   return db;
+}
+
+/** The metadata database of a configuration, migrated (the CLI's framework-free start; Nest opens it through TypeOrmModule). */
+export function openDatabase(config: AppConfig): Promise<DataSource> {
+  return openDataSource(databaseOptions(config));
 }

@@ -1,14 +1,44 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { ArrowFileStore } from '@creator-ops/columnar';
+import { WorkspaceEvents } from '../coordination/workspace-events';
+import { overDataSource } from '../database/over-data-source';
+import { WorkspaceLock } from '../coordination/workspace-lock';
+import { FaultInjector } from '../storage/fault-injector';
+import { INSTALLATION_SECRET } from '../storage/storage.tokens';
 import { TablesService } from '../tables/tables.service';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DatasetsController } from './datasets.controller';
 import { DatasetsRepository } from './datasets.repository';
 import { DatasetsService } from './datasets.service';
 
-const PROVIDERS = [DatasetsRepository, TablesService, DatasetsService];
+/** The plain classes of datasets (shared with the CLI's framework-free start), constructed for Nest. */
+const PROVIDERS = [
+  overDataSource(DatasetsRepository),
+  {
+    provide: TablesService,
+    inject: [DatasetsRepository, ArrowFileStore],
+    useFactory: (repo: DatasetsRepository, files: ArrowFileStore) => new TablesService(repo, files),
+  },
+  {
+    provide: DatasetsService,
+    inject: [WorkspacesService, DatasetsRepository, TablesService, FaultInjector, ArrowFileStore, INSTALLATION_SECRET, WorkspaceLock, WorkspaceEvents],
+    useFactory: (
+      ws: WorkspacesService,
+      repo: DatasetsRepository,
+      tables: TablesService,
+      faults: FaultInjector,
+      files: ArrowFileStore,
+      secret: string,
+      lock: WorkspaceLock,
+      events: WorkspaceEvents,
+    ) => new DatasetsService(ws, repo, tables, faults, files, secret, lock, events, new Logger('Datasets')),
+  },
+];
+const EXPORTED = [DatasetsRepository, TablesService, DatasetsService];
 
 /** Imports (datasets) and the logical tables made of them. */
-@Module({ imports: [WorkspacesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [WorkspacesModule], providers: PROVIDERS, exports: EXPORTED })
 export class DatasetsModule {}
 
 @Module({ imports: [DatasetsModule, WorkspacesModule], controllers: [DatasetsController] })

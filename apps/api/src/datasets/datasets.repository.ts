@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ColumnSpec } from '@creator-ops/columnar';
 import type { ImportReport } from '@creator-ops/ingest';
 import type { ExportKind } from '@creator-ops/schemas';
@@ -27,9 +25,8 @@ export type NewDataset = Omit<Dataset, 'seq' | 'createdAt'>;
 
 const toDataset = (e: DatasetEntity): Dataset => ({ ...e, kind: e.kind as ExportKind, columns: e.columns as ColumnSpec[], report: e.report as ImportReport });
 
-@Injectable()
 export class DatasetsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {}
 
   private get repo() {
     return this.db.getRepository(DatasetEntity);

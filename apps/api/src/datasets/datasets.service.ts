@@ -1,4 +1,3 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import { ingestFile, reportMessage, type ImportReport, type IngestOptions } from '@creator-ops/ingest';
@@ -6,10 +5,11 @@ import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { KINDS } from '@creator-ops/schemas';
 import { KeyedMutex } from '../auth/keyed-mutex';
 import { AppError, NotFoundError } from '../common/app-error';
+import { Status } from '../common/http-status';
+import type { Log } from '../common/log';
 import { WorkspaceEvents } from '../coordination/workspace-events';
 import { WorkspaceLock } from '../coordination/workspace-lock';
 import { FaultInjector } from '../storage/fault-injector';
-import { INSTALLATION_SECRET } from '../storage/storage.tokens';
 import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -26,9 +26,7 @@ export interface ImportOutcome {
   report: ImportReport;
 }
 
-@Injectable()
 export class DatasetsService {
-  private readonly logger = new Logger('Datasets');
   /**
    * Imports of one workspace run one at a time in this process, reading included (bounded memory);
    * between instances the workspace lock orders their overlap analysis and commit.
@@ -40,10 +38,11 @@ export class DatasetsService {
     private readonly repo: DatasetsRepository,
     private readonly tables: TablesService,
     private readonly faults: FaultInjector,
-    @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
-    @Inject(INSTALLATION_SECRET) private readonly secret: string,
+    private readonly files: ArrowFileStore,
+    private readonly secret: string,
     private readonly lock: WorkspaceLock,
     private readonly events: WorkspaceEvents,
+    private readonly logger: Log,
   ) {}
 
   async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
@@ -65,7 +64,7 @@ export class DatasetsService {
       onProgress: req.onProgress,
     });
     if (table.length === 0) {
-      throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
+      throw new AppError('NO_ACCEPTED_ROWS', Status.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
     }
     const workspace = await this.workspaces.ensure(workspaceName);
     const workspaceId = workspace.id;

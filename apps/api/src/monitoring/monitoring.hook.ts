@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DatasetsService } from '../datasets/datasets.service';
+import { evaluateAfterImports } from './after-import';
 import { MonitoringService } from './monitoring.service';
 
 /** Evaluates the workspace's alert rules after every committed import. */
@@ -11,8 +12,6 @@ export class MonitoringHook implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.datasets.onImported(async (dataset, workspace) => {
-      if (dataset.kind === 'ad') await this.monitoring.evaluate(workspace);
-    });
+    evaluateAfterImports(this.datasets, this.monitoring);
   }
 }

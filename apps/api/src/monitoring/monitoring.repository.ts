@@ -1,16 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Alert, AlertRule } from '@creator-ops/monitoring';
 import { advisoryKey } from '../coordination/advisory-key';
 import { AlertRuleEntity } from './alert-rule.entity';
 import { AlertEntity } from './alert.entity';
 import { MonitoringSettingsEntity } from './monitoring-settings.entity';
 
-@Injectable()
 export class MonitoringRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {}
 
   async rules(workspaceId: string): Promise<AlertRule[]> {
     const rows = await this.db.getRepository(AlertRuleEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC' } });

@@ -1,4 +1,3 @@
-import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   acknowledgeAlert,
@@ -18,7 +17,9 @@ import {
 } from '@creator-ops/monitoring';
 import type { TableSet } from '@creator-ops/query';
 import { AppError, NotFoundError } from '../common/app-error';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Status } from '../common/http-status';
+import type { Log } from '../common/log';
+import type { AppConfig } from '../config/app-config';
 import { WorkspaceLock } from '../coordination/workspace-lock';
 import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
@@ -30,17 +31,15 @@ import { systemResolve, WebhookTargetError } from './webhook-sender';
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /** Alert rules, their evaluation by the one engine after every import, anomalies and pacing. */
-@Injectable()
 export class MonitoringService {
-  private readonly logger = new Logger('Monitoring');
-
   constructor(
     private readonly tables: TablesService,
     private readonly repo: MonitoringRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly http: HttpClient,
     private readonly lock: WorkspaceLock,
+    private readonly logger: Log,
   ) {}
 
   async rules(ws: Workspace): Promise<AlertRule[]> {
@@ -55,13 +54,13 @@ export class MonitoringService {
 
   async updateRule(ws: Workspace, id: string, patch: unknown): Promise<AlertRule> {
     const existing = await this.repo.rule(ws.id, id);
-    if (!existing) throw new AppError('ALERT_RULE_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+    if (!existing) throw new AppError('ALERT_RULE_NOT_FOUND', Status.NOT_FOUND, { id });
     const rule = assertValidRule({ ...existing, ...(patch as object), id });
     return this.repo.saveRule(ws.id, { ...rule, id });
   }
 
   async deleteRule(ws: Workspace, id: string): Promise<void> {
-    if (!(await this.repo.deleteRule(ws.id, id))) throw new AppError('ALERT_RULE_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+    if (!(await this.repo.deleteRule(ws.id, id))) throw new AppError('ALERT_RULE_NOT_FOUND', Status.NOT_FOUND, { id });
   }
 
   async alerts(ws: Workspace, state?: string) {
@@ -106,7 +105,7 @@ export class MonitoringService {
   async acknowledge(ws: Workspace, id: string) {
     return this.lock.withWorkspaceLock(ws.id, async () => {
       const alert = await this.repo.alert(ws.id, id);
-      if (!alert) throw new AppError('ALERT_NOT_FOUND', HttpStatus.NOT_FOUND, { id });
+      if (!alert) throw new AppError('ALERT_NOT_FOUND', Status.NOT_FOUND, { id });
       const acked = acknowledgeAlert(alert, this.clock.now());
       await this.repo.upsertAlerts(ws.id, [acked]);
       return { ...acked, id };
@@ -120,7 +119,7 @@ export class MonitoringService {
   async pacing(ws: Workspace, budgets: unknown[], asOf?: string) {
     const errors = budgets.flatMap((b, i) => validateBudget(b).map((e) => ({ ...e, field: `[${i}].${e.field}` })));
     if (errors.length)
-      throw new AppError('INVALID_BUDGET', HttpStatus.BAD_REQUEST, { problems: errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ') }, { errors });
+      throw new AppError('INVALID_BUDGET', Status.BAD_REQUEST, { problems: errors.map((e) => `${e.field}: ${e.message.zh}`).join('; ') }, { errors });
     return pacing(await this.tableSet(ws.id), budgets as Budget[], asOf);
   }
 
@@ -134,11 +133,11 @@ export class MonitoringService {
 
   /** http(s) to a public address after DNS resolution, unless WEBHOOK_ALLOW_PRIVATE (DESIGN §9). */
   private async assertWebhookTarget(url: string): Promise<void> {
-    if (typeof url !== 'string' || url.length > 2000) throw new AppError('INVALID_WEBHOOK_URL', HttpStatus.BAD_REQUEST, { url: String(url).slice(0, 200) });
+    if (typeof url !== 'string' || url.length > 2000) throw new AppError('INVALID_WEBHOOK_URL', Status.BAD_REQUEST, { url: String(url).slice(0, 200) });
     const check = await checkWebhookTarget(url, systemResolve, this.config.webhookAllowPrivate);
     if (check.ok) return;
     const malformed = /^(not a URL|scheme|no host)/.test(check.reason);
-    throw new AppError(malformed ? 'INVALID_WEBHOOK_URL' : 'WEBHOOK_TARGET_FORBIDDEN', HttpStatus.BAD_REQUEST, {
+    throw new AppError(malformed ? 'INVALID_WEBHOOK_URL' : 'WEBHOOK_TARGET_FORBIDDEN', Status.BAD_REQUEST, {
       url: url.slice(0, 200),
       reason: check.reason,
     });

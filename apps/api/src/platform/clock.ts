@@ -1,11 +1,8 @@
-import { Injectable } from '@nestjs/common';
-
 /** The time, behind a provider: tests fix it; nothing else calls `new Date()` for "now". */
 export abstract class Clock {
   abstract now(): Date;
 }
 
-@Injectable()
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();

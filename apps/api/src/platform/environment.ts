@@ -1,11 +1,8 @@
-import { Injectable } from '@nestjs/common';
-
 /** The process environment, behind a provider: read where it is injected, never through `process.env` in a service. */
 export abstract class Environment {
   abstract get(name: string): string | undefined;
 }
 
-@Injectable()
 export class ProcessEnvironment extends Environment {
   get(name: string): string | undefined {
     return process.env[name];

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 
 /** Reads of files outside the repositories (the exercise bank), behind a provider. */
@@ -6,7 +5,6 @@ export abstract class FileSystem {
   abstract readFile(path: string): Buffer;
 }
 
-@Injectable()
 export class NodeFileSystem extends FileSystem {
   readFile(path: string): Buffer {
     return readFileSync(path);

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { FetchLike } from '@creator-ops/monitoring';
 import { guardedFetch } from '../monitoring/webhook-sender';
 
@@ -11,7 +10,6 @@ export abstract class HttpClient {
   abstract sleep(ms: number): Promise<void>;
 }
 
-@Injectable()
 export class NodeHttpClient extends HttpClient {
   webhookFetch(allowPrivate: boolean): FetchLike {
     return guardedFetch(allowPrivate);

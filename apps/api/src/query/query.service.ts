@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { runQuery, type QueryResult, type QuerySpec } from '@creator-ops/query';
 import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
 
-@Injectable()
 export class QueryService {
   constructor(private readonly tables: TablesService) {}
 

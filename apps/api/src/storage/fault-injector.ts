@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { Environment } from '../platform/environment';
 
@@ -9,7 +8,6 @@ export type FaultPoint = 'import:before-write' | 'import:before-commit' | 'impor
  * (CREATOR_OPS_CRASH_AT=<point>, for the crash-safety test that restarts the server). In
  * production nothing is armed and the variable is unset: `check` does nothing.
  */
-@Injectable()
 export class FaultInjector {
   private readonly armed = new Set<FaultPoint>();
   private readonly diskFull = new Set<FaultPoint>();

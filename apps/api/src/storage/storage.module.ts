@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ArrowFileStore } from '@creator-ops/columnar';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Environment } from '../platform/environment';
 import { FaultInjector } from './fault-injector';
 import { loadInstallationSecret } from './installation-secret';
 import { INSTALLATION_SECRET } from './storage.tokens';
@@ -16,7 +17,7 @@ export class StorageModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: ArrowFileStore, useFactory: () => new ArrowFileStore(config.dataDir) },
         { provide: INSTALLATION_SECRET, useFactory: () => loadInstallationSecret(config.dataDir) },
-        FaultInjector,
+        { provide: FaultInjector, inject: [Environment], useFactory: (env: Environment) => new FaultInjector(env) },
       ],
       exports: [APP_CONFIG, ArrowFileStore, INSTALLATION_SECRET, FaultInjector],
     };

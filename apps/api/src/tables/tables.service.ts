@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { ArrowFileStore, logicalTables, mergeParts, type ColumnTable, type ImportPart } from '@creator-ops/columnar';
 import type { TableSet } from '@creator-ops/query';
 import { EXPORT_KINDS, KINDS, type ExportKind } from '@creator-ops/schemas';
@@ -25,14 +24,13 @@ export interface TableSource {
  * import ids, read from the metadata on every call, so an import by another process (the CLI, or
  * another API instance on the same PostgreSQL) is seen at once; their notifications only free memory.
  */
-@Injectable()
 export class TablesService {
   private readonly parts = new Map<string, { workspaceId: string; table: ColumnTable }>();
   private readonly merged = new Map<string, { version: string; value: LogicalTable }>();
 
   constructor(
     private readonly datasets: DatasetsRepository,
-    @Inject(ArrowFileStore) private readonly files: ArrowFileStore,
+    private readonly files: ArrowFileStore,
   ) {}
 
   /** Every kind present in the workspace. */

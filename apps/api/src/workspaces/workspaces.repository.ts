@@ -1,7 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { WorkspaceEntity } from './workspace.entity';
 
 export interface Workspace {
@@ -10,9 +8,8 @@ export interface Workspace {
   createdAt: Date;
 }
 
-@Injectable()
 export class WorkspacesRepository {
-  constructor(@InjectRepository(WorkspaceEntity) private readonly repo: Repository<WorkspaceEntity>) {}
+  constructor(private readonly repo: Repository<WorkspaceEntity>) {}
 
   findById(id: string): Promise<Workspace | null> {
     return this.repo.findOneBy({ id });
@@ -58,4 +55,9 @@ export class WorkspacesRepository {
   async count(): Promise<number> {
     return this.repo.count();
   }
+}
+
+/** The repository over a data source (the CLI's framework-free start; Nest injects the TypeORM repository). */
+export function workspacesRepositoryOf(db: DataSource): WorkspacesRepository {
+  return new WorkspacesRepository(db.getRepository(WorkspaceEntity));
 }

@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { HttpStatus } from '@nestjs/common';
 import { AppError, NotFoundError, ValidationError } from '../common/app-error';
+import { Status } from '../common/http-status';
 import { WorkspacesRepository, type Workspace } from './workspaces.repository';
 
 const WORKSPACE_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,63}$/u;
 
-@Injectable()
 export class WorkspacesService {
   constructor(private readonly repo: WorkspacesRepository) {}
 
@@ -30,7 +28,7 @@ export class WorkspacesService {
   async create(name: string): Promise<Workspace> {
     WorkspacesService.assertValidName(name);
     const ws = await this.repo.create(name);
-    if (!ws) throw new AppError('WORKSPACE_EXISTS', HttpStatus.CONFLICT, { name });
+    if (!ws) throw new AppError('WORKSPACE_EXISTS', Status.CONFLICT, { name });
     return ws;
   }
 

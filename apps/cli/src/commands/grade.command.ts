@@ -11,7 +11,7 @@ import {
   loadExerciseData,
   parseSubmission,
 } from '@creator-ops/grading';
-import { loadConfig } from '@creator-ops/core';
+import { loadConfig } from '@creator-ops/core/light';
 import { parse, UsageError } from '../args';
 
 export const GRADE_USAGE = 'grade --exercise ID FILE... [--json] [--out results.(csv|xlsx)]   (grade --list: the exercise bank)';

@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { IngestError, type ImportReport } from '@creator-ops/ingest';
 import { EXPORT_KINDS, isExportKind } from '@creator-ops/schemas';
-import { AppError, DatasetsService } from '@creator-ops/core';
-import { openContext } from '../cli-context';
+import { AppError } from '@creator-ops/core/light';
+import { openLightContext } from '../light-context';
 import { parse, UsageError } from '../args';
 
 export const INGEST_USAGE = `ingest FILE... [--workspace W] [--kind ${EXPORT_KINDS.join('|')}] [--account NAME] [--date YYYY-MM-DD] [--encoding E] [--sheet NAME|N] [--json]`;
@@ -24,8 +24,8 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`usage: ${INGEST_USAGE}`);
   if (values.kind !== undefined && !isExportKind(values.kind)) throw new UsageError(`unknown kind "${values.kind}" (${EXPORT_KINDS.join(', ')})`);
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD (got "${values.date}")`);
-  const { ctx } = await openContext({}, { write: true, command: 'ingest' });
-  const datasets = ctx.get(DatasetsService);
+  const { core } = await openLightContext({}, { write: true, command: 'ingest' });
+  const datasets = core.datasets;
   const outcomes: FileOutcome[] = [];
   let failed = false;
   try {
@@ -62,7 +62,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    await ctx.close();
+    await core.close();
   }
   process.stdout.write(values.json ? JSON.stringify(outcomes, null, 2) + '\n' : outcomes.map(humanLine).join('\n') + '\n');
   return failed ? 1 : 0;

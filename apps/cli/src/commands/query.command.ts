@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { COMPARE_MODES, type QueryFilter, type QuerySpec } from '@creator-ops/query';
-import { QueryService, DatasetsService, WorkspacesRepository } from '@creator-ops/core';
-import { openContext, resolveWorkspace } from '../cli-context';
+import type { DatasetsService, WorkspacesRepository } from '@creator-ops/core/light';
+import { openLightContext } from '../light-context';
 import { parse, UsageError } from '../args';
 import { renderCsv, renderJson, renderTable } from '../output/query-output';
 
@@ -52,26 +52,26 @@ export async function queryCommand(argv: string[]): Promise<number> {
     ...(values['date-field'] ? { dateField: values['date-field'] } : {}),
   };
   const oneOff = values.data?.length ? mkdtempSync(join(tmpdir(), 'creator-ops-query-')) : null;
-  const { ctx } = await openContext(oneOff ? { dataDir: oneOff } : {});
+  const { core } = await openLightContext(oneOff ? { dataDir: oneOff } : {});
   // With PostgreSQL metadata the one-off workspace lives in the shared database: a unique name,
   // removed (imports first) when the query is done.
   const workspace = oneOff ? `adhoc-${randomUUID().slice(0, 8)}` : (values.workspace ?? 'default');
   try {
     if (oneOff) {
-      const datasets = ctx.get(DatasetsService);
+      const datasets = core.datasets;
       for (const file of values.data!) {
         const path = resolve(file);
         await datasets.import(workspace, { path, fileName: basename(path), kind: values.kind as never, account: values.account });
       }
     }
-    const result = await ctx.get(QueryService).query(await resolveWorkspace(ctx, workspace), spec);
+    const result = await core.query.query(await core.workspaces.get(workspace), spec);
     const locale = values.lang === 'en' ? 'en' : 'zh-CN';
     const out = values.format === 'json' ? renderJson(result) : values.format === 'csv' ? renderCsv(result, locale) : renderTable(result, locale);
     process.stdout.write(out);
     return 0;
   } finally {
-    if (oneOff) await forgetOneOff(ctx.get(DatasetsService), ctx.get(WorkspacesRepository), workspace);
-    await ctx.close();
+    if (oneOff) await forgetOneOff(core.datasets, core.workspacesRepository, workspace);
+    await core.close();
     if (oneOff) rmSync(oneOff, { recursive: true, force: true });
   }
 }

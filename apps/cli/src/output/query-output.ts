@@ -1,5 +1,5 @@
 import { formatValue, type Locale, type Unit } from '@creator-ops/format';
-import { tableToCsv } from '@creator-ops/core';
+import { tableToCsv } from '@creator-ops/core/light';
 import type { QueryResult, ResultColumn } from '@creator-ops/query';
 import { withComparisonColumns } from './comparison-columns';
 
