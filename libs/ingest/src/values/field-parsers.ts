@@ -2,7 +2,7 @@ import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import { parseWallClock, wallToDay, wallToMs } from '@creator-ops/format';
 import type { IngestCode } from '../messages';
 import { cleanId, parseNumericText, type NumericCell } from './cells';
-import { decimalPlacesAfterShift, fastDecimal, fastFracDigits, shiftDecimal } from './decimal';
+import { decimalPlacesAfterShift, fastDecimal, fastDecimalBytes, fastFracDigits, shiftDecimal } from './decimal';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IngestCode };
 const fail = (code: IngestCode): { ok: false; code: IngestCode } => ({ ok: false, code });
@@ -77,12 +77,28 @@ export class NumericColumnParser {
     }
   }
 
+  /**
+   * A plain decimal cell from its UTF-8 bytes (already without the tabs `unwrapCell` strips): exactly
+   * `parse` of its text; null when the cell needs the text path.
+   */
+  parseBytes(buf: Uint8Array, start: number, end: number): Parsed<number> | null {
+    const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
+    const v = fastDecimalBytes(buf, start, end, shift);
+    if (v === null) return null;
+    const r = this.fastValue(v, shift);
+    return r.ok && !Number.isFinite(r.value) ? fail('NUMBER_INVALID') : r;
+  }
+
   /** Plain decimals (most cells) without the general parser; null when the cell needs it. */
   private parseFast(text: string): Parsed<number> | null {
-    const type = this.field.type;
-    const shift = this.headerExp + (type === 'money' ? 2 : 0);
+    const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
     const v = fastDecimal(text, shift);
-    if (v === null) return null;
+    return v === null ? null : this.fastValue(v, shift);
+  }
+
+  /** A plain decimal's value `v` (the text × 10^shift; `fastFracDigits` its decimal places) for the field. */
+  private fastValue(v: number, shift: number): Parsed<number> {
+    const type = this.field.type;
     switch (type) {
       case 'int': {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
@@ -131,6 +147,13 @@ export function parsePercentCell(text: string): Parsed<PercentCell> {
   const written = shiftDecimal(cell.d, cell.exp);
   if (!Number.isFinite(written)) return fail('NUMBER_INVALID');
   return { ok: true, value: { asWritten: written, hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
+}
+
+/** `parsePercentCell` of a plain decimal cell from its UTF-8 bytes (without the tabs); null when the cell needs the text path. */
+export function parsePercentBytes(buf: Uint8Array, start: number, end: number): Parsed<PercentCell> | null {
+  const asWritten = fastDecimalBytes(buf, start, end, 0);
+  if (asWritten === null) return null;
+  return { ok: true, value: { asWritten, hundredths: fastDecimalBytes(buf, start, end, -2)!, hadSign: false } };
 }
 
 export function parseDateCell(text: string): Parsed<number> {
