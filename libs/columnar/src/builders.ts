@@ -171,8 +171,8 @@ export function hashBytes(buf: Uint8Array, start: number, end: number): number {
  */
 export class ByteKeyTable {
   size = 0;
-  private table = new Int32Array(1024);
-  private hashes = new Int32Array(512);
+  /** Pairs [hash, entry + 1] (0: empty): a probe reads one cache line, not one per array. */
+  private table = new Int32Array(2048);
   private starts = new Int32Array(512);
   private lengths = new Int32Array(512);
   private values = new Int32Array(512);
@@ -181,12 +181,13 @@ export class ByteKeyTable {
 
   /** The value stored for the bytes, or -1. */
   get(buf: Uint8Array, start: number, end: number, hash: number): number {
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = table.length - 2;
     const length = end - start;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const entry = this.table[i] - 1;
+    for (let i = (hash << 1) & mask; ; i = (i + 2) & mask) {
+      const entry = table[i + 1] - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] === hash && this.lengths[entry] === length && this.sameBytes(buf, start, this.starts[entry], length)) return this.values[entry];
+      if (table[i] === hash && this.lengths[entry] === length && this.sameBytes(buf, start, this.starts[entry], length)) return this.values[entry];
     }
   }
 
@@ -197,21 +198,22 @@ export class ByteKeyTable {
   /** Adds bytes that `get` did not find. */
   set(buf: Uint8Array, start: number, end: number, hash: number, value: number): void {
     const length = end - start;
-    if ((this.size + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
-    if (this.size === this.hashes.length) this.growEntries();
+    if ((this.size + 1) * 4 > this.table.length) this.rehash(this.table.length * 2);
+    if (this.size === this.starts.length) this.growEntries();
     if (this.used + length > this.arena.length) {
       const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
       this.arena.copy(grown, 0, 0, this.used);
       this.arena = grown;
     }
-    this.arena.set(buf.subarray(start, end), this.used);
+    const arena = this.arena;
+    if (length > 64) arena.set(buf.subarray(start, end), this.used);
+    else for (let i = 0, at = this.used; i < length; i++) arena[at + i] = buf[start + i];
     const entry = this.size++;
-    this.hashes[entry] = hash;
     this.starts[entry] = this.used;
     this.lengths[entry] = length;
     this.values[entry] = value;
     this.used += length;
-    this.place(entry);
+    this.place(this.table, hash, entry);
   }
 
   clear(): void {
@@ -220,16 +222,19 @@ export class ByteKeyTable {
     this.used = 0;
   }
 
-  private place(entry: number) {
-    const mask = this.table.length - 1;
-    let i = this.hashes[entry] & mask;
-    while (this.table[i] !== 0) i = (i + 1) & mask;
-    this.table[i] = entry + 1;
+  private place(table: Int32Array, hash: number, entry: number) {
+    const mask = table.length - 2;
+    let i = (hash << 1) & mask;
+    while (table[i + 1] !== 0) i = (i + 2) & mask;
+    table[i] = hash;
+    table[i + 1] = entry + 1;
   }
 
   private rehash(capacity: number) {
-    this.table = new Int32Array(capacity);
-    for (let e = 0; e < this.size; e++) this.place(e);
+    const old = this.table;
+    const table = new Int32Array(capacity);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(table, old[i], old[i + 1] - 1);
+    this.table = table;
   }
 
   private growEntries() {
@@ -238,7 +243,6 @@ export class ByteKeyTable {
       b.set(a);
       return b;
     };
-    this.hashes = grow(this.hashes);
     this.starts = grow(this.starts);
     this.lengths = grow(this.lengths);
     this.values = grow(this.values);
