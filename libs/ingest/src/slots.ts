@@ -348,7 +348,11 @@ export class PiiSlot implements Slot {
     if (!this.buyer) return NULL_CELL;
     const text = unwrapCell(raw);
     if (isNullToken(text)) return NULL_CELL;
-    return outcome(this.buyer.builder.intern(this.keyOf!(text)), 0, MASKED_PHONE.test(text) ? MASKED : 0);
+    const masked = MASKED_PHONE.test(text);
+    // Once a cell of this column is masked the import keeps no buyer key (IngestRun.finish drops the
+    // column and says so): no key is worked out from then on.
+    if (masked || this.masked > 0) return outcome(-1, 0, masked ? MASKED : 0);
+    return outcome(this.buyer.builder.intern(this.keyOf!(text)), 0, 0);
   }
 
   acceptBytes(): IngestCode | null | undefined {
@@ -358,7 +362,7 @@ export class PiiSlot implements Slot {
   apply(row: number, o: CellOutcome): IngestCode | null {
     if (!this.buyer) return null;
     if (o.flags & MASKED) this.masked++;
-    if (o.present) this.buyer.builder.setCode(row, o.value);
+    if (o.present && o.value >= 0) this.buyer.builder.setCode(row, o.value);
     else this.buyer.builder.setNull(row);
     return null;
   }
