@@ -88,7 +88,10 @@ export class ByteRecords implements RecordSink, ByteRecordView {
     return true;
   }
 
-  /** Total-row labels (合计, Total, Sum, …) start with no ASCII digit and no ASCII letter but T, t and S. */
+  /**
+   * Total-row labels (合计, Total, Sum, …) start with a non-ASCII byte or T, t, S; `unwrapCell` can
+   * strip only tabs, `="` and whitespace before them. Any other first ASCII byte: no label.
+   */
   mayBeLabel(c: number): boolean {
     if (c >= this.count) return false;
     const buf = this.buf;
@@ -97,8 +100,7 @@ export class ByteRecords implements RecordSink, ByteRecordView {
     while (i < end && buf[i] === 9) i++;
     if (i === end) return false;
     const b = buf[i];
-    const letter = (b | 0x20) >= 97 && (b | 0x20) <= 122;
-    return !((b >= 48 && b <= 57) || (letter && b !== 84 && b !== 116 && b !== 83));
+    return b >= 0x80 || b === 84 || b === 116 || b === 83 || b === 61 || b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
   acceptInto(row: number): number {
