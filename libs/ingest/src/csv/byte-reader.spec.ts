@@ -17,7 +17,8 @@ import { EXPORT_KINDS, KINDS, normaliseHeader } from '@creator-ops/schemas';
 import type { IngestOptions } from '../ingest-run';
 import { dropTabs, isPlainId, skipTabs, wallClockBytes } from '../values/byte-cells';
 import { isNullToken, unwrapCell } from '../values/cells';
-import { NumericColumnParser, parseDateCell, parseDateTimeCell, parseIdCell, parsePercentBytes, parsePercentCell } from '../values/field-parsers';
+import { fastDecimalBytes } from '../values/decimal';
+import { NumericColumnParser, parseDateCell, parseDateTimeCell, parseIdCell, parsePercentCell } from '../values/field-parsers';
 import { IngestError } from '../messages';
 import { ingestCsv, type HeadAndRest } from './ingest-csv';
 
@@ -250,11 +251,14 @@ describe('byte fast paths = text parsers', () => {
         const r = byBytes.parseBytes(b, from, to);
         if (r !== null) {
           expect(isNullToken(text)).toBe(false);
-          expect(byText.parse(text)).toEqual(r);
+          expect(byText.parse(text)).toEqual(typeof r === 'number' ? { ok: true, value: r } : { ok: false, code: r });
           expect(byBytes.subCentCount).toBe(byText.subCentCount);
         }
-        const p = parsePercentBytes(b, from, to);
-        if (p !== null) expect(parsePercentCell(text)).toEqual(p);
+        // PercentSlot.acceptBytes: the number as written and in hundredths, no % sign.
+        const asWritten = fastDecimalBytes(b, from, to, 0);
+        if (asWritten !== null) {
+          expect(parsePercentCell(text)).toEqual({ ok: true, value: { asWritten, hundredths: fastDecimalBytes(b, from, to, -2), hadSign: false } });
+        }
         if (isPlainId(b, from, to)) {
           expect(isNullToken(text)).toBe(false);
           expect(parseIdCell(text)).toEqual({ ok: true, value: b.toString('latin1', from, to) });

@@ -79,43 +79,44 @@ export class NumericColumnParser {
 
   /**
    * A plain decimal cell from its UTF-8 bytes (already without the tabs `unwrapCell` strips): exactly
-   * `parse` of its text; null when the cell needs the text path.
+   * `parse` of its text, as the value or the error code (no object made); null when the cell needs the text path.
    */
-  parseBytes(buf: Uint8Array, start: number, end: number): Parsed<number> | null {
+  parseBytes(buf: Uint8Array, start: number, end: number): number | IngestCode | null {
     const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
     const v = fastDecimalBytes(buf, start, end, shift);
     if (v === null) return null;
     const r = this.fastValue(v, shift);
-    return r.ok && !Number.isFinite(r.value) ? fail('NUMBER_INVALID') : r;
+    return typeof r === 'number' && !Number.isFinite(r) ? 'NUMBER_INVALID' : r;
   }
 
   /** Plain decimals (most cells) without the general parser; null when the cell needs it. */
   private parseFast(text: string): Parsed<number> | null {
     const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
     const v = fastDecimal(text, shift);
-    return v === null ? null : this.fastValue(v, shift);
+    if (v === null) return null;
+    const r = this.fastValue(v, shift);
+    return typeof r === 'number' ? { ok: true, value: r } : fail(r);
   }
 
-  /** A plain decimal's value `v` (the text × 10^shift; `fastFracDigits` its decimal places) for the field. */
-  private fastValue(v: number, shift: number): Parsed<number> {
-    const type = this.field.type;
-    switch (type) {
+  /** A plain decimal's value `v` (the text × 10^shift; `fastFracDigits` its decimal places) for the field, or the error code. */
+  private fastValue(v: number, shift: number): number | IngestCode {
+    switch (this.field.type) {
       case 'int': {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
-        if (!Number.isInteger(scaled)) return fail('INT_NOT_INTEGER');
-        if (scaled < 0 && !this.field.signed) return fail('NEGATIVE_NOT_ALLOWED');
-        return { ok: true, value: scaled };
+        if (!Number.isInteger(scaled)) return 'INT_NOT_INTEGER';
+        if (scaled < 0 && !this.field.signed) return 'NEGATIVE_NOT_ALLOWED';
+        return scaled;
       }
       case 'money':
         if (fastFracDigits > shift) this.subCentCount++;
-        return { ok: true, value: v };
+        return v;
       case 'hour':
-        return Number.isInteger(v) && v >= 0 && v <= 23 ? { ok: true, value: v } : fail('HOUR_INVALID');
+        return Number.isInteger(v) && v >= 0 && v <= 23 ? v : 'HOUR_INVALID';
       default: {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
         const from = this.unit.time;
         const target = this.field.timeUnit;
-        return { ok: true, value: !target || !from || from === target ? scaled : convertDuration(scaled, from, target) };
+        return !target || !from || from === target ? scaled : convertDuration(scaled, from, target);
       }
     }
   }
@@ -147,13 +148,6 @@ export function parsePercentCell(text: string): Parsed<PercentCell> {
   const written = shiftDecimal(cell.d, cell.exp);
   if (!Number.isFinite(written)) return fail('NUMBER_INVALID');
   return { ok: true, value: { asWritten: written, hundredths: shiftDecimal(cell.d, cell.exp - 2), hadSign: cell.percent } };
-}
-
-/** `parsePercentCell` of a plain decimal cell from its UTF-8 bytes (without the tabs); null when the cell needs the text path. */
-export function parsePercentBytes(buf: Uint8Array, start: number, end: number): Parsed<PercentCell> | null {
-  const asWritten = fastDecimalBytes(buf, start, end, 0);
-  if (asWritten === null) return null;
-  return { ok: true, value: { asWritten, hundredths: fastDecimalBytes(buf, start, end, -2)!, hadSign: false } };
 }
 
 export function parseDateCell(text: string): Parsed<number> {
