@@ -61,18 +61,50 @@ export class NumBuilder {
 
 export class DictBuilder {
   private codes = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  /** Codes of the values interned as strings. */
   private readonly index = new Map<string, number>();
+  /** Codes of the values interned as UTF-8 bytes (a value has one code whichever way it came). */
+  private readonly byteIndex = new ByteKeyTable();
   private readonly dict: string[] = [];
 
   set(row: number, value: string): void {
-    this.ensure(row);
+    this.setCode(row, this.intern(value));
+  }
+
+  /** The code of `value`, added when new. `owned`: the string shares no memory with a larger text (no copy needed). */
+  intern(value: string, owned = false): number {
     let code = this.index.get(value);
     if (code === undefined) {
-      code = this.dict.length;
-      const own = ownString(value);
-      this.dict.push(own);
+      const own = owned ? value : ownString(value);
+      code = this.byteIndex.size ? this.byteIndex.find(Buffer.from(own, 'utf8')) : -1;
+      if (code < 0) {
+        code = this.dict.length;
+        this.dict.push(own);
+      }
       this.index.set(own, code);
     }
+    return code;
+  }
+
+  /** `intern` of the UTF-8 text in `buf[start, end)`, without making a string unless the value is new; `ascii`: the bytes are all ASCII. */
+  internBytes(buf: Buffer, start: number, end: number, ascii: boolean): number {
+    const hash = hashBytes(buf, start, end);
+    let code = this.byteIndex.get(buf, start, end, hash);
+    if (code < 0) {
+      const value = buf.toString(ascii ? 'latin1' : 'utf8', start, end);
+      code = this.index.size ? (this.index.get(value) ?? -1) : -1;
+      if (code < 0) {
+        code = this.dict.length;
+        this.dict.push(value);
+      }
+      this.byteIndex.set(buf, start, end, hash, code);
+    }
+    return code;
+  }
+
+  /** Writes a code that `intern` gave. */
+  setCode(row: number, code: number): void {
+    this.ensure(row);
     this.codes[row] = code;
   }
 
@@ -124,4 +156,101 @@ export class DictBuilder {
  */
 function ownString(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/** FNV-1a over the bytes. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h;
+}
+
+/**
+ * A hash table from byte strings (slices of a buffer) to non-negative integers: open addressing over
+ * `hashBytes`, each key copied into one arena and compared byte for byte.
+ */
+export class ByteKeyTable {
+  size = 0;
+  /** Pairs [hash, entry + 1] (0: empty): a probe reads one cache line, not one per array. */
+  private table = new Int32Array(2048);
+  private starts = new Int32Array(512);
+  private lengths = new Int32Array(512);
+  private values = new Int32Array(512);
+  private arena = Buffer.allocUnsafe(16 * 1024);
+  private used = 0;
+
+  /** The value stored for the bytes, or -1. */
+  get(buf: Uint8Array, start: number, end: number, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 2;
+    const length = end - start;
+    for (let i = (hash << 1) & mask; ; i = (i + 2) & mask) {
+      const entry = table[i + 1] - 1;
+      if (entry < 0) return -1;
+      if (table[i] === hash && this.lengths[entry] === length && this.sameBytes(buf, start, this.starts[entry], length)) return this.values[entry];
+    }
+  }
+
+  find(key: Buffer): number {
+    return this.get(key, 0, key.length, hashBytes(key, 0, key.length));
+  }
+
+  /** Adds bytes that `get` did not find. */
+  set(buf: Uint8Array, start: number, end: number, hash: number, value: number): void {
+    const length = end - start;
+    if ((this.size + 1) * 4 > this.table.length) this.rehash(this.table.length * 2);
+    if (this.size === this.starts.length) this.growEntries();
+    if (this.used + length > this.arena.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
+      this.arena.copy(grown, 0, 0, this.used);
+      this.arena = grown;
+    }
+    const arena = this.arena;
+    if (length > 64) arena.set(buf.subarray(start, end), this.used);
+    else for (let i = 0, at = this.used; i < length; i++) arena[at + i] = buf[start + i];
+    const entry = this.size++;
+    this.starts[entry] = this.used;
+    this.lengths[entry] = length;
+    this.values[entry] = value;
+    this.used += length;
+    this.place(this.table, hash, entry);
+  }
+
+  clear(): void {
+    this.table.fill(0);
+    this.size = 0;
+    this.used = 0;
+  }
+
+  private place(table: Int32Array, hash: number, entry: number) {
+    const mask = table.length - 2;
+    let i = (hash << 1) & mask;
+    while (table[i + 1] !== 0) i = (i + 2) & mask;
+    table[i] = hash;
+    table[i + 1] = entry + 1;
+  }
+
+  private rehash(capacity: number) {
+    const old = this.table;
+    const table = new Int32Array(capacity);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(table, old[i], old[i + 1] - 1);
+    this.table = table;
+  }
+
+  private growEntries() {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.lengths = grow(this.lengths);
+    this.values = grow(this.values);
+  }
+
+  private sameBytes(buf: Uint8Array, start: number, at: number, length: number): boolean {
+    const arena = this.arena;
+    for (let i = 0; i < length; i++) if (buf[start + i] !== arena[at + i]) return false;
+    return true;
+  }
 }

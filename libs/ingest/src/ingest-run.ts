@@ -70,6 +70,24 @@ export function runReport(
   };
 }
 
+/** A record of the CSV byte reader (csv/byte-record.ts): its cells decoded only when asked for. */
+export interface ByteRecordView {
+  readonly count: number;
+  /** The cells as the text reader gives them. */
+  strings(): string[];
+  text(column: number): string;
+  /** Every cell is whitespace (String#trim's). */
+  isBlank(): boolean;
+  /** The cells past `from` are all whitespace. */
+  isBlankFrom(from: number): boolean;
+  /** False when the cell can be no total-row label (`totalLabel` is then null for it). */
+  mayBeLabel(column: number): boolean;
+  /** Writes the cells at `row` through the plan's slots; returns the first failing column, or -1. */
+  acceptInto(row: number): number;
+  /** The failing column's code. */
+  readonly code: IngestCode | null;
+}
+
 /** Field types whose cells are numbers or dates: a label there is not a value. */
 const TYPED_FIELDS = new Set(['int', 'decimal', 'money', 'percent', 'date', 'datetime', 'hour']);
 
@@ -162,6 +180,37 @@ export class IngestRun {
   }
 
   /**
+   * `record` for a record of the byte reader: data rows are read from the bytes (the same checks, in
+   * the same order); the header, the rows around it and malformed or ragged rows go through `record`.
+   */
+  recordBytes(rec: ByteRecordView, line: number, invalidQuotes: boolean) {
+    const slots = this.plan.slots;
+    const count = rec.count;
+    if (invalidQuotes || this.recordIndex <= this.headerIndex + 1 || count < slots.length || (count > slots.length && !rec.isBlankFrom(slots.length))) {
+      this.record(rec.strings(), line, invalidQuotes ? 'CSV_INVALID_QUOTES' : null);
+      return;
+    }
+    this.recordIndex++;
+    this.rowsRead++;
+    if (rec.isBlank()) {
+      this.skip(line, 'SKIP_BLANK');
+      return;
+    }
+    if (rec.mayBeLabel(0) || (this.dateSlotIndex >= 0 && rec.mayBeLabel(this.dateSlotIndex))) {
+      const cells = rec.strings();
+      const label = this.totalLabel(cells);
+      if (label !== null) {
+        this.recordTotal(cells, line, label);
+        return;
+      }
+    }
+    const row = this.accepted;
+    const failed = rec.acceptInto(row);
+    if (failed >= 0) this.reject(line, slots[failed].source, rec.code!, { value: preview(rec.text(failed)) });
+    else this.commit(row, line);
+  }
+
+  /**
    * A row right under the header that labels the columns again (units, explanations, English
    * names: 结算账单 has one): every non-empty cell is a label rather than a number or a date, there
    * are at least two, and at least one sits in a number or date column (so as data the row could
@@ -204,6 +253,12 @@ export class IngestRun {
         return;
       }
     }
+    this.commit(row, line);
+  }
+
+  /** A row whose cells are written: checked for its required fields, then counted in. */
+  private commit(row: number, line: number) {
+    const slots = this.plan.slots;
     for (const i of this.requiredSlots) {
       if (slots[i].isNull(row)) {
         this.reject(line, slots[i].source, 'KEY_MISSING', { field: slots[i].field ?? '' });

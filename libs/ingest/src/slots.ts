@@ -2,6 +2,8 @@ import { DictBuilder, NumBuilder, type Column, type ColumnSpec, type ColumnTable
 import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import type { IngestCode } from './messages';
 import { isNullToken, unwrapCell } from './values/cells';
+import { dropTabs, isPlainId, skipTabs, wallClockBytes } from './values/byte-cells';
+import { fastDecimalBytes } from './values/decimal';
 import { NumericColumnParser, parsePercentCell, type Parsed } from './values/field-parsers';
 import { buyerKeyer, looksLikePhone, maskPersonalText } from './pii';
 import { scrubFreeText } from './pii-text';
@@ -13,6 +15,15 @@ export interface Slot {
   readonly field: string | null;
   /** Writes the cell at `row`; returns an error code to reject the row. */
   accept(row: number, raw: string): IngestCode | null;
+  /**
+   * What a cell means, a pure function of its text (`accept` is `apply(row, resolve(raw))`): the byte
+   * reader works it out once per distinct cell. `owned`: the text shares no memory with a larger one.
+   */
+  resolve(raw: string, owned?: boolean): CellOutcome;
+  /** Writes an outcome at `row` and counts the cell (redacted, masked, …); returns an error code to reject the row. */
+  apply(row: number, outcome: CellOutcome): IngestCode | null;
+  /** The cell straight from its UTF-8 bytes when it is plain (digits, ISO dates, ids); undefined: take `resolve`. */
+  acceptBytes?(row: number, buf: Buffer, start: number, end: number): IngestCode | null | undefined;
   isNull(row: number): boolean;
   /** The stored value of a total row's cell (for cross-checks), without writing it. */
   peek?(raw: string): number | null;
@@ -22,6 +33,30 @@ export interface Slot {
   finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void;
   mapping(): MappingEntry;
 }
+
+/** A cell's meaning, reusable for every equal cell; its counters are counted by `apply`, once per cell. */
+export interface CellOutcome {
+  /** Rejects the row. */
+  readonly code: IngestCode | null;
+  /** False: the cell is empty (stored as null). */
+  readonly present: boolean;
+  /** The number, the percent as written, or the dictionary code. */
+  readonly value: number;
+  /** The percent in hundredths. */
+  readonly value2: number;
+  readonly flags: number;
+}
+
+const SUB_CENT = 1;
+const PERCENT_SIGN = 2;
+const REDACTED = 4;
+const SCRUBBED = 8;
+const MASKED = 16;
+
+const outcome = (value: number, value2 = 0, flags = 0): CellOutcome => ({ code: null, present: true, value, value2, flags });
+const NULL_CELL: CellOutcome = { code: null, present: false, value: 0, value2: 0, flags: 0 };
+const REDACTED_CELL: CellOutcome = { code: null, present: false, value: 0, value2: 0, flags: REDACTED };
+const rejected = (code: IngestCode, flags = 0): CellOutcome => ({ code, present: false, value: 0, value2: 0, flags });
 
 function putColumn(table: ColumnTable, spec: ColumnSpec, column: Column) {
   table.specs.push(spec);
@@ -45,14 +80,44 @@ export class NumSlot implements Slot {
   }
 
   accept(row: number, raw: string): IngestCode | null {
+    return this.apply(row, this.resolve(raw));
+  }
+
+  resolve(raw: string): CellOutcome {
     const text = unwrapCell(raw);
-    if (isNullToken(text)) {
-      this.builder.setNull(row);
+    if (isNullToken(text)) return NULL_CELL;
+    const numeric = this.numeric;
+    const before = numeric ? numeric.subCentCount : 0;
+    const r = this.parse(text);
+    // The outcome serves every equal cell: the sub-cent count is taken back and counted in `apply`.
+    const subCent = numeric && numeric.subCentCount > before ? SUB_CENT : 0;
+    if (numeric) numeric.subCentCount = before;
+    return r.ok ? outcome(r.value, 0, subCent) : rejected(r.code, subCent);
+  }
+
+  apply(row: number, o: CellOutcome): IngestCode | null {
+    if (o.flags & SUB_CENT) this.numeric!.subCentCount++;
+    if (o.code !== null) return o.code;
+    if (o.present) this.builder.set(row, o.value);
+    else this.builder.setNull(row);
+    return null;
+  }
+
+  acceptBytes(row: number, buf: Buffer, start: number, end: number): IngestCode | null | undefined {
+    const from = skipTabs(buf, start, end);
+    const to = dropTabs(buf, from, end);
+    const type = this.def.type;
+    if (this.numeric) {
+      const r = this.numeric.parseBytes(buf, from, to);
+      if (r === null) return undefined;
+      if (typeof r !== 'number') return r;
+      this.builder.set(row, r);
       return null;
     }
-    const r = this.parse(text);
-    if (!r.ok) return r.code;
-    this.builder.set(row, r.value);
+    if (type !== 'date' && type !== 'datetime') return undefined;
+    const v = wallClockBytes(buf, from, to, type === 'datetime');
+    if (v === null) return undefined;
+    this.builder.set(row, v);
     return null;
   }
 
@@ -107,23 +172,46 @@ export class PercentSlot implements Slot {
   }
 
   accept(row: number, raw: string): IngestCode | null {
+    return this.apply(row, this.resolve(raw));
+  }
+
+  resolve(raw: string): CellOutcome {
     const text = unwrapCell(raw);
-    if (isNullToken(text)) {
+    if (isNullToken(text)) return NULL_CELL;
+    const r = parsePercentCell(text);
+    return r.ok ? outcome(r.value.asWritten, r.value.hundredths, r.value.hadSign ? PERCENT_SIGN : 0) : rejected(r.code);
+  }
+
+  apply(row: number, o: CellOutcome): IngestCode | null {
+    if (o.code !== null) return o.code;
+    if (!o.present) {
       this.asWritten.setNull(row);
       this.hundredths.setNull(row);
       return null;
     }
-    const r = parsePercentCell(text);
-    if (!r.ok) return r.code;
-    this.asWritten.set(row, r.value.asWritten);
-    this.hundredths.set(row, r.value.hundredths);
+    this.store(row, o.value, o.value2, (o.flags & PERCENT_SIGN) !== 0);
+    return null;
+  }
+
+  acceptBytes(row: number, buf: Buffer, start: number, end: number): IngestCode | null | undefined {
+    const from = skipTabs(buf, start, end);
+    const to = dropTabs(buf, from, end);
+    // parsePercentCell's fast path, on the bytes.
+    const asWritten = fastDecimalBytes(buf, from, to, 0);
+    if (asWritten === null) return undefined;
+    this.store(row, asWritten, fastDecimalBytes(buf, from, to, -2)!, false);
+    return null;
+  }
+
+  private store(row: number, asWritten: number, hundredths: number, hadSign: boolean) {
+    this.asWritten.set(row, asWritten);
+    this.hundredths.set(row, hundredths);
     if (row >= this.signFlags.length) {
       const grown = new Uint8Array(Math.max(row + 1, this.signFlags.length * 2));
       grown.set(this.signFlags);
       this.signFlags = grown;
     }
-    this.signFlags[row] = r.value.hadSign ? 1 : 0;
-    return null;
+    this.signFlags[row] = hadSign ? 1 : 0;
   }
 
   isNull(row: number): boolean {
@@ -193,30 +281,41 @@ export class TextSlot implements Slot {
   }
 
   accept(row: number, raw: string): IngestCode | null {
+    return this.apply(row, this.resolve(raw));
+  }
+
+  resolve(raw: string, owned = false): CellOutcome {
     const text = unwrapCell(raw);
-    if (text === '' || (this.role === 'field' && isNullToken(text))) {
-      this.builder.setNull(row);
-      return null;
-    }
+    if (text === '' || (this.role === 'field' && isNullToken(text))) return NULL_CELL;
     if (this.parseId) {
       const r = this.parseId(text);
-      if (!r.ok) return r.code;
-      this.builder.set(row, r.value);
-      return null;
+      return r.ok ? outcome(this.builder.intern(r.value, owned)) : rejected(r.code);
     }
-    if (looksLikePhone(text)) {
-      this.redacted++;
-      this.builder.setNull(row);
-      return null;
-    }
+    if (looksLikePhone(text)) return REDACTED_CELL;
     // People's own words (reviews, survey answers) lose contact handles too (e-mail, WeChat, QQ);
     // every text cell then loses phones, ID numbers, detailed addresses and labelled names.
     const scrubbed = (this.def ? this.def.freeText : this.scrubRaw) ? scrubFreeText(text) : null;
-    if (scrubbed !== null) this.scrubbed++;
     const base = scrubbed ?? text;
     const safe = maskPersonalText(base);
-    if (safe !== base) this.masked++;
-    this.builder.set(row, safe);
+    return outcome(this.builder.intern(safe, owned), 0, (scrubbed !== null ? SCRUBBED : 0) | (safe !== base ? MASKED : 0));
+  }
+
+  apply(row: number, o: CellOutcome): IngestCode | null {
+    if (o.code !== null) return o.code;
+    if (o.flags & REDACTED) this.redacted++;
+    if (o.flags & SCRUBBED) this.scrubbed++;
+    if (o.flags & MASKED) this.masked++;
+    if (o.present) this.builder.setCode(row, o.value);
+    else this.builder.setNull(row);
+    return null;
+  }
+
+  acceptBytes(row: number, buf: Buffer, start: number, end: number): IngestCode | null | undefined {
+    if (!this.parseId) return undefined;
+    const from = skipTabs(buf, start, end);
+    const to = dropTabs(buf, from, end);
+    if (!isPlainId(buf, from, to)) return undefined;
+    this.builder.setCode(row, this.builder.internBytes(buf, from, to, true));
     return null;
   }
 
@@ -251,13 +350,29 @@ export class PiiSlot implements Slot {
   }
 
   accept(row: number, raw: string): IngestCode | null {
-    if (!this.buyer) return null;
+    return this.apply(row, this.resolve(raw));
+  }
+
+  resolve(raw: string): CellOutcome {
+    if (!this.buyer) return NULL_CELL;
     const text = unwrapCell(raw);
-    if (isNullToken(text)) this.buyer.builder.setNull(row);
-    else {
-      if (MASKED_PHONE.test(text)) this.masked++;
-      this.buyer.builder.set(row, this.keyOf!(text));
-    }
+    if (isNullToken(text)) return NULL_CELL;
+    const masked = MASKED_PHONE.test(text);
+    // Once a cell of this column is masked the import keeps no buyer key (IngestRun.finish drops the
+    // column and says so): no key is worked out from then on.
+    if (masked || this.masked > 0) return outcome(-1, 0, masked ? MASKED : 0);
+    return outcome(this.buyer.builder.intern(this.keyOf!(text)), 0, 0);
+  }
+
+  acceptBytes(): IngestCode | null | undefined {
+    return this.buyer ? undefined : null;
+  }
+
+  apply(row: number, o: CellOutcome): IngestCode | null {
+    if (!this.buyer) return null;
+    if (o.flags & MASKED) this.masked++;
+    if (o.present && o.value >= 0) this.buyer.builder.setCode(row, o.value);
+    else this.buyer.builder.setNull(row);
     return null;
   }
 

@@ -1,20 +1,24 @@
 /**
  * CSV exports: the head decides the encoding, the layout (delimiter, header row) and the kind; then the
- * decoded text streams through Papa Parse into an IngestRun (ingest-run.ts), which makes the report.
+ * file's bytes stream through the byte reader (scanner.ts, byte-record.ts) into an IngestRun
+ * (ingest-run.ts), which makes the report. papa-reader.ts is the reader it replaced (decoded text through
+ * Papa Parse), kept to check the byte reader against.
  */
 import type { Hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import { createDecoder, detectEncoding } from '../encoding';
+import { detectEncoding } from '../encoding';
 import { IngestRun, MAX_CELL_CHARS, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest-run';
 import { detectKind } from '../kind-detect';
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
 import { reportMessage } from '../report';
 import { sniffLayout } from '../sniff';
+import { ByteRecords } from './byte-record';
+import { parseWithPapa } from './papa-reader';
+import { CsvScanner, guessLineEndings } from './scanner';
+import { utf16Length, utf8Source } from './utf8-source';
 
 /**
- * Characters handed to the parser past the end of its last complete record. The parser re-reads an
+ * Characters of the unfinished record past the end of the last complete one. The reader re-reads an
  * unfinished record from its start with every chunk, so one endless cell (50 MB without a closing
  * quote or a line break) would cost quadratic time before its length could be checked: the import
  * stops once this much text is still open. It bounds the cell (MAX_CELL_CHARS) plus the text read
@@ -30,24 +34,28 @@ export interface HeadAndRest {
   hash: Hash;
 }
 
-/** A CSV export in, typed columns and its import report out. */
-export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestOptions): Promise<IngestResult> {
+/** A CSV export in, typed columns and its import report out. `reader: 'papa'` takes the former reader (tests compare the two). */
+export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 'bytes' | 'papa' = 'bytes'): Promise<IngestResult> {
+  const { head, rest, hash } = file;
   const detected = detectEncoding(head, opts.encoding);
   const run = new IngestRun(opts);
-  const decoder = createDecoder(detected.encoding, () => run.line);
-  const headText = decoder.write(head.subarray(detected.bomLength)).replace(/^\uFEFF/, '');
-  if (headText.trim() === '' && !rest) throw new IngestError('EMPTY_FILE');
-  const layout = sniffLayout(headText);
+  const source = utf8Source(detected.encoding);
+  const headText = source.head(head.subarray(detected.bomLength));
+  if (headText.text.trim() === '' && !rest) throw new IngestError('EMPTY_FILE');
+  const layout = sniffLayout(headText.text);
   const detection = detectKind(layout.headers, opts.kind);
   run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
 
-  const text = new DecodedText(headText, rest, decoder, (bytes) => opts.onProgress?.({ bytes, rows: run.rowsRead }), head.length);
-  await parseInto(run, text, layout.delimiter);
+  const progress = (bytes: number) => opts.onProgress?.({ bytes, rows: run.rowsRead });
+  const bytes =
+    reader === 'papa'
+      ? await parseWithPapa(run, { headText: headText.text, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter)
+      : await scanInto(run, { head: headText, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter);
 
   const table = run.finish();
   const report = runReport(run, table, detection, {
     file: opts.fileName,
-    source: { bytes: text.bytes, sha256: hash.digest('hex') },
+    source: { bytes, sha256: hash.digest('hex') },
     encoding: detected.encoding,
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
   });
@@ -55,65 +63,39 @@ export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestO
   return { table, report };
 }
 
-/** The file's text, decoded chunk by chunk, counting the bytes read and the characters handed on. */
-class DecodedText {
-  /** Characters of text handed on towards the parser so far. */
-  chars = 0;
-
-  constructor(
-    private readonly headText: string,
-    private readonly rest: HeadAndRest['rest'],
-    private readonly decoder: ReturnType<typeof createDecoder>,
-    private readonly onProgress: (bytes: number) => void,
-    public bytes: number,
-  ) {}
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<string> {
-    this.chars += this.headText.length;
-    yield this.headText;
-    if (this.rest) {
-      for (;;) {
-        const next = await this.rest.next();
-        if (next.done) break;
-        this.bytes += next.value.length;
-        const s = this.decoder.write(next.value);
-        this.chars += s.length;
-        if (s) yield s;
-        this.onProgress(this.bytes);
-      }
-    }
-    const tail = this.decoder.end();
-    this.chars += tail.length;
-    if (tail) yield tail;
-  }
+interface ByteInput {
+  head: { text: string; bytes: Buffer };
+  rest: HeadAndRest['rest'];
+  source: ReturnType<typeof utf8Source>;
+  /** Bytes of the file read so far. */
+  bytes: number;
+  onProgress: (bytes: number) => void;
 }
 
-/** Streams the text through Papa Parse into the run; the first failure (the run's or the stream's) rejects. */
-function parseInto(run: IngestRun, text: DecodedText, delimiter: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stream = Readable.from(text, { objectMode: false });
-    let failure: unknown = null;
-    stream.on('error', (e) => {
-      failure ??= e;
-      reject(e);
-    });
-    Papa.parse<string[]>(stream as unknown as File, {
-      delimiter,
-      skipEmptyLines: false,
-      chunk: (results, parser) => {
-        if (failure) return;
-        try {
-          run.consume(results.data, results.errors);
-          if (text.chars - results.meta.cursor > MAX_OPEN_RECORD_CHARS) throw new IngestError('CELL_TOO_LARGE', { line: run.line, max: MAX_CELL_CHARS });
-        } catch (e) {
-          // abort() calls `complete` synchronously: the failure must be recorded first.
-          failure = e;
-          parser.abort();
-          stream.destroy();
-        }
-      },
-      complete: () => (failure ? reject(failure) : resolve()),
-      error: (e: Error) => reject(failure ?? e),
-    });
-  });
+/** Streams the file's UTF-8 bytes through the scanner into the run; returns the bytes read. */
+async function scanInto(run: IngestRun, input: ByteInput, delimiter: string): Promise<number> {
+  const records = new ByteRecords(run);
+  const scanner = new CsvScanner(delimiter.charCodeAt(0), guessLineEndings(input.head.text), records);
+  const push = (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    scanner.push(bytes);
+    const open = scanner.carry;
+    if (open.length > MAX_OPEN_RECORD_CHARS && utf16Length(open) > MAX_OPEN_RECORD_CHARS) {
+      throw new IngestError('CELL_TOO_LARGE', { line: run.line, max: MAX_CELL_CHARS });
+    }
+  };
+  let bytes = input.bytes;
+  push(input.head.bytes);
+  if (input.rest) {
+    for (;;) {
+      const next = await input.rest.next();
+      if (next.done) break;
+      bytes += next.value.length;
+      push(input.source.write(next.value));
+      input.onProgress(bytes);
+    }
+  }
+  push(input.source.end());
+  scanner.end();
+  return bytes;
 }

@@ -97,3 +97,48 @@ export function fastDecimal(text: string, shift: number): number | null {
   }
   return negative && value !== 0 ? -value : value;
 }
+
+/** `fastDecimal` on the cell's UTF-8 bytes (the same digits give the same double); null for anything else. */
+export function fastDecimalBytes(buf: Uint8Array, start: number, end: number, shift: number): number | null {
+  let i = start;
+  let negative = false;
+  let c = buf[i];
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let frac = -1;
+  let groupDigits = 0;
+  let grouped = false;
+  for (; i < end; i++) {
+    c = buf[i];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+      else groupDigits++;
+    } else if (c === 46 && frac < 0) {
+      if (grouped && groupDigits !== 3) return null;
+      frac = 0;
+    } else if (c === 44 && frac < 0 && groupDigits >= 1 && (grouped ? groupDigits === 3 : groupDigits <= 3)) {
+      grouped = true;
+      groupDigits = 0;
+    } else return null;
+  }
+  if (digits === 0 || digits > 15 || (grouped && frac < 0 && groupDigits !== 3)) return null;
+  const k = frac < 0 ? 0 : frac;
+  fastFracDigits = k;
+  const e = shift - k;
+  let value: number;
+  if (e >= 0) {
+    if (e > 22) return null;
+    value = mantissa * POW10[e];
+    if (value > Number.MAX_SAFE_INTEGER) return null;
+  } else {
+    if (-e > 22) return null;
+    value = mantissa / POW10[-e];
+  }
+  return negative && value !== 0 ? -value : value;
+}

@@ -2,7 +2,7 @@ import type { FieldDef, HeaderUnit } from '@creator-ops/schemas';
 import { parseWallClock, wallToDay, wallToMs } from '@creator-ops/format';
 import type { IngestCode } from '../messages';
 import { cleanId, parseNumericText, type NumericCell } from './cells';
-import { decimalPlacesAfterShift, fastDecimal, fastFracDigits, shiftDecimal } from './decimal';
+import { decimalPlacesAfterShift, fastDecimal, fastDecimalBytes, fastFracDigits, shiftDecimal } from './decimal';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; code: IngestCode };
 const fail = (code: IngestCode): { ok: false; code: IngestCode } => ({ ok: false, code });
@@ -77,29 +77,46 @@ export class NumericColumnParser {
     }
   }
 
+  /**
+   * A plain decimal cell from its UTF-8 bytes (already without the tabs `unwrapCell` strips): exactly
+   * `parse` of its text, as the value or the error code (no object made); null when the cell needs the text path.
+   */
+  parseBytes(buf: Uint8Array, start: number, end: number): number | IngestCode | null {
+    const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
+    const v = fastDecimalBytes(buf, start, end, shift);
+    if (v === null) return null;
+    const r = this.fastValue(v, shift);
+    return typeof r === 'number' && !Number.isFinite(r) ? 'NUMBER_INVALID' : r;
+  }
+
   /** Plain decimals (most cells) without the general parser; null when the cell needs it. */
   private parseFast(text: string): Parsed<number> | null {
-    const type = this.field.type;
-    const shift = this.headerExp + (type === 'money' ? 2 : 0);
+    const shift = this.headerExp + (this.field.type === 'money' ? 2 : 0);
     const v = fastDecimal(text, shift);
     if (v === null) return null;
-    switch (type) {
+    const r = this.fastValue(v, shift);
+    return typeof r === 'number' ? { ok: true, value: r } : fail(r);
+  }
+
+  /** A plain decimal's value `v` (the text × 10^shift; `fastFracDigits` its decimal places) for the field, or the error code. */
+  private fastValue(v: number, shift: number): number | IngestCode {
+    switch (this.field.type) {
       case 'int': {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
-        if (!Number.isInteger(scaled)) return fail('INT_NOT_INTEGER');
-        if (scaled < 0 && !this.field.signed) return fail('NEGATIVE_NOT_ALLOWED');
-        return { ok: true, value: scaled };
+        if (!Number.isInteger(scaled)) return 'INT_NOT_INTEGER';
+        if (scaled < 0 && !this.field.signed) return 'NEGATIVE_NOT_ALLOWED';
+        return scaled;
       }
       case 'money':
         if (fastFracDigits > shift) this.subCentCount++;
-        return { ok: true, value: v };
+        return v;
       case 'hour':
-        return Number.isInteger(v) && v >= 0 && v <= 23 ? { ok: true, value: v } : fail('HOUR_INVALID');
+        return Number.isInteger(v) && v >= 0 && v <= 23 ? v : 'HOUR_INVALID';
       default: {
         const scaled = this.aliasScale === 1 ? v : v * this.aliasScale;
         const from = this.unit.time;
         const target = this.field.timeUnit;
-        return { ok: true, value: !target || !from || from === target ? scaled : convertDuration(scaled, from, target) };
+        return !target || !from || from === target ? scaled : convertDuration(scaled, from, target);
       }
     }
   }
