@@ -46,6 +46,12 @@ export class NumBuilder {
     };
   }
 
+  /** Empties the builder for the next batch of rows, keeping its capacity. */
+  reset(): void {
+    this.values.fill(0);
+    this.valid.fill(0);
+  }
+
   private ensure(row: number): void {
     if (row < this.values.length) return;
     let cap = this.values.length * 2;
@@ -61,8 +67,8 @@ export class NumBuilder {
 
 export class DictBuilder {
   private codes = new Int32Array(INITIAL_CAPACITY).fill(-1);
-  private readonly index = new Map<string, number>();
-  private readonly dict: string[] = [];
+  private index = new Map<string, number>();
+  private dict: string[] = [];
 
   set(row: number, value: string): void {
     this.ensure(row);
@@ -105,6 +111,13 @@ export class DictBuilder {
       codes[i] = nc;
     }
     return { type: 'dict', codes, dict };
+  }
+
+  /** Empties the builder (codes and dictionary) for the next batch of rows, keeping its capacity. */
+  reset(): void {
+    this.codes.fill(-1);
+    this.index = new Map();
+    this.dict = [];
   }
 
   private ensure(row: number): void {

@@ -44,15 +44,15 @@ export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestO
   const text = new DecodedText(headText, rest, decoder, (bytes) => opts.onProgress?.({ bytes, rows: run.rowsRead }), head.length);
   await parseInto(run, text, layout.delimiter);
 
-  const table = run.finish();
-  const report = runReport(run, table, detection, {
+  run.finish();
+  const report = runReport(run, detection, {
     file: opts.fileName,
     source: { bytes: text.bytes, sha256: hash.digest('hex') },
     encoding: detected.encoding,
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
   });
   if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
-  return { table, report };
+  return { table: run.result(), report, keys: run.keyCheck.index };
 }
 
 /** The file's text, decoded chunk by chunk, counting the bytes read and the characters handed on. */

@@ -1,0 +1,95 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
+import { arrowBatch, arrowSchema } from './arrow-io';
+import type { ColumnTable } from './column';
+import type { ColumnWriter, WrittenFile } from './column-store';
+
+/**
+ * Writes an import's rows batch by batch as an Arrow IPC stream into a temporary file, so memory is
+ * bounded by one batch whatever the size of the import. Each batch carries its own dictionaries (the
+ * stream format allows a dictionary per batch; the file format does not). `finish` fsyncs and renames
+ * the file into place; `abort` removes it.
+ */
+export class ArrowBatchWriter implements ColumnWriter {
+  private readonly writer = new RecordBatchStreamWriter();
+  private readonly hash = createHash('sha256');
+  private readonly fd: number;
+  private readonly pump: Promise<void>;
+  private schema: Schema | null = null;
+  private failure: unknown = null;
+  private bytes = 0;
+  private done = false;
+  rows = 0;
+
+  constructor(
+    private readonly tmp: string,
+    private readonly path: string,
+    private readonly afterRename: () => void,
+  ) {
+    this.fd = openSync(tmp, 'wx', 0o600);
+    this.pump = this.drain();
+  }
+
+  append(table: ColumnTable): void {
+    if (this.done) throw new Error('ArrowBatchWriter: append after finish or abort');
+    if (this.failure) throw this.failure;
+    this.schema ??= arrowSchema(table);
+    this.writer.write(arrowBatch(this.schema, table));
+    this.rows += table.length;
+  }
+
+  async finish(): Promise<WrittenFile> {
+    if (this.done) throw new Error('ArrowBatchWriter: finished twice');
+    this.done = true;
+    try {
+      if (!this.schema) throw new Error('ArrowBatchWriter: no batch was written');
+      this.writer.finish();
+      await this.pump;
+      if (this.failure) throw this.failure;
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+    } catch (e) {
+      this.discard();
+      throw e;
+    }
+    try {
+      renameSync(this.tmp, this.path);
+    } catch (e) {
+      rmSync(this.tmp, { force: true });
+      throw e;
+    }
+    this.afterRename();
+    return { path: this.path, bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    this.writer.abort();
+    this.discard();
+  }
+
+  /** Moves the writer's queued bytes to the file as they come (the queue then holds at most a batch or two). */
+  private async drain(): Promise<void> {
+    try {
+      for await (const chunk of this.writer) {
+        let offset = 0;
+        while (offset < chunk.byteLength) offset += writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
+        this.hash.update(chunk);
+        this.bytes += chunk.byteLength;
+      }
+    } catch (e) {
+      this.failure ??= e;
+    }
+  }
+
+  private discard(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.tmp, { force: true });
+  }
+}
