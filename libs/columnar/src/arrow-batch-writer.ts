@@ -3,15 +3,15 @@ import { createHash } from 'node:crypto';
 import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
 import { arrowBatch, arrowSchema } from './arrow-io';
 import type { ColumnTable } from './column';
-import type { ColumnWriter, WrittenFile } from './column-store';
+import type { WrittenFile } from './column-store';
 
 /**
  * Writes an import's rows batch by batch as an Arrow IPC stream into a temporary file, so memory is
  * bounded by one batch whatever the size of the import. Each batch carries its own dictionaries (the
- * stream format allows a dictionary per batch; the file format does not). `finish` fsyncs and renames
- * the file into place; `abort` removes it.
+ * stream format allows a dictionary per batch; the file format does not). `finishAt` fsyncs and
+ * renames the file into place; `abort` removes it.
  */
-export class ArrowBatchWriter implements ColumnWriter {
+export class ArrowBatchWriter {
   private readonly writer = new RecordBatchStreamWriter();
   private readonly hash = createHash('sha256');
   private readonly fd: number;
@@ -22,11 +22,7 @@ export class ArrowBatchWriter implements ColumnWriter {
   private done = false;
   rows = 0;
 
-  constructor(
-    private readonly tmp: string,
-    private readonly path: string,
-    private readonly afterRename: () => void,
-  ) {
+  constructor(private readonly tmp: string) {
     this.fd = openSync(tmp, 'wx', 0o600);
     this.pump = this.drain();
   }
@@ -39,7 +35,8 @@ export class ArrowBatchWriter implements ColumnWriter {
     this.rows += table.length;
   }
 
-  async finish(): Promise<WrittenFile> {
+  /** Completes the file and renames it to `path` (on the same file system); `afterRename` fsyncs the folder. */
+  async finishAt(path: string, afterRename: () => void): Promise<WrittenFile> {
     if (this.done) throw new Error('ArrowBatchWriter: finished twice');
     this.done = true;
     try {
@@ -54,13 +51,13 @@ export class ArrowBatchWriter implements ColumnWriter {
       throw e;
     }
     try {
-      renameSync(this.tmp, this.path);
+      renameSync(this.tmp, path);
     } catch (e) {
       rmSync(this.tmp, { force: true });
       throw e;
     }
-    this.afterRename();
-    return { path: this.path, bytes: this.bytes, sha256: this.hash.digest('hex') };
+    afterRename();
+    return { path, bytes: this.bytes, sha256: this.hash.digest('hex') };
   }
 
   abort(): void {

@@ -5,7 +5,7 @@ import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
 import type { ColumnTable } from './column';
 import { ArrowBatchWriter } from './arrow-batch-writer';
 import { tableFromIpcBytes } from './arrow-io';
-import type { ColumnStore, ColumnWriter, WrittenFile } from './column-store';
+import type { ColumnStore, ColumnWriter, StagedColumnWriter, WrittenFile } from './column-store';
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -35,7 +35,33 @@ export class ArrowFileStore implements ColumnStore {
     const path = this.pathOf(workspaceId, kind, importId);
     const dir = join(path, '..');
     mkdirSync(dir, { recursive: true });
-    return new ArrowBatchWriter(join(dir, `.tmp-${randomUUID()}.arrow`), path, () => syncDir(dir));
+    const writer = new ArrowBatchWriter(join(dir, `.tmp-${randomUUID()}.arrow`));
+    return {
+      get rows() {
+        return writer.rows;
+      },
+      append: (table) => writer.append(table),
+      abort: () => writer.abort(),
+      finish: () => writer.finishAt(path, () => syncDir(dir)),
+    };
+  }
+
+  stage(stagingDir: string): StagedColumnWriter {
+    mkdirSync(stagingDir, { recursive: true });
+    const writer = new ArrowBatchWriter(join(stagingDir, `.stage-${randomUUID()}.arrow`));
+    return {
+      get rows() {
+        return writer.rows;
+      },
+      append: (table) => writer.append(table),
+      abort: () => writer.abort(),
+      place: (workspaceId, kind, importId) => {
+        const path = this.pathOf(workspaceId, kind, importId);
+        const dir = join(path, '..');
+        mkdirSync(dir, { recursive: true });
+        return writer.finishAt(path, () => syncDir(dir));
+      },
+    };
   }
 
   async write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile> {

@@ -23,9 +23,17 @@ export interface ColumnWriter {
   abort(): void;
 }
 
+/** A column file written before its import's place is known (the workspace may not exist yet). */
+export interface StagedColumnWriter extends Omit<ColumnWriter, 'finish'> {
+  /** Completes the object and moves it to its place. */
+  place(workspaceId: string, kind: ExportKind, importId: string): Promise<WrittenFile>;
+}
+
 export interface ColumnStore {
   /** Opens an object for writing batch by batch (all batches with the same columns). */
   open(workspaceId: string, kind: ExportKind, importId: string): ColumnWriter;
+  /** Opens an object in `stagingDir` (this process's own temporary folder on the same file system), placed at the end. */
+  stage(stagingDir: string): StagedColumnWriter;
   /** Writes atomically: the object exists whole under its final name, or not at all. */
   write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile>;
   read(workspaceId: string, kind: ExportKind, importId: string): ColumnTable;

@@ -1,7 +1,7 @@
 import type { RowHashes } from './key-hash';
 
 /** What the index knew of a key when a row presented it. */
-export type KeySighting = { kind: 'new' } | { kind: 'repeat' | 'conflict'; of: number };
+export type KeySighting = { kind: 'new'; slot: number } | { kind: 'repeat' | 'conflict'; of: number };
 
 const EMPTY = 0;
 const MAX_LOAD = 0.75;
@@ -19,15 +19,35 @@ export class KeyIndex {
   private content: Uint32Array;
   /** The first row's line (1-based); 0 marks an empty slot. */
   private line: Uint32Array;
+  /** A small value per key for the caller (e.g. the rank of an order's status), when asked for. */
+  private tag: Uint8Array | null;
   size = 0;
 
-  constructor(expectedKeys = 1024) {
-    let capacity = 1024;
-    while (capacity * MAX_LOAD < expectedKeys) capacity *= 2;
+  constructor(opts: { tags?: boolean } = {}) {
+    const capacity = 1024;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.content = new Uint32Array(capacity);
     this.line = new Uint32Array(capacity);
+    this.tag = opts.tags ? new Uint8Array(capacity) : null;
+  }
+
+  /** Slots, for iterating with `lineAt` (0: empty), `tagAt` and `keyAt`. */
+  get capacity(): number {
+    return this.line.length;
+  }
+
+  tagAt(slot: number): number {
+    return this.tag ? this.tag[slot] : 0;
+  }
+
+  setTag(slot: number, value: number): void {
+    if (!this.tag) throw new Error('KeyIndex: made without tags');
+    this.tag[slot] = value;
+  }
+
+  keyAt(slot: number): [number, number] {
+    return [this.hi[slot], this.lo[slot]];
   }
 
   /** Grows once to hold `keys` keys (call with an estimate before adding many, to avoid rehashing twice). */
@@ -48,7 +68,7 @@ export class KeyIndex {
     this.content[slot] = h.content[i];
     this.line[slot] = line;
     this.size++;
-    return { kind: 'new' };
+    return { kind: 'new', slot };
   }
 
   /** The slot holding the key, or -1. */
@@ -62,11 +82,6 @@ export class KeyIndex {
     return this.line[slot];
   }
 
-  /** Bytes held (for memory accounting in benchmarks and tests). */
-  get byteLength(): number {
-    return this.line.length * 16;
-  }
-
   /** The slot of the key, or the empty slot where it would go (linear probing). */
   private slotOf(keyHi: number, keyLo: number): number {
     const mask = this.line.length - 1;
@@ -76,11 +91,12 @@ export class KeyIndex {
   }
 
   private rehash(capacity: number): void {
-    const { hi, lo, content, line } = this;
+    const { hi, lo, content, line, tag } = this;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
     this.content = new Uint32Array(capacity);
     this.line = new Uint32Array(capacity);
+    this.tag = tag ? new Uint8Array(capacity) : null;
     for (let s = 0; s < line.length; s++) {
       if (line[s] === EMPTY) continue;
       const slot = this.slotOf(hi[s], lo[s]);
@@ -88,6 +104,7 @@ export class KeyIndex {
       this.lo[slot] = lo[s];
       this.content[slot] = content[s];
       this.line[slot] = line[s];
+      if (this.tag) this.tag[slot] = tag![s];
     }
   }
 }

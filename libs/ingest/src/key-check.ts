@@ -1,4 +1,4 @@
-import { compactDictionaries, KeyIndex, rowHashes, takeRows, type ColumnTable } from '@creator-ops/columnar';
+import { compactDictionaries, KeyIndex, rowHashes, statusRanks, takeRows, type ColumnTable } from '@creator-ops/columnar';
 import { IngestError } from './messages';
 import type { ImportPlan } from './plan';
 
@@ -8,7 +8,8 @@ import type { ImportPlan } from './plan';
  * would silently drop rows. Checked batch by batch against every earlier row of the file.
  */
 export class FileKeyCheck {
-  readonly index = new KeyIndex();
+  /** Tagged with each key's status rank when the kind's status moves forward (orders): see analyseOverlap. */
+  readonly index: KeyIndex;
   repeated = 0;
   conflicts = 0;
   private firstConflict: { line: number; of: number } | null = null;
@@ -16,16 +17,22 @@ export class FileKeyCheck {
   constructor(
     private readonly plan: ImportPlan,
     private readonly onRepeat: (line: number, of: number) => void,
-  ) {}
+  ) {
+    this.index = new KeyIndex({ tags: plan.kind.statusProgression !== undefined });
+  }
 
   /** The batch without its exact repeats of earlier rows (conflicts are counted, and thrown by `assertComplete`). */
   keep(table: ColumnTable, lineOf: (row: number) => number): ColumnTable {
     const hashes = rowHashes(table, this.plan.keyFields);
+    const ranks = statusRanks(this.plan.kind, table);
     let keep: Uint8Array | null = null;
     for (let i = 0; i < table.length; i++) {
       const line = lineOf(i);
       const seen = this.index.add(hashes, i, line);
-      if (seen.kind === 'new') continue;
+      if (seen.kind === 'new') {
+        if (ranks) this.index.setTag(seen.slot, ranks[i]);
+        continue;
+      }
       if (seen.kind === 'repeat') {
         keep ??= new Uint8Array(table.length).fill(1);
         keep[i] = 0;
