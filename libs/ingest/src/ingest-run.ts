@@ -35,6 +35,8 @@ export interface IngestOptions {
   segmentRows?: number;
   /** Decisions taken in advance when an import restarts (segments.ts). */
   hints?: IngestHints;
+  /** The size of the source in bytes, when known: sizes the key index once (no growth by doubling). */
+  sourceBytes?: number;
 }
 
 /** What the import plan takes from the caller's options. */
@@ -106,6 +108,8 @@ export class IngestRun {
   private readonly lines = new NumBuilder();
   /** Accepted rows after the key check dropped exact repeats. */
   keptRows = 0;
+  /** Bytes of the source read so far (CSV), for estimating the rows to come. */
+  bytesRead = 0;
   /** Index (among accepted rows) of the current batch's first row. */
   private segmentStart = 0;
   private specs: ColumnSpec[] | null = null;
@@ -304,12 +308,20 @@ export class IngestRun {
     const length = this.accepted - this.segmentStart;
     if (length === 0 && this.specs) return;
     const table = this.batchTable(length);
+    if (!this.specs) this.reserveKeys();
     const kept = this.keyCheck.keep(table, (row) => this.lines.get(row));
     this.lines.reset();
     this.segmentStart = this.accepted;
     this.keptRows += kept.length;
     this.specs ??= kept.specs;
     this.sink.add(kept);
+  }
+
+  /** After the first batch of a large file: room for the keys its size suggests, taken once (5 % spare). */
+  private reserveKeys(): void {
+    const { sourceBytes } = this.opts;
+    if (!sourceBytes || this.bytesRead <= 0 || this.bytesRead >= sourceBytes) return;
+    this.keyCheck.index.reserve(Math.ceil(((this.accepted * sourceBytes) / this.bytesRead) * 1.05));
   }
 
   private batchTable(length: number): ColumnTable {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
 import type { IngestOptions, IngestResult } from './ingest-run';
 import { IngestRestart, mergeHints } from './segments';
@@ -19,6 +19,7 @@ const CHUNK_BYTES = 64 * 1024;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   const zip = await startsAsZip(path);
+  opts = { ...opts, sourceBytes: opts.sourceBytes ?? (await stat(path)).size };
   return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o)));
 }
 

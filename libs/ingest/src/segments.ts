@@ -8,7 +8,7 @@ import { concatTables, type ColumnSpec, type ColumnTable } from '@creator-ops/co
 import type { ExportKind } from '@creator-ops/schemas';
 
 /** Rows per batch when an import streams into a column file. */
-export const SEGMENT_ROWS = 1 << 19;
+export const SEGMENT_ROWS = 1 << 17;
 
 export interface SegmentSink {
   add(segment: ColumnTable): void;

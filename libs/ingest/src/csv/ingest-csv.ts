@@ -41,7 +41,11 @@ export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestO
   const detection = detectKind(layout.headers, opts.kind);
   run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
 
-  const text = new DecodedText(headText, rest, decoder, (bytes) => opts.onProgress?.({ bytes, rows: run.rowsRead }), head.length);
+  const progress = (bytes: number) => {
+    run.bytesRead = bytes;
+    opts.onProgress?.({ bytes, rows: run.rowsRead });
+  };
+  const text = new DecodedText(headText, rest, decoder, progress, head.length);
   await parseInto(run, text, layout.delimiter);
 
   run.finish();
