@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
-import { arrowBatch, arrowSchema } from './arrow-io';
+import { RecordBatchReader, RecordBatchStreamWriter, type Schema } from 'apache-arrow';
+import { arrowBatch, arrowSchema, arrowToTable } from './arrow-io';
 import type { ColumnTable } from './column';
 import type { WrittenFile } from './column-store';
 
@@ -58,6 +58,34 @@ export class ArrowBatchWriter {
     }
     afterRename();
     return { path, bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+
+  /**
+   * Completes this file and copies it batch by batch into a new temporary file (`tmp`) through
+   * `transform` (which may drop rows); this writer's file is removed. Returns the new writer, open.
+   */
+  async rewrite(tmp: string, transform: (batch: ColumnTable) => ColumnTable): Promise<ArrowBatchWriter> {
+    if (this.done) throw new Error('ArrowBatchWriter: rewrite after finish or abort');
+    this.done = true;
+    const next = new ArrowBatchWriter(tmp);
+    try {
+      if (this.schema) {
+        this.writer.finish();
+        await this.pump;
+        if (this.failure) throw this.failure;
+        const reader = await RecordBatchReader.from(createReadStream(this.tmp));
+        for await (const batch of reader) {
+          const table = transform(arrowToTable(batch));
+          if (table.length > 0 || next.rows === 0) next.append(table);
+        }
+      }
+    } catch (e) {
+      next.abort();
+      throw e;
+    } finally {
+      this.discard();
+    }
+    return next;
   }
 
   abort(): void {

@@ -48,13 +48,17 @@ export class ArrowFileStore implements ColumnStore {
 
   stage(stagingDir: string): StagedColumnWriter {
     mkdirSync(stagingDir, { recursive: true });
-    const writer = new ArrowBatchWriter(join(stagingDir, `.stage-${randomUUID()}.arrow`));
+    const tmp = () => join(stagingDir, `.stage-${randomUUID()}.arrow`);
+    let writer = new ArrowBatchWriter(tmp());
     return {
       get rows() {
         return writer.rows;
       },
       append: (table) => writer.append(table),
       abort: () => writer.abort(),
+      rewrite: async (transform) => {
+        writer = await writer.rewrite(tmp(), transform);
+      },
       place: (workspaceId, kind, importId) => {
         const path = this.pathOf(workspaceId, kind, importId);
         const dir = join(path, '..');

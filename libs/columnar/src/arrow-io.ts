@@ -80,7 +80,11 @@ export function tableToIpcBytes(table: ColumnTable): Uint8Array {
 }
 
 export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
-  const arrow = tableFromIPC(bytes);
+  return arrowToTable(tableFromIPC(bytes));
+}
+
+/** A table or one record batch of a stored file as columns (every batch's dictionary re-encoded into one). */
+export function arrowToTable(arrow: Table | RecordBatch): ColumnTable {
   const kind = arrow.schema.metadata.get('kind');
   if (!isExportKind(kind)) throw new Error(`Arrow file has no valid kind (${kind})`);
   const table: ColumnTable = { kind, length: arrow.numRows, specs: [], columns: new Map() };
@@ -93,7 +97,8 @@ export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
       ...(meta.has('source') ? { source: meta.get('source') } : {}),
     };
     table.specs.push(spec);
-    table.columns.set(field.name, dataToColumn(arrow.getChild(field.name)!.data, arrow.numRows, spec));
+    const child = arrow.getChild(field.name)!;
+    table.columns.set(field.name, dataToColumn(child.data, arrow.numRows, spec));
   }
   return table;
 }

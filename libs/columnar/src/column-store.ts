@@ -25,6 +25,8 @@ export interface ColumnWriter {
 
 /** A column file written before its import's place is known (the workspace may not exist yet). */
 export interface StagedColumnWriter extends Omit<ColumnWriter, 'finish'> {
+  /** Rewrites what was appended through `transform` (which may drop rows); appending may go on after. */
+  rewrite(transform: (batch: ColumnTable) => ColumnTable): Promise<void>;
   /** Completes the object and moves it to its place. */
   place(workspaceId: string, kind: ExportKind, importId: string): Promise<WrittenFile>;
 }

@@ -11,4 +11,4 @@ export * from './records';
 export * from './select';
 export * from './concat';
 export * from './key-hash';
-export * from './key-index';
+export * from './key-spill';

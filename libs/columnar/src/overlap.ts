@@ -1,7 +1,7 @@
 import type { KindDef } from '@creator-ops/schemas';
 import type { Column, ColumnTable } from './column';
 import { rowHashes } from './key-hash';
-import type { KeyIndex } from './key-index';
+import { KEY_PARTITIONS, partitionOf, type KeyRecords, type KeySpill } from './key-spill';
 import { rowKeys } from './keys';
 import type { ImportPart } from './merge';
 
@@ -31,53 +31,105 @@ export function statusRanks(kind: KindDef, table: ColumnTable): Uint8Array | nul
   return ranks;
 }
 
+/** An earlier import's rows by key partition. */
+interface ExistingPart {
+  part: ImportPart;
+  keyHi: Uint32Array;
+  keyLo: Uint32Array;
+  ranks: Uint8Array | null;
+  /** Row indices grouped by partition: rows[starts[p] .. starts[p + 1]). */
+  rows: Uint32Array;
+  starts: Uint32Array;
+}
+
 /**
  * What an incoming import replaces: the earlier rows with its keys, and the keys whose status moves
  * backwards (an earlier 已完成 now 待发货). Earlier imports are read in import order, so a key's earlier
- * status is that of its latest earlier row; the example is the regression on the incoming file's first line.
+ * status is that of its latest earlier row; the example is the regression on the incoming file's first
+ * line. One key partition at a time: memory for 1/64 of the incoming keys.
  */
-export function analyseOverlap(kind: KindDef, existing: ImportPart[], incoming: KeyIndex): OverlapReport {
+export function analyseOverlap(kind: KindDef, existing: ImportPart[], incoming: KeySpill): OverlapReport {
   if (existing.length === 0) return { replaced: 0, statusRegressions: 0 };
-  const earlier = new Uint8Array(incoming.capacity).fill(NO_RANK);
-  const matched = new Uint8Array(incoming.capacity);
+  const parts = existing.map((part) => partitioned(kind, part));
   let replaced = 0;
-  for (const part of existing) {
-    const h = rowHashes(part.table, part.keyFields);
-    const ranks = statusRanks(kind, part.table);
-    for (let i = 0; i < part.table.length; i++) {
-      const slot = incoming.find(h.keyHi[i], h.keyLo[i]);
-      if (slot < 0) continue;
-      if (!matched[slot]) replaced++;
-      matched[slot] = 1;
-      if (ranks) earlier[slot] = ranks[i];
+  let statusRegressions = 0;
+  let best: { line: number; part: ExistingPart; row: number; before: number; after: number } | null = null;
+  for (let p = 0; p < KEY_PARTITIONS; p++) {
+    const records = incoming.partition(p);
+    const table = new KeyTable(records);
+    const earlier = new Int32Array(records.length).fill(-1);
+    const earlierPart = new Int32Array(records.length);
+    parts.forEach((e, k) => {
+      for (let at = e.starts[p]; at < e.starts[p + 1]; at++) {
+        const row = e.rows[at];
+        const j = table.find(e.keyHi[row], e.keyLo[row]);
+        if (j < 0) continue;
+        earlier[j] = row;
+        earlierPart[j] = k;
+      }
+    });
+    for (let j = 0; j < records.length; j++) {
+      if (earlier[j] < 0 || table.firstOf(j) !== j) continue;
+      replaced++;
+      const e = parts[earlierPart[j]];
+      const before = e.ranks ? e.ranks[earlier[j]] : NO_RANK;
+      const after = records.rank(j);
+      if (before === NO_RANK || after === NO_RANK || after >= before) continue;
+      statusRegressions++;
+      if (!best || records.line(j) < best.line) best = { line: records.line(j), part: e, row: earlier[j], before, after };
     }
   }
-  let statusRegressions = 0;
-  let first = -1;
-  for (let slot = 0; slot < incoming.capacity; slot++) {
-    const before = earlier[slot];
-    const after = incoming.tagAt(slot);
-    if (!matched[slot] || before === NO_RANK || after === NO_RANK || after >= before) continue;
-    statusRegressions++;
-    if (first < 0 || incoming.lineAt(slot) < incoming.lineAt(first)) first = slot;
-  }
-  if (first < 0) return { replaced, statusRegressions };
-  return { replaced, statusRegressions, regressionExample: example(kind, existing, incoming, first, earlier[first]) };
+  if (!best) return { replaced, statusRegressions };
+  const order = kind.statusProgression!.order;
+  const key = rowKeys(keyRow(best.part.part.table, best.part.part.keyFields, best.row), best.part.part.keyFields)[0];
+  return { replaced, statusRegressions, regressionExample: `${key.replace(/\u0001$/, '')}: ${order[best.before]} -> ${order[best.after]}` };
 }
 
-/** `key: before -> after` for the key in `slot`, its text taken from an earlier row with that key. */
-function example(kind: KindDef, existing: ImportPart[], incoming: KeyIndex, slot: number, before: number): string {
-  const [hi, lo] = incoming.keyAt(slot);
-  const order = kind.statusProgression!.order;
-  for (const part of existing) {
-    const h = rowHashes(part.table, part.keyFields);
-    for (let i = 0; i < part.table.length; i++) {
-      if (h.keyHi[i] !== hi || h.keyLo[i] !== lo) continue;
-      const key = rowKeys(keyRow(part.table, part.keyFields, i), part.keyFields)[0];
-      return `${key.replace(/\u0001$/, '')}: ${order[before]} -> ${order[incoming.tagAt(slot)]}`;
+function partitioned(kind: KindDef, part: ImportPart): ExistingPart {
+  const h = rowHashes(part.table, part.keyFields);
+  const n = part.table.length;
+  const starts = new Uint32Array(KEY_PARTITIONS + 1);
+  for (let i = 0; i < n; i++) starts[partitionOf(h.keyHi[i]) + 1]++;
+  for (let p = 0; p < KEY_PARTITIONS; p++) starts[p + 1] += starts[p];
+  const next = starts.slice(0, KEY_PARTITIONS);
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[next[partitionOf(h.keyHi[i])]++] = i;
+  return { part, keyHi: h.keyHi, keyLo: h.keyLo, ranks: statusRanks(kind, part.table), rows, starts };
+}
+
+/** One partition's incoming keys: the first record of each key (later records with the key point to it). */
+class KeyTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly first: Int32Array;
+
+  constructor(private readonly records: KeyRecords) {
+    let capacity = 16;
+    while (capacity < records.length * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.first = new Int32Array(records.length);
+    for (let j = 0; j < records.length; j++) {
+      const slot = this.slotOf(records.keyHi(j), records.keyLo(j));
+      if (this.slots[slot] < 0) this.slots[slot] = j;
+      this.first[j] = this.slots[slot];
     }
   }
-  return '';
+
+  /** The first record with the key, or -1. */
+  find(hi: number, lo: number): number {
+    return this.slots[this.slotOf(hi, lo)];
+  }
+
+  firstOf(j: number): number {
+    return this.first[j];
+  }
+
+  private slotOf(hi: number, lo: number): number {
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    while (this.slots[slot] >= 0 && (this.records.keyHi(this.slots[slot]) !== hi || this.records.keyLo(this.slots[slot]) !== lo)) slot = (slot + 1) & this.mask;
+    return slot;
+  }
 }
 
 /** Row `i`'s key columns as a one-row table (views, no copies). */

@@ -3,7 +3,7 @@
  * and the xlsx sheet reader (xlsx/ingest-xlsx.ts), and the import report it makes at the end.
  */
 import type Papa from 'papaparse';
-import { LINE_COLUMN, NumBuilder, type ColumnSpec, type ColumnTable, type KeyIndex } from '@creator-ops/columnar';
+import { KeySpill, LINE_COLUMN, NumBuilder, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import { parseWallClock } from '@creator-ops/format';
 import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
 import { addContextColumns } from './context-columns';
@@ -35,8 +35,10 @@ export interface IngestOptions {
   segmentRows?: number;
   /** Decisions taken in advance when an import restarts (segments.ts). */
   hints?: IngestHints;
-  /** The size of the source in bytes, when known: sizes the key index once (no growth by doubling). */
-  sourceBytes?: number;
+  /** Where the file's keys go for the key check (default: memory); see ingestFile's `spillDir`. */
+  keySpill?: KeySpill;
+  /** A folder of this process's own for the key check's temporary files (ingestFile, ingestBuffer): memory stays flat. */
+  spillDir?: string;
 }
 
 /** What the import plan takes from the caller's options. */
@@ -48,8 +50,10 @@ export interface IngestResult {
   /** The accepted rows; when they went to a sink (`IngestOptions.sink`), only the columns (no rows). */
   table: ColumnTable;
   report: ImportReport;
-  /** The file's natural keys (for the overlap with earlier imports). */
-  keys: KeyIndex;
+  /** The file's natural keys (for the overlap with earlier imports); the caller disposes of them. */
+  keys: KeySpill;
+  /** Lines of the rows dropped as exact repeats of earlier rows. */
+  repeatLines: ReadonlySet<number>;
 }
 /** A cell longer than this is not an export value (and would be held in memory whole). */
 export const MAX_CELL_CHARS = 1_000_000;
@@ -108,8 +112,8 @@ export class IngestRun {
   private readonly lines = new NumBuilder();
   /** Accepted rows after the key check dropped exact repeats. */
   keptRows = 0;
-  /** Bytes of the source read so far (CSV), for estimating the rows to come. */
-  bytesRead = 0;
+  /** Lines of rows that repeat an earlier row exactly (dropped from the batches at the end). */
+  repeatLines = new Set<number>();
   /** Index (among accepted rows) of the current batch's first row. */
   private segmentStart = 0;
   private specs: ColumnSpec[] | null = null;
@@ -126,13 +130,13 @@ export class IngestRun {
   /** The whole table when no sink was given (the rows were collected); else the columns without rows. */
   result(): ColumnTable {
     const specs = this.specs ?? [];
-    if (!this.opts.sink) return (this.sink as SegmentCollector).table(this.plan.kind.kind, specs);
+    if (!this.opts.sink) return (this.sink as SegmentCollector).table(this.plan.kind.kind, specs, this.repeatLines);
     return { kind: this.plan.kind.kind, length: 0, specs, columns: new Map() };
   }
 
   start(plan: ImportPlan, headerIndex: number) {
     this.plan = plan;
-    this.keyCheck = new FileKeyCheck(plan, (line, of) => this.skip(line, 'SKIP_REPEATED_ROW', { value: String(of) }));
+    this.keyCheck = new FileKeyCheck(plan, this.opts.keySpill ?? new KeySpill(null));
     this.headerIndex = headerIndex;
     this.warnings = [...plan.warnings];
     const slotOf = (field: string) => plan.slots.findIndex((s) => s.field === field);
@@ -290,13 +294,16 @@ export class IngestRun {
   finish(): ColumnSpec[] {
     if (this.headerLine === 0) throw new IngestError('NO_HEADER', { rows: this.headerIndex + 1 });
     this.flush();
-    this.keyCheck.assertComplete();
+    const repeats = this.keyCheck.resolve();
+    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
+    this.repeatLines = new Set(repeats.map((r) => r.line));
+    this.keptRows = this.accepted - repeats.length;
     for (const slot of this.plan.slots) slot.finish(this.warnings);
     if (this.plan.derivedBuyer && this.buyerDropped()) {
       this.warnings = this.warnings.filter((w) => w.code !== 'BUYER_KEY_DERIVED');
       this.warnings.push(reportMessage('BUYER_KEY_MASKED', { count: this.buyerSource()?.masked ?? 0 }));
     }
-    if (this.keyCheck.repeated) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: this.keyCheck.repeated }));
+    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
     this.valueTotals();
     this.checkTotals();
     this.warnPersonalData();
@@ -308,20 +315,11 @@ export class IngestRun {
     const length = this.accepted - this.segmentStart;
     if (length === 0 && this.specs) return;
     const table = this.batchTable(length);
-    if (!this.specs) this.reserveKeys();
-    const kept = this.keyCheck.keep(table, (row) => this.lines.get(row));
+    this.keyCheck.record(table, (row) => this.lines.get(row));
     this.lines.reset();
     this.segmentStart = this.accepted;
-    this.keptRows += kept.length;
-    this.specs ??= kept.specs;
-    this.sink.add(kept);
-  }
-
-  /** After the first batch of a large file: room for the keys its size suggests, taken once (5 % spare). */
-  private reserveKeys(): void {
-    const { sourceBytes } = this.opts;
-    if (!sourceBytes || this.bytesRead <= 0 || this.bytesRead >= sourceBytes) return;
-    this.keyCheck.index.reserve(Math.ceil(((this.accepted * sourceBytes) / this.bytesRead) * 1.05));
+    this.specs ??= table.specs;
+    this.sink.add(table);
   }
 
   private batchTable(length: number): ColumnTable {

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
 import type { IngestOptions, IngestResult } from './ingest-run';
 import { IngestRestart, mergeHints } from './segments';
+import { KeySpill } from '@creator-ops/columnar';
 import { ingestXlsx, ingestXlsxStream, isZip } from './xlsx/ingest-xlsx';
 
 export type { IngestOptions, IngestResult } from './ingest-run';
@@ -19,7 +20,6 @@ const CHUNK_BYTES = 64 * 1024;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   const zip = await startsAsZip(path);
-  opts = { ...opts, sourceBytes: opts.sourceBytes ?? (await stat(path)).size };
   return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o)));
 }
 
@@ -29,9 +29,13 @@ export async function ingestFile(path: string, opts: IngestOptions): Promise<Ing
  */
 async function withRestarts(opts: IngestOptions, attempt: (opts: IngestOptions) => Promise<IngestResult>): Promise<IngestResult> {
   for (let hints = opts.hints; ;) {
+    const keySpill = new KeySpill(opts.spillDir ?? null);
     try {
-      return await attempt({ ...opts, hints });
+      const result = await attempt({ ...opts, hints, keySpill });
+      if (opts.sink && result.repeatLines.size) await opts.sink.drop(result.repeatLines);
+      return result;
     } catch (e) {
+      keySpill.dispose();
       if (!(e instanceof IngestRestart)) throw e;
       const next = mergeHints(hints, e.hints);
       if (JSON.stringify(next) === JSON.stringify(hints)) throw new Error('IngestRestart without a new decision', { cause: e });

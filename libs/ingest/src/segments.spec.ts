@@ -124,7 +124,12 @@ describe('the column file written batch by batch', () => {
       const file = path.join(SAMPLES, 'doudian-orders.csv');
       const whole = await ingestFile(file, { fileName: 'x.csv', secret: 's' });
       const writer = store.open('ws1', 'order', 'import1');
-      const result = await ingestFile(file, { fileName: 'x.csv', secret: 's', segmentRows: 5, sink: { add: (t) => writer.append(t), restart: () => {} } });
+      const result = await ingestFile(file, {
+        fileName: 'x.csv',
+        secret: 's',
+        segmentRows: 5,
+        sink: { add: (t) => writer.append(t), restart: () => {}, drop: async () => {} },
+      });
       const written = await writer.finish();
       expect(written.bytes).toBeGreaterThan(0);
       expect(writer.rows).toBe(result.report.rows.accepted);

@@ -4,7 +4,7 @@
  * file, or a collector that joins the batches for callers that want one table). Memory is then
  * bounded by a batch, whatever the size of the file.
  */
-import { concatTables, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
+import { compactDictionaries, concatTables, LINE_COLUMN, takeRows, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import type { ExportKind } from '@creator-ops/schemas';
 
 /** Rows per batch when an import streams into a column file. */
@@ -12,6 +12,8 @@ export const SEGMENT_ROWS = 1 << 17;
 
 export interface SegmentSink {
   add(segment: ColumnTable): void;
+  /** At the end: the rows at these lines repeat earlier rows exactly; they are not part of the import. */
+  drop(lines: ReadonlySet<number>): Promise<void>;
   /** The import starts again from its first row (see IngestRestart): forget every batch. */
   restart(): void;
 }
@@ -53,8 +55,29 @@ export class SegmentCollector implements SegmentSink {
     this.segments = [];
   }
 
-  table(kind: ExportKind, specs: ColumnSpec[]): ColumnTable {
-    if (this.segments.length === 0) return { kind, length: 0, specs, columns: new Map() };
-    return concatTables(this.segments);
+  async drop(lines: ReadonlySet<number>): Promise<void> {
+    this.segments = this.segments.map((s) => withoutLines(s, lines));
   }
+
+  table(kind: ExportKind, specs: ColumnSpec[], dropped: ReadonlySet<number> = new Set()): ColumnTable {
+    if (this.segments.length === 0) return { kind, length: 0, specs, columns: new Map() };
+    return concatTables(this.segments.map((s) => withoutLines(s, dropped)));
+  }
+}
+
+/**
+ * A batch without the rows at `lines`. Dictionaries keep only the entries the remaining rows use (a
+ * dropped repeat of a row in an earlier batch may have been the only user of one).
+ */
+export function withoutLines(batch: ColumnTable, lines: ReadonlySet<number>): ColumnTable {
+  if (lines.size === 0) return batch;
+  const col = batch.columns.get(LINE_COLUMN);
+  if (col?.type !== 'num') throw new Error('withoutLines: the batch has no line column');
+  const keep = new Uint8Array(batch.length);
+  let dropped = 0;
+  for (let i = 0; i < batch.length; i++) {
+    keep[i] = lines.has(col.values[i]) ? 0 : 1;
+    dropped += 1 - keep[i];
+  }
+  return dropped ? compactDictionaries(takeRows(batch, keep)) : batch;
 }

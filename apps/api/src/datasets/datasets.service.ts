@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type KeyIndex } from '@creator-ops/columnar';
+import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type KeySpill } from '@creator-ops/columnar';
 import { ingestFile, reportMessage, SEGMENT_ROWS, type ImportReport } from '@creator-ops/ingest';
 import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -70,13 +70,11 @@ export class DatasetsService {
    */
   private async importNow(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
     const fileName = sanitiseFileName(req.fileName);
-    const staging = new StagedImport(this.files, uploadDirOf(this.config.dataDir));
+    const stagingDir = uploadDirOf(this.config.dataDir);
+    const staging = new StagedImport(this.files, stagingDir);
+    let keys: KeySpill | null = null;
     try {
-      const {
-        table: columns,
-        report,
-        keys,
-      } = await ingestFile(req.path, {
+      const result = await ingestFile(req.path, {
         fileName,
         kind: req.kind,
         account: req.account,
@@ -87,7 +85,10 @@ export class DatasetsService {
         onProgress: req.onProgress,
         segmentRows: SEGMENT_ROWS,
         sink: staging,
+        spillDir: stagingDir,
       });
+      keys = result.keys;
+      const { table: columns, report } = result;
       if (report.rows.accepted === 0) {
         throw new AppError('NO_ACCEPTED_ROWS', HttpStatus.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
       }
@@ -104,13 +105,14 @@ export class DatasetsService {
       return { dataset, report };
     } finally {
       staging.abort();
+      keys?.dispose();
     }
   }
 
   /** Overlap warnings, then the Arrow file into place, then the metadata commit (called under the workspace lock). */
   private async analyseAndCommit(
     workspaceId: string,
-    incoming: { fileName: string; specs: ColumnSpec[]; keys: KeyIndex; report: ImportReport },
+    incoming: { fileName: string; specs: ColumnSpec[]; keys: KeySpill; report: ImportReport },
     staging: StagedImport,
   ): Promise<Dataset> {
     const { report } = incoming;

@@ -1,5 +1,5 @@
 import { concatTables, type ColumnStore, type ColumnTable, type StagedColumnWriter, type WrittenFile } from '@creator-ops/columnar';
-import { reportMessage, type ImportReport, type SegmentSink } from '@creator-ops/ingest';
+import { reportMessage, withoutLines, type ImportReport, type SegmentSink } from '@creator-ops/ingest';
 import { reconcileAdImport } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
 
@@ -22,6 +22,12 @@ export class StagedImport implements SegmentSink {
     this.writer.append(segment);
     // An ad report's reconciliation (reported vs recomputed ratios, totals included) reads the whole table.
     if (segment.kind === 'ad') this.adBatches.push(segment);
+  }
+
+  /** Rewrites the staged file without the rows at `lines` (exact repeats; rare, so a second pass is fine). */
+  async drop(lines: ReadonlySet<number>): Promise<void> {
+    await this.writer.rewrite((batch) => withoutLines(batch, lines));
+    this.adBatches = this.adBatches.map((batch) => withoutLines(batch, lines));
   }
 
   restart(): void {

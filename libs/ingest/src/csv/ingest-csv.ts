@@ -41,11 +41,7 @@ export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestO
   const detection = detectKind(layout.headers, opts.kind);
   run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
 
-  const progress = (bytes: number) => {
-    run.bytesRead = bytes;
-    opts.onProgress?.({ bytes, rows: run.rowsRead });
-  };
-  const text = new DecodedText(headText, rest, decoder, progress, head.length);
+  const text = new DecodedText(headText, rest, decoder, (bytes) => opts.onProgress?.({ bytes, rows: run.rowsRead }), head.length);
   await parseInto(run, text, layout.delimiter);
 
   run.finish();
@@ -56,7 +52,7 @@ export async function ingestCsv({ head, rest, hash }: HeadAndRest, opts: IngestO
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
   });
   if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
-  return { table: run.result(), report, keys: run.keyCheck.index };
+  return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
 }
 
 /** The file's text, decoded chunk by chunk, counting the bytes read and the characters handed on. */

@@ -272,7 +272,7 @@ async function readSheet(book: XlsxBook, sheet: SheetInfo, archiveBytes: number,
       const total = [...errorCells.values()].reduce((a, b) => a + b, 0);
       report.warnings.push(reportMessage('XLSX_ERROR_CELLS', { count: total, columns: columns.join(', ') }));
     }
-    return { table: run.result(), report, keys: run.keyCheck.index };
+    return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
   } finally {
     await iterator.return?.(undefined);
   }
