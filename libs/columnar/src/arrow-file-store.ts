@@ -1,11 +1,11 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { EXPORT_KINDS, type ExportKind } from '@creator-ops/schemas';
 import type { ColumnTable } from './column';
-import { RecordBatchFileWriter } from 'apache-arrow';
-import { tableFromIpcBytes, tableToArrow } from './arrow-io';
-import type { ColumnStore, WrittenFile } from './column-store';
+import { ArrowBatchWriter } from './arrow-batch-writer';
+import { tableFromIpcBytes } from './arrow-io';
+import type { ColumnStore, ColumnWriter, StagedColumnWriter, WrittenFile } from './column-store';
 
 const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -28,39 +28,55 @@ export class ArrowFileStore implements ColumnStore {
   }
 
   /**
-   * Streams the IPC file to a temporary name (never holding the whole file in memory), fsyncs,
-   * renames into place and fsyncs the folder.
+   * Opens the column file of an import for writing batch by batch (never holding the whole import in
+   * memory) under a temporary name; `finish` fsyncs, renames into place and fsyncs the folder.
    */
-  async write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile> {
+  open(workspaceId: string, kind: ExportKind, importId: string): ColumnWriter {
     const path = this.pathOf(workspaceId, kind, importId);
     const dir = join(path, '..');
     mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `.tmp-${randomUUID()}.arrow`);
-    const fd = openSync(tmp, 'wx', 0o600);
-    const hash = createHash('sha256');
-    let size = 0;
+    const writer = new ArrowBatchWriter(join(dir, `.tmp-${randomUUID()}.arrow`));
+    return {
+      get rows() {
+        return writer.rows;
+      },
+      append: (table) => writer.append(table),
+      abort: () => writer.abort(),
+      finish: () => writer.finishAt(path, () => syncDir(dir)),
+    };
+  }
+
+  stage(stagingDir: string): StagedColumnWriter {
+    mkdirSync(stagingDir, { recursive: true });
+    const tmp = () => join(stagingDir, `.stage-${randomUUID()}.arrow`);
+    let writer = new ArrowBatchWriter(tmp());
+    return {
+      get rows() {
+        return writer.rows;
+      },
+      append: (table) => writer.append(table),
+      abort: () => writer.abort(),
+      rewrite: async (transform) => {
+        writer = await writer.rewrite(tmp(), transform);
+      },
+      place: (workspaceId, kind, importId) => {
+        const path = this.pathOf(workspaceId, kind, importId);
+        const dir = join(path, '..');
+        mkdirSync(dir, { recursive: true });
+        return writer.finishAt(path, () => syncDir(dir));
+      },
+    };
+  }
+
+  async write(workspaceId: string, kind: ExportKind, importId: string, table: ColumnTable): Promise<WrittenFile> {
+    const writer = this.open(workspaceId, kind, importId);
     try {
-      for await (const chunk of RecordBatchFileWriter.writeAll(tableToArrow(table))) {
-        let offset = 0;
-        while (offset < chunk.byteLength) offset += writeSync(fd, chunk, offset, chunk.byteLength - offset);
-        hash.update(chunk);
-        size += chunk.byteLength;
-      }
-      fsyncSync(fd);
+      writer.append(table);
     } catch (e) {
-      closeSync(fd);
-      rmSync(tmp, { force: true });
+      writer.abort();
       throw e;
     }
-    closeSync(fd);
-    try {
-      renameSync(tmp, path);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e;
-    }
-    syncDir(dir);
-    return { path, bytes: size, sha256: hash.digest('hex') };
+    return writer.finish();
   }
 
   read(workspaceId: string, kind: ExportKind, importId: string): ColumnTable {

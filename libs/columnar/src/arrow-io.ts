@@ -20,8 +20,11 @@ import {
 import { isExportKind, type FieldType } from '@creator-ops/schemas';
 import type { Column, ColumnSpec, ColumnTable } from './column';
 
-/** Bumped when the on-disk layout changes. */
-export const STORE_FORMAT = '1';
+/**
+ * Bumped when the on-disk layout changes. 2: an IPC stream of batches, each with its own dictionaries
+ * (1 was one batch in the IPC file format; both are read alike).
+ */
+export const STORE_FORMAT = '2';
 
 /**
  * Arrow IPC with meaningful types for other engines (DuckDB, Polars): dates as Date32, wall-clock
@@ -29,29 +32,47 @@ export const STORE_FORMAT = '1';
  * (money in cents: field metadata `unit=cents`).
  */
 export function tableToArrow(table: ColumnTable): Table {
-  const fields: Field[] = [];
-  const children: Data[] = [];
-  for (const spec of table.specs) {
-    const column = table.columns.get(spec.name)!;
-    const { type, data } = columnToData(spec, column, table.length);
+  const schema = arrowSchema(table);
+  return new Table([arrowBatch(schema, table)]);
+}
+
+/**
+ * The schema of a table's columns. Every batch of one file is built against one schema object:
+ * its dictionary types carry the ids that tie each batch's dictionary to its column.
+ */
+export function arrowSchema(table: ColumnTable): Schema {
+  const fields = table.specs.map((spec) => {
     const metadata = new Map<string, string>([
       ['role', spec.role],
       ['valueType', spec.valueType],
     ]);
     if (spec.source !== undefined) metadata.set('source', spec.source);
     if (spec.valueType === 'money') metadata.set('unit', 'cents');
-    fields.push(new Field(spec.name, type, true, metadata));
-    children.push(data);
-  }
-  const schema = new Schema(
+    return new Field(spec.name, arrowType(spec, table.columns.get(spec.name)!), true, metadata);
+  });
+  return new Schema(
     fields,
     new Map([
       ['kind', table.kind],
       ['format', STORE_FORMAT],
     ]),
   );
-  const struct = makeData({ type: new Struct(fields), length: table.length, nullCount: 0, children });
-  return new Table([new RecordBatch(schema, struct)]);
+}
+
+/** One record batch of `table`'s rows, typed by `schema` (from arrowSchema of a table with the same columns). */
+export function arrowBatch(schema: Schema, table: ColumnTable): RecordBatch {
+  if (schema.fields.length !== table.specs.length || schema.fields.some((f, i) => f.name !== table.specs[i].name))
+    throw new Error("arrowBatch: the table's columns differ from the schema");
+  const children = schema.fields.map((field, i) => columnToData(field.type as DataType, table.specs[i], table.columns.get(field.name)!, table.length));
+  const struct = makeData({ type: new Struct(schema.fields), length: table.length, nullCount: 0, children });
+  return new RecordBatch(schema, struct);
+}
+
+function arrowType(spec: ColumnSpec, column: Column): DataType {
+  if (column.type === 'dict') return new Dictionary(new Utf8(), new Int32());
+  if (spec.valueType === 'date') return new DateDay();
+  if (spec.valueType === 'datetime') return new TimestampMillisecond();
+  return new Float64();
 }
 
 export function tableToIpcBytes(table: ColumnTable): Uint8Array {
@@ -59,7 +80,11 @@ export function tableToIpcBytes(table: ColumnTable): Uint8Array {
 }
 
 export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
-  const arrow = tableFromIPC(bytes);
+  return arrowToTable(tableFromIPC(bytes));
+}
+
+/** A table or one record batch of a stored file as columns (every batch's dictionary re-encoded into one). */
+export function arrowToTable(arrow: Table | RecordBatch): ColumnTable {
   const kind = arrow.schema.metadata.get('kind');
   if (!isExportKind(kind)) throw new Error(`Arrow file has no valid kind (${kind})`);
   const table: ColumnTable = { kind, length: arrow.numRows, specs: [], columns: new Map() };
@@ -72,7 +97,8 @@ export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
       ...(meta.has('source') ? { source: meta.get('source') } : {}),
     };
     table.specs.push(spec);
-    table.columns.set(field.name, dataToColumn(arrow.getChild(field.name)!.data, arrow.numRows, spec));
+    const child = arrow.getChild(field.name)!;
+    table.columns.set(field.name, dataToColumn(child.data, arrow.numRows, spec));
   }
   return table;
 }
@@ -102,29 +128,25 @@ function validityBitmap(length: number, isValid: (i: number) => boolean): { bitm
   return { bitmap, nulls };
 }
 
-function columnToData(spec: ColumnSpec, column: Column, length: number): { type: DataType; data: Data } {
+function columnToData(type: DataType, spec: ColumnSpec, column: Column, length: number): Data {
   if (column.type === 'dict') {
-    const type = new Dictionary(new Utf8(), new Int32());
     const { bitmap, nulls } = validityBitmap(length, (i) => column.codes[i] >= 0);
     const dictionary = utf8Vector(column.dict);
-    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, data: column.codes, dictionary }) };
+    return makeData({ type: type as Dictionary, length, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, data: column.codes, dictionary });
   }
   const valid = column.valid;
   const { bitmap, nulls } = valid ? validityBitmap(length, (i) => valid[i] === 1) : { bitmap: undefined, nulls: 0 };
   const nullBitmap = nulls ? bitmap : undefined;
   if (spec.valueType === 'date') {
-    const type = new DateDay();
     const days = Int32Array.from(column.values);
-    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: days }) };
+    return makeData({ type: type as DateDay, length, nullCount: nulls, nullBitmap, data: days });
   }
   if (spec.valueType === 'datetime') {
-    const type = new TimestampMillisecond();
     const ms = new BigInt64Array(length);
     for (let i = 0; i < length; i++) ms[i] = BigInt(column.values[i]);
-    return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: ms }) };
+    return makeData({ type: type as TimestampMillisecond, length, nullCount: nulls, nullBitmap, data: ms });
   }
-  const type = new Float64();
-  return { type, data: makeData({ type, length, nullCount: nulls, nullBitmap, data: column.values }) };
+  return makeData({ type: type as Float64, length, nullCount: nulls, nullBitmap, data: column.values });
 }
 
 function dataToColumn(chunks: readonly Data[], length: number, spec: ColumnSpec): Column {

@@ -46,6 +46,12 @@ export class NumBuilder {
     };
   }
 
+  /** Empties the builder for the next batch of rows, keeping its capacity. */
+  reset(): void {
+    this.values.fill(0);
+    this.valid.fill(0);
+  }
+
   private ensure(row: number): void {
     if (row < this.values.length) return;
     let cap = this.values.length * 2;
@@ -62,10 +68,10 @@ export class NumBuilder {
 export class DictBuilder {
   private codes = new Int32Array(INITIAL_CAPACITY).fill(-1);
   /** Codes of the values interned as strings. */
-  private readonly index = new Map<string, number>();
+  private index = new Map<string, number>();
   /** Codes of the values interned as UTF-8 bytes (a value has one code whichever way it came). */
-  private readonly byteIndex = new ByteKeyTable();
-  private readonly dict: string[] = [];
+  private byteIndex = new ByteKeyTable();
+  private dict: string[] = [];
 
   set(row: number, value: string): void {
     this.setCode(row, this.intern(value));
@@ -138,6 +144,18 @@ export class DictBuilder {
     }
     return { type: 'dict', codes, dict };
   }
+
+  /** Empties the builder (codes and dictionary) for the next batch of rows, keeping its capacity. */
+  reset(): void {
+    this.codes.fill(-1);
+    this.index = new Map();
+    this.byteIndex = new ByteKeyTable();
+    this.dict = [];
+    this.epoch++;
+  }
+
+  /** Counts resets: a code remembered outside (a reader's memo of cell outcomes) is valid only within one epoch. */
+  epoch = 0;
 
   private ensure(row: number): void {
     if (row < this.codes.length) return;

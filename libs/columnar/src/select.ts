@@ -25,3 +25,31 @@ export function takeRows(table: ColumnTable, keep: Uint8Array): ColumnTable {
   }
   return { ...table, length, columns };
 }
+
+/** The table with each dictionary reduced to the entries its rows use, in the order rows first use them. */
+export function compactDictionaries(table: ColumnTable): ColumnTable {
+  const columns = new Map<string, Column>();
+  for (const [name, col] of table.columns) {
+    if (col.type !== 'dict') {
+      columns.set(name, col);
+      continue;
+    }
+    const remap = new Int32Array(col.dict.length).fill(-1);
+    const dict: string[] = [];
+    const codes = new Int32Array(table.length);
+    for (let i = 0; i < table.length; i++) {
+      const c = col.codes[i];
+      if (c < 0) {
+        codes[i] = -1;
+        continue;
+      }
+      if (remap[c] < 0) {
+        remap[c] = dict.length;
+        dict.push(col.dict[c]);
+      }
+      codes[i] = remap[c];
+    }
+    columns.set(name, { type: 'dict', codes, dict });
+  }
+  return { ...table, columns };
+}

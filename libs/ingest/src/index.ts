@@ -9,3 +9,4 @@ export * from './ingest-run';
 export { MAX_OPEN_RECORD_CHARS } from './csv/ingest-csv';
 export { looksLikePhone, buyerKey, maskPersonalText } from './pii';
 export { scrubFreeText, SCRUBBED_MARK } from './pii-text';
+export * from './segments';

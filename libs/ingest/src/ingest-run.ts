@@ -3,11 +3,12 @@
  * and the xlsx sheet reader (xlsx/ingest-xlsx.ts), and the import report it makes at the end.
  */
 import type Papa from 'papaparse';
-import { LINE_COLUMN, NumBuilder, type ColumnTable } from '@creator-ops/columnar';
+import { KeySpill, LINE_COLUMN, NumBuilder, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import { parseWallClock } from '@creator-ops/format';
 import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
 import { addContextColumns } from './context-columns';
-import { enforceFileKeys } from './key-check';
+import { FileKeyCheck } from './key-check';
+import { IngestRestart, SegmentCollector, type IngestHints, type SegmentSink } from './segments';
 import { IngestError, type IngestCode } from './messages';
 import type { ImportPlan, PlanOptions } from './plan';
 import { PiiSlot, TextSlot } from './slots';
@@ -28,16 +29,31 @@ export interface IngestOptions {
   /** Per-installation secret for pseudonymous buyer keys. */
   secret?: string;
   onProgress?: (p: { bytes: number; rows: number }) => void;
+  /** Where the batches of accepted rows go (default: collected into one table). */
+  sink?: SegmentSink;
+  /** Rows per batch (default: the whole file is one batch). */
+  segmentRows?: number;
+  /** Decisions taken in advance when an import restarts (segments.ts). */
+  hints?: IngestHints;
+  /** Where the file's keys go for the key check (default: memory); see ingestFile's `spillDir`. */
+  keySpill?: KeySpill;
+  /** A folder of this process's own for the key check's temporary files (ingestFile, ingestBuffer): memory stays flat. */
+  spillDir?: string;
 }
 
 /** What the import plan takes from the caller's options. */
 export function planOptions(opts: IngestOptions): PlanOptions {
-  return { account: opts.account, secret: opts.secret, date: opts.date, fileName: opts.fileName };
+  return { account: opts.account, secret: opts.secret, date: opts.date, fileName: opts.fileName, percentPoints: opts.hints?.percentPoints };
 }
 
 export interface IngestResult {
+  /** The accepted rows; when they went to a sink (`IngestOptions.sink`), only the columns (no rows). */
   table: ColumnTable;
   report: ImportReport;
+  /** The file's natural keys (for the overlap with earlier imports); the caller disposes of them. */
+  keys: KeySpill;
+  /** Lines of the rows dropped as exact repeats of earlier rows. */
+  repeatLines: ReadonlySet<number>;
 }
 /** A cell longer than this is not an export value (and would be held in memory whole). */
 export const MAX_CELL_CHARS = 1_000_000;
@@ -45,7 +61,6 @@ export const MAX_CELL_CHARS = 1_000_000;
 /** The import report of a finished run (CSV and xlsx alike). */
 export function runReport(
   run: IngestRun,
-  table: ColumnTable,
   detection: KindDetection,
   base: Pick<ImportReport, 'file' | 'source' | 'encoding' | 'delimiter'> & { sheet?: string },
 ): ImportReport {
@@ -58,7 +73,7 @@ export function runReport(
     encoding: base.encoding,
     delimiter: base.delimiter,
     headerRow: run.headerLine,
-    rows: { read: run.rowsRead, accepted: table.length, rejected: run.rejectedCount, skipped: run.skippedCount },
+    rows: { read: run.rowsRead, accepted: run.keptRows, rejected: run.rejectedCount, skipped: run.skippedCount },
     rejected: run.rejected,
     skipped: run.skipped,
     mapping: run.plan.slots.map((s) => s.mapping()),
@@ -83,7 +98,7 @@ export interface ByteRecordView {
   /** False when the cell can be no total-row label (`totalLabel` is then null for it). */
   mayBeLabel(column: number): boolean;
   /** Writes the cells at `row` through the plan's slots; returns the first failing column, or -1. */
-  acceptInto(row: number): number;
+  acceptInto(row: number, batch: number): number;
   /** The failing column's code. */
   readonly code: IngestCode | null;
 }
@@ -113,11 +128,35 @@ export class IngestRun {
   private typedSlots: number[] = [];
   private sumSlots: number[] = [];
   private readonly lines = new NumBuilder();
+  /** Accepted rows after the key check dropped exact repeats. */
+  keptRows = 0;
+  /** Lines of rows that repeat an earlier row exactly (dropped from the batches at the end). */
+  repeatLines = new Set<number>();
+  /** Index (among accepted rows) of the current batch's first row. */
+  private segmentStart = 0;
+  /** Batches handed to the sink so far: dictionary codes remembered by a reader are valid within one batch. */
+  batches = 0;
+  private specs: ColumnSpec[] | null = null;
+  private buyerWritten = false;
+  keyCheck!: FileKeyCheck;
+  private readonly sink: SegmentSink;
+  private readonly segmentRows: number;
 
-  constructor(private readonly opts: IngestOptions) {}
+  constructor(private readonly opts: IngestOptions) {
+    this.sink = opts.sink ?? new SegmentCollector();
+    this.segmentRows = opts.segmentRows ?? Infinity;
+  }
+
+  /** The whole table when no sink was given (the rows were collected); else the columns without rows. */
+  result(): ColumnTable {
+    const specs = this.specs ?? [];
+    if (!this.opts.sink) return (this.sink as SegmentCollector).table(this.plan.kind.kind, specs, this.repeatLines);
+    return { kind: this.plan.kind.kind, length: 0, specs, columns: new Map() };
+  }
 
   start(plan: ImportPlan, headerIndex: number) {
     this.plan = plan;
+    this.keyCheck = new FileKeyCheck(plan, this.opts.keySpill ?? new KeySpill(null));
     this.headerIndex = headerIndex;
     this.warnings = [...plan.warnings];
     const slotOf = (field: string) => plan.slots.findIndex((s) => s.field === field);
@@ -204,8 +243,8 @@ export class IngestRun {
         return;
       }
     }
-    const row = this.accepted;
-    const failed = rec.acceptInto(row);
+    const row = this.accepted - this.segmentStart;
+    const failed = rec.acceptInto(row, this.batches);
     if (failed >= 0) this.reject(line, slots[failed].source, rec.code!, { value: preview(rec.text(failed)) });
     else this.commit(row, line);
   }
@@ -245,7 +284,7 @@ export class IngestRun {
       this.reject(line, null, 'ROW_TOO_FEW_FIELDS', { count: cells.length, expected: slots.length });
       return;
     }
-    const row = this.accepted;
+    const row = this.accepted - this.segmentStart;
     for (let c = 0; c < slots.length; c++) {
       const code = cellCodes?.get(c) ?? slots[c].accept(row, cells[c]);
       if (code !== null) {
@@ -268,6 +307,7 @@ export class IngestRun {
     for (const i of this.sumSlots) slots[i].addToSum!(row);
     this.lines.set(row, line);
     this.accepted++;
+    if (row + 1 >= this.segmentRows) this.flush();
   }
 
   /** A total row says so in its first cell or its date cell. */
@@ -307,31 +347,73 @@ export class IngestRun {
     if (this.rejected.length < REPORT_LIST_LIMIT) this.rejected.push({ line, column, ...reportMessage(code, params) });
   }
 
-  finish(): ColumnTable {
+  /** Ends the import: the last batch goes to the sink; returns the columns every batch has. */
+  finish(): ColumnSpec[] {
     if (this.headerLine === 0) throw new IngestError('NO_HEADER', { rows: this.headerIndex + 1 });
-    const length = this.accepted;
+    this.flush();
+    const repeats = this.keyCheck.resolve();
+    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
+    this.repeatLines = new Set(repeats.map((r) => r.line));
+    this.keptRows = this.accepted - repeats.length;
+    for (const slot of this.plan.slots) slot.finish(this.warnings);
+    if (this.plan.derivedBuyer && this.buyerDropped()) {
+      this.warnings = this.warnings.filter((w) => w.code !== 'BUYER_KEY_DERIVED');
+      this.warnings.push(reportMessage('BUYER_KEY_MASKED', { count: this.buyerSource()?.masked ?? 0 }));
+    }
+    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
+    this.valueTotals();
+    this.checkTotals();
+    this.warnPersonalData();
+    return this.specs!;
+  }
+
+  /** The rows accepted since the last batch become a batch: columns, repeats of earlier rows dropped, to the sink. */
+  private flush(): void {
+    const length = this.accepted - this.segmentStart;
+    if (length === 0 && this.specs) return;
+    const table = this.batchTable(length);
+    this.keyCheck.record(table, (row) => this.lines.get(row));
+    this.lines.reset();
+    this.segmentStart = this.accepted;
+    this.batches++;
+    this.specs ??= table.specs;
+    this.sink.add(table);
+  }
+
+  private batchTable(length: number): ColumnTable {
     const table: ColumnTable = { kind: this.plan.kind.kind, length, specs: [], columns: new Map() };
-    for (const slot of this.plan.slots) slot.finish(length, table, this.warnings);
+    for (const slot of this.plan.slots) slot.flush(length, table);
     const { accountConstant, derivedBuyer } = this.plan;
     if (accountConstant) {
       const codes = new Int32Array(length).fill(accountConstant.value === null ? -1 : 0);
       table.specs.push({ name: 'account', role: 'field', valueType: 'string' });
       table.columns.set('account', { type: 'dict', codes, dict: accountConstant.value === null ? [] : [accountConstant.value] });
     }
-    const buyerSource = this.plan.slots.find((s): s is PiiSlot => s instanceof PiiSlot && s.masked > 0);
-    if (derivedBuyer && buyerSource) {
-      this.warnings = this.warnings.filter((w) => w.code !== 'BUYER_KEY_DERIVED');
-      this.warnings.push(reportMessage('BUYER_KEY_MASKED', { count: buyerSource.masked }));
-    } else if (derivedBuyer) {
+    if (derivedBuyer && !this.buyerDropped()) {
       table.specs.push({ name: 'buyer_id', role: 'field', valueType: 'id' });
       table.columns.set('buyer_id', derivedBuyer.finish(length));
+      this.buyerWritten = true;
+    } else if (derivedBuyer && this.buyerWritten) {
+      // Batches with buyer keys are written and a masked phone turned up: start again without keys.
+      throw new IngestRestart({ dropBuyer: true });
     }
+    derivedBuyer?.reset();
     addContextColumns(table, this.plan);
     table.specs.push({ name: LINE_COLUMN, role: 'line', valueType: 'int' });
     table.columns.set(LINE_COLUMN, this.lines.finish(length));
-    const checked = this.checkKeys(table);
-    this.valueTotals();
-    this.checkTotals();
+    return table;
+  }
+
+  private buyerSource(): PiiSlot | undefined {
+    return this.plan.slots.find((s): s is PiiSlot => s instanceof PiiSlot && s.masked > 0);
+  }
+
+  /** A buyer key is kept only when no cell of its source was masked. */
+  private buyerDropped(): boolean {
+    return Boolean(this.opts.hints?.dropBuyer) || this.buyerSource() !== undefined;
+  }
+
+  private warnPersonalData() {
     const redacted = this.plan.slots.filter((s) => 'redacted' in s && (s as { redacted: number }).redacted > 0);
     if (redacted.length) {
       const count = redacted.reduce((n, s) => n + (s as unknown as { redacted: number }).redacted, 0);
@@ -348,15 +430,6 @@ export class IngestRun {
       this.warnings.push(
         reportMessage('PII_TEXT_SCRUBBED', { count: scrubbed.reduce((n, s) => n + s.scrubbed, 0), columns: scrubbed.map((s) => s.source).join(', ') }),
       );
-    return checked;
-  }
-
-  /** A file never loses rows to its own key: exact repeats are skipped and reported; a conflict refuses the file. */
-  private checkKeys(table: ColumnTable): ColumnTable {
-    const { table: kept, repeats } = enforceFileKeys(table, this.plan, (row) => this.lines.get(row));
-    for (const r of repeats) this.skip(r.line, 'SKIP_REPEATED_ROW', { value: String(r.of) });
-    if (repeats.length) this.warnings.push(reportMessage('REPEATED_ROWS_SKIPPED', { count: repeats.length }));
-    return kept;
   }
 
   /** Compares each total row's counts and amounts with the sums of the accepted rows. */

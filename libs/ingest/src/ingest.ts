@@ -8,6 +8,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
 import type { IngestOptions, IngestResult } from './ingest-run';
+import { IngestRestart, mergeHints } from './segments';
+import { KeySpill } from '@creator-ops/columnar';
 import { ingestXlsx, ingestXlsxStream, isZip } from './xlsx/ingest-xlsx';
 
 export type { IngestOptions, IngestResult } from './ingest-run';
@@ -17,8 +19,30 @@ const HEAD_BYTES = 256 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
-  if (await startsAsZip(path)) return ingestXlsx({ path }, opts);
-  return ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), opts);
+  const zip = await startsAsZip(path);
+  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o)));
+}
+
+/**
+ * Runs an import again from its first row, with the decision taken in advance, when a later batch
+ * overturned how earlier batches were written (segments.ts IngestRestart: at most once per column).
+ */
+async function withRestarts(opts: IngestOptions, attempt: (opts: IngestOptions) => Promise<IngestResult>): Promise<IngestResult> {
+  for (let hints = opts.hints; ;) {
+    const keySpill = new KeySpill(opts.spillDir ?? null);
+    try {
+      const result = await attempt({ ...opts, hints, keySpill });
+      if (opts.sink && result.repeatLines.size) await opts.sink.drop(result.repeatLines);
+      return result;
+    } catch (e) {
+      keySpill.dispose();
+      if (!(e instanceof IngestRestart)) throw e;
+      const next = mergeHints(hints, e.hints);
+      if (JSON.stringify(next) === JSON.stringify(hints)) throw new Error('IngestRestart without a new decision', { cause: e });
+      hints = next;
+      opts.sink?.restart();
+    }
+  }
 }
 
 async function startsAsZip(path: string): Promise<boolean> {
@@ -33,14 +57,17 @@ async function startsAsZip(path: string): Promise<boolean> {
 }
 
 export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<IngestResult> {
-  if (isZip(bytes)) return ingestXlsx({ buffer: bytes }, opts);
+  if (isZip(bytes)) return withRestarts(opts, (o) => ingestXlsx({ buffer: bytes }, o));
   async function* chunks() {
     for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
   }
-  return ingestStream(chunks(), opts);
+  return withRestarts(opts, (o) => ingestStream(chunks(), o));
 }
 
-/** Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be imported. */
+/**
+ * Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be
+ * imported. A stream is read once: with `segmentRows`, use ingestFile or ingestBuffer (an import may restart).
+ */
 export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions): Promise<IngestResult> {
   const inner = source[Symbol.asyncIterator]();
   const file = await readHead(inner);

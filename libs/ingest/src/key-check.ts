@@ -1,79 +1,85 @@
-import { LINE_COLUMN, rowKeyIds, rowKeys, takeRows, type Column, type ColumnTable } from '@creator-ops/columnar';
+import { KEY_PARTITIONS, KeySpill, rowHashes, statusRanks, type ColumnTable, type KeyRecords } from '@creator-ops/columnar';
 import { IngestError } from './messages';
 import type { ImportPlan } from './plan';
 
-/** What the rows of one file say about its natural key. */
-export interface FileKeyCheck {
-  /** 1 = keep; null when every row is kept. */
-  keep: Uint8Array | null;
-  /** Exact repeats (every column equal): the repeat's index and the index of the row it repeats. */
-  repeats: { row: number; of: number }[];
-  /** Rows whose key repeats an earlier row's while some other value differs: the key is incomplete. */
-  conflicts: number;
-  firstConflict: { row: number; of: number } | null;
+/** A row that repeats an earlier row exactly: its line and the earlier row's. */
+export interface Repeat {
+  line: number;
+  of: number;
 }
 
 /**
  * Within one file a natural key must identify one row. Identical rows are genuine repeats (one copy
  * is kept); the same key over different values means the key misses a column, and importing by it
- * would silently drop rows.
+ * would silently drop rows. Every batch's keys go to a KeySpill; at the end each key partition is
+ * checked on its own, so the check needs memory for 1/64 of the file's keys, whatever its size.
+ * Rows with the same key and the same 32-bit content hash are taken as repeats (96 equal bits).
  */
-export function checkFileKeys(table: ColumnTable, keyFields: string[]): FileKeyCheck {
-  const none: FileKeyCheck = { keep: null, repeats: [], conflicts: 0, firstConflict: null };
-  if (table.length < 2) return none;
-  const ids: ArrayLike<number | string> = rowKeyIds(table, keyFields) ?? rowKeys(table, keyFields);
-  const first = new Map<number | string, number>();
-  const columns = [...table.columns].filter(([name]) => name !== LINE_COLUMN).map(([, c]) => c);
-  const result: FileKeyCheck = { ...none };
-  for (let i = 0; i < table.length; i++) {
-    const earlier = first.get(ids[i]);
-    if (earlier === undefined) {
-      first.set(ids[i], i);
-      continue;
-    }
-    if (columns.every((c) => sameCell(c, earlier, i))) {
-      result.keep ??= new Uint8Array(table.length).fill(1);
-      result.keep[i] = 0;
-      result.repeats.push({ row: i, of: earlier });
-    } else {
-      result.conflicts++;
-      result.firstConflict ??= { row: i, of: earlier };
-    }
+export class FileKeyCheck {
+  constructor(
+    private readonly plan: ImportPlan,
+    readonly spill: KeySpill,
+  ) {}
+
+  /** Records a batch's rows (status ranks too, for the overlap with earlier imports). */
+  record(table: ColumnTable, lineOf: (row: number) => number): void {
+    this.spill.add(rowHashes(table, this.plan.keyFields), statusRanks(this.plan.kind, table), lineOf, table.length);
   }
-  return result;
-}
 
-function sameCell(c: Column, a: number, b: number): boolean {
-  if (c.type === 'dict') return c.codes[a] === c.codes[b];
-  const va = c.valid === null || c.valid[a] === 1;
-  const vb = c.valid === null || c.valid[b] === 1;
-  return va === vb && (!va || c.values[a] === c.values[b]);
-}
+  /** The exact repeats in line order; throws KEY_INCOMPLETE when one key covered different rows. */
+  resolve(): Repeat[] {
+    const repeats: Repeat[] = [];
+    let conflicts = 0;
+    let firstConflict: Repeat | null = null;
+    for (let p = 0; p < KEY_PARTITIONS; p++) {
+      const records = this.spill.partition(p);
+      const first = firstOccurrences(records);
+      for (let j = 0; j < records.length; j++) {
+        const f = first[j];
+        if (f === j) continue;
+        const sighting = { line: records.line(j), of: records.line(f) };
+        if (records.content(j) === records.content(f)) repeats.push(sighting);
+        else {
+          conflicts++;
+          if (!firstConflict || sighting.line < firstConflict.line) firstConflict = sighting;
+        }
+      }
+    }
+    if (firstConflict) throw this.keyIncomplete(firstConflict, conflicts);
+    return repeats.sort((a, b) => a.line - b.line);
+  }
 
-/**
- * Applies the key rule to a finished import: throws KEY_INCOMPLETE (naming the key used, the key
- * columns the file lacks and the headers no field knows) when one key covers different rows; else
- * drops exact repeats, returning their lines and the lines they repeat.
- */
-export function enforceFileKeys(
-  table: ColumnTable,
-  plan: ImportPlan,
-  lineOf: (row: number) => number,
-): { table: ColumnTable; repeats: { line: number; of: number }[] } {
-  const check = checkFileKeys(table, plan.keyFields);
-  if (check.firstConflict) {
-    const { kind, keyFields, presentFields, unknownHeaders } = plan;
+  /** KEY_INCOMPLETE, naming the key used, the key columns the file lacks and the headers no field knows. */
+  private keyIncomplete(first: Repeat, count: number): IngestError {
+    const { kind, keyFields, presentFields, unknownHeaders } = this.plan;
     const label = (f: string) => `${kind.fields.find((d) => d.key === f)?.label.zh ?? f}(${f})`;
     const missing = [...new Set(kind.naturalKeys.flat())].filter((f) => !presentFields.has(f));
-    throw new IngestError('KEY_INCOMPLETE', {
-      line: lineOf(check.firstConflict.row),
-      firstLine: lineOf(check.firstConflict.of),
-      count: check.conflicts,
+    return new IngestError('KEY_INCOMPLETE', {
+      line: first.line,
+      firstLine: first.of,
+      count,
       key: keyFields.length ? keyFields.map(label).join(', ') : '-',
       missing: missing.length ? missing.map(label).join(', ') : '-',
       unknown: unknownHeaders.length ? unknownHeaders.join(', ') : '-',
     });
   }
-  if (!check.keep) return { table, repeats: [] };
-  return { table: takeRows(table, check.keep), repeats: check.repeats.map((r) => ({ line: lineOf(r.row), of: lineOf(r.of) })) };
+}
+
+/** For each record, the index of the first record with its key (itself when it is the first). */
+export function firstOccurrences(records: KeyRecords): Int32Array {
+  const n = records.length;
+  let capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1);
+  const first = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const hi = records.keyHi(j);
+    const lo = records.keyLo(j);
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    while (slots[slot] >= 0 && (records.keyHi(slots[slot]) !== hi || records.keyLo(slots[slot]) !== lo)) slot = (slot + 1) & mask;
+    if (slots[slot] < 0) slots[slot] = j;
+    first[j] = slots[slot];
+  }
+  return first;
 }

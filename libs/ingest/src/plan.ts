@@ -42,6 +42,8 @@ export interface PlanOptions {
   date?: string;
   /** The file's name as the user knows it: a daily export may carry its day only there. */
   fileName?: string;
+  /** Percent columns (by source header) read as percent points from the first row (segments.ts IngestHints). */
+  percentPoints?: string[];
 }
 
 export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOptions): ImportPlan {
@@ -82,7 +84,7 @@ export function buildPlan(kindName: ExportKind, headers: string[], opts: PlanOpt
     const field = mapped && fallbackKeys.has(key) && primaryMapped.has(mapped.key) ? undefined : mapped;
     if (field && !taken.has(field.key)) {
       taken.set(field.key, display);
-      slots.push(fieldSlot(display, field, norm.unit));
+      slots.push(fieldSlot(display, field, norm.unit, opts.percentPoints?.includes(display) ?? false));
       return;
     }
     if (field) warnings.push(reportMessage('DUPLICATE_COLUMN', { source: taken.get(field.key)!, other: display, field: field.key }));
@@ -196,7 +198,7 @@ function contextDate(
   return { day: parseIsoDay(text)! };
 }
 
-function fieldSlot(source: string, field: FieldDef, unit: ReturnType<typeof normaliseHeader>['unit']): Slot {
+function fieldSlot(source: string, field: FieldDef, unit: ReturnType<typeof normaliseHeader>['unit'], percentPoints: boolean): Slot {
   switch (field.type) {
     case 'id':
       return new TextSlot(source, field.key, 'field', field, parseIdCell);
@@ -204,7 +206,7 @@ function fieldSlot(source: string, field: FieldDef, unit: ReturnType<typeof norm
     case 'enum':
       return new TextSlot(source, field.key, 'field', field, null);
     case 'percent':
-      return new PercentSlot(source, field, unit);
+      return new PercentSlot(source, field, unit, percentPoints);
     case 'date':
       return new NumSlot(source, field, parseDateCell);
     case 'datetime':

@@ -8,6 +8,7 @@ import { NumericColumnParser, parsePercentCell, type Parsed } from './values/fie
 import { buyerKeyer, looksLikePhone, maskPersonalText } from './pii';
 import { scrubFreeText } from './pii-text';
 import { reportMessage, type MappingEntry, type ReportMessage } from './report';
+import { IngestRestart } from './segments';
 
 /** One source column's handling during an import: parse each cell and write it at a row. */
 export interface Slot {
@@ -30,7 +31,10 @@ export interface Slot {
   /** Adds the accepted row's value to the running column sum (for the total-row cross-check). */
   sum?: number;
   addToSum?(row: number): void;
-  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void;
+  /** Puts the column of the batch's first `length` rows into `table` and empties the slot for the next batch. */
+  flush(length: number, table: ColumnTable): void;
+  /** What the slot has to say once every row is read. */
+  finish(warnings: ReportMessage[]): void;
   mapping(): MappingEntry;
 }
 
@@ -136,8 +140,12 @@ export class NumSlot implements Slot {
     if (this.builder.isSet(row)) this.sum += this.builder.get(row);
   }
 
-  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {
+  flush(length: number, table: ColumnTable): void {
     putColumn(table, { name: this.def.key, role: 'field', valueType: this.def.type, source: this.source }, this.builder.finish(length));
+    this.builder.reset();
+  }
+
+  finish(warnings: ReportMessage[]): void {
     if (this.numeric && this.numeric.subCentCount > 0)
       warnings.push(reportMessage('MONEY_SUB_CENT', { source: this.source, count: this.numeric.subCentCount }));
   }
@@ -160,11 +168,14 @@ export class PercentSlot implements Slot {
   private bareAboveOne = 0;
   private bare = 0;
   private signFlags = new Uint8Array(1024);
+  private flushedAsFractions = false;
 
   constructor(
     readonly source: string,
     private readonly def: FieldDef,
     private readonly unit: HeaderUnit,
+    /** Read as percent points from the first row (a restart after a later batch showed it: IngestRestart). */
+    private readonly pointsHint = false,
   ) {}
 
   get field(): string {
@@ -226,7 +237,12 @@ export class PercentSlot implements Slot {
     return r.value.hadSign || this.shapeIsPoints ? r.value.hundredths : r.value.asWritten;
   }
 
-  finish(length: number, table: ColumnTable, warnings: ReportMessage[]): void {
+  /**
+   * The shape is that of every value seen so far. A batch that turns a column written as fractions
+   * into percent points (a first value above 1 or with %, after batches without) restarts the import
+   * with the column read as points from the first row.
+   */
+  flush(length: number, table: ColumnTable): void {
     for (let i = 0; i < length; i++) {
       if (!this.asWritten.isSet(i)) continue;
       if (this.signFlags[i]) this.withSign++;
@@ -235,9 +251,17 @@ export class PercentSlot implements Slot {
         if (Math.abs(this.asWritten.get(i)) > 1) this.bareAboveOne++;
       }
     }
-    const points = this.unit.percent || this.withSign > 0 || this.bareAboveOne > 0;
+    const points = this.shapeIsPoints;
+    if (points && this.flushedAsFractions) throw new IngestRestart({ percentPoints: [this.source] });
+    if (!points) this.flushedAsFractions = true;
     const column = points ? this.hundredths.finish(length) : this.asWritten.finish(length);
     putColumn(table, { name: this.def.key, role: 'field', valueType: 'percent', source: this.source }, column);
+    this.asWritten.reset();
+    this.hundredths.reset();
+    this.signFlags.fill(0);
+  }
+
+  finish(warnings: ReportMessage[]): void {
     const shape = this.unit.percent
       ? 'header (%): 1.23 = 1.23%'
       : this.withSign > 0
@@ -249,7 +273,7 @@ export class PercentSlot implements Slot {
   }
 
   get shapeIsPoints(): boolean {
-    return Boolean(this.unit.percent) || this.withSign > 0 || this.bareAboveOne > 0;
+    return Boolean(this.unit.percent) || this.pointsHint || this.withSign > 0 || this.bareAboveOne > 0;
   }
 
   mapping(): MappingEntry {
@@ -323,9 +347,12 @@ export class TextSlot implements Slot {
     return !this.builder.isSet(row);
   }
 
-  finish(length: number, table: ColumnTable): void {
+  flush(length: number, table: ColumnTable): void {
     putColumn(table, { name: this.name, role: this.role, valueType: this.def?.type ?? 'string', source: this.source }, this.builder.finish(length));
+    this.builder.reset();
   }
+
+  finish(): void {}
 
   mapping(): MappingEntry {
     return this.role === 'raw' ? { source: this.source, field: null, note: 'raw' } : { source: this.source, field: this.name };
@@ -379,6 +406,8 @@ export class PiiSlot implements Slot {
   isNull(): boolean {
     return true;
   }
+
+  flush(): void {}
 
   finish(): void {}
 

@@ -7,13 +7,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { advisoryKey } from './advisory-key';
 import { DedicatedClient } from './dedicated-client';
-import { INSTANCE_ID } from './instance-id';
-import { InstanceEntity } from './instance.entity';
+import { INSTANCE_ID, uploadDirOf } from './instance-id';
 
-/** DATA_DIR/tmp/uploads/<instance id>: each instance's uploads in progress, so a peer's sweep never touches them. */
-export function uploadDirOf(dataDir: string, instanceId: string = INSTANCE_ID): string {
-  return join(dataDir, 'tmp', 'uploads', instanceId);
-}
+export { uploadDirOf };
+import { InstanceEntity } from './instance.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

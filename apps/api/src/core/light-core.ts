@@ -1,3 +1,4 @@
+import { uploadDirOf } from '../coordination/instance-id';
 import { ArrowFileStore } from '@creator-ops/columnar';
 import { AuthRepository } from '../auth/auth.repository';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -52,7 +53,18 @@ export async function openLightCore(config: AppConfig, logger: (context: string)
     const tables = new TablesService(datasetsRepository, files);
     const faults = new FaultInjector(new ProcessEnvironment());
     const events = new WorkspaceEvents(db, logger('Coordination'));
-    const datasets = new DatasetsService(workspaces, datasetsRepository, tables, faults, files, secret, lock, events, logger('Datasets'));
+    const datasets = new DatasetsService(
+      workspaces,
+      datasetsRepository,
+      tables,
+      faults,
+      files,
+      secret,
+      lock,
+      events,
+      logger('Datasets'),
+      uploadDirOf(config.dataDir),
+    );
     const monitoring = new MonitoringService(tables, new MonitoringRepository(db), config, new SystemClock(), new NodeHttpClient(), lock, logger('Monitoring'));
     evaluateAfterImports(datasets, monitoring);
     // The first start's password hash (scrypt: most of a first command's time) runs beside the command; `admin` is saved at close.

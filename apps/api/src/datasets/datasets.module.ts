@@ -1,3 +1,5 @@
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { uploadDirOf } from '../coordination/instance-id';
 import { Logger, Module } from '@nestjs/common';
 import { ArrowFileStore } from '@creator-ops/columnar';
 import { WorkspaceEvents } from '../coordination/workspace-events';
@@ -22,7 +24,17 @@ const PROVIDERS = [
   },
   {
     provide: DatasetsService,
-    inject: [WorkspacesService, DatasetsRepository, TablesService, FaultInjector, ArrowFileStore, INSTALLATION_SECRET, WorkspaceLock, WorkspaceEvents],
+    inject: [
+      WorkspacesService,
+      DatasetsRepository,
+      TablesService,
+      FaultInjector,
+      ArrowFileStore,
+      INSTALLATION_SECRET,
+      WorkspaceLock,
+      WorkspaceEvents,
+      APP_CONFIG,
+    ],
     useFactory: (
       ws: WorkspacesService,
       repo: DatasetsRepository,
@@ -32,7 +44,8 @@ const PROVIDERS = [
       secret: string,
       lock: WorkspaceLock,
       events: WorkspaceEvents,
-    ) => new DatasetsService(ws, repo, tables, faults, files, secret, lock, events, new Logger('Datasets')),
+      config: AppConfig,
+    ) => new DatasetsService(ws, repo, tables, faults, files, secret, lock, events, new Logger('Datasets'), uploadDirOf(config.dataDir)),
   },
 ];
 const EXPORTED = [DatasetsRepository, TablesService, DatasetsService];

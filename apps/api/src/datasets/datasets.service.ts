@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
-import { ingestFile, reportMessage, type ImportReport, type IngestOptions } from '@creator-ops/ingest';
+import { analyseOverlap, ArrowFileStore, toRecords, type ColumnSpec, type KeySpill } from '@creator-ops/columnar';
+import { ingestFile, reportMessage, SEGMENT_ROWS, type ImportReport, type IngestOptions } from '@creator-ops/ingest';
 import { reconcileAdImport, type Reconciliation } from '@creator-ops/query';
 import { KINDS } from '@creator-ops/schemas';
 import { KeyedMutex } from '../auth/keyed-mutex';
@@ -14,6 +14,7 @@ import { TablesService } from '../tables/tables.service';
 import type { Workspace } from '../workspaces/workspaces.repository';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DatasetsRepository, type Dataset } from './datasets.repository';
+import { reconcile, StagedImport } from './staged-import';
 
 /** An upload to import: the ingest options a client may set (the secret is the server's), and where the bytes are. */
 export interface ImportRequest extends Omit<IngestOptions, 'secret'> {
@@ -43,6 +44,8 @@ export class DatasetsService {
     private readonly lock: WorkspaceLock,
     private readonly events: WorkspaceEvents,
     private readonly logger: Log,
+    /** This instance's own temporary folder on DATA_DIR's file system (staged column files, key partitions). */
+    private readonly stagingDir: string,
   ) {}
 
   async import(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
@@ -50,55 +53,70 @@ export class DatasetsService {
     return this.queue.run(workspaceName, () => this.importNow(workspaceName, req));
   }
 
-  /** A workspace named for the first time is created only once its first file has been read successfully. */
+  /**
+   * A workspace named for the first time is created only once its first file has been read
+   * successfully. The rows stream in batches into a column file staged in this instance's temporary
+   * folder, placed into the workspace when the import commits (memory bounded by a batch).
+   */
   private async importNow(workspaceName: string, req: ImportRequest): Promise<ImportOutcome> {
     const fileName = sanitiseFileName(req.fileName);
-    const { table, report } = await ingestFile(req.path, {
-      fileName,
-      kind: req.kind,
-      account: req.account,
-      date: req.date,
-      encoding: req.encoding,
-      sheet: req.sheet,
-      secret: this.secret,
-      onProgress: req.onProgress,
-    });
-    if (table.length === 0) {
-      throw new AppError('NO_ACCEPTED_ROWS', Status.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
+    const stagingDir = this.stagingDir;
+    const staging = new StagedImport(this.files, stagingDir);
+    let keys: KeySpill | null = null;
+    try {
+      const result = await ingestFile(req.path, {
+        fileName,
+        kind: req.kind,
+        account: req.account,
+        date: req.date,
+        encoding: req.encoding,
+        sheet: req.sheet,
+        secret: this.secret,
+        onProgress: req.onProgress,
+        segmentRows: SEGMENT_ROWS,
+        sink: staging,
+        spillDir: stagingDir,
+      });
+      keys = result.keys;
+      const { table: columns, report } = result;
+      if (report.rows.accepted === 0) {
+        throw new AppError('NO_ACCEPTED_ROWS', Status.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
+      }
+      const workspace = await this.workspaces.ensure(workspaceName);
+      if (report.kind === 'ad') reconcile(report, staging.adRows());
+      // Overlap analysis reads the state the commit changes: the two happen under the workspace lock.
+      const incoming = { fileName, specs: columns.specs, keys, report };
+      const dataset = await this.lock.withWorkspaceLock(workspace.id, () => this.analyseAndCommit(workspace.id, incoming, staging));
+      await this.events.changed(workspace.id);
+      this.logger.log(
+        `imported ${report.kind} dataset ${dataset.id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`,
+      );
+      await this.runAfterImport(dataset, workspace);
+      return { dataset, report };
+    } finally {
+      staging.abort();
+      keys?.dispose();
     }
-    const workspace = await this.workspaces.ensure(workspaceName);
-    const workspaceId = workspace.id;
-    const kind = report.kind;
-    if (kind === 'ad') {
-      const reconciliation = reconcileAdImport(table, report.totalRows);
-      report.reconciliation = reconciliation;
-      if (reconciliation.issues.length) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issues.length }));
-      else if (reconciliation.fields.length) report.warnings.push(reportMessage('RECONCILIATION_OK', { fields: reconciliation.fields.join(', ') }));
-    }
-    // Overlap analysis reads the state the commit changes: the two happen under the workspace lock.
-    const dataset = await this.lock.withWorkspaceLock(workspaceId, () => this.analyseAndCommit(workspaceId, fileName, table, report));
-    await this.events.changed(workspaceId);
-    this.logger.log(
-      `imported ${kind} dataset ${dataset.id}: ${report.rows.accepted} rows accepted, ${report.rows.rejected} rejected, ${report.rows.skipped} skipped`,
-    );
-    await this.runAfterImport(dataset, workspace);
-    return { dataset, report };
   }
 
-  /** Overlap warnings, then the Arrow file, then the metadata commit (called under the workspace lock). */
-  private async analyseAndCommit(workspaceId: string, fileName: string, table: ColumnTable, report: ImportReport): Promise<Dataset> {
+  /** Overlap warnings, then the Arrow file into place, then the metadata commit (called under the workspace lock). */
+  private async analyseAndCommit(
+    workspaceId: string,
+    incoming: { fileName: string; specs: ColumnSpec[]; keys: KeySpill; report: ImportReport },
+    staging: StagedImport,
+  ): Promise<Dataset> {
+    const { report } = incoming;
     const kind = report.kind;
     const existing = await this.tables.importParts(workspaceId, kind);
-    const overlap = analyseOverlap(KINDS[kind], existing, { id: 'incoming', table, keyFields: report.naturalKey });
+    const overlap = analyseOverlap(KINDS[kind], existing, incoming.keys);
     report.duplicatesReplaced = overlap.replaced;
-    if (overlap.inFileDuplicates) report.warnings.push(reportMessage('DUPLICATE_KEYS_IN_FILE', { count: overlap.inFileDuplicates }));
     if (overlap.replaced) report.warnings.push(reportMessage('DUPLICATES_REPLACED', { count: overlap.replaced }));
     if (overlap.statusRegressions)
       report.warnings.push(reportMessage('STATUS_REGRESSION', { count: overlap.statusRegressions, example: overlap.regressionExample ?? '' }));
 
     const id = randomUUID();
     this.faults.check('import:before-write');
-    const written = await this.files.write(workspaceId, kind, id, table);
+    const written = await staging.place(workspaceId, kind, id);
     let dataset: Dataset;
     try {
       this.faults.check('import:before-commit');
@@ -106,13 +124,13 @@ export class DatasetsService {
         id,
         workspaceId,
         kind,
-        fileName,
+        fileName: incoming.fileName,
         sourceSha256: report.source.sha256,
         sourceBytes: report.source.bytes,
         arrowSha256: written.sha256,
-        rowCount: table.length,
+        rowCount: report.rows.accepted,
         keyFields: report.naturalKey,
-        columns: table.specs,
+        columns: incoming.specs,
         report,
       });
     } catch (e) {

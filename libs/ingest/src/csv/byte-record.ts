@@ -21,6 +21,7 @@ export class ByteRecords implements RecordSink, ByteRecordView {
   private readonly slots: Slot[];
   /** Per column: outcomes of cells as written, and of quoted cells holding `""` (the same bytes read differently). */
   private readonly memos: (ByteMemo<CellOutcome> | null)[];
+  private batch = 0;
   private readonly escapedMemos: (ByteMemo<CellOutcome> | null)[];
 
   constructor(private readonly run: IngestRun) {
@@ -103,7 +104,12 @@ export class ByteRecords implements RecordSink, ByteRecordView {
     return b >= 0x80 || b === 84 || b === 116 || b === 83 || b === 61 || b === 0x20 || (b >= 0x09 && b <= 0x0d);
   }
 
-  acceptInto(row: number): number {
+  acceptInto(row: number, batch: number): number {
+    if (batch !== this.batch) {
+      // Outcomes hold dictionary codes, and every batch starts its dictionaries afresh.
+      this.batch = batch;
+      for (const memo of [...this.memos, ...this.escapedMemos]) memo?.clear();
+    }
     const slots = this.slots;
     for (let c = 0; c < slots.length; c++) {
       const code = this.accept(c, row);

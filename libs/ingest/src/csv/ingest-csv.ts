@@ -52,15 +52,15 @@ export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 
       ? await parseWithPapa(run, { headText: headText.text, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter)
       : await scanInto(run, { head: headText, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter);
 
-  const table = run.finish();
-  const report = runReport(run, table, detection, {
+  run.finish();
+  const report = runReport(run, detection, {
     file: opts.fileName,
     source: { bytes, sha256: hash.digest('hex') },
     encoding: detected.encoding,
     delimiter: layout.delimiter === '\t' ? 'tab' : layout.delimiter,
   });
   if (detected.overridden) report.warnings.unshift(reportMessage('ENCODING_OVERRIDDEN', { encoding: detected.encoding }));
-  return { table, report };
+  return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
 }
 
 interface ByteInput {

@@ -259,8 +259,8 @@ async function readSheet(book: XlsxBook, sheet: SheetInfo, archiveBytes: number,
       }
     }
 
-    const table = run.finish();
-    const report: ImportReport = runReport(run, table, detection, {
+    run.finish();
+    const report: ImportReport = runReport(run, detection, {
       file: opts.fileName,
       source: provenance,
       sheet: sheet.name,
@@ -272,7 +272,7 @@ async function readSheet(book: XlsxBook, sheet: SheetInfo, archiveBytes: number,
       const total = [...errorCells.values()].reduce((a, b) => a + b, 0);
       report.warnings.push(reportMessage('XLSX_ERROR_CELLS', { count: total, columns: columns.join(', ') }));
     }
-    return { table, report };
+    return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
   } finally {
     await iterator.return?.(undefined);
   }

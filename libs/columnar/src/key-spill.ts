@@ -1,0 +1,118 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RowHashes } from './key-hash';
+
+/** Partitions by the key hash's top bits: checking one needs 1/64 of the file's keys in memory. */
+export const KEY_PARTITIONS = 64;
+const SHIFT = 32 - Math.log2(KEY_PARTITIONS);
+/** Words per key record: key hash (2), content hash, line, status rank. */
+const WORDS = 5;
+const BUFFER_RECORDS = 2048;
+
+export function partitionOf(keyHi: number): number {
+  return keyHi >>> SHIFT;
+}
+
+/** One partition's records in the order the rows came. */
+export interface KeyRecords {
+  length: number;
+  keyHi(j: number): number;
+  keyLo(j: number): number;
+  content(j: number): number;
+  line(j: number): number;
+  rank(j: number): number;
+}
+
+/**
+ * Every accepted row's key, content hash, line and status rank, partitioned by key hash and kept
+ * in temporary files (or in memory without a folder): an import of any size checks its keys and its
+ * overlap with earlier imports one partition at a time, in memory that does not grow with the file.
+ */
+export class KeySpill {
+  private readonly buffers: Uint32Array[] = [];
+  private readonly filled = new Int32Array(KEY_PARTITIONS);
+  private readonly memory: Uint32Array[][] | null;
+  private readonly dir: string | null;
+  private readonly fds: number[] = [];
+  rows = 0;
+
+  /** `parent`: a folder for the partition files (this process's own temporary folder); null keeps them in memory. */
+  constructor(parent: string | null) {
+    this.dir = parent ? mkdtempSync(join(parent, '.keys-')) : null;
+    this.memory = parent ? null : Array.from({ length: KEY_PARTITIONS }, () => []);
+    for (let p = 0; p < KEY_PARTITIONS; p++) {
+      this.buffers.push(new Uint32Array(BUFFER_RECORDS * WORDS));
+      if (this.dir) this.fds.push(openSync(join(this.dir, String(p)), 'w+', 0o600));
+    }
+  }
+
+  /** Records a batch's rows (all of them, in order). */
+  add(h: RowHashes, ranks: Uint8Array | null, lineOf: (row: number) => number, length: number): void {
+    for (let i = 0; i < length; i++) {
+      const p = partitionOf(h.keyHi[i]);
+      const buffer = this.buffers[p];
+      const at = this.filled[p] * WORDS;
+      buffer[at] = h.keyHi[i];
+      buffer[at + 1] = h.keyLo[i];
+      buffer[at + 2] = h.content[i];
+      buffer[at + 3] = lineOf(i);
+      buffer[at + 4] = ranks ? ranks[i] : 0;
+      if (++this.filled[p] === BUFFER_RECORDS) this.flush(p);
+    }
+    this.rows += length;
+  }
+
+  /** One partition's records, in row order. */
+  partition(p: number): KeyRecords {
+    this.flush(p);
+    const words = this.memory ? concatWords(this.memory[p]) : this.readFile(p);
+    return {
+      length: words.length / WORDS,
+      keyHi: (j) => words[j * WORDS],
+      keyLo: (j) => words[j * WORDS + 1],
+      content: (j) => words[j * WORDS + 2],
+      line: (j) => words[j * WORDS + 3],
+      rank: (j) => words[j * WORDS + 4],
+    };
+  }
+
+  /** Removes the partition files. */
+  dispose(): void {
+    for (const fd of this.fds.splice(0)) closeSync(fd);
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private flush(p: number): void {
+    const n = this.filled[p] * WORDS;
+    if (n === 0) return;
+    const words = this.buffers[p].subarray(0, n);
+    if (this.memory) this.memory[p].push(words.slice());
+    else {
+      const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+      for (let off = 0; off < bytes.length;) off += writeSync(this.fds[p], bytes, off, bytes.length - off, null);
+    }
+    this.filled[p] = 0;
+  }
+
+  private readFile(p: number): Uint32Array {
+    const chunks: Uint32Array[] = [];
+    const chunk = new Uint8Array(1 << 20);
+    for (let pos = 0; ;) {
+      const n = readSync(this.fds[p], chunk, 0, chunk.length, pos);
+      if (n === 0) break;
+      chunks.push(new Uint32Array(chunk.slice(0, n).buffer));
+      pos += n;
+    }
+    return concatWords(chunks);
+  }
+}
+
+function concatWords(chunks: Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
