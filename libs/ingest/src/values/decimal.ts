@@ -83,19 +83,7 @@ export function fastDecimal(text: string, shift: number): number | null {
     } else return null;
   }
   if (digits === 0 || digits > 15 || (grouped && frac < 0 && groupDigits !== 3)) return null;
-  const k = frac < 0 ? 0 : frac;
-  fastFracDigits = k;
-  const e = shift - k;
-  let value: number;
-  if (e >= 0) {
-    if (e > 22) return null;
-    value = mantissa * POW10[e];
-    if (value > Number.MAX_SAFE_INTEGER) return null;
-  } else {
-    if (-e > 22) return null;
-    value = mantissa / POW10[-e];
-  }
-  return negative && value !== 0 ? -value : value;
+  return scaledDecimal(mantissa, frac < 0 ? 0 : frac, shift, negative);
 }
 
 /** `fastDecimal` on the cell's UTF-8 bytes (the same digits give the same double); null for anything else. */
@@ -128,9 +116,13 @@ export function fastDecimalBytes(buf: Uint8Array, start: number, end: number, sh
     } else return null;
   }
   if (digits === 0 || digits > 15 || (grouped && frac < 0 && groupDigits !== 3)) return null;
-  const k = frac < 0 ? 0 : frac;
-  fastFracDigits = k;
-  const e = shift - k;
+  return scaledDecimal(mantissa, frac < 0 ? 0 : frac, shift, negative);
+}
+
+/** The double of `mantissa` × 10^(shift − fracDigits), when exact enough; the last digits' count is kept for the caller. */
+function scaledDecimal(mantissa: number, fracDigits: number, shift: number, negative: boolean): number | null {
+  fastFracDigits = fracDigits;
+  const e = shift - fracDigits;
   let value: number;
   if (e >= 0) {
     if (e > 22) return null;
