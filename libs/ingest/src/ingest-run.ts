@@ -5,58 +5,18 @@
 import type Papa from 'papaparse';
 import { KeySpill, LINE_COLUMN, NumBuilder, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
 import { parseWallClock } from '@creator-ops/format';
-import { TOTAL_ROW_TOKENS, type ExportKind } from '@creator-ops/schemas';
+import { TOTAL_ROW_TOKENS } from '@creator-ops/schemas';
 import { addContextColumns } from './context-columns';
 import { FileKeyCheck } from './key-check';
-import { IngestRestart, SegmentCollector, type IngestHints, type SegmentSink } from './segments';
+import { IngestRestart, SegmentCollector, type SegmentSink } from './segments';
 import { IngestError, type IngestCode } from './messages';
-import type { ImportPlan, PlanOptions } from './plan';
+import type { ImportPlan } from './plan';
 import { PiiSlot, TextSlot } from './slots';
 import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
 
-export interface IngestOptions {
-  /** The file's name as the user knows it (reports only; never used as a path). */
-  fileName: string;
-  kind?: ExportKind;
-  account?: string;
-  /** YYYY-MM-DD: the day of an export without a date column (else taken from the file name when it names one). */
-  date?: string;
-  /** CSV only: the text encoding, overriding detection (xlsx parts are UTF-8 XML). */
-  encoding?: string;
-  /** xlsx only: the sheet to import, by name or 1-based position (default: the sheet whose headers match a kind best). */
-  sheet?: string;
-  /** Per-installation secret for pseudonymous buyer keys. */
-  secret?: string;
-  onProgress?: (p: { bytes: number; rows: number }) => void;
-  /** Where the batches of accepted rows go (default: collected into one table). */
-  sink?: SegmentSink;
-  /** Rows per batch (default: the whole file is one batch). */
-  segmentRows?: number;
-  /** Decisions taken in advance when an import restarts (segments.ts). */
-  hints?: IngestHints;
-  /** Where the file's keys go for the key check (default: memory); see ingestFile's `spillDir`. */
-  keySpill?: KeySpill;
-  /** A folder of this process's own for the key check's temporary files (ingestFile, ingestBuffer): memory stays flat. */
-  spillDir?: string;
-}
-
-/** What the import plan takes from the caller's options. */
-export function planOptions(opts: IngestOptions): PlanOptions {
-  return { account: opts.account, secret: opts.secret, date: opts.date, fileName: opts.fileName, percentPoints: opts.hints?.percentPoints };
-}
-
-export interface IngestResult {
-  /** The accepted rows; when they went to a sink (`IngestOptions.sink`), only the columns (no rows). */
-  table: ColumnTable;
-  report: ImportReport;
-  /** The file's natural keys (for the overlap with earlier imports); the caller disposes of them. */
-  keys: KeySpill;
-  /** Lines of the rows dropped as exact repeats of earlier rows. */
-  repeatLines: ReadonlySet<number>;
-}
-/** A cell longer than this is not an export value (and would be held in memory whole). */
-export const MAX_CELL_CHARS = 1_000_000;
+export { MAX_CELL_CHARS, planOptions, type ByteRecordView, type IngestOptions, type IngestResult, type RunPart } from './run-types';
+import { MAX_CELL_CHARS, type ByteRecordView, type IngestOptions, type RunPart } from './run-types';
 
 /** The import report of a finished run (CSV and xlsx alike). */
 export function runReport(
@@ -85,24 +45,6 @@ export function runReport(
   };
 }
 
-/** A record of the CSV byte reader (csv/byte-record.ts): its cells decoded only when asked for. */
-export interface ByteRecordView {
-  readonly count: number;
-  /** The cells as the text reader gives them. */
-  strings(): string[];
-  text(column: number): string;
-  /** Every cell is whitespace (String#trim's). */
-  isBlank(): boolean;
-  /** The cells past `from` are all whitespace. */
-  isBlankFrom(from: number): boolean;
-  /** False when the cell can be no total-row label (`totalLabel` is then null for it). */
-  mayBeLabel(column: number): boolean;
-  /** Writes the cells at `row` through the plan's slots; returns the first failing column, or -1. */
-  acceptInto(row: number, batch: number): number;
-  /** The failing column's code. */
-  readonly code: IngestCode | null;
-}
-
 /** Field types whose cells are numbers or dates: a label there is not a value. */
 const TYPED_FIELDS = new Set(['int', 'decimal', 'money', 'percent', 'date', 'datetime', 'hour']);
 
@@ -121,7 +63,7 @@ export class IngestRun {
   totalRows: TotalRowCheck[] = [];
   warnings: ImportReport['warnings'] = [];
   private recordIndex = 0;
-  private readonly pendingTotals: { line: number; label: string; cells: string[] }[] = [];
+  private readonly pendingTotals: RunPart['pendingTotals'] = [];
   private headerIndex = 0;
   private dateSlotIndex = -1;
   private requiredSlots: number[] = [];
@@ -138,6 +80,8 @@ export class IngestRun {
   batches = 0;
   private specs: ColumnSpec[] | null = null;
   private buyerWritten = false;
+  /** A part of the file read on its own (a worker's): its batches' keys are checked where the parts meet. */
+  private continuation = false;
   keyCheck!: FileKeyCheck;
   private readonly sink: SegmentSink;
   private readonly segmentRows: number;
@@ -372,8 +316,71 @@ export class IngestRun {
     const length = this.accepted - this.segmentStart;
     if (length === 0 && this.specs) return;
     const table = this.batchTable(length);
-    this.keyCheck.record(table, (row) => this.lines.get(row));
+    if (!this.continuation) this.keyCheck.record(table, (row) => this.lines.get(row));
     this.lines.reset();
+    this.segmentStart = this.accepted;
+    this.batches++;
+    this.specs ??= table.specs;
+    this.sink.add(table);
+  }
+
+  /** The header and the row under it (a possible sub-header) are read: the records from here on are data. */
+  get pastFirstRow(): boolean {
+    return this.recordIndex >= this.headerIndex + 2;
+  }
+
+  /** This run reads a later part of the file, from a record boundary at physical line `line` (csv/parallel.ts). */
+  continueFrom(line: number): void {
+    this.continuation = true;
+    this.line = line;
+    this.headerLine = -1;
+    this.recordIndex = this.headerIndex + 2;
+  }
+
+  /** The end of a part: its last batch goes to the sink; what the report and the checks need of it. */
+  endPart(): RunPart {
+    this.flush();
+    return {
+      line: this.line,
+      rowsRead: this.rowsRead,
+      accepted: this.accepted,
+      rejectedCount: this.rejectedCount,
+      skippedCount: this.skippedCount,
+      rejected: this.rejected,
+      skipped: this.skipped,
+      pendingTotals: this.pendingTotals,
+      buyerWritten: this.buyerWritten,
+      slots: this.plan.slots.map((s) => s.state()),
+    };
+  }
+
+  /**
+   * The part that follows this run's last record, read elsewhere: its counts and column decisions
+   * join this run's (a decision the two parts took differently restarts the import, as a batch would).
+   * Its batches then come through `addBatch`, in order.
+   */
+  absorb(part: RunPart): void {
+    if (this.accepted > this.segmentStart) this.flush();
+    this.plan.slots.forEach((slot, i) => slot.absorb(part.slots[i]));
+    if (this.plan.derivedBuyer && this.buyerDropped() && (this.buyerWritten || part.buyerWritten)) throw new IngestRestart({ dropBuyer: true });
+    this.buyerWritten ||= part.buyerWritten;
+    this.line = part.line;
+    this.rowsRead += part.rowsRead;
+    this.rejectedCount += part.rejectedCount;
+    this.skippedCount += part.skippedCount;
+    this.rejected = [...this.rejected, ...part.rejected].slice(0, REPORT_LIST_LIMIT);
+    this.skipped = [...this.skipped, ...part.skipped].slice(0, REPORT_LIST_LIMIT);
+    this.pendingTotals.push(...part.pendingTotals);
+    this.recordIndex += part.rowsRead;
+  }
+
+  /** A batch of the absorbed part (its rows carry their lines): key-checked and handed to the sink. */
+  addBatch(table: ColumnTable): void {
+    const lines = table.columns.get(LINE_COLUMN);
+    if (lines?.type !== 'num') throw new Error('addBatch: the batch has no line column');
+    if (table.length === 0 && this.specs) return;
+    this.keyCheck.record(table, (row) => lines.values[row]);
+    this.accepted += table.length;
     this.segmentStart = this.accepted;
     this.batches++;
     this.specs ??= table.specs;

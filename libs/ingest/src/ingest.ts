@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
 import type { IngestOptions, IngestResult } from './ingest-run';
 import { IngestRestart, mergeHints } from './segments';
@@ -20,7 +20,8 @@ const CHUNK_BYTES = 64 * 1024;
 
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   const zip = await startsAsZip(path);
-  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o)));
+  const size = (await stat(path)).size;
+  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o, { path, size })));
 }
 
 /**
@@ -68,11 +69,11 @@ export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<Ingest
  * Bytes in, typed columns and an honest report out (DESIGN §3). Throws IngestError when nothing can be
  * imported. A stream is read once: with `segmentRows`, use ingestFile or ingestBuffer (an import may restart).
  */
-export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions): Promise<IngestResult> {
+export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions, onDisk?: { path: string; size: number }): Promise<IngestResult> {
   const inner = source[Symbol.asyncIterator]();
   const file = await readHead(inner);
   if (isZip(file.head)) return ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
-  return ingestCsv(file, opts);
+  return ingestCsv({ ...file, file: onDisk }, opts);
 }
 
 /** Reads up to HEAD_BYTES, hashing every byte read now or later. */

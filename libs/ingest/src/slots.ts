@@ -35,8 +35,15 @@ export interface Slot {
   flush(length: number, table: ColumnTable): void;
   /** What the slot has to say once every row is read. */
   finish(warnings: ReportMessage[]): void;
+  /** Its counts and decisions so far, for the run that reads the part of the file before (IngestRun.absorb). */
+  state(): SlotState;
+  /** Adds the counts of the part that follows; throws IngestRestart when the parts' decisions differ. */
+  absorb(state: SlotState): void;
   mapping(): MappingEntry;
 }
+
+/** A slot's counts (and a percent column's shape decision): plain data, sent between threads. */
+export type SlotState = Record<string, number | boolean>;
 
 /** A cell's meaning, reusable for every equal cell; its counters are counted by `apply`, once per cell. */
 export interface CellOutcome {
@@ -143,6 +150,15 @@ export class NumSlot implements Slot {
   flush(length: number, table: ColumnTable): void {
     putColumn(table, { name: this.def.key, role: 'field', valueType: this.def.type, source: this.source }, this.builder.finish(length));
     this.builder.reset();
+  }
+
+  state(): SlotState {
+    return { sum: this.sum, subCent: this.numeric?.subCentCount ?? 0 };
+  }
+
+  absorb(state: SlotState): void {
+    this.sum += state.sum as number;
+    if (this.numeric) this.numeric.subCentCount += state.subCent as number;
   }
 
   finish(warnings: ReportMessage[]): void {
@@ -261,6 +277,19 @@ export class PercentSlot implements Slot {
     this.signFlags.fill(0);
   }
 
+  state(): SlotState {
+    return { withSign: this.withSign, bareAboveOne: this.bareAboveOne, bare: this.bare, flushedAsFractions: this.flushedAsFractions };
+  }
+
+  /** The column's shape is that of both parts: a part written as fractions when the whole is points restarts the import. */
+  absorb(state: SlotState): void {
+    this.withSign += state.withSign as number;
+    this.bareAboveOne += state.bareAboveOne as number;
+    this.bare += state.bare as number;
+    this.flushedAsFractions ||= state.flushedAsFractions as boolean;
+    if (this.shapeIsPoints && this.flushedAsFractions) throw new IngestRestart({ percentPoints: [this.source] });
+  }
+
   finish(warnings: ReportMessage[]): void {
     const shape = this.unit.percent
       ? 'header (%): 1.23 = 1.23%'
@@ -354,6 +383,16 @@ export class TextSlot implements Slot {
 
   finish(): void {}
 
+  state(): SlotState {
+    return { redacted: this.redacted, masked: this.masked, scrubbed: this.scrubbed };
+  }
+
+  absorb(state: SlotState): void {
+    this.redacted += state.redacted as number;
+    this.masked += state.masked as number;
+    this.scrubbed += state.scrubbed as number;
+  }
+
   mapping(): MappingEntry {
     return this.role === 'raw' ? { source: this.source, field: null, note: 'raw' } : { source: this.source, field: this.name };
   }
@@ -410,6 +449,14 @@ export class PiiSlot implements Slot {
   flush(): void {}
 
   finish(): void {}
+
+  state(): SlotState {
+    return { masked: this.masked };
+  }
+
+  absorb(state: SlotState): void {
+    this.masked += state.masked as number;
+  }
 
   mapping(): MappingEntry {
     return { source: this.source, field: this.buyer && this.masked === 0 ? 'buyer_id' : null, note: 'pii' };

@@ -6,25 +6,20 @@
  */
 import type { Hash } from 'node:crypto';
 import { detectEncoding } from '../encoding';
-import { IngestRun, MAX_CELL_CHARS, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest-run';
+import { IngestRun, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest-run';
 import { detectKind } from '../kind-detect';
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
 import { reportMessage } from '../report';
 import { sniffLayout } from '../sniff';
-import { ByteRecords } from './byte-record';
+import { startSecondPart, type SecondPart } from './parallel';
+import type { PartJob } from './read-part';
 import { parseWithPapa } from './papa-reader';
-import { CsvScanner, guessLineEndings } from './scanner';
-import { utf16Length, utf8Source } from './utf8-source';
+import { scanInto } from './scan-into';
+import { guessLineEndings } from './scanner';
+import { utf8Source } from './utf8-source';
 
-/**
- * Characters of the unfinished record past the end of the last complete one. The reader re-reads an
- * unfinished record from its start with every chunk, so one endless cell (50 MB without a closing
- * quote or a line break) would cost quadratic time before its length could be checked: the import
- * stops once this much text is still open. It bounds the cell (MAX_CELL_CHARS) plus the text read
- * ahead of the parser (the head and a chunk or two, under 1 M characters).
- */
-export const MAX_OPEN_RECORD_CHARS = 3 * MAX_CELL_CHARS;
+export { MAX_OPEN_RECORD_CHARS } from './scan-into';
 
 /** The bytes of a file: the head already read, the rest (null when the head was all) still to come. */
 export interface HeadAndRest {
@@ -32,6 +27,8 @@ export interface HeadAndRest {
   rest: { next(): Promise<IteratorResult<Buffer>> } | null;
   /** Hashes every byte as it is read. */
   hash: Hash;
+  /** The file on disk (ingestFile): a large one may be read by two threads (parallel.ts). */
+  file?: { path: string; size: number };
 }
 
 /** A CSV export in, typed columns and its import report out. `reader: 'papa'` takes the former reader (tests compare the two). */
@@ -47,10 +44,28 @@ export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 
   run.start(buildPlan(detection.kind, layout.headers, planOptions(opts)), layout.headerIndex);
 
   const progress = (bytes: number) => opts.onProgress?.({ bytes, rows: run.rowsRead });
-  const bytes =
-    reader === 'papa'
-      ? await parseWithPapa(run, { headText: headText.text, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter)
-      : await scanInto(run, { head: headText, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter);
+  let bytes: number;
+  if (reader === 'papa') {
+    bytes = await parseWithPapa(run, { headText: headText.text, rest, source, bytes: head.length, onProgress: progress }, layout.delimiter);
+  } else {
+    const newline = guessLineEndings(headText.text);
+    const job = {
+      encoding: detected.encoding,
+      delimiter: layout.delimiter,
+      newline,
+      kind: detection.kind,
+      headers: layout.headers,
+      headerIndex: layout.headerIndex,
+    };
+    const second = file.file ? secondPart(file.file, job, opts) : null;
+    try {
+      const input = { head: headText, headOffset: detected.bomLength, rest, source, bytes: head.length, onProgress: progress };
+      bytes = await scanInto(run, input, layout.delimiter, { newline, split: second?.splitPoint(run) });
+      if (second?.used) await second.absorbInto(run);
+    } finally {
+      second?.cancel();
+    }
+  }
 
   run.finish();
   const report = runReport(run, detection, {
@@ -63,39 +78,7 @@ export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 
   return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
 }
 
-interface ByteInput {
-  head: { text: string; bytes: Buffer };
-  rest: HeadAndRest['rest'];
-  source: ReturnType<typeof utf8Source>;
-  /** Bytes of the file read so far. */
-  bytes: number;
-  onProgress: (bytes: number) => void;
-}
-
-/** Streams the file's UTF-8 bytes through the scanner into the run; returns the bytes read. */
-async function scanInto(run: IngestRun, input: ByteInput, delimiter: string): Promise<number> {
-  const records = new ByteRecords(run);
-  const scanner = new CsvScanner(delimiter.charCodeAt(0), guessLineEndings(input.head.text), records);
-  const push = (bytes: Buffer) => {
-    if (bytes.length === 0) return;
-    scanner.push(bytes);
-    const open = scanner.carry;
-    if (open.length > MAX_OPEN_RECORD_CHARS && utf16Length(open) > MAX_OPEN_RECORD_CHARS) {
-      throw new IngestError('CELL_TOO_LARGE', { line: run.line, max: MAX_CELL_CHARS });
-    }
-  };
-  let bytes = input.bytes;
-  push(input.head.bytes);
-  if (input.rest) {
-    for (;;) {
-      const next = await input.rest.next();
-      if (next.done) break;
-      bytes += next.value.length;
-      push(input.source.write(next.value));
-      input.onProgress(bytes);
-    }
-  }
-  push(input.source.end());
-  scanner.end();
-  return bytes;
+function secondPart(file: { path: string; size: number }, job: Omit<PartJob, 'start' | 'out' | 'path' | 'opts'>, opts: IngestOptions): SecondPart | null {
+  const { fileName, account, date, secret, hints, segmentRows } = opts;
+  return startSecondPart({ ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows } }, file.size, opts.parallel, opts.spillDir);
 }

@@ -16,7 +16,8 @@ export interface Utf8Source {
   decoder: StreamDecoder;
 }
 
-export function utf8Source(encoding: TextEncodingName): Utf8Source {
+/** `linesBefore`: line feeds before the first byte given (a later part of a file: errors name the file's line). */
+export function utf8Source(encoding: TextEncodingName, linesBefore = 0): Utf8Source {
   const decoder = createDecoder(encoding);
   if (encoding !== 'UTF-8' && encoding !== 'UTF-8 (BOM)') {
     return {
@@ -29,7 +30,7 @@ export function utf8Source(encoding: TextEncodingName): Utf8Source {
       decoder,
     };
   }
-  const checker = new Utf8Checker();
+  const checker = new Utf8Checker(linesBefore);
   return {
     head: (head) => {
       // The decoder throws first on bad bytes in the head, exactly as before.
@@ -46,7 +47,8 @@ export function utf8Source(encoding: TextEncodingName): Utf8Source {
 /** UTF-8 validation in chunks with the fatal TextDecoder's outcome (createDecoder), without making strings. */
 class Utf8Checker {
   private carry: Buffer = Buffer.alloc(0);
-  private newlines = 0;
+
+  constructor(private newlines: number) {}
 
   write(chunk: Buffer): Buffer {
     const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;

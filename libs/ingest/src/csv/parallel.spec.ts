@@ -1,0 +1,168 @@
+/**
+ * A CSV read by two threads (parallel.ts) must give exactly what one thread gives: the same rows,
+ * values, lines, report and errors, whether the worker's part joins (the split fell between records)
+ * or this thread reads on alone (it fell inside a quoted cell), and when the parts take a column's
+ * decision differently (percent shape, buyer key) or a row repeats across them.
+ * The worker runs compiled: `npm run build` first (npm test does).
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cellValue, type ColumnTable } from '@creator-ops/columnar';
+import { ingestFile } from '../ingest';
+import type { IngestOptions } from '../ingest-run';
+import { IngestError } from '../messages';
+
+const WORKER = path.join(process.cwd(), 'dist/apps/api/libs/ingest/src/csv/parse-worker.js');
+const OK = path.join(process.cwd(), 'fixtures', 'ingest', 'ok');
+const SAMPLES = path.join(process.cwd(), 'fixtures', 'samples');
+
+function cells(table: ColumnTable): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const spec of table.specs) {
+    const col = table.columns.get(spec.name)!;
+    out[spec.name] = Array.from({ length: table.length }, (_, i) => cellValue(col, i));
+  }
+  return out;
+}
+
+let dir = '';
+beforeAll(() => {
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run build first`);
+  dir = mkdtempSync(path.join(tmpdir(), 'parallel-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The file read by one thread, and by two (split at `share` of its bytes by default), with the outcome of the split. */
+async function bothWays(file: string, { share, ...extra }: Partial<IngestOptions> & { share?: number } = {}) {
+  const base = { fileName: 'x.csv', secret: 's', segmentRows: 3, spillDir: dir, ...extra };
+  const one = await ingestFile(file, { ...base, parallel: false }).catch((e: unknown) => e);
+  const splits: string[] = [];
+  const two = await ingestFile(file, { ...base, parallel: { minBytes: 0, share, workerScript: WORKER, onSplit: (o) => splits.push(o) } }).catch(
+    (e: unknown) => e,
+  );
+  return { one, two, splits };
+}
+
+function expectSame(one: unknown, two: unknown) {
+  if (one instanceof Error) {
+    expect(two).toBeInstanceOf(IngestError);
+    expect((two as IngestError).code).toBe((one as IngestError).code);
+    expect((two as IngestError).params).toEqual((one as IngestError).params);
+    return;
+  }
+  const a = one as Awaited<ReturnType<typeof ingestFile>>;
+  const b = two as Awaited<ReturnType<typeof ingestFile>>;
+  expect(b.report).toEqual(a.report);
+  expect(b.table.specs).toEqual(a.table.specs);
+  expect(cells(b.table)).toEqual(cells(a.table));
+  expect([...b.repeatLines]).toEqual([...a.repeatLines]);
+}
+
+function write(name: string, text: string | Buffer): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const CSV_FILES = [
+  ...readdirSync(OK).map((f) => path.join(OK, f)),
+  ...readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.csv'))
+    .map((f) => path.join(SAMPLES, f)),
+].filter((f) => f.endsWith('.csv') || f.endsWith('.txt') || f.endsWith('.tsv'));
+
+describe('a file read by two threads equals the file read by one', () => {
+  const joined: string[] = [];
+  it.each(CSV_FILES.map((f) => [path.basename(f), f]))('%s', async (name, file) => {
+    const { one, two, splits } = await bothWays(file);
+    expectSame(one, two);
+    if (splits.includes('joined')) joined.push(name);
+  });
+
+  it('split most of those files (UTF-8 ones with data rows past the split)', () => {
+    expect(joined.length).toBeGreaterThanOrEqual(Math.floor(CSV_FILES.length * 0.6));
+  });
+
+  it('joins the worker part on a plain file (rejected rows, a total row and sums in both parts)', async () => {
+    const rows = ['日期,计划ID,计划名称,消耗,展示次数,点击次数,点击率'];
+    for (let i = 1; i <= 60; i++)
+      rows.push(`2026-09-${String((i % 28) + 1).padStart(2, '0')},${1000 + i},计划${i},${i}.5,${i * 100},${i},${i % 2 ? '1.5%' : '2%'}`);
+    rows.splice(10, 0, '2026-09-01,9,x,not-a-number,1,1,1%');
+    rows.splice(50, 0, '2026-09-02,9,x,1,1,1,bad%');
+    rows.push('全部,-,-,1860,183000,1830,-');
+    const { one, two, splits } = await bothWays(write('ads.csv', rows.join('\n') + '\n'));
+    expect(splits).toEqual(['joined']);
+    expectSame(one, two);
+    const report = (two as Awaited<ReturnType<typeof ingestFile>>).report;
+    expect(report.rows).toEqual({ read: 63, accepted: 60, rejected: 2, skipped: 1 });
+    expect(report.rejected.map((r) => r.line)).toEqual([11, 51]);
+  });
+
+  it('reads on alone when the split falls inside a quoted cell spanning lines', async () => {
+    const rows = ['日期,计划ID,计划名称,消耗,展示次数,点击次数'];
+    const long = '"' + Array.from({ length: 200 }, (_, i) => `第${i}行`).join('\n') + '"';
+    for (let i = 1; i <= 10; i++) rows.push(`2026-09-01,${i},${i === 5 ? long : 'n' + i},1,10,1`);
+    const { one, two, splits } = await bothWays(write('quoted.csv', rows.join('\r\n')));
+    expect(splits).toEqual(['read-on']);
+    expectSame(one, two);
+  });
+
+  /** The data row the worker's part starts with when split at half the bytes (rows of equal length). */
+  const secondPartRow = (rows: string[]) => {
+    const text = rows.join('\n');
+    return text.slice(0, text.indexOf('\n', Math.floor(Buffer.byteLength(text) / 2)) + 1).split('\n').length - 1;
+  };
+  const HALF = { share: 0.5, segmentRows: 4 };
+
+  it('restarts with the column as percent points when only the second part shows values above 1', async () => {
+    const rows = ['日期,计划ID,计划名称,消耗,展示次数,点击次数,点击率'];
+    for (let i = 1; i <= 40; i++) rows.push(`2026-09-01,${100 + i},a,10,100,5,0.05`);
+    const from = secondPartRow(rows);
+    for (let i = from; i < rows.length; i++) rows[i] = rows[i].replace(/0\.05$/, '5.00');
+    const { one, two, splits } = await bothWays(write('pct.csv', rows.join('\n')), HALF);
+    expect(splits).toEqual(['joined', 'joined']);
+    expectSame(one, two);
+    expect(cells((two as Awaited<ReturnType<typeof ingestFile>>).table)['reported_ctr'][0]).toBe(0.0005);
+  });
+
+  const HEADER = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态,收件人手机号';
+  const order = (id: number, amount: string, phone: string) =>
+    `${5000000000000000000 + id},${id}1,P1,1,${amount},2026-09-01 10:00:00,2026-09-01 10:01:00,已完成,${phone}`;
+
+  it('drops buyer keys when a masked phone turns up only in the second part', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 40; i++) rows.push(order(10 + i, '10.00', '1380013' + String(1000 + i)));
+    rows[secondPartRow(rows)] = rows[secondPartRow(rows)].replace(/\d{11}$/, '138****5678');
+    const { one, two, splits } = await bothWays(write('buyer.csv', rows.join('\n')), HALF);
+    expect(splits).toEqual(['joined', 'joined']);
+    expectSame(one, two);
+    expect((two as Awaited<ReturnType<typeof ingestFile>>).table.columns.has('buyer_id')).toBe(false);
+  });
+
+  it('skips a row of the second part repeating a row of the first; fails on a conflicting one naming both lines', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 40; i++) rows.push(order(i, '10.00', ''));
+    const repeated = [...rows, order(3, '10.00', '')];
+    const r = await bothWays(write('repeat.csv', repeated.join('\n')));
+    expect(r.splits).toEqual(['joined']);
+    expectSame(r.one, r.two);
+    expect((r.two as Awaited<ReturnType<typeof ingestFile>>).report.skipped).toEqual([expect.objectContaining({ line: 42, code: 'SKIP_REPEATED_ROW' })]);
+    const c = await bothWays(write('conflict.csv', [...rows, order(3, '11.00', '')].join('\n')));
+    expect(c.two).toBeInstanceOf(IngestError);
+    expect((c.two as IngestError).params).toMatchObject({ line: 42, firstLine: 4 });
+    expectSame(c.one, c.two);
+  });
+
+  it('fails as one thread fails on bad bytes and on an unclosed quote in the second part', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 40; i++) rows.push(order(i, '10.00', ''));
+    const bad = Buffer.concat([Buffer.from(rows.join('\n') + '\n'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
+    const e1 = await bothWays(write('bad.csv', bad));
+    expect((e1.two as IngestError).code).toBe('INVALID_ENCODING');
+    expectSame(e1.one, e1.two);
+    const e2 = await bothWays(write('open.csv', rows.join('\n') + '\n' + order(99, '"10.00', '')));
+    expect(e2.splits).toEqual(['joined']);
+    expectSame(e2.one, e2.two);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The worker's side of a split CSV (parallel.ts): it counts the line feeds before its part to know the
+ * physical line it starts on, reads its part through the same byte reader into an IngestRun that
+ * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in.
+ */
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { ArrowBatchWriter } from '@creator-ops/columnar';
+import type { ExportKind } from '@creator-ops/schemas';
+import type { TextEncodingName } from '../encoding';
+import { IngestRun, planOptions, type IngestOptions, type RunPart } from '../ingest-run';
+import { IngestError } from '../messages';
+import { buildPlan } from '../plan';
+import { IngestRestart, type IngestHints, type SegmentSink } from '../segments';
+import { scanInto } from './scan-into';
+import type { Newline } from './scanner';
+import { utf8Source } from './utf8-source';
+
+export interface PartJob {
+  path: string;
+  /** Byte offset of the part's first record. */
+  start: number;
+  encoding: TextEncodingName;
+  delimiter: string;
+  newline: Newline;
+  kind: ExportKind;
+  headers: string[];
+  headerIndex: number;
+  opts: Pick<IngestOptions, 'fileName' | 'account' | 'date' | 'secret' | 'hints' | 'segmentRows'>;
+  /** Where the part's batches go (an Arrow IPC stream). */
+  out: string;
+}
+
+export interface PartFailure {
+  name: string;
+  message: string;
+  code?: string;
+  params?: Record<string, unknown>;
+  hints?: IngestHints;
+}
+
+export type PartMessage = { type: 'line'; line: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
+
+export async function readPart(job: PartJob, post: (m: PartMessage) => void): Promise<void> {
+  const line = 1 + countLineFeeds(job.path, job.start);
+  post({ type: 'line', line });
+  const writer = new ArrowBatchWriter(`${job.out}.tmp`);
+  const sink: SegmentSink = {
+    add: (table) => writer.append(table),
+    drop: () => Promise.reject(new Error('a part of a file drops no rows')),
+    restart: () => {
+      throw new Error('a part of a file does not restart');
+    },
+  };
+  try {
+    const run = new IngestRun({ ...job.opts, sink });
+    run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
+    run.continueFrom(line);
+    const rest = createReadStream(job.path, { start: job.start, highWaterMark: 64 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const input = { head: { text: '', bytes: Buffer.alloc(0) }, rest, source: utf8Source(job.encoding, line - 1), bytes: job.start, onProgress: () => {} };
+    await scanInto(run, input, job.delimiter, { newline: job.newline });
+    const part = run.endPart();
+    await writer.finishAt(job.out, () => {});
+    post({ type: 'done', part });
+  } catch (e) {
+    writer.abort();
+    post({ type: 'failed', error: failure(e) });
+  }
+}
+
+function failure(e: unknown): PartFailure {
+  if (e instanceof IngestRestart) return { name: 'IngestRestart', message: e.message, hints: e.hints };
+  if (e instanceof IngestError) return { name: 'IngestError', message: e.message, code: e.code, params: { ...e.params } };
+  return { name: 'Error', message: String((e as Error)?.stack ?? e) };
+}
+
+/** Line feeds in the file's first `end` bytes. */
+function countLineFeeds(path: string, end: number): number {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let count = 0;
+  try {
+    for (let pos = 0; pos < end;) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+      if (n === 0) break;
+      for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) count++;
+      pos += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count;
+}
