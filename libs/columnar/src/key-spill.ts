@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowHashes } from './key-hash';
 
@@ -76,6 +76,29 @@ export class KeySpill {
     };
   }
 
+  /** Writes out what is buffered and closes the partition files (kept): returns their folder, for `absorb` elsewhere. */
+  handOver(): string {
+    if (!this.dir) throw new Error('KeySpill: only a spill on disk is handed over');
+    for (let p = 0; p < KEY_PARTITIONS; p++) this.flush(p);
+    for (const fd of this.fds.splice(0)) closeSync(fd);
+    return this.dir;
+  }
+
+  /** Appends the records of a spill handed over (`handOver`, rows after this spill's rows), and removes its folder. */
+  absorb(dir: string): void {
+    for (let p = 0; p < KEY_PARTITIONS; p++) {
+      const words = readWords(join(dir, String(p)));
+      this.flush(p);
+      if (this.memory) this.memory[p].push(words);
+      else {
+        const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+        for (let off = 0; off < bytes.length;) off += writeSync(this.fds[p], bytes, off, bytes.length - off, null);
+      }
+      this.rows += words.length / WORDS;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+
   /** Removes the partition files. */
   dispose(): void {
     for (const fd of this.fds.splice(0)) closeSync(fd);
@@ -105,6 +128,11 @@ export class KeySpill {
     }
     return concatWords(chunks);
   }
+}
+
+function readWords(path: string): Uint32Array {
+  const bytes = readFileSync(path);
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 function concatWords(chunks: Uint32Array[]): Uint32Array {

@@ -80,8 +80,6 @@ export class IngestRun {
   batches = 0;
   private specs: ColumnSpec[] | null = null;
   private buyerWritten = false;
-  /** A part of the file read on its own (a worker's): its batches' keys are checked where the parts meet. */
-  private continuation = false;
   keyCheck!: FileKeyCheck;
   private readonly sink: SegmentSink;
   private readonly segmentRows: number;
@@ -316,7 +314,7 @@ export class IngestRun {
     const length = this.accepted - this.segmentStart;
     if (length === 0 && this.specs) return;
     const table = this.batchTable(length);
-    if (!this.continuation) this.keyCheck.record(table, (row) => this.lines.get(row));
+    this.keyCheck.record(table, (row) => this.lines.get(row));
     this.lines.reset();
     this.segmentStart = this.accepted;
     this.batches++;
@@ -331,7 +329,6 @@ export class IngestRun {
 
   /** This run reads a later part of the file, from a record boundary at physical line `line` (csv/parallel.ts). */
   continueFrom(line: number): void {
-    this.continuation = true;
     this.line = line;
     this.headerLine = -1;
     this.recordIndex = this.headerIndex + 2;
@@ -351,6 +348,7 @@ export class IngestRun {
       pendingTotals: this.pendingTotals,
       buyerWritten: this.buyerWritten,
       slots: this.plan.slots.map((s) => s.state()),
+      keys: this.keyCheck.spill.handOver(),
     };
   }
 
@@ -372,14 +370,12 @@ export class IngestRun {
     this.skipped = [...this.skipped, ...part.skipped].slice(0, REPORT_LIST_LIMIT);
     this.pendingTotals.push(...part.pendingTotals);
     this.recordIndex += part.rowsRead;
+    this.keyCheck.spill.absorb(part.keys);
   }
 
-  /** A batch of the absorbed part (its rows carry their lines): key-checked and handed to the sink. */
+  /** A batch of the absorbed part (its keys came with the part): handed to the sink. */
   addBatch(table: ColumnTable): void {
-    const lines = table.columns.get(LINE_COLUMN);
-    if (lines?.type !== 'num') throw new Error('addBatch: the batch has no line column');
     if (table.length === 0 && this.specs) return;
-    this.keyCheck.record(table, (row) => lines.values[row]);
     this.accepted += table.length;
     this.segmentStart = this.accepted;
     this.batches++;

@@ -65,6 +65,8 @@ export interface RunPart {
   pendingTotals: { line: number; label: string; cells: string[] }[];
   buyerWritten: boolean;
   slots: SlotState[];
+  /** The folder of the part's key records (KeySpill.handOver). */
+  keys: string;
 }
 
 /** A record of the CSV byte reader (csv/byte-record.ts): its cells decoded only when asked for. */

@@ -78,7 +78,11 @@ export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 
   return { table: run.result(), report, keys: run.keyCheck.spill, repeatLines: run.repeatLines };
 }
 
-function secondPart(file: { path: string; size: number }, job: Omit<PartJob, 'start' | 'out' | 'path' | 'opts'>, opts: IngestOptions): SecondPart | null {
+function secondPart(
+  file: { path: string; size: number },
+  job: Omit<PartJob, 'start' | 'out' | 'path' | 'opts' | 'spillParent'>,
+  opts: IngestOptions,
+): SecondPart | null {
   const { fileName, account, date, secret, hints, segmentRows } = opts;
   return startSecondPart({ ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows } }, file.size, opts.parallel, opts.spillDir);
 }

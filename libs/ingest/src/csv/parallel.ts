@@ -6,7 +6,7 @@
  * this run (IngestRun.absorb, addBatch); otherwise the worker is stopped and this thread reads on, as
  * one thread would have. Either way the import is the same as one thread's.
  */
-import { closeSync, createReadStream, existsSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ const MAIN_SHARE = Number(process.env.CREATOR_OPS_INGEST_SHARE ?? 0.36);
 
 /** Starts the worker on the second part, or returns null when the file is read by one thread. */
 export function startSecondPart(
-  job: Omit<PartJob, 'start' | 'out'>,
+  job: Omit<PartJob, 'start' | 'out' | 'spillParent'>,
   size: number,
   opts: ParallelOptions | false | undefined,
   tmp: string | undefined,
@@ -42,7 +42,9 @@ export function startSecondPart(
   if (!script) return null;
   const start = lineStartAfter(job.path, Math.floor(size * (opts?.share ?? MAIN_SHARE)), size);
   if (start === null) return null;
-  return new SecondPart({ ...job, start, out: join(tmp ?? tmpdir(), `part-${randomUUID()}.arrow`) }, script, opts?.onSplit);
+  const folder = join(tmp ?? tmpdir(), `part-${randomUUID()}`);
+  mkdirSync(folder, { mode: 0o700 });
+  return new SecondPart({ ...job, start, out: join(folder, 'rows.arrow'), spillParent: folder }, script, opts?.onSplit);
 }
 
 export class SecondPart {
@@ -108,8 +110,8 @@ export class SecondPart {
   cancel(): void {
     this.stopped = true;
     void this.worker.terminate();
-    rmSync(this.job.out, { force: true });
-    rmSync(`${this.job.out}.tmp`, { force: true });
+    // The part's rows and key records (what was not absorbed) go with its folder.
+    rmSync(this.job.spillParent, { recursive: true, force: true });
   }
 }
 

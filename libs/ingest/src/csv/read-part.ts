@@ -4,7 +4,7 @@
  * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { ArrowBatchWriter } from '@creator-ops/columnar';
+import { ArrowBatchWriter, KeySpill } from '@creator-ops/columnar';
 import type { ExportKind } from '@creator-ops/schemas';
 import type { TextEncodingName } from '../encoding';
 import { IngestRun, planOptions, type IngestOptions, type RunPart } from '../ingest-run';
@@ -28,6 +28,8 @@ export interface PartJob {
   opts: Pick<IngestOptions, 'fileName' | 'account' | 'date' | 'secret' | 'hints' | 'segmentRows'>;
   /** Where the part's batches go (an Arrow IPC stream). */
   out: string;
+  /** Where its key records go (a folder made there: KeySpill). */
+  spillParent: string;
 }
 
 export interface PartFailure {
@@ -52,7 +54,7 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void): Pr
     },
   };
   try {
-    const run = new IngestRun({ ...job.opts, sink });
+    const run = new IngestRun({ ...job.opts, sink, keySpill: new KeySpill(job.spillParent) });
     run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
     run.continueFrom(line);
     const rest = createReadStream(job.path, { start: job.start, highWaterMark: 64 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
