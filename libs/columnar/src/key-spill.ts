@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowHashes } from './key-hash';
 
@@ -94,16 +94,18 @@ export class KeySpill {
     this.filled[p] = 0;
   }
 
+  /** The partition file read into one array of its exact size (no per-partition chunk to allocate and copy). */
   private readFile(p: number): Uint32Array {
-    const chunks: Uint32Array[] = [];
-    const chunk = new Uint8Array(1 << 20);
-    for (let pos = 0; ;) {
-      const n = readSync(this.fds[p], chunk, 0, chunk.length, pos);
-      if (n === 0) break;
-      chunks.push(new Uint32Array(chunk.slice(0, n).buffer));
+    const fd = this.fds[p];
+    const size = fstatSync(fd).size;
+    const words = new Uint32Array(size / 4);
+    const bytes = new Uint8Array(words.buffer);
+    for (let pos = 0; pos < size;) {
+      const n = readSync(fd, bytes, pos, size - pos, pos);
+      if (n === 0) throw new Error(`key spill partition ${p}: ${size - pos} bytes missing`);
       pos += n;
     }
-    return concatWords(chunks);
+    return words;
   }
 }
 
