@@ -33,7 +33,8 @@ export class KeySpill {
   private readonly filled = new Int32Array(KEY_PARTITIONS);
   private readonly memory: Uint32Array[][] | null;
   private readonly dir: string | null;
-  private readonly fds: number[] = [];
+  /** A partition's file, opened at its first flush (a small import opens few or none). */
+  private readonly fds: (number | undefined)[] = [];
   rows = 0;
 
   /** `parent`: a folder for the partition files (this process's own temporary folder); null keeps them in memory. */
@@ -42,7 +43,7 @@ export class KeySpill {
     this.memory = parent ? null : Array.from({ length: KEY_PARTITIONS }, () => []);
     for (let p = 0; p < KEY_PARTITIONS; p++) {
       this.buffers.push(new Uint32Array(BUFFER_RECORDS * WORDS));
-      if (this.dir) this.fds.push(openSync(join(this.dir, String(p)), 'w+', 0o600));
+      this.fds.push(undefined);
     }
   }
 
@@ -78,7 +79,7 @@ export class KeySpill {
 
   /** Removes the partition files. */
   dispose(): void {
-    for (const fd of this.fds.splice(0)) closeSync(fd);
+    for (const fd of this.fds.splice(0)) if (fd !== undefined) closeSync(fd);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -89,7 +90,8 @@ export class KeySpill {
     if (this.memory) this.memory[p].push(words.slice());
     else {
       const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-      for (let off = 0; off < bytes.length;) off += writeSync(this.fds[p], bytes, off, bytes.length - off, null);
+      const fd = (this.fds[p] ??= openSync(join(this.dir!, String(p)), 'w+', 0o600));
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off, null);
     }
     this.filled[p] = 0;
   }
@@ -97,6 +99,7 @@ export class KeySpill {
   /** The partition file read into one array of its exact size (no per-partition chunk to allocate and copy). */
   private readFile(p: number): Uint32Array {
     const fd = this.fds[p];
+    if (fd === undefined) return new Uint32Array(0);
     const size = fstatSync(fd).size;
     const words = new Uint32Array(size / 4);
     const bytes = new Uint8Array(words.buffer);
