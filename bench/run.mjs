@@ -4,7 +4,9 @@
 //   npm run build && npm run bench
 // Env: BENCH_ROWS (1000000), BENCH_RUNS (3), BENCH_SEED (1), BENCH_REUSE=1 (keep existing
 //      bench/out/*.csv), BENCH_CLI (path to the CLI entry, default dist/apps/cli/apps/cli/src/main.js),
-//      DUCKDB_DIR (folder where `npm install @duckdb/node-api@1.5.6-r.1` was run), DUCKDB_THREADS.
+//      DUCKDB_DIR (folder where `npm install @duckdb/node-api@1.5.6-r.1` was run; default: this project,
+//      whose devDependencies hold it), DUCKDB_THREADS, BENCH_SMALL_ONLY=1 (only 2b, the 1k-row CLI
+//      ingest), BENCH_SMALL_RUNS (5).
 // It is a measurement, not a test: it prints numbers, reports what it skipped and why, and exits 0.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { errExcerpt, parseJsonOut, tail, timed, TIME } from './child-process.mjs';
+import { cliStartBench, duckdbDirDefault } from './cli-start.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT = join(ROOT, 'bench', 'out');
@@ -21,7 +24,8 @@ const ROWS = posInt(process.env.BENCH_ROWS, 1_000_000);
 const RUNS = posInt(process.env.BENCH_RUNS, 3);
 const SEED = posInt(process.env.BENCH_SEED, 1);
 const REUSE = process.env.BENCH_REUSE === '1';
-const DUCKDB_DIR = process.env.DUCKDB_DIR ? resolve(process.env.DUCKDB_DIR) : '';
+const SMALL_ONLY = process.env.BENCH_SMALL_ONLY === '1';
+const DUCKDB_DIR = duckdbDirDefault();
 const DUCKDB_THREADS = process.env.DUCKDB_THREADS || String(os.availableParallelism?.() ?? os.cpus().length);
 const WORKSPACE = 'bench';
 
@@ -51,6 +55,7 @@ const results = {
   config: { rows: ROWS, runs: RUNS, seed: SEED, cli: rel(CLI), duckdbDir: DUCKDB_DIR || null, duckdbThreads: DUCKDB_THREADS },
   generate: {},
   ingest: {},
+  cliIngest1k: null,
   queries: {},
   skipped: [],
 };
@@ -185,7 +190,7 @@ async function probeDuckdb() {
   if (!DUCKDB_DIR) {
     return {
       ok: false,
-      why: 'DUCKDB_DIR is not set. To enable: mkdir /tmp/duckdb-peer && cd /tmp/duckdb-peer && npm init -y && npm install @duckdb/node-api@1.5.6-r.1, then DUCKDB_DIR=/tmp/duckdb-peer npm run bench',
+      why: 'DUCKDB_DIR is not set and @duckdb/node-api is not in this project (npm ci installs it). Or: mkdir /tmp/duckdb-peer && cd /tmp/duckdb-peer && npm init -y && npm install @duckdb/node-api@1.5.6-r.1, then DUCKDB_DIR=/tmp/duckdb-peer npm run bench',
     };
   }
   if (!existsSync(DUCKDB_DIR)) return { ok: false, why: `DUCKDB_DIR=${DUCKDB_DIR} does not exist` };
@@ -366,13 +371,19 @@ console.log(`# creator-ops bench — ${results.when}`);
 console.log(
   `node ${process.version}, ${results.machine.cpus} x ${results.machine.cpu ?? '?'}, ${results.machine.memGiB} GiB; rows=${fmt(ROWS)}, runs=${RUNS}, seed=${SEED}`,
 );
-await section('generate', generateFiles);
+if (!SMALL_ONLY) await section('generate', generateFiles);
 let duck = { ok: false, why: 'not probed' };
 await section('duckdb probe', async () => {
   duck = await probeDuckdb();
 });
-await section('ingest', () => ingestAll(duck));
-await section('queries', queries);
+if (!SMALL_ONLY) await section('ingest', () => ingestAll(duck));
+await section('cli ingest 1k', async () => {
+  const runs = posInt(process.env.BENCH_SMALL_RUNS, 5);
+  const r = await cliStartBench({ cli: CLI, outDir: OUT, runs, duck: { ...duck, dir: DUCKDB_DIR, threads: DUCKDB_THREADS, script: DUCK_INGEST } });
+  if (r.skipped) skip('cli ingest 1k', r.skipped);
+  else results.cliIngest1k = r;
+});
+if (!SMALL_ONLY) await section('queries', queries);
 
 try {
   mkdirSync(OUT, { recursive: true });

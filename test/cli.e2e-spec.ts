@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { scryptSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,24 @@ describe('creator-ops CLI', () => {
     const [first, second] = JSON.parse(r.stdout);
     expect(first.error.code).toBe('UNRECOGNISED_EXPORT');
     expect(second.rows.accepted).toBe(72);
+  });
+
+  it('a first ingest on a fresh DATA_DIR creates `admin` with the one-time password it prints, once', async () => {
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: '' };
+    const first = cli(['ingest', join(SAMPLES, 'doudian-orders.csv'), '-w', 'shop', '--json'], env);
+    expect(first.code).toBe(0);
+    const password = /one-time password: (\S+)/.exec(first.stderr)?.[1];
+    expect(password).toBeDefined();
+    const second = cli(['ingest', join(SAMPLES, 'doudian-orders.csv'), '-w', 'shop', '--json'], env);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/one-time password/);
+    const users = await usersOf(dataDir);
+    expect(users.map((u) => [u.username, u.role])).toEqual([['admin', 'admin']]);
+    // The stored hash checked by scrypt here, from its own parameters and salt (scrypt$N$r$p$salt$key).
+    const [scheme, n, r, p, salt, key] = users[0].passwordHash.split('$');
+    expect(scheme).toBe('scrypt');
+    const derived = scryptSync(password!.normalize('NFKC'), Buffer.from(salt, 'base64url'), 32, { N: +n, r: +r, p: +p, maxmem: 256 << 20 });
+    expect(derived.toString('base64url')).toBe(key);
   });
 
   it('exits 2 on a usage error', () => {
@@ -150,3 +169,16 @@ describe('creator-ops CLI', () => {
     expect(result.maxScore).toBeGreaterThan(0);
   });
 });
+
+/** The users of DATA_DIR's metadata database (SQLite, or its PostgreSQL database in the PostgreSQL pass). */
+async function usersOf(dir: string): Promise<{ username: string; role: string; passwordHash: string }[]> {
+  const { DataSource } = await import('typeorm');
+  const url = databaseEnv(dir).DATABASE_URL;
+  const ds = url ? new DataSource({ type: 'postgres', url }) : new DataSource({ type: 'better-sqlite3', database: join(dir, 'creator-ops.sqlite') });
+  await ds.initialize();
+  try {
+    return await ds.query('SELECT username, role, "passwordHash" FROM users');
+  } finally {
+    await ds.destroy();
+  }
+}

@@ -1,4 +1,6 @@
-import { acquireDataDirLock, loadConfig, openLightCore, type AppConfig, type LightCore } from '@creator-ops/core/light';
+import { openLightCore, type LightCore } from '@creator-ops/core/light';
+import { acquireDataDirLock, loadConfig, type AppConfig } from '@creator-ops/core/start';
+import { takeFirstStartHash } from './first-start';
 import { StderrLogger } from './stderr-logger';
 
 export interface ContextOptions {
@@ -26,6 +28,6 @@ export function stderrLogger(): StderrLogger {
 export async function openLightContext(overrides: Partial<AppConfig> = {}, opts: ContextOptions = {}): Promise<{ core: LightCore; config: AppConfig }> {
   const config = commandConfig(overrides, opts);
   const logger = stderrLogger();
-  const core = await openLightCore(config, (context) => logger.forContext(context));
+  const core = await openLightCore(config, (context) => logger.forContext(context), takeFirstStartHash(config));
   return { core, config };
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, isDiskFull, translateError, DataDirLockedError } from '@creator-ops/core/light';
+import { ConfigError, DataDirLockedError } from '@creator-ops/core/start';
 import { CodedError } from '@creator-ops/errors';
-import { ReportParamError } from '@creator-ops/reports';
 import { UsageError } from './args';
+import { beginFirstStartHash } from './first-start';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -54,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command "${command}"\n\n${await usage()}\n`);
     return 2;
   }
+  // The first start's password hash begins before the core loads (most of a first ingest's time otherwise).
+  if (command === 'ingest') beginFirstStartHash();
   return (await run())(rest);
 }
 
@@ -61,17 +63,23 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (e: unknown) => {
-    const { text, exitCode } = describeFailure(e);
+  async (e: unknown) => {
+    const { text, exitCode } = await describeFailure(e);
     process.stderr.write(`${text}\n`);
     process.exitCode = exitCode;
   },
 );
 
-/** Usage and configuration mistakes exit 2, a locked DATA_DIR 3; coded errors print through the API's one translation. */
-function describeFailure(e: unknown): { text: string; exitCode: number } {
-  if (e instanceof UsageError || e instanceof ConfigError || e instanceof ReportParamError) return { text: e.message, exitCode: 2 };
+/**
+ * Usage and configuration mistakes exit 2, a locked DATA_DIR 3; coded errors print through the API's
+ * one translation. The core and the reports are loaded here only on a failure (the commands that
+ * do not use them start without them).
+ */
+async function describeFailure(e: unknown): Promise<{ text: string; exitCode: number }> {
+  if (e instanceof UsageError || e instanceof ConfigError) return { text: e.message, exitCode: 2 };
   if (e instanceof DataDirLockedError) return { text: e.message, exitCode: 3 };
+  const { ReportParamError, isDiskFull, translateError } = await import('./failure-errors.js');
+  if (e instanceof ReportParamError) return { text: e.message, exitCode: 2 };
   const error = e instanceof CodedError || isDiskFull(e) ? translateError(e) : null;
   if (error && error.code !== 'INTERNAL_ERROR') return { text: `${error.code}: ${error.text('zh')} / ${error.text('en')}`, exitCode: 1 };
   return { text: e instanceof Error ? (e.stack ?? e.message) : String(e), exitCode: 1 };

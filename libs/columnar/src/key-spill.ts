@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RowHashes } from './key-hash';
 
@@ -33,7 +33,8 @@ export class KeySpill {
   private readonly filled = new Int32Array(KEY_PARTITIONS);
   private readonly memory: Uint32Array[][] | null;
   private readonly dir: string | null;
-  private readonly fds: number[] = [];
+  /** A partition's file, opened at its first flush (a small import opens few or none). */
+  private readonly fds: (number | undefined)[] = [];
   rows = 0;
 
   /** `parent`: a folder for the partition files (this process's own temporary folder); null keeps them in memory. */
@@ -42,7 +43,7 @@ export class KeySpill {
     this.memory = parent ? null : Array.from({ length: KEY_PARTITIONS }, () => []);
     for (let p = 0; p < KEY_PARTITIONS; p++) {
       this.buffers.push(new Uint32Array(BUFFER_RECORDS * WORDS));
-      if (this.dir) this.fds.push(openSync(join(this.dir, String(p)), 'w+', 0o600));
+      this.fds.push(undefined);
     }
   }
 
@@ -80,59 +81,59 @@ export class KeySpill {
   handOver(): string {
     if (!this.dir) throw new Error('KeySpill: only a spill on disk is handed over');
     for (let p = 0; p < KEY_PARTITIONS; p++) this.flush(p);
-    for (const fd of this.fds.splice(0)) closeSync(fd);
+    for (const fd of this.fds.splice(0, KEY_PARTITIONS, ...new Array<undefined>(KEY_PARTITIONS))) if (fd !== undefined) closeSync(fd);
     return this.dir;
   }
 
   /** Appends the records of a spill handed over (`handOver`, rows after this spill's rows), and removes its folder. */
   absorb(dir: string): void {
     for (let p = 0; p < KEY_PARTITIONS; p++) {
-      const words = readWords(join(dir, String(p)));
+      const file = join(dir, String(p));
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file);
       this.flush(p);
-      if (this.memory) this.memory[p].push(words);
-      else {
-        const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-        for (let off = 0; off < bytes.length;) off += writeSync(this.fds[p], bytes, off, bytes.length - off, null);
-      }
-      this.rows += words.length / WORDS;
+      this.write(p, new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+      this.rows += bytes.byteLength / (4 * WORDS);
     }
     rmSync(dir, { recursive: true, force: true });
   }
 
   /** Removes the partition files. */
   dispose(): void {
-    for (const fd of this.fds.splice(0)) closeSync(fd);
+    for (const fd of this.fds.splice(0)) if (fd !== undefined) closeSync(fd);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private flush(p: number): void {
     const n = this.filled[p] * WORDS;
     if (n === 0) return;
-    const words = this.buffers[p].subarray(0, n);
-    if (this.memory) this.memory[p].push(words.slice());
-    else {
-      const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-      for (let off = 0; off < bytes.length;) off += writeSync(this.fds[p], bytes, off, bytes.length - off, null);
-    }
+    this.write(p, this.buffers[p].subarray(0, n));
     this.filled[p] = 0;
   }
 
+  private write(p: number, words: Uint32Array): void {
+    if (this.memory) this.memory[p].push(words.slice());
+    else {
+      const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+      const fd = (this.fds[p] ??= openSync(join(this.dir!, String(p)), 'w+', 0o600));
+      for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off, null);
+    }
+  }
+
+  /** The partition file read into one array of its exact size (no per-partition chunk to allocate and copy). */
   private readFile(p: number): Uint32Array {
-    const chunks: Uint32Array[] = [];
-    const chunk = new Uint8Array(1 << 20);
-    for (let pos = 0; ;) {
-      const n = readSync(this.fds[p], chunk, 0, chunk.length, pos);
-      if (n === 0) break;
-      chunks.push(new Uint32Array(chunk.slice(0, n).buffer));
+    const fd = this.fds[p];
+    if (fd === undefined) return new Uint32Array(0);
+    const size = fstatSync(fd).size;
+    const words = new Uint32Array(size / 4);
+    const bytes = new Uint8Array(words.buffer);
+    for (let pos = 0; pos < size;) {
+      const n = readSync(fd, bytes, pos, size - pos, pos);
+      if (n === 0) throw new Error(`key spill partition ${p}: ${size - pos} bytes missing`);
       pos += n;
     }
-    return concatWords(chunks);
+    return words;
   }
-}
-
-function readWords(path: string): Uint32Array {
-  const bytes = readFileSync(path);
-  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 function concatWords(chunks: Uint32Array[]): Uint32Array {

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { HashLimiter } from './hash-limiter';
-import { hashPassword, randomPassword, verifyPassword } from './password';
+import { hashParamsOf, hashPassword, randomPassword, verifyPassword } from './password';
 
 /** Password hashing through one bounded queue, and a decoy hash so unknown users cost the same. */
 export class PasswordHasher {
@@ -38,6 +38,6 @@ export class PasswordHasher {
   }
 
   private params() {
-    return { N: this.config.scryptN, r: 8, p: 1 };
+    return hashParamsOf(this.config);
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
 
 /** scrypt parameters (OWASP: N=2^17, r=8, p=1 is the recommendation for interactive logins). */
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };
@@ -10,6 +11,11 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */
+/** The parameters of new hashes: SCRYPT_N, r=8, p=1. */
+export function hashParamsOf(config: Pick<AppConfig, 'scryptN'>): { N: number; r: number; p: number } {
+  return { N: config.scryptN, r: 8, p: 1 };
+}
+
 export async function hashPassword(password: string, params = PARAMS): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, params);

@@ -3,6 +3,7 @@ import { AppError } from '../common/app-error';
 import { Status } from '../common/http-status';
 import type { AppConfig } from '../config/app-config';
 import type { AuthRepository } from './auth.repository';
+import type { EarlyAdminHash } from './early-admin-hash';
 import { passwordProblem, randomPassword } from './password';
 import type { PasswordHasher } from './password-hasher';
 import { isRole, type Role } from './roles';
@@ -29,12 +30,13 @@ export class UserCreation {
    * The first start in two steps: this one sees whether there is a user yet and starts hashing the
    * password (scrypt, on the thread pool); the function it returns creates `admin` and gives the
    * notice. A caller with work of its own to do (the CLI) does it in between, beside the hash.
+   * `early`: the password and hash the CLI began before the core loaded (beginEarlyAdminHash).
    */
-  async beginFirstStartAdmin(): Promise<() => Promise<string | null>> {
+  async beginFirstStartAdmin(early: EarlyAdminHash | null = null): Promise<() => Promise<string | null>> {
     if ((await this.repo.countUsers()) > 0) return async () => null;
     const given = this.config.adminPassword;
-    const password = given ?? randomPassword();
-    const hash = this.hasher.hash(password);
+    const password = early?.password ?? given ?? randomPassword();
+    const hash = early?.hash ?? this.hasher.hash(password);
     hash.catch(() => undefined); // awaited (and its failure thrown) by the second step
     return async () => {
       try {

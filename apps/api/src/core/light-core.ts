@@ -1,6 +1,7 @@
 import { uploadDirOf } from '../coordination/instance-id';
 import { ArrowFileStore } from '@creator-ops/columnar';
 import { AuthRepository } from '../auth/auth.repository';
+import type { EarlyAdminHash } from '../auth/early-admin-hash';
 import { PasswordHasher } from '../auth/password-hasher';
 import { UserCreation } from '../auth/user-creation';
 import type { Log } from '../common/log';
@@ -38,9 +39,10 @@ export interface LightCore {
  * from the same plain classes the API's modules construct, and started as CoreModule starts them:
  * migrations, alert rules evaluated after each ad import, the first start's `admin` (its one-time
  * password on stderr, at `close`: the password is hashed while the command works). Loads no Nest,
- * HTTP or rendering module. `logger` gives a context its log.
+ * HTTP or rendering module. `logger` gives a context its log; `early`: the first start's password
+ * hash the command began before the core loaded (beginEarlyAdminHash), used if there is no user yet.
  */
-export async function openLightCore(config: AppConfig, logger: (context: string) => Log): Promise<LightCore> {
+export async function openLightCore(config: AppConfig, logger: (context: string) => Log, early: EarlyAdminHash | null = null): Promise<LightCore> {
   prepareDataDir(config);
   const files = new ArrowFileStore(config.dataDir);
   const secret = loadInstallationSecret(config.dataDir);
@@ -68,7 +70,7 @@ export async function openLightCore(config: AppConfig, logger: (context: string)
     const monitoring = new MonitoringService(tables, new MonitoringRepository(db), config, new SystemClock(), new NodeHttpClient(), lock, logger('Monitoring'));
     evaluateAfterImports(datasets, monitoring);
     // The first start's password hash (scrypt: most of a first command's time) runs beside the command; `admin` is saved at close.
-    const firstStart = await new UserCreation(new AuthRepository(db), new PasswordHasher(config), config).beginFirstStartAdmin();
+    const firstStart = await new UserCreation(new AuthRepository(db), new PasswordHasher(config), config).beginFirstStartAdmin(early);
     const close = async () => {
       try {
         const notice = await firstStart();

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { advisoryKey } from '../coordination/advisory-key';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { sqliteFileOf } from './sqlite-file';
 
 /**
  * SQLite in DATA_DIR by default; PostgreSQL when DATABASE_URL names one. The schema is made and
@@ -19,7 +19,7 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
   return {
     ...common,
     type: 'better-sqlite3',
-    database: join(config.dataDir, 'creator-ops.sqlite'),
+    database: sqliteFileOf(config.dataDir),
     migrations: SQLITE_MIGRATIONS,
     enableWAL: true,
     timeout: 10_000,
