@@ -20,14 +20,18 @@ import { PARALLEL_MIN_BYTES, type ParallelOptions } from './parallel-options';
 import type { PartFailure, PartJob, PartMessage } from './read-part';
 import type { SplitPoint } from './scan-into';
 
-/** Setting CREATOR_OPS_INGEST_THREADS=1 reads every file with one thread (to compare, or on a busy machine). */
-const ONE_THREAD = () => process.env.CREATOR_OPS_INGEST_THREADS === '1';
+/**
+ * Two threads are opt-in (CREATOR_OPS_INGEST_THREADS=2, or `parallel` options): on the 2-core machines
+ * measured so far the two threads slowed each other down and saved no time on 1M-row files, for
+ * +2 s of CPU and +200 MiB (bench/RESULTS.md, "Two-thread ingest").
+ */
+const TWO_THREADS = () => process.env.CREATOR_OPS_INGEST_THREADS === '2';
 
 /**
  * The part of the file this thread reads: less than half, as it also takes in the worker's batches
  * (key check, column file) once both are read. Measured on 1M-row order and ad exports, 2 cores.
  */
-const MAIN_SHARE = Number(process.env.CREATOR_OPS_INGEST_SHARE ?? 0.36);
+const MAIN_SHARE = 0.36;
 
 /** Starts the worker on the second part, or returns null when the file is read by one thread. */
 export function startSecondPart(
@@ -36,7 +40,7 @@ export function startSecondPart(
   opts: ParallelOptions | false | undefined,
   tmp: string | undefined,
 ): SecondPart | null {
-  if (opts === false || ONE_THREAD() || job.newline === '\r' || !job.encoding.startsWith('UTF-8')) return null;
+  if (opts === false || (opts === undefined && !TWO_THREADS()) || job.newline === '\r' || !job.encoding.startsWith('UTF-8')) return null;
   if (size < (opts?.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const script = opts?.workerScript ?? defaultWorkerScript();
   if (!script) return null;
