@@ -1,7 +1,7 @@
 /** Display pieces of alert and anomaly messages, all through libs/format. */
 import { formatPercentPoints, formatValue, type Locale, type Unit } from '@creator-ops/format';
 import { metricRegistry } from '@creator-ops/metrics';
-import { KINDS, type Label } from '@creator-ops/schemas';
+import { KINDS, type FieldDef, type Label } from '@creator-ops/schemas';
 import type { DayRange } from './types';
 
 const LOCALES: Record<keyof Label, Locale> = { zh: 'zh-CN', en: 'en' };
@@ -39,15 +39,23 @@ export function windowText(w: DayRange): Label {
   return w.from === w.to ? { zh: w.from, en: `on ${w.from}` } : { zh: `${w.from} 至 ${w.to}`, en: `from ${w.from} to ${w.to}` };
 }
 
+/** The first field of the schemas with a key (by kind, then field order). */
+let fieldsByKey: Map<string, FieldDef> | undefined;
+function fieldOf(key: string): FieldDef | undefined {
+  if (!fieldsByKey) {
+    fieldsByKey = new Map();
+    for (const f of Object.values(KINDS).flatMap((k) => k.fields)) if (!fieldsByKey.has(f.key)) fieldsByKey.set(f.key, f);
+  }
+  return fieldsByKey.get(key);
+}
+
 /**
  * Who the figure is about: '整体' for the workspace, a name as it is ('计划A'), an id with its name
  * when known ('计划A（ID 1001）') or with the field's label ('计划ID 1001').
  */
 export function subjectText(dimension: string | null, value: string | null, name?: string | null): Label {
   if (dimension === null || value === null) return { zh: '整体', en: 'the workspace' };
-  const field = Object.values(KINDS)
-    .flatMap((k) => k.fields)
-    .find((f) => f.key === dimension);
+  const field = fieldOf(dimension);
   if (field?.type !== 'id') return { zh: value, en: value };
   if (name) return { zh: `${name}（ID ${value}）`, en: `${name} (ID ${value})` };
   return { zh: `${field.label.zh} ${value}`, en: `${field.label.en} ${value}` };

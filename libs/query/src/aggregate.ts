@@ -117,7 +117,16 @@ function cachedComponents(table: ColumnTable, dim: string, reader: DimensionRead
 /** Largest composite key space addressed through a flat array rather than a Map. */
 const DIRECT_KEYS = 1 << 23;
 
-export function assignGroups(n: number, selected: Uint8Array, components: Float64Array[]): { groupOf: Int32Array; representatives: number[] } {
+/**
+ * A group per distinct combination of the components among the selected rows. With `maxGroups`,
+ * it stops at the first group beyond it (the caller only wanted to know that there are more).
+ */
+export function assignGroups(
+  n: number,
+  selected: Uint8Array,
+  components: Float64Array[],
+  maxGroups = Infinity,
+): { groupOf: Int32Array; representatives: number[] } {
   const groupOf = new Int32Array(n).fill(-1);
   const representatives: number[] = [];
   if (components.length === 0) {
@@ -134,23 +143,63 @@ export function assignGroups(n: number, selected: Uint8Array, components: Float6
   });
   if (product > Number.MAX_SAFE_INTEGER) throw new Error('Too many dimension combinations');
   const direct = product <= DIRECT_KEYS ? new Int32Array(product).fill(-1) : null;
-  const map = direct ? null : new Map<number, number>();
+  const map = direct ? null : new KeyTable(n);
   const single = dense.length === 1 ? dense[0].ids : null;
   for (let i = 0; i < n; i++) {
     if (!selected[i]) continue;
     let key = 0;
     if (single) key = single[i];
     else for (let d = 0; d < dense.length; d++) key += dense[d].ids[i] * strides[d];
-    let g = direct ? direct[key] : (map!.get(key) ?? -1);
+    let g = direct ? direct[key] : map!.get(key);
     if (g < 0) {
       g = representatives.length;
       if (direct) direct[key] = g;
       else map!.set(key, g);
       representatives.push(i);
+      if (g >= maxGroups) break;
     }
     groupOf[i] = g;
   }
   return { groupOf, representatives };
+}
+
+/**
+ * Composite keys (non-negative safe integers) to group numbers, by open addressing in typed arrays
+ * (a Map of a million numbers is several times slower). Sized for `capacity` keys; get gives -1
+ * for a key not set.
+ */
+class KeyTable {
+  private readonly keys: Float64Array;
+  private readonly groups: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Float64Array(size);
+    this.groups = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    while (this.groups[i] >= 0 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(key: number): number {
+    return this.groups[this.slot(key)];
+  }
+
+  set(key: number, group: number): void {
+    const i = this.slot(key);
+    this.keys[i] = key;
+    this.groups[i] = group;
+  }
 }
 
 /** Components as small integers: by offset when they are integers in a small range, else through a Map. */

@@ -1,7 +1,6 @@
-import { cellValue, LINE_COLUMN, type ColumnTable } from '@creator-ops/columnar';
-import { evaluate, metricRegistry } from '@creator-ops/metrics';
+import { LINE_COLUMN, type ColumnTable, type NumColumn } from '@creator-ops/columnar';
+import { metricRegistry, type Expr } from '@creator-ops/metrics';
 import { KINDS } from '@creator-ops/schemas';
-import { runQuery } from './engine';
 
 /** Platform ratios kept from an export, and the registry metric that recomputes each. */
 export const REPORTED_FIELDS: Record<string, string> = {
@@ -33,63 +32,208 @@ export interface Reconciliation {
 }
 
 /**
- * Recomputes, with the query engine, every ratio an ad export reports (per row and for its total
- * row) and lists the disagreements beyond the export's own rounding.
+ * Recomputes every ratio an ad export reports (per row and for its total row) with the registry's
+ * formulas and lists the disagreements beyond the export's own rounding.
  */
 export function reconcileAdImport(table: ColumnTable, totalRows: { values: Record<string, number | null> }[]): Reconciliation {
-  const fields = Object.keys(REPORTED_FIELDS).filter((f) => table.columns.has(f));
-  const empty: Reconciliation = { fields, rowsChecked: 0, totalChecked: false, issues: [] };
-  if (fields.length === 0 || table.length === 0) return empty;
-  const tolerances = new Map(fields.map((f) => [f, columnTolerance(table, f)]));
-  const issues: ReconciliationIssue[] = [];
-  const check = (line: number | 'total', field: string, reported: number | null | undefined, recomputed: number | null) => {
-    if (reported === null || reported === undefined) return;
-    const tolerance = tolerances.get(field)!;
-    if (recomputed === null || Math.abs(recomputed - reported) > tolerance + 1e-12) {
-      issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
-    }
-  };
-  // Per row: the registry's own formulas over the row's base fields (a one-row group).
-  const registry = metricRegistry();
-  const lines = table.columns.get(LINE_COLUMN)!;
-  const numAt = (name: string, i: number): number | null => {
-    const col = table.columns.get(name);
-    return col?.type === 'num' && (col.valid === null || col.valid[i] === 1) ? col.values[i] : null;
-  };
-  for (let i = 0; i < table.length; i++) {
-    const lookup = (key: string): number | null => {
-      const m = registry.metrics.get(key)!;
-      if (m.kind === 'sum') {
-        const v = numAt(m.field!, i);
-        return v === null ? null : KINDS.ad.fields.find((f) => f.key === m.field)?.type === 'money' ? v / 100 : v;
-      }
-      return evaluate(registry.expressions.get(key)!, lookup);
-    };
-    const line = cellValue(lines, i) as number;
-    for (const f of fields) check(line, f, numAt(f, i), lookup(REPORTED_FIELDS[f]));
-  }
-  const total = totalRows.length === 1 ? totalRows[0] : null;
-  if (total) {
-    const totals = runQuery({ metrics: fields.map((f) => REPORTED_FIELDS[f]) }, new Map([['ad', table]])).totals;
-    for (const f of fields) check('total', f, total.values[f], totals?.[REPORTED_FIELDS[f]] as number | null);
-  }
-  return { fields, rowsChecked: table.length, totalChecked: total !== null, issues };
+  const reconciler = new AdReconciler();
+  reconciler.add(table);
+  return reconciler.finish(totalRows);
 }
 
 /** Rows sampled to find a column's decimals. */
 const TOLERANCE_SAMPLE = 10_000;
 
-/** Exports write a column with a fixed number of decimals: the most any of its (sampled) values shows. */
-function columnTolerance(table: ColumnTable, field: string): number {
-  const col = table.columns.get(field);
-  let decimals = 0;
-  if (col?.type === 'num') {
-    for (let i = 0; i < Math.min(table.length, TOLERANCE_SAMPLE); i++) {
-      if (col.valid !== null && col.valid[i] === 0) continue;
-      const text = String(col.values[i]);
-      const dot = text.indexOf('.');
-      if (dot >= 0 && !text.includes('e')) decimals = Math.max(decimals, text.length - dot - 1);
+/** A base value by field name: a row's cell (or a sum over the rows); null when missing. */
+type FieldValue = (field: string) => number | null;
+/** A metric's value from its base fields, as the registry's expression evaluates it. */
+type Compiled = (value: FieldValue) => number | null;
+
+/**
+ * The reconciliation of an ad import fed batch by batch (memory: the first batches until the
+ * tolerance sample is complete, then nothing but the sums and the issues). Per row, each reported
+ * ratio is compared with the registry's formula over the row's base fields (a one-row group); the
+ * total row with the same formula over the column sums, as the query engine's totals compute it.
+ */
+export class AdReconciler {
+  private fields: string[] | null = null;
+  private rows = 0;
+  private readonly pending: ColumnTable[] = [];
+  private pendingRows = 0;
+  private tolerances: Map<string, number> | null = null;
+  private readonly decimals = new Map<string, number>();
+  private readonly issues: ReconciliationIssue[] = [];
+  private readonly compiled = new Map<string, Compiled>();
+  /** Base fields the formulas read: their column sums and how many cells were present. */
+  private readonly sums = new Map<string, { sum: number; present: number }>();
+
+  add(batch: ColumnTable): void {
+    if (this.fields === null) this.start(batch);
+    if (this.fields!.length === 0 || batch.length === 0) return;
+    this.rows += batch.length;
+    this.accumulateSums(batch);
+    if (this.tolerances) return this.check(batch);
+    this.sample(batch);
+    this.pending.push(batch);
+    this.pendingRows += batch.length;
+    if (this.pendingRows >= TOLERANCE_SAMPLE) this.settleTolerances();
+  }
+
+  finish(totalRows: { values: Record<string, number | null> }[]): Reconciliation {
+    const fields = this.fields ?? [];
+    if (fields.length === 0 || this.rows === 0) return { fields, rowsChecked: 0, totalChecked: false, issues: [] };
+    if (!this.tolerances) this.settleTolerances();
+    const total = totalRows.length === 1 ? totalRows[0] : null;
+    if (total) {
+      const sumOf: FieldValue = (field) => {
+        const s = this.sums.get(field);
+        return s === undefined || s.present === 0 ? null : s.sum;
+      };
+      for (const f of fields) this.push('total', f, total.values[f], this.compiled.get(f)!(sumOf));
+    }
+    return { fields, rowsChecked: this.rows, totalChecked: total !== null, issues: this.issues };
+  }
+
+  private start(batch: ColumnTable): void {
+    this.fields = Object.keys(REPORTED_FIELDS).filter((f) => batch.columns.has(f));
+    const bases = new Set<string>();
+    for (const f of this.fields) {
+      this.compiled.set(f, compileMetric(REPORTED_FIELDS[f], bases));
+      this.decimals.set(f, 0);
+    }
+    for (const b of bases) this.sums.set(b, { sum: 0, present: 0 });
+  }
+
+  private accumulateSums(batch: ColumnTable): void {
+    for (const [field, acc] of this.sums) {
+      const col = batch.columns.get(field);
+      if (col?.type !== 'num') continue;
+      const { values, valid } = col;
+      let sum = acc.sum;
+      let present = acc.present;
+      for (let i = 0; i < batch.length; i++) {
+        if (valid !== null && valid[i] === 0) continue;
+        sum += values[i];
+        present++;
+      }
+      acc.sum = sum;
+      acc.present = present;
     }
   }
-  return 0.5 * 10 ** -Math.min(decimals, 10);
+
+  /** Exports write a column with a fixed number of decimals: the most any of its (sampled) values shows. */
+  private sample(batch: ColumnTable): void {
+    const n = Math.min(batch.length, TOLERANCE_SAMPLE - this.pendingRows);
+    for (const f of this.fields!) {
+      const col = batch.columns.get(f);
+      if (col?.type !== 'num') continue;
+      let decimals = this.decimals.get(f)!;
+      for (let i = 0; i < n; i++) {
+        if (col.valid !== null && col.valid[i] === 0) continue;
+        const text = String(col.values[i]);
+        const dot = text.indexOf('.');
+        if (dot >= 0 && !text.includes('e')) decimals = Math.max(decimals, text.length - dot - 1);
+      }
+      this.decimals.set(f, decimals);
+    }
+  }
+
+  private settleTolerances(): void {
+    this.tolerances = new Map(this.fields!.map((f) => [f, 0.5 * 10 ** -Math.min(this.decimals.get(f)!, 10)]));
+    for (const batch of this.pending) this.check(batch);
+    this.pending.length = 0;
+  }
+
+  private check(batch: ColumnTable): void {
+    const lines = batch.columns.get(LINE_COLUMN) as NumColumn;
+    const columns = new Map<string, NumColumn | null>();
+    const numColumn = (name: string) => {
+      const col = batch.columns.get(name);
+      return col?.type === 'num' ? col : null;
+    };
+    for (const name of [...this.fields!, ...this.sums.keys()]) columns.set(name, numColumn(name));
+    let i = 0;
+    const cell: FieldValue = (name) => {
+      const col = columns.get(name);
+      return col && (col.valid === null || col.valid[i] === 1) ? col.values[i] : null;
+    };
+    const checks = this.fields!.map((f) => ({ f, col: columns.get(f)!, recompute: this.compiled.get(f)! }));
+    for (; i < batch.length; i++) {
+      for (const { f, col, recompute } of checks) {
+        if (col === null || (col.valid !== null && col.valid[i] === 0)) continue;
+        this.push(lines.values[i], f, col.values[i], recompute(cell));
+      }
+    }
+  }
+
+  private push(line: number | 'total', field: string, reported: number | null | undefined, recomputed: number | null): void {
+    if (reported === null || reported === undefined) return;
+    const tolerance = this.tolerances!.get(field)!;
+    if (recomputed === null || Math.abs(recomputed - reported) > tolerance + 1e-12) {
+      this.issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
+    }
+  }
+}
+
+/**
+ * A registry metric as a function of its base fields, with `evaluate`'s semantics (a missing or
+ * non-finite input, or a division by zero, gives null); a money sum is read in yuan (cents / 100).
+ * The base fields it reads are added to `bases`.
+ */
+function compileMetric(key: string, bases: Set<string>): Compiled {
+  const registry = metricRegistry();
+  const m = registry.metrics.get(key)!;
+  if (m.kind === 'sum') {
+    const field = m.field!;
+    bases.add(field);
+    const money = KINDS.ad.fields.find((f) => f.key === field)?.type === 'money';
+    return (value) => {
+      const v = value(field);
+      return v === null ? null : money ? v / 100 : v;
+    };
+  }
+  return compileExpr(registry.expressions.get(key)!, bases);
+}
+
+function compileExpr(e: Expr, bases: Set<string>): Compiled {
+  switch (e.t) {
+    case 'num': {
+      const v = e.v;
+      return () => v;
+    }
+    case 'ref': {
+      const inner = compileMetric(e.key, bases);
+      return (value) => {
+        const v = inner(value);
+        return v === null || !Number.isFinite(v) ? null : v;
+      };
+    }
+    case 'neg': {
+      const inner = compileExpr(e.e, bases);
+      return (value) => {
+        const v = inner(value);
+        return v === null ? null : -v;
+      };
+    }
+    case 'bin':
+      return compileBinary(e.op, compileExpr(e.l, bases), compileExpr(e.r, bases));
+  }
+}
+
+function compileBinary(op: '+' | '-' | '*' | '/', left: Compiled, right: Compiled): Compiled {
+  return (value) => {
+    const l = left(value);
+    const r = right(value);
+    if (l === null || r === null) return null;
+    switch (op) {
+      case '+':
+        return l + r;
+      case '-':
+        return l - r;
+      case '*':
+        return l * r;
+      case '/':
+        return r === 0 ? null : l / r;
+    }
+  };
 }

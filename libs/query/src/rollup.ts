@@ -161,10 +161,12 @@ function buildRollup(kind: ExportKind, table: ColumnTable, shape: RollupShape): 
     components.push(days);
   }
   const all = new Uint8Array(n).fill(1);
-  const { groupOf, representatives } = assignGroups(n, all, components);
+  // Small tables always roll up (cheap either way, and every test table exercises the rollup);
+  // a large one stops grouping at the first cell beyond the share (it will not roll up).
+  const large = n > SMALL_TABLE;
+  const { groupOf, representatives } = assignGroups(n, all, components, large ? Math.floor(n * MAX_CELL_SHARE) : Infinity);
   const cellCount = components.length === 0 ? (n > 0 ? 1 : 0) : representatives.length;
-  // Small tables always roll up (cheap either way, and every test table exercises the rollup).
-  if (n > SMALL_TABLE && cellCount > n * MAX_CELL_SHARE) return null;
+  if (large && cellCount > n * MAX_CELL_SHARE) return null;
   const reps = components.length === 0 ? (n > 0 ? [0] : []) : representatives;
   const dateColumn = dayOf ? (dateField ?? KINDS[kind].dateField) : undefined;
   // A presence column's cell holds its first row's value: present or not, like every row of the cell.

@@ -83,7 +83,7 @@ export class DatasetsService {
         throw new AppError('NO_ACCEPTED_ROWS', Status.UNPROCESSABLE_ENTITY, { ...report.rows }, { report });
       }
       const workspace = await this.workspaces.ensure(workspaceName);
-      if (report.kind === 'ad') reconcile(report, staging.adRows());
+      if (report.kind === 'ad') reconcile(report, staging);
       // Overlap analysis reads the state the commit changes: the two happen under the workspace lock.
       const incoming = { fileName, specs: columns.specs, keys, report };
       const dataset = await this.lock.withWorkspaceLock(workspace.id, () => this.analyseAndCommit(workspace.id, incoming, staging));

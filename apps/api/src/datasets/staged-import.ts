@@ -1,6 +1,6 @@
-import { concatTables, type ColumnStore, type ColumnTable, type StagedColumnWriter, type WrittenFile } from '@creator-ops/columnar';
+import type { ColumnStore, ColumnTable, StagedColumnWriter, WrittenFile } from '@creator-ops/columnar';
 import { reportMessage, withoutLines, type ImportReport, type SegmentSink } from '@creator-ops/ingest';
-import { reconcileAdImport } from '@creator-ops/query';
+import { AdReconciler, type Reconciliation } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
 
 /**
@@ -9,7 +9,8 @@ import type { ExportKind } from '@creator-ops/schemas';
  */
 export class StagedImport implements SegmentSink {
   private writer: StagedColumnWriter;
-  private adBatches: ColumnTable[] = [];
+  /** An ad report's reconciliation (reported vs recomputed ratios, totals included), fed batch by batch. */
+  private reconciler: AdReconciler | null = null;
 
   constructor(
     private readonly store: ColumnStore,
@@ -20,25 +21,30 @@ export class StagedImport implements SegmentSink {
 
   add(segment: ColumnTable): void {
     this.writer.append(segment);
-    // An ad report's reconciliation (reported vs recomputed ratios, totals included) reads the whole table.
-    if (segment.kind === 'ad') this.adBatches.push(segment);
+    if (segment.kind === 'ad') (this.reconciler ??= new AdReconciler()).add(segment);
   }
 
   /** Rewrites the staged file without the rows at `lines` (exact repeats; rare, so a second pass is fine). */
   async drop(lines: ReadonlySet<number>): Promise<void> {
-    await this.writer.rewrite((batch) => withoutLines(batch, lines));
-    this.adBatches = this.adBatches.map((batch) => withoutLines(batch, lines));
+    // The reconciliation starts again from the rows kept, read back as the file is rewritten.
+    const reconciler = this.reconciler ? new AdReconciler() : null;
+    await this.writer.rewrite((batch) => {
+      const kept = withoutLines(batch, lines);
+      reconciler?.add(kept);
+      return kept;
+    });
+    this.reconciler = reconciler;
   }
 
   restart(): void {
     this.writer.abort();
     this.writer = this.store.stage(this.dir);
-    this.adBatches = [];
+    this.reconciler = null;
   }
 
-  /** An ad import's rows. */
-  adRows(): ColumnTable {
-    return concatTables(this.adBatches);
+  /** An ad import's reconciliation, against its total row(s). */
+  reconciliation(totalRows: ImportReport['totalRows']): Reconciliation {
+    return (this.reconciler ?? new AdReconciler()).finish(totalRows);
   }
 
   place(workspaceId: string, kind: ExportKind, importId: string): Promise<WrittenFile> {
@@ -52,8 +58,8 @@ export class StagedImport implements SegmentSink {
 }
 
 /** Reported-vs-recomputed ratios of an ad import, as warnings and in the report. */
-export function reconcile(report: ImportReport, rows: ColumnTable): void {
-  const reconciliation = reconcileAdImport(rows, report.totalRows);
+export function reconcile(report: ImportReport, staging: StagedImport): void {
+  const reconciliation = staging.reconciliation(report.totalRows);
   report.reconciliation = reconciliation;
   if (reconciliation.issues.length) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issues.length }));
   else if (reconciliation.fields.length) report.warnings.push(reportMessage('RECONCILIATION_OK', { fields: reconciliation.fields.join(', ') }));

@@ -62,17 +62,44 @@ export class MonitoringRepository {
     return r ? { ...(r.alert as Alert), id: r.id, state: r.state as Alert['state'] } : null;
   }
 
-  /** Applies a reconciliation: every alert upserted by its key, in one transaction. */
+  /**
+   * Applies a reconciliation: every alert upserted by its key, in one transaction. An alert keeps
+   * the id of the stored alert with its key; the rows go in multi-row statements (a later alert with
+   * the same key as an earlier one in the list wins, as one save after another would).
+   */
   async upsertAlerts(workspaceId: string, alerts: Alert[]): Promise<void> {
     if (alerts.length === 0) return;
+    const byKey = new Map<string, Alert>();
+    for (const alert of alerts) byKey.set(alert.key, alert);
+    const keys = [...byKey.keys()];
     await this.db.transaction(async (tx) => {
-      const repo = tx.getRepository(AlertEntity);
-      for (const alert of alerts) {
-        const existing = await repo.findOneBy({ workspaceId, key: alert.key });
-        const id = existing?.id ?? randomUUID();
-        const { id: _ignored, ...data } = alert;
-        await repo.save({ id, workspaceId, key: alert.key, ruleId: alert.ruleId, state: alert.state, severity: alert.severity, alert: data });
+      const ids = new Map<string, string>();
+      for (let at = 0; at < keys.length; at += UPSERT_CHUNK) {
+        const found: { id: string; key: string }[] = await tx
+          .getRepository(AlertEntity)
+          .createQueryBuilder('a')
+          .select(['a.id AS id', 'a.key AS key'])
+          .where('a.workspaceId = :workspaceId AND a.key IN (:...keys)', { workspaceId, keys: keys.slice(at, at + UPSERT_CHUNK) })
+          .getRawMany();
+        for (const row of found) ids.set(row.key, row.id);
+      }
+      const rows = keys.map((key) => {
+        const { id: _ignored, ...data } = byKey.get(key)!;
+        return { id: ids.get(key) ?? randomUUID(), workspaceId, key, ruleId: data.ruleId, state: data.state, severity: data.severity, alert: data };
+      });
+      for (let at = 0; at < rows.length; at += UPSERT_CHUNK) {
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(AlertEntity)
+          .values(rows.slice(at, at + UPSERT_CHUNK))
+          .orUpdate(['workspaceId', 'key', 'ruleId', 'state', 'severity', 'alert'], ['id'])
+          .updateEntity(false)
+          .execute();
       }
     });
   }
 }
+
+/** Alerts per statement (7 parameters each, well under SQLite's and PostgreSQL's limits). */
+const UPSERT_CHUNK = 1000;
