@@ -70,20 +70,22 @@ export function evaluate(e: Expr, lookup: (key: string) => number | null): numbe
       const v = evaluate(e.e, lookup);
       return v === null ? null : -v;
     }
-    case 'bin': {
-      const l = evaluate(e.l, lookup);
-      const r = evaluate(e.r, lookup);
-      if (l === null || r === null) return null;
-      switch (e.op) {
-        case '+':
-          return l + r;
-        case '-':
-          return l - r;
-        case '*':
-          return l * r;
-        case '/':
-          return r === 0 ? null : l / r;
-      }
-    }
+    case 'bin':
+      return applyOp(e.op, evaluate(e.l, lookup), evaluate(e.r, lookup));
+  }
+}
+
+/** One arithmetic step of an expression: a null operand gives null, and so does division by zero. */
+export function applyOp(op: '+' | '-' | '*' | '/', l: number | null, r: number | null): number | null {
+  if (l === null || r === null) return null;
+  switch (op) {
+    case '+':
+      return l + r;
+    case '-':
+      return l - r;
+    case '*':
+      return l * r;
+    case '/':
+      return r === 0 ? null : l / r;
   }
 }

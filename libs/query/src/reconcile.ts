@@ -1,5 +1,5 @@
 import { LINE_COLUMN, type ColumnTable, type NumColumn } from '@creator-ops/columnar';
-import { metricRegistry, type Expr } from '@creator-ops/metrics';
+import { applyOp, metricRegistry, type Expr } from '@creator-ops/metrics';
 import { KINDS } from '@creator-ops/schemas';
 
 /** Platform ratios kept from an export, and the registry metric that recomputes each. */
@@ -221,19 +221,5 @@ function compileExpr(e: Expr, bases: Set<string>): Compiled {
 }
 
 function compileBinary(op: '+' | '-' | '*' | '/', left: Compiled, right: Compiled): Compiled {
-  return (value) => {
-    const l = left(value);
-    const r = right(value);
-    if (l === null || r === null) return null;
-    switch (op) {
-      case '+':
-        return l + r;
-      case '-':
-        return l - r;
-      case '*':
-        return l * r;
-      case '/':
-        return r === 0 ? null : l / r;
-    }
-  };
+  return (value) => applyOp(op, left(value), right(value));
 }
