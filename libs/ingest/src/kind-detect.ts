@@ -69,17 +69,28 @@ export function detectKind(headers: string[], override?: ExportKind): KindDetect
 
 /** How many header cells are known to any kind (or are known personal-data headers). */
 export function knownHeaderCount(headers: string[]): number {
+  const known = knownHeaderKeys();
   let n = 0;
   for (const h of headers) {
     const k = headerKey(h);
-    if (!k) continue;
-    if (EXPORT_KINDS.some((kind) => aliasIndex(kind).has(k) || KINDS[kind].piiHeaders.some((p) => headerKey(p) === k)) || UNSUPPORTED_HEADER_KEYS.has(k)) n++;
+    if (k && known.has(k)) n++;
   }
   return n;
 }
 
-/** Headers of exports that are recognised only to be refused by name: they still mark the header row. */
-const UNSUPPORTED_HEADER_KEYS = new Set(UNSUPPORTED_EXPORTS.flatMap((u) => u.headers.map(headerKey)));
+let knownKeys: Set<string> | null = null;
+
+/**
+ * Every kind's aliases and personal-data headers, and the headers of exports recognised only to be
+ * refused by name (they still mark the header row), as header keys; built once.
+ */
+function knownHeaderKeys(): Set<string> {
+  knownKeys ??= new Set([
+    ...EXPORT_KINDS.flatMap((kind) => [...aliasIndex(kind).keys(), ...KINDS[kind].piiHeaders.map(headerKey)]),
+    ...UNSUPPORTED_EXPORTS.flatMap((u) => u.headers.map(headerKey)),
+  ]);
+  return knownKeys;
+}
 
 /** The cells are not quoted back: a file without a header may start with personal data. */
 function unrecognised(headers: string[]): IngestError {
