@@ -1,15 +1,19 @@
-import { closeSync, createReadStream, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { RecordBatchReader, RecordBatchStreamWriter, type Schema } from 'apache-arrow';
-import { arrowBatch, arrowSchema, arrowToTable } from './arrow-io';
+import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
+import { arrowBatch, arrowSchema } from './arrow-io';
 import type { ColumnTable } from './column';
 import type { WrittenFile } from './column-store';
+import { readStreamBatches } from './stream-batches';
 
 /**
  * Writes an import's rows batch by batch as an Arrow IPC stream into a temporary file, so memory is
  * bounded by one batch whatever the size of the import. Each batch carries its own dictionaries (the
  * stream format allows a dictionary per batch; the file format does not). `finishAt` fsyncs and
  * renames the file into place; `abort` removes it.
+ *
+ * `appendStream` takes a whole stream written by another writer with the same schema (a second
+ * thread's part of a file) without decoding it: its messages are copied after this stream's at the end.
  */
 export class ArrowBatchWriter {
   private readonly writer = new RecordBatchStreamWriter();
@@ -20,6 +24,10 @@ export class ArrowBatchWriter {
   private failure: unknown = null;
   private bytes = 0;
   private done = false;
+  /** The last chunk out of the writer, hashed when the next comes: the end-of-stream marker stays out when streams follow. */
+  private held: Uint8Array | null = null;
+  /** Streams taken by `appendStream` (files this writer now owns), copied in order after its own batches. */
+  private readonly tails: string[] = [];
   rows = 0;
 
   constructor(private readonly tmp: string) {
@@ -30,9 +38,28 @@ export class ArrowBatchWriter {
   append(table: ColumnTable): void {
     if (this.done) throw new Error('ArrowBatchWriter: append after finish or abort');
     if (this.failure) throw this.failure;
+    if (this.tails.length) throw new Error('ArrowBatchWriter: append after appendStream');
     this.schema ??= arrowSchema(table);
     this.writer.write(arrowBatch(this.schema, table));
     this.rows += table.length;
+  }
+
+  /**
+   * Takes the Arrow IPC stream file at `path` (`rows` rows, written by another ArrowBatchWriter) as the
+   * rest of this stream, moving the file next to this one (returns its new path, to be read until the
+   * writer finishes); nothing may be appended after it. Returns null, leaving the file where it is,
+   * when this writer has no batch yet or the schemas differ in any byte (then the caller appends the
+   * batches decoded).
+   */
+  appendStream(path: string, rows: number): string | null {
+    if (this.done) throw new Error('ArrowBatchWriter: appendStream after finish or abort');
+    if (this.failure) throw this.failure;
+    if (!this.schema || !Buffer.from(schemaMessage(this.schema)).equals(streamSchemaMessage(path))) return null;
+    const taken = `${this.tmp}.${this.tails.length + 1}`;
+    renameSync(path, taken);
+    this.tails.push(taken);
+    this.rows += rows;
+    return taken;
   }
 
   /** Completes the file and renames it to `path` (on the same file system); `afterRename` fsyncs the folder. */
@@ -41,9 +68,7 @@ export class ArrowBatchWriter {
     this.done = true;
     try {
       if (!this.schema) throw new Error('ArrowBatchWriter: no batch was written');
-      this.writer.finish();
-      await this.pump;
-      if (this.failure) throw this.failure;
+      await this.complete();
       fsyncSync(this.fd);
       closeSync(this.fd);
     } catch (e) {
@@ -70,14 +95,11 @@ export class ArrowBatchWriter {
     const next = new ArrowBatchWriter(tmp);
     try {
       if (this.schema) {
-        this.writer.finish();
-        await this.pump;
-        if (this.failure) throw this.failure;
-        const reader = await RecordBatchReader.from(createReadStream(this.tmp));
-        for await (const batch of reader) {
-          const table = transform(arrowToTable(batch));
+        await this.complete();
+        await readStreamBatches(this.tmp, (batch) => {
+          const table = transform(batch);
           if (table.length > 0 || next.rows === 0) next.append(table);
-        }
+        });
       }
     } catch (e) {
       next.abort();
@@ -95,13 +117,61 @@ export class ArrowBatchWriter {
     this.discard();
   }
 
+  /** Ends this writer's stream, then copies the streams taken after it, each without its schema and all but the last without its end marker. */
+  private async complete(): Promise<void> {
+    this.writer.finish();
+    await this.pump;
+    if (this.failure) throw this.failure;
+    const eos = this.held;
+    this.held = null;
+    if (!this.tails.length) {
+      if (eos) this.hash.update(eos);
+      return;
+    }
+    if (!eos || !Buffer.from(eos).equals(END_OF_STREAM)) throw new Error('ArrowBatchWriter: the stream did not end with its end-of-stream marker');
+    let at = this.bytes - eos.byteLength;
+    this.tails.forEach((tail, i) => {
+      at = this.copyMessages(tail, at, i === this.tails.length - 1);
+      rmSync(tail, { force: true });
+    });
+    this.bytes = at;
+    this.tails.length = 0;
+  }
+
+  /** Copies the messages of the stream file `tail` after its schema to offset `at` of this file; returns the end. */
+  private copyMessages(tail: string, at: number, withEnd: boolean): number {
+    const fd = openSync(tail, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(COPY_CHUNK);
+      let pos = streamSchemaMessage(tail).byteLength;
+      const end = fstatSync(fd).size - (withEnd ? 0 : END_OF_STREAM.byteLength);
+      while (pos < end) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
+        if (n === 0) throw new Error(`ArrowBatchWriter: ${tail} ended early`);
+        this.writeAt(buf.subarray(0, n), at);
+        pos += n;
+        at += n;
+      }
+      return at;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private writeAt(chunk: Uint8Array, at: number): void {
+    let offset = 0;
+    while (offset < chunk.byteLength) offset += writeSync(this.fd, chunk, offset, chunk.byteLength - offset, at + offset);
+    this.hash.update(chunk);
+  }
+
   /** Moves the writer's queued bytes to the file as they come (the queue then holds at most a batch or two). */
   private async drain(): Promise<void> {
     try {
       for await (const chunk of this.writer) {
         let offset = 0;
         while (offset < chunk.byteLength) offset += writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
-        this.hash.update(chunk);
+        if (this.held) this.hash.update(this.held);
+        this.held = chunk;
         this.bytes += chunk.byteLength;
       }
     } catch (e) {
@@ -116,5 +186,29 @@ export class ArrowBatchWriter {
       // already closed
     }
     rmSync(this.tmp, { force: true });
+    for (const tail of this.tails) rmSync(tail, { force: true });
+  }
+}
+
+const COPY_CHUNK = 4 << 20;
+const END_OF_STREAM = Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+
+/** The schema message a stream writer starts `schema`'s stream with. */
+function schemaMessage(schema: Schema): Uint8Array {
+  const writer = new RecordBatchStreamWriter();
+  writer.reset(undefined, schema);
+  return writer.toUint8Array(true);
+}
+
+/** The first message of the stream file at `path` (its schema): continuation marker, length, flatbuffer. */
+function streamSchemaMessage(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    if (readSync(fd, head, 0, 8, 0) < 8 || head.readInt32LE(0) !== -1) return Buffer.alloc(0);
+    const message = Buffer.alloc(8 + head.readInt32LE(4));
+    return readSync(fd, message, 0, message.length, 0) === message.length ? message : Buffer.alloc(0);
+  } finally {
+    closeSync(fd);
   }
 }

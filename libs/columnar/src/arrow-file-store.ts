@@ -55,6 +55,7 @@ export class ArrowFileStore implements ColumnStore {
         return writer.rows;
       },
       append: (table) => writer.append(table),
+      appendStream: (path, rows) => writer.appendStream(path, rows),
       abort: () => writer.abort(),
       rewrite: async (transform) => {
         writer = await writer.rewrite(tmp(), transform);

@@ -41,14 +41,14 @@ export function tableToArrow(table: ColumnTable): Table {
  * its dictionary types carry the ids that tie each batch's dictionary to its column.
  */
 export function arrowSchema(table: ColumnTable): Schema {
-  const fields = table.specs.map((spec) => {
+  const fields = table.specs.map((spec, i) => {
     const metadata = new Map<string, string>([
       ['role', spec.role],
       ['valueType', spec.valueType],
     ]);
     if (spec.source !== undefined) metadata.set('source', spec.source);
     if (spec.valueType === 'money') metadata.set('unit', 'cents');
-    return new Field(spec.name, arrowType(spec, table.columns.get(spec.name)!), true, metadata);
+    return new Field(spec.name, arrowType(spec, table.columns.get(spec.name)!, i), true, metadata);
   });
   return new Schema(
     fields,
@@ -68,8 +68,9 @@ export function arrowBatch(schema: Schema, table: ColumnTable): RecordBatch {
   return new RecordBatch(schema, struct);
 }
 
-function arrowType(spec: ColumnSpec, column: Column): DataType {
-  if (column.type === 'dict') return new Dictionary(new Utf8(), new Int32());
+/** A dictionary's id is its column's position: two writers of the same columns write the same schema. */
+function arrowType(spec: ColumnSpec, column: Column, position: number): DataType {
+  if (column.type === 'dict') return new Dictionary(new Utf8(), new Int32(), position);
   if (spec.valueType === 'date') return new DateDay();
   if (spec.valueType === 'datetime') return new TimestampMillisecond();
   return new Float64();
@@ -83,12 +84,16 @@ export function tableFromIpcBytes(bytes: Uint8Array): ColumnTable {
   return arrowToTable(tableFromIPC(bytes));
 }
 
-/** A table or one record batch of a stored file as columns (every batch's dictionary re-encoded into one). */
-export function arrowToTable(arrow: Table | RecordBatch): ColumnTable {
+/**
+ * A table or one record batch of a stored file as columns (every batch's dictionary re-encoded into
+ * one); with `only`, just those columns.
+ */
+export function arrowToTable(arrow: Table | RecordBatch, only?: ReadonlySet<string>): ColumnTable {
   const kind = arrow.schema.metadata.get('kind');
   if (!isExportKind(kind)) throw new Error(`Arrow file has no valid kind (${kind})`);
   const table: ColumnTable = { kind, length: arrow.numRows, specs: [], columns: new Map() };
   for (const field of arrow.schema.fields) {
+    if (only && !only.has(field.name)) continue;
     const meta = field.metadata;
     const spec: ColumnSpec = {
       name: field.name,

@@ -25,6 +25,12 @@ export interface ColumnWriter {
 
 /** A column file written before its import's place is known (the workspace may not exist yet). */
 export interface StagedColumnWriter extends Omit<ColumnWriter, 'finish'> {
+  /**
+   * Takes a whole Arrow IPC stream file of the same columns (written by another staged writer's kind of
+   * writer) as the rest of the object, without decoding it; returns where the file now is (readable
+   * until `place`), or null when it cannot (then append its batches). Nothing is appended after it.
+   */
+  appendStream(path: string, rows: number): string | null;
   /** Rewrites what was appended through `transform` (which may drop rows); appending may go on after. */
   rewrite(transform: (batch: ColumnTable) => ColumnTable): Promise<void>;
   /** Completes the object and moves it to its place. */

@@ -12,3 +12,4 @@ export * from './select';
 export * from './concat';
 export * from './key-hash';
 export * from './key-spill';
+export * from './stream-batches';

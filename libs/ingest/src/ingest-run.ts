@@ -383,6 +383,15 @@ export class IngestRun {
     this.sink.add(table);
   }
 
+  /** The absorbed part's batches as one stream file, when the sink takes it whole; false: add them through `addBatch`. */
+  async addStream(path: string, rows: number): Promise<boolean> {
+    if (!this.specs || !this.sink.addStream || !(await this.sink.addStream(path, rows))) return false;
+    this.accepted += rows;
+    this.segmentStart = this.accepted;
+    this.batches++;
+    return true;
+  }
+
   private batchTable(length: number): ColumnTable {
     const table: ColumnTable = { kind: this.plan.kind.kind, length, specs: [], columns: new Map() };
     for (const slot of this.plan.slots) slot.flush(length, table);

@@ -12,6 +12,11 @@ export const SEGMENT_ROWS = 1 << 17;
 
 export interface SegmentSink {
   add(segment: ColumnTable): void;
+  /**
+   * Optional: the rest of the import's batches as an Arrow IPC stream file (a second thread's part),
+   * taken whole when the sink can (the file is then its own); false to have them `add`ed one by one.
+   */
+  addStream?(path: string, rows: number): Promise<boolean>;
   /** At the end: the rows at these lines repeat earlier rows exactly; they are not part of the import. */
   drop(lines: ReadonlySet<number>): Promise<void>;
   /** The import starts again from its first row (see IngestRestart): forget every batch. */

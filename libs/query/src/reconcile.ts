@@ -79,6 +79,11 @@ export class AdReconciler {
     if (this.pendingRows >= TOLERANCE_SAMPLE) this.settleTolerances();
   }
 
+  /** The columns `add` reads once it has seen a batch (null before): the reported ratios, their base fields and the line. */
+  columnsRead(): ReadonlySet<string> | null {
+    return this.fields === null ? null : new Set([...this.fields, ...this.sums.keys(), LINE_COLUMN]);
+  }
+
   finish(totalRows: { values: Record<string, number | null> }[]): Reconciliation {
     const fields = this.fields ?? [];
     if (fields.length === 0 || this.rows === 0) return { fields, rowsChecked: 0, totalChecked: false, issues: [] };

@@ -1,4 +1,4 @@
-import type { ColumnStore, ColumnTable, StagedColumnWriter, WrittenFile } from '@creator-ops/columnar';
+import { readStreamBatches, type ColumnStore, type ColumnTable, type StagedColumnWriter, type WrittenFile } from '@creator-ops/columnar';
 import { reportMessage, withoutLines, type ImportReport, type SegmentSink } from '@creator-ops/ingest';
 import { AdReconciler, type Reconciliation } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
@@ -22,6 +22,15 @@ export class StagedImport implements SegmentSink {
   add(segment: ColumnTable): void {
     this.writer.append(segment);
     if (segment.kind === 'ad') (this.reconciler ??= new AdReconciler()).add(segment);
+  }
+
+  /** A second thread's batches, taken without decoding them (an ad report's are read for the reconciliation). */
+  async addStream(path: string, rows: number): Promise<boolean> {
+    const taken = this.writer.appendStream(path, rows);
+    if (taken === null) return false;
+    const reconciler = this.reconciler;
+    if (reconciler) await readStreamBatches(taken, (batch) => reconciler.add(batch), reconciler.columnsRead() ?? undefined);
+    return true;
   }
 
   /** Rewrites the staged file without the rows at `lines` (exact repeats; rare, so a second pass is fine). */

@@ -8,10 +8,11 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cellValue, type ColumnTable } from '@creator-ops/columnar';
+import { ArrowFileStore, cellValue, type ColumnTable, type StagedColumnWriter } from '@creator-ops/columnar';
 import { ingestFile } from '../ingest';
 import type { IngestOptions } from '../ingest-run';
 import { IngestError } from '../messages';
+import { withoutLines, type SegmentSink } from '../segments';
 
 const WORKER = path.join(process.cwd(), 'dist/apps/api/libs/ingest/src/csv/parse-worker.js');
 const OK = path.join(process.cwd(), 'fixtures', 'ingest', 'ok');
@@ -164,5 +165,62 @@ describe('a file read by two threads equals the file read by one', () => {
     const e2 = await bothWays(write('open.csv', rows.join('\n') + '\n' + order(99, '"10.00', '')));
     expect(e2.splits).toEqual(['joined']);
     expectSame(e2.one, e2.two);
+  });
+});
+
+/**
+ * Into a column file as the app stages it: the worker's batches are taken as its stream file, not
+ * decoded (SegmentSink.addStream). The placed file must hold what one thread's file holds.
+ */
+describe('a file read by two threads into a staged column file', () => {
+  async function staged(file: string, parallel: IngestOptions['parallel'], name: string) {
+    const store = new ArrowFileStore(path.join(dir, name));
+    const stagingDir = path.join(dir, name, 'staging');
+    let writer: StagedColumnWriter = store.stage(stagingDir);
+    let streamsTaken = 0;
+    const sink: SegmentSink = {
+      add: (t) => writer.append(t),
+      addStream: async (p, rows) => (writer.appendStream(p, rows) !== null ? ++streamsTaken > 0 : false),
+      drop: (lines) => writer.rewrite((b) => withoutLines(b, lines)),
+      restart: () => {
+        writer.abort();
+        writer = store.stage(stagingDir);
+      },
+    };
+    const result = await ingestFile(file, { fileName: 'x.csv', secret: 's', segmentRows: 3, spillDir: stagingDir, sink, parallel });
+    await writer.place('ws', result.table.kind, 'import-1');
+    return { result, stored: store.read('ws', result.table.kind, 'import-1'), streamsTaken };
+  }
+
+  async function bothStaged(file: string) {
+    const one = await staged(file, false, 'one');
+    const splits: string[] = [];
+    const two = await staged(file, { minBytes: 0, share: 0.5, workerScript: WORKER, onSplit: (o) => splits.push(o) }, 'two');
+    expect(splits).toEqual(['joined']);
+    expect(two.streamsTaken).toBe(1);
+    expect(two.result.report).toEqual(one.result.report);
+    expect(two.stored.specs).toEqual(one.stored.specs);
+    expect(cells(two.stored)).toEqual(cells(one.stored));
+    return { one, two };
+  }
+
+  it('holds every row of both parts, a repeat across them dropped from the joined file', async () => {
+    const header = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态';
+    const rows = [header];
+    for (let i = 1; i <= 40; i++) rows.push(`${5000000000000000000 + i},${i}1,P${i % 3},1,${i}.25,2026-09-01 10:00:00,2026-09-01 10:01:00,已完成`);
+    rows.push(rows[3]);
+    const { two } = await bothStaged(write('staged-repeat.csv', rows.join('\n')));
+    expect(two.stored.length).toBe(40);
+    expect(cells(two.stored)['payable_amount']).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 100 + 25));
+  });
+
+  it('holds the same rows for an ad report with rejected rows and a total row', async () => {
+    const rows = ['日期,计划ID,计划名称,消耗,展示次数,点击次数,点击率'];
+    for (let i = 1; i <= 60; i++) rows.push(`2026-09-${String((i % 28) + 1).padStart(2, '0')},${1000 + i},计划${i % 7},${i}.5,${i * 100},${i},1%`);
+    rows.splice(45, 0, '2026-09-02,9,x,1,1,1,bad%');
+    rows.push('全部,-,-,1860,183000,1830,-');
+    const { two } = await bothStaged(write('staged-ads.csv', rows.join('\n')));
+    expect(two.stored.length).toBe(60);
+    expect(cells(two.stored)['impressions'].reduce((a, b) => (a as number) + (b as number), 0)).toBe(183_000);
   });
 });
