@@ -32,7 +32,7 @@ export interface IngestOptions {
   keySpill?: KeySpill;
   /** A folder of this process's own for the key check's temporary files (ingestFile, ingestBuffer): memory stays flat. */
   spillDir?: string;
-  /** ingestFile on a large UTF-8 CSV: read from a line feed past a third of it by a worker thread at once (csv/parallel.ts; default: only with CREATOR_OPS_INGEST_THREADS=2); false: one thread. */
+  /** ingestFile on a large UTF-8 CSV: read from a line feed near its middle by a worker thread at once (csv/parallel.ts; default: on two cores or more unless CREATOR_OPS_INGEST_THREADS=1); false: one thread. */
   parallel?: ParallelOptions | false;
 }
 

@@ -9,7 +9,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readStreamBatches } from '@creator-ops/columnar';
 import type { IngestRun, RunPart } from '../ingest-run';
@@ -20,11 +20,14 @@ import type { PartFailure, PartJob, PartMessage } from './read-part';
 import type { SplitPoint } from './scan-into';
 
 /**
- * Two threads are opt-in (CREATOR_OPS_INGEST_THREADS=2, or `parallel` options): on the 2-core machines
- * measured so far the two threads slowed each other down and saved no time on 1M-row files, for
- * +2 s of CPU and +200 MiB (bench/RESULTS.md, "Two-thread ingest").
+ * Two threads unless CREATOR_OPS_INGEST_THREADS=1 or the machine has one core (`parallel` options
+ * decide for a caller): a 1M-row order export in ~6 s instead of ~9 s on 2 cores, for ~200 MiB more
+ * (bench/RESULTS.md, "Two-thread ingest").
  */
-const TWO_THREADS = () => process.env.CREATOR_OPS_INGEST_THREADS === '2';
+const TWO_THREADS = () => {
+  const setting = process.env.CREATOR_OPS_INGEST_THREADS;
+  return setting === '1' ? false : setting === '2' || availableParallelism() >= 2;
+};
 
 /**
  * The part of the file this thread reads: half, as taking in the worker's part costs little when the
