@@ -1,4 +1,4 @@
-import { QueryError, runQuery, type QuerySpec, type TableSet } from '@creator-ops/query';
+import { QueryError, runQuery, type QueryOptions, type QuerySpec, type TableSet } from '@creator-ops/query';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 
 /**
@@ -6,12 +6,12 @@ import { KINDS, type ExportKind } from '@creator-ops/schemas';
  * is found by the `<field>_id` / `<field>` convention of the schemas; a plan renamed within the
  * window shows the name with the largest figure. A missing name column simply gives no names.
  */
-export function dimensionNames(dimension: string, spec: QuerySpec, tables: TableSet): Map<string, string> {
+export function dimensionNames(dimension: string, spec: QuerySpec, tables: TableSet, options: QueryOptions = {}): Map<string, string> {
   const nameField = dimension.endsWith('_id') ? dimension.slice(0, -3) : null;
   const names = new Map<string, string>();
   if (!nameField || !(Object.keys(KINDS) as ExportKind[]).some((k) => KINDS[k].fields.some((f) => f.key === nameField))) return names;
   try {
-    const result = runQuery({ ...spec, compare: null, sort: undefined, limit: undefined, totals: false, dimensions: [dimension, nameField] }, tables);
+    const result = runQuery({ ...spec, compare: null, sort: undefined, limit: undefined, totals: false, dimensions: [dimension, nameField] }, tables, options);
     for (const row of result.rows) {
       const id = row[dimension];
       const name = row[nameField];

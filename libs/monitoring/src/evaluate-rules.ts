@@ -1,4 +1,4 @@
-import { parseDay, QueryError, runQuery, type QuerySpec, type ResultRow, type TableSet } from '@creator-ops/query';
+import { parseDay, QueryError, runQuery, type QueryOptions, type QuerySpec, type ResultRow, type TableSet } from '@creator-ops/query';
 import type { Label } from '@creator-ops/schemas';
 import { OP_DEFS, type OpDef, type OpOutcome } from './alert-ops';
 import { dimensionNames } from './dimension-names';
@@ -12,6 +12,12 @@ export interface EvaluateOptions {
   /** The day windows end on (YYYY-MM-DD); default: the last date in the data each rule reads, never today. */
   asOf?: string;
 }
+
+/**
+ * A rule reads one short window (two with its comparison): its rows cost less than building a daily
+ * rollup of the whole table, which a freshly loaded table (evaluation right after an import) lacks.
+ */
+const QUERY_OPTIONS: QueryOptions = { rollups: 'reuse' };
 
 const SKIP_MESSAGES = {
   RULE_INVALID: { zh: '规则无效：{problems}', en: 'Invalid rule: {problems}' },
@@ -72,10 +78,10 @@ function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): {
     totals: false,
     ...(params ? { params } : {}),
   };
-  const result = runQuery(spec, tables);
+  const result = runQuery(spec, tables, QUERY_OPTIONS);
   // Names are looked up only when something fires (one more query).
   let names: Map<string, string> | undefined;
-  const nameOf = (value: string) => (names ??= dimensionNames(rule.dimension!, spec, tables)).get(value);
+  const nameOf = (value: string) => (names ??= dimensionNames(rule.dimension!, spec, tables, QUERY_OPTIONS)).get(value);
   const meetsVolume = (row: ResultRow | null) => {
     if (!rule.minVolume) return true;
     const v = row?.[rule.minVolume.metric];
