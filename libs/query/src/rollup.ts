@@ -68,6 +68,7 @@ export interface RolledAggregate {
  */
 export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null {
   const { kind, table, dims, filters, window } = req;
+  if (req.build === false && !ROLLUPS.get(table)?.size) return null;
   const candidates = req.measures.filter((m) => {
     if (m.op === 'count') return true;
     const col = table.columns.get(m.field!);
