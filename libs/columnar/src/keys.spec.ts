@@ -56,4 +56,34 @@ describe('countDuplicateKeys', () => {
     const repeated = table({ date: { type: 'num', values: date, valid: null }, plan_id: { type: 'dict', dict: names, codes } }, n + 5);
     expect(countDuplicateKeys(repeated, ['date', 'plan_id'])).toBe(5);
   });
+
+  it('counts the same over a key space too large for a bit per key (day x plan id x plan name)', () => {
+    // 92 days x 2000 plans, each plan with its own name: 93 x 2001 x 2001 possible keys, far more than rows.
+    const days = 92;
+    const plans = 2000;
+    const n = days * plans;
+    const date = new Float64Array(n + 3);
+    const codes = new Int32Array(n + 3);
+    for (let i = 0; i < n; i++) {
+      date[i] = 20666 + Math.floor(i / plans);
+      codes[i] = i % plans;
+    }
+    // Rows n..n+2 repeat rows 7, 7 and 4001.
+    [7, 7, 4001].forEach((of, k) => {
+      date[n + k] = date[of];
+      codes[n + k] = codes[of];
+    });
+    const ids = Array.from({ length: plans }, (_, p) => `id-${p}`);
+    const names = Array.from({ length: plans }, (_, p) => `plan-${p}`);
+    const t = table(
+      {
+        date: { type: 'num', values: date, valid: null },
+        plan_id: { type: 'dict', dict: ids, codes },
+        plan: { type: 'dict', dict: names, codes: codes.slice() },
+      },
+      n + 3,
+    );
+    expect(countDuplicateKeys(t, ['date', 'plan_id', 'plan'])).toBe(3);
+    expect(byStrings(t, ['date', 'plan_id', 'plan'])).toBe(3);
+  });
 });

@@ -111,11 +111,29 @@ function distinctBits(ids: Float64Array, space: number): number {
   return distinct;
 }
 
-/** Number of distinct values (sorted copy, equal neighbours counted once: no hash set of a million numbers). */
+/**
+ * Number of distinct ids (safe integers), by open addressing in typed arrays: one pass, where
+ * sorting a copy of a million ids costs several times more (and a Set of them more still).
+ */
 function distinctCount(ids: Float64Array): number {
-  if (ids.length === 0) return 0;
-  const sorted = ids.slice().sort();
-  let distinct = 1;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  let size = 16;
+  while (size < ids.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Float64Array(size);
+  const used = new Uint8Array(size);
+  let distinct = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const lo = id >>> 0;
+    const hi = Math.floor(id / 4294967296) >>> 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    while (used[slot] === 1 && slots[slot] !== id) slot = (slot + 1) & mask;
+    if (used[slot] === 1) continue;
+    used[slot] = 1;
+    slots[slot] = id;
+    distinct++;
+  }
   return distinct;
 }
