@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ArrowFileStore } from './arrow-file-store';
-import { cellValue, type ColumnSpec, type ColumnTable } from './column';
+import { cellValue, type Column, type ColumnSpec, type ColumnTable } from './column';
 
 const SPECS: ColumnSpec[] = [
   { name: 'date', role: 'field', valueType: 'date' },
@@ -23,7 +23,7 @@ function batch(rows: [number | null, number | null, number | null, string | null
     kind: 'ad',
     length: rows.length,
     specs: SPECS,
-    columns: new Map([
+    columns: new Map<string, Column>([
       ['date', numColumn(0)],
       ['at', numColumn(1)],
       ['cost', numColumn(2)],

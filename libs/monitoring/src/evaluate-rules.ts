@@ -1,7 +1,7 @@
 import { parseDay, QueryError, runQuery, type QueryOptions, type QuerySpec, type ResultRow, type TableSet } from '@creator-ops/query';
 import type { Label } from '@creator-ops/schemas';
 import { OP_DEFS, type OpDef, type OpOutcome } from './alert-ops';
-import { dimensionNames } from './dimension-names';
+import { DimensionNameLookup } from './dimension-names';
 import { metricLabel, metricText, percentPointsText, percentText, subjectText, windowText } from './display';
 import { fillLabel } from './messages';
 import { validateRule } from './rule-validation';
@@ -33,6 +33,7 @@ const SKIP_MESSAGES = {
 export function evaluateRules(rules: AlertRule[], tables: TableSet, opts: EvaluateOptions = {}): RuleEvaluation {
   const asOf = opts.asOf === undefined ? null : parseDay(opts.asOf);
   const out: RuleEvaluation = { candidates: [], scopes: [], skipped: [] };
+  const names = new DimensionNameLookup(tables, QUERY_OPTIONS);
   for (const rule of rules) {
     if (rule.enabled === false) continue;
     const checked = validateRule(rule);
@@ -42,7 +43,7 @@ export function evaluateRules(rules: AlertRule[], tables: TableSet, opts: Evalua
       continue;
     }
     try {
-      const result = evaluateRule(rule, tables, asOf);
+      const result = evaluateRule(rule, tables, asOf, names);
       if (!result) {
         out.skipped.push(skipped(rule.id, 'NO_DATA', SKIP_MESSAGES.NO_DATA));
         continue;
@@ -61,7 +62,12 @@ function skipped(ruleId: string, code: string, message: Label): SkippedRule {
   return { ruleId, code, message };
 }
 
-function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): { window: DayRange; candidates: AlertCandidate[] } | null {
+function evaluateRule(
+  rule: AlertRule,
+  tables: TableSet,
+  asOf: number | null,
+  names: DimensionNameLookup,
+): { window: DayRange; candidates: AlertCandidate[] } | null {
   const op = OP_DEFS[rule.op];
   const metrics = [...new Set([rule.metric, ...(rule.minVolume ? [rule.minVolume.metric] : []), ...(op.extraMetrics ?? [])])];
   const params = op.needsGrossMargin ? { gross_margin: rule.grossMargin! } : undefined;
@@ -79,9 +85,9 @@ function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): {
     ...(params ? { params } : {}),
   };
   const result = runQuery(spec, tables, QUERY_OPTIONS);
-  // Names are looked up only when something fires (one more query).
-  let names: Map<string, string> | undefined;
-  const nameOf = (value: string) => (names ??= dimensionNames(rule.dimension!, spec, tables, QUERY_OPTIONS)).get(value);
+  // Names are looked up only when something fires (one more query, shared by the rules over the same rows).
+  let nameLookup: ((id: string) => string | undefined) | undefined;
+  const nameOf = (value: string) => (nameLookup ??= names.namesFor(rule.dimension!, spec))(value);
   const meetsVolume = (row: ResultRow | null) => {
     if (!rule.minVolume) return true;
     const v = row?.[rule.minVolume.metric];
