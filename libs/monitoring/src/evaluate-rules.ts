@@ -95,6 +95,7 @@ function evaluateRule(
   };
   const num = (r: ResultRow | null | undefined, key: string) => (typeof r?.[key] === 'number' ? (r[key] as number) : null);
   const candidates: AlertCandidate[] = [];
+  let texts: RuleTexts | undefined;
   result.rows.forEach((row, i) => {
     const dimValue = rule.dimension ? row[rule.dimension] : null;
     if (rule.dimension && dimValue === null) return;
@@ -129,16 +130,30 @@ function evaluateRule(
       message: { zh: '', en: '' },
       evidence: { query: { ...spec, dimensions: [], filters: rule.dimension ? [{ field: rule.dimension, op: 'eq', value }] : [], totals: true } },
     };
-    candidate.message = alertMessage(op, rule, candidate, outcome);
+    candidate.message = alertMessage(op, rule, (texts ??= ruleTexts(op, rule)), candidate, outcome);
     candidates.push(candidate);
   });
   return { window, candidates };
 }
 
-function alertMessage(op: OpDef, rule: AlertRule, c: AlertCandidate, outcome: OpOutcome): Label {
+/** The parts of a rule's messages that are the same for every alert it raises. */
+interface RuleTexts {
+  metric: Label;
+  limit: Label;
+  margin: string;
+}
+
+function ruleTexts(op: OpDef, rule: AlertRule): RuleTexts {
+  return {
+    metric: metricLabel(rule.metric),
+    limit: op.valueKind === 'pp_change' ? percentPointsText(rule.value) : { zh: percentText(rule.value), en: percentText(rule.value) },
+    margin: rule.grossMargin ? percentText(rule.grossMargin) : '',
+  };
+}
+
+function alertMessage(op: OpDef, rule: AlertRule, { metric, limit, margin }: RuleTexts, c: AlertCandidate, outcome: OpOutcome): Label {
   const subject = subjectText(c.dimension, c.dimensionValue, c.dimensionLabel);
   const win = windowText(c.window);
-  const metric = metricLabel(rule.metric);
   const observed = metricText(rule.metric, c.observed);
   const threshold = metricText(rule.metric, outcome.threshold);
   const previous = metricText(rule.metric, c.previous);
@@ -150,8 +165,6 @@ function alertMessage(op: OpDef, rule: AlertRule, c: AlertCandidate, outcome: Op
       : op.valueKind === 'pp_change'
         ? percentPointsText(magnitude)
         : { zh: percentText(magnitude), en: percentText(magnitude) };
-  const limit = op.valueKind === 'pp_change' ? percentPointsText(rule.value) : { zh: percentText(rule.value), en: percentText(rule.value) };
-  const margin = rule.grossMargin ? percentText(rule.grossMargin) : '';
   const params = (l: keyof Label) => ({
     subject: subject[l],
     window: win[l],
