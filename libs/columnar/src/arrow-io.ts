@@ -103,7 +103,7 @@ export function arrowToTable(arrow: Table | RecordBatch, only?: ReadonlySet<stri
     };
     table.specs.push(spec);
     const child = arrow.getChild(field.name)!;
-    table.columns.set(field.name, dataToColumn(child.data, arrow.numRows, spec));
+    table.columns.set(field.name, dataToColumn(child.data, arrow.numRows));
   }
   return table;
 }
@@ -154,46 +154,72 @@ function columnToData(type: DataType, spec: ColumnSpec, column: Column, length: 
   return makeData({ type: type as Float64, length, nullCount: nulls, nullBitmap, data: column.values });
 }
 
-function dataToColumn(chunks: readonly Data[], length: number, spec: ColumnSpec): Column {
-  const validAt = (data: Data, i: number) => !data.nullBitmap || data.nullCount === 0 || (data.nullBitmap[i >> 3] & (1 << (i & 7))) !== 0;
+/** A chunk's validity bitmap, or null when every value is present. */
+function nullBitmapOf(data: Data): Uint8Array | null {
+  return data.nullBitmap && data.nullCount !== 0 ? data.nullBitmap : null;
+}
+
+/** Whether bit `i` (a position in the chunk's buffers, its offset included) of a validity bitmap is set. */
+const bitSet = (bitmap: Uint8Array, i: number) => (bitmap[i >> 3] & (1 << (i & 7))) !== 0;
+
+function dataToColumn(chunks: readonly Data[], length: number): Column {
   const first = chunks[0];
-  if (first && first.type instanceof Dictionary) return dictColumn(chunks, length, validAt);
+  if (first && first.type instanceof Dictionary) return dictColumn(chunks, length);
   const values = new Float64Array(length);
   let valid: Uint8Array | null = null;
   let offset = 0;
   for (const data of chunks) {
-    const src = data.values as ArrayLike<number | bigint>;
-    for (let i = 0; i < data.length; i++) {
-      const raw = src[data.offset + i];
-      values[offset + i] = spec.valueType === 'date' && typeof raw === 'number' ? raw : Number(raw);
-      if (!validAt(data, data.offset + i)) {
+    const n = data.length;
+    const from = data.offset;
+    const src = data.values as Float64Array | Int32Array | BigInt64Array;
+    // Float64 (numbers) and Int32 (days) convert exactly in one typed copy; Int64 (milliseconds) one by one.
+    if (src instanceof BigInt64Array) for (let i = 0; i < n; i++) values[offset + i] = Number(src[from + i]);
+    else values.set(src.subarray(from, from + n), offset);
+    const bitmap = nullBitmapOf(data);
+    if (bitmap) {
+      for (let i = 0; i < n; i++) {
+        if (bitSet(bitmap, from + i)) continue;
         valid ??= new Uint8Array(length).fill(1);
         valid[offset + i] = 0;
         values[offset + i] = 0;
       }
     }
-    offset += data.length;
+    offset += n;
   }
   return { type: 'num', values, valid };
 }
 
-function dictColumn(chunks: readonly Data[], length: number, validAt: (d: Data, i: number) => boolean): Column {
+/** A chunk's dictionary codes, -1 where the value is null, mapped through `remap` when given. */
+function copyCodes(data: Data, codes: Int32Array, offset: number, remap: Int32Array | null): void {
+  const n = data.length;
+  const from = data.offset;
+  const src = data.values as Int32Array;
+  const bitmap = nullBitmapOf(data);
+  if (remap === null && bitmap === null) {
+    codes.set(src.subarray(from, from + n), offset);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const code = src[from + i];
+    codes[offset + i] = bitmap !== null && !bitSet(bitmap, from + i) ? -1 : remap === null ? code : remap[code];
+  }
+}
+
+function dictColumn(chunks: readonly Data[], length: number): Column {
+  const codes = new Int32Array(length);
   if (chunks.length === 1) {
-    // One batch (how this store writes): its dictionary and codes are used as they are.
+    // One batch (how format 1 wrote): its dictionary and codes are used as they are.
     const data = chunks[0];
-    const src = data.values as Int32Array;
-    const codes = new Int32Array(length);
-    for (let i = 0; i < length; i++) codes[i] = validAt(data, data.offset + i) ? src[data.offset + i] : -1;
+    copyCodes(data, codes, 0, null);
     return { type: 'dict', codes, dict: (data.dictionary?.toArray() ?? []) as string[] };
   }
   // Each batch carries its own dictionary; re-encode against one merged dictionary.
   const dict: string[] = [];
   const index = new Map<string, number>();
-  const codes = new Int32Array(length);
   let offset = 0;
   for (const data of chunks) {
     const local = (data.dictionary?.toArray() ?? []) as string[];
-    const remap = local.map((s) => {
+    const remap = Int32Array.from(local, (s) => {
       let c = index.get(s);
       if (c === undefined) {
         c = dict.length;
@@ -202,8 +228,7 @@ function dictColumn(chunks: readonly Data[], length: number, validAt: (d: Data, 
       }
       return c;
     });
-    const src = data.values as Int32Array;
-    for (let i = 0; i < data.length; i++) codes[offset + i] = validAt(data, data.offset + i) ? remap[src[data.offset + i]] : -1;
+    copyCodes(data, codes, offset, remap);
     offset += data.length;
   }
   return { type: 'dict', codes, dict };

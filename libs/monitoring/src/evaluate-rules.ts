@@ -1,7 +1,7 @@
-import { parseDay, QueryError, runQuery, type QuerySpec, type ResultRow, type TableSet } from '@creator-ops/query';
+import { parseDay, QueryError, runQuery, type QueryOptions, type QuerySpec, type ResultRow, type TableSet } from '@creator-ops/query';
 import type { Label } from '@creator-ops/schemas';
 import { OP_DEFS, type OpDef, type OpOutcome } from './alert-ops';
-import { dimensionNames } from './dimension-names';
+import { DimensionNameLookup } from './dimension-names';
 import { metricLabel, metricText, percentPointsText, percentText, subjectText, windowText } from './display';
 import { fillLabel } from './messages';
 import { validateRule } from './rule-validation';
@@ -12,6 +12,12 @@ export interface EvaluateOptions {
   /** The day windows end on (YYYY-MM-DD); default: the last date in the data each rule reads, never today. */
   asOf?: string;
 }
+
+/**
+ * A rule reads one short window (two with its comparison): its rows cost less than building a daily
+ * rollup of the whole table, which a freshly loaded table (evaluation right after an import) lacks.
+ */
+const QUERY_OPTIONS: QueryOptions = { rollups: 'reuse' };
 
 const SKIP_MESSAGES = {
   RULE_INVALID: { zh: '规则无效：{problems}', en: 'Invalid rule: {problems}' },
@@ -27,6 +33,7 @@ const SKIP_MESSAGES = {
 export function evaluateRules(rules: AlertRule[], tables: TableSet, opts: EvaluateOptions = {}): RuleEvaluation {
   const asOf = opts.asOf === undefined ? null : parseDay(opts.asOf);
   const out: RuleEvaluation = { candidates: [], scopes: [], skipped: [] };
+  const names = new DimensionNameLookup(tables, QUERY_OPTIONS);
   for (const rule of rules) {
     if (rule.enabled === false) continue;
     const checked = validateRule(rule);
@@ -36,7 +43,7 @@ export function evaluateRules(rules: AlertRule[], tables: TableSet, opts: Evalua
       continue;
     }
     try {
-      const result = evaluateRule(rule, tables, asOf);
+      const result = evaluateRule(rule, tables, asOf, names);
       if (!result) {
         out.skipped.push(skipped(rule.id, 'NO_DATA', SKIP_MESSAGES.NO_DATA));
         continue;
@@ -55,7 +62,12 @@ function skipped(ruleId: string, code: string, message: Label): SkippedRule {
   return { ruleId, code, message };
 }
 
-function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): { window: DayRange; candidates: AlertCandidate[] } | null {
+function evaluateRule(
+  rule: AlertRule,
+  tables: TableSet,
+  asOf: number | null,
+  names: DimensionNameLookup,
+): { window: DayRange; candidates: AlertCandidate[] } | null {
   const op = OP_DEFS[rule.op];
   const metrics = [...new Set([rule.metric, ...(rule.minVolume ? [rule.minVolume.metric] : []), ...(op.extraMetrics ?? [])])];
   const params = op.needsGrossMargin ? { gross_margin: rule.grossMargin! } : undefined;
@@ -72,10 +84,10 @@ function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): {
     totals: false,
     ...(params ? { params } : {}),
   };
-  const result = runQuery(spec, tables);
-  // Names are looked up only when something fires (one more query).
-  let names: Map<string, string> | undefined;
-  const nameOf = (value: string) => (names ??= dimensionNames(rule.dimension!, spec, tables)).get(value);
+  const result = runQuery(spec, tables, QUERY_OPTIONS);
+  // Names are looked up only when something fires (one more query, shared by the rules over the same rows).
+  let nameLookup: ((id: string) => string | undefined) | undefined;
+  const nameOf = (value: string) => (nameLookup ??= names.namesFor(rule.dimension!, spec))(value);
   const meetsVolume = (row: ResultRow | null) => {
     if (!rule.minVolume) return true;
     const v = row?.[rule.minVolume.metric];
@@ -83,6 +95,7 @@ function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): {
   };
   const num = (r: ResultRow | null | undefined, key: string) => (typeof r?.[key] === 'number' ? (r[key] as number) : null);
   const candidates: AlertCandidate[] = [];
+  let texts: RuleTexts | undefined;
   result.rows.forEach((row, i) => {
     const dimValue = rule.dimension ? row[rule.dimension] : null;
     if (rule.dimension && dimValue === null) return;
@@ -117,16 +130,30 @@ function evaluateRule(rule: AlertRule, tables: TableSet, asOf: number | null): {
       message: { zh: '', en: '' },
       evidence: { query: { ...spec, dimensions: [], filters: rule.dimension ? [{ field: rule.dimension, op: 'eq', value }] : [], totals: true } },
     };
-    candidate.message = alertMessage(op, rule, candidate, outcome);
+    candidate.message = alertMessage(op, rule, (texts ??= ruleTexts(op, rule)), candidate, outcome);
     candidates.push(candidate);
   });
   return { window, candidates };
 }
 
-function alertMessage(op: OpDef, rule: AlertRule, c: AlertCandidate, outcome: OpOutcome): Label {
+/** The parts of a rule's messages that are the same for every alert it raises. */
+interface RuleTexts {
+  metric: Label;
+  limit: Label;
+  margin: string;
+}
+
+function ruleTexts(op: OpDef, rule: AlertRule): RuleTexts {
+  return {
+    metric: metricLabel(rule.metric),
+    limit: op.valueKind === 'pp_change' ? percentPointsText(rule.value) : { zh: percentText(rule.value), en: percentText(rule.value) },
+    margin: rule.grossMargin ? percentText(rule.grossMargin) : '',
+  };
+}
+
+function alertMessage(op: OpDef, rule: AlertRule, { metric, limit, margin }: RuleTexts, c: AlertCandidate, outcome: OpOutcome): Label {
   const subject = subjectText(c.dimension, c.dimensionValue, c.dimensionLabel);
   const win = windowText(c.window);
-  const metric = metricLabel(rule.metric);
   const observed = metricText(rule.metric, c.observed);
   const threshold = metricText(rule.metric, outcome.threshold);
   const previous = metricText(rule.metric, c.previous);
@@ -138,8 +165,6 @@ function alertMessage(op: OpDef, rule: AlertRule, c: AlertCandidate, outcome: Op
       : op.valueKind === 'pp_change'
         ? percentPointsText(magnitude)
         : { zh: percentText(magnitude), en: percentText(magnitude) };
-  const limit = op.valueKind === 'pp_change' ? percentPointsText(rule.value) : { zh: percentText(rule.value), en: percentText(rule.value) };
-  const margin = rule.grossMargin ? percentText(rule.grossMargin) : '';
   const params = (l: keyof Label) => ({
     subject: subject[l],
     window: win[l],

@@ -35,7 +35,7 @@ export function aggregateKind(
     return r;
   });
   const components = readers.map((r, d) => (shiftDay ? r.components() : cachedComponents(table, `${dims[d]}@${dateField ?? ''}`, r)));
-  const { groupOf, representatives } = assignGroups(table.length, selected, components);
+  const { groupOf, representatives, span } = assignGroups(table.length, selected, components);
   const groups = representatives.map((row) => readers.map((r, d) => r.display(components[d][row])));
   const count = dims.length === 0 ? 1 : representatives.length;
   const masks = new Map<string, Uint8Array | null>();
@@ -55,9 +55,9 @@ export function aggregateKind(
   for (const m of measures) {
     const key = `${m.rowFilter ?? ''}|${(m.requires ?? []).join('+')}`;
     if (m.op === 'sum' && table.columns.get(m.field!)?.type === 'num') fused.set(key, [...(fused.get(key) ?? []), m]);
-    else values.set(m.id, computeMeasure(table, m, groupOf, count, maskFor(m), presence));
+    else values.set(m.id, computeMeasure(table, m, groupOf, span, count, maskFor(m), presence));
   }
-  for (const sums of fused.values()) computeSums(table, sums, groupOf, count, maskFor(sums[0]), values, presence);
+  for (const sums of fused.values()) computeSums(table, sums, groupOf, span, count, maskFor(sums[0]), values, presence);
   return { groups: dims.length === 0 ? [[]] : groups, values, presence };
 }
 
@@ -117,24 +117,42 @@ function cachedComponents(table: ColumnTable, dim: string, reader: DimensionRead
 /** Largest composite key space addressed through a flat array rather than a Map. */
 const DIRECT_KEYS = 1 << 23;
 
+/** Rows [from, to): every selected row lies inside (a short window of date-ordered rows is a short span). */
+export interface RowSpan {
+  from: number;
+  to: number;
+}
+
+/** The span from the first to just after the last selected row among the first n. */
+function selectedSpan(selected: Uint8Array, n: number): RowSpan {
+  let from = 0;
+  while (from < n && !selected[from]) from++;
+  let to = n;
+  while (to > from && !selected[to - 1]) to--;
+  return { from, to };
+}
+
 /**
  * A group per distinct combination of the components among the selected rows. With `maxGroups`,
  * it stops at the first group beyond it (the caller only wanted to know that there are more).
+ * `span`: the rows that can have a group (groupOf is -1 outside it).
  */
 export function assignGroups(
   n: number,
   selected: Uint8Array,
   components: Float64Array[],
   maxGroups = Infinity,
-): { groupOf: Int32Array; representatives: number[] } {
+): { groupOf: Int32Array; representatives: number[]; span: RowSpan } {
   const groupOf = new Int32Array(n).fill(-1);
   const representatives: number[] = [];
+  const span = selectedSpan(selected, n);
+  const { from, to } = span;
   if (components.length === 0) {
-    for (let i = 0; i < n; i++) if (selected[i]) groupOf[i] = 0;
-    return { groupOf, representatives: [] };
+    for (let i = from; i < to; i++) if (selected[i]) groupOf[i] = 0;
+    return { groupOf, representatives: [], span };
   }
   // Dense ids per dimension (0 = null), then one composite number per row.
-  const dense = components.map((c) => denseIds(c, selected));
+  const dense = components.map((c) => denseIds(c, selected, span));
   let product = 1;
   const strides = dense.map(({ card }) => {
     const stride = product;
@@ -143,9 +161,9 @@ export function assignGroups(
   });
   if (product > Number.MAX_SAFE_INTEGER) throw new Error('Too many dimension combinations');
   const direct = product <= DIRECT_KEYS ? new Int32Array(product).fill(-1) : null;
-  const map = direct ? null : new KeyTable(n);
+  const map = direct ? null : new KeyTable(countSelected(selected, span));
   const single = dense.length === 1 ? dense[0].ids : null;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (!selected[i]) continue;
     let key = 0;
     if (single) key = single[i];
@@ -160,7 +178,14 @@ export function assignGroups(
     }
     groupOf[i] = g;
   }
-  return { groupOf, representatives };
+  return { groupOf, representatives, span };
+}
+
+/** Selected rows in a span: a short window's key table is sized for its rows, not the table's. */
+function countSelected(selected: Uint8Array, { from, to }: RowSpan): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (selected[i]) count++;
+  return count;
 }
 
 /**
@@ -203,13 +228,12 @@ class KeyTable {
 }
 
 /** Components as small integers: by offset when they are integers in a small range, else through a Map. */
-function denseIds(values: Float64Array, selected: Uint8Array): { ids: Int32Array; card: number } {
-  const n = values.length;
-  const ids = new Int32Array(n);
+function denseIds(values: Float64Array, selected: Uint8Array, { from, to }: RowSpan): { ids: Int32Array; card: number } {
+  const ids = new Int32Array(values.length);
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (!selected[i]) continue;
     const v = values[i];
     if (Number.isNaN(v)) continue;
@@ -219,14 +243,14 @@ function denseIds(values: Float64Array, selected: Uint8Array): { ids: Int32Array
   }
   if (min === Infinity) return { ids, card: 1 };
   if (integral && max - min < DIRECT_KEYS) {
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const v = values[i];
       ids[i] = Number.isNaN(v) ? 0 : v - min + 1;
     }
     return { ids, card: max - min + 2 };
   }
   const map = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     if (!selected[i]) continue;
     const v = values[i];
     if (Number.isNaN(v)) continue;
@@ -244,17 +268,17 @@ function computeMeasure(
   table: ColumnTable,
   m: Measure,
   groupOf: Int32Array,
+  { from, to }: RowSpan,
   groups: number,
   filter: Uint8Array | null,
   presence: NonNullable<KindAggregate['presence']>,
 ): (number | null)[] {
-  const n = table.length;
   const passing = new Float64Array(groups);
   const present = new Float64Array(groups);
   const acc = new Float64Array(groups);
   const col = m.field ? table.columns.get(m.field) : undefined;
   if (m.op === 'count') {
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const g = groupOf[i];
       if (g >= 0 && (!filter || filter[i])) acc[g]++;
     }
@@ -263,8 +287,8 @@ function computeMeasure(
   if (m.op === 'distinct') {
     if (!col) return new Array(groups).fill(null);
     return col.type === 'dict'
-      ? distinctCodes(col.codes, col.dict.length, groupOf, groups, filter)
-      : distinctNumbers(col.values, col.valid, groupOf, groups, filter);
+      ? distinctCodes(col.codes, col.dict.length, groupOf, { from, to }, groups, filter)
+      : distinctNumbers(col.values, col.valid, groupOf, { from, to }, groups, filter);
   }
   if (!col || col.type !== 'num') return new Array(groups).fill(m.op === 'sum' ? null : 0);
   const weightCol = m.weight ? table.columns.get(m.weight) : undefined;
@@ -272,7 +296,7 @@ function computeMeasure(
   const values = col.values;
   const valid = col.valid;
   const w = weightCol?.type === 'num' ? weightCol : null;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const g = groupOf[i];
     if (g < 0 || (filter && !filter[i])) continue;
     passing[g]++;
@@ -300,18 +324,20 @@ function computeSums(
   table: ColumnTable,
   measures: Measure[],
   groupOf: Int32Array,
+  { from, to }: RowSpan,
   groups: number,
   filter: Uint8Array | null,
   values: Map<string, (number | null)[]>,
   presence: NonNullable<KindAggregate['presence']>,
 ): void {
   // The counted rows once (their index and group), then one tight loop per measure over them.
-  const n = table.length;
-  const rows = new Int32Array(n);
-  const rowGroup = new Int32Array(n);
+  let grouped = 0;
+  for (let i = from; i < to; i++) if (groupOf[i] >= 0) grouped++;
+  const rows = new Int32Array(grouped);
+  const rowGroup = new Int32Array(grouped);
   const passing = new Float64Array(groups);
   let count = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const g = groupOf[i];
     if (g < 0 || (filter !== null && filter[i] === 0)) continue;
     rows[count] = i;
@@ -348,17 +374,16 @@ function computeSums(
  * Distinct dictionary codes per group in O(rows + dictionary): rows are bucketed by group (a
  * counting sort), then one stamp per code marks the last group that counted it.
  */
-function distinctCodes(codes: Int32Array, dictSize: number, groupOf: Int32Array, groups: number, filter: Uint8Array | null): number[] {
-  const n = codes.length;
+function distinctCodes(codes: Int32Array, dictSize: number, groupOf: Int32Array, { from, to }: RowSpan, groups: number, filter: Uint8Array | null): number[] {
   const starts = new Int32Array(groups + 1);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const g = groupOf[i];
     if (g >= 0 && (!filter || filter[i]) && codes[i] >= 0) starts[g + 1]++;
   }
   for (let g = 0; g < groups; g++) starts[g + 1] += starts[g];
   const cursor = starts.slice(0, groups);
   const order = new Int32Array(starts[groups]);
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const g = groupOf[i];
     if (g >= 0 && (!filter || filter[i]) && codes[i] >= 0) order[cursor[g]++] = codes[i];
   }
@@ -378,9 +403,16 @@ function distinctCodes(codes: Int32Array, dictSize: number, groupOf: Int32Array,
   return out;
 }
 
-function distinctNumbers(values: Float64Array, valid: Uint8Array | null, groupOf: Int32Array, groups: number, filter: Uint8Array | null): number[] {
+function distinctNumbers(
+  values: Float64Array,
+  valid: Uint8Array | null,
+  groupOf: Int32Array,
+  { from, to }: RowSpan,
+  groups: number,
+  filter: Uint8Array | null,
+): number[] {
   const sets: Set<number>[] = Array.from({ length: groups }, () => new Set());
-  for (let i = 0; i < values.length; i++) {
+  for (let i = from; i < to; i++) {
     const g = groupOf[i];
     if (g >= 0 && (!filter || filter[i]) && (valid === null || valid[i] === 1)) sets[g].add(values[i]);
   }

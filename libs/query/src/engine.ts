@@ -123,7 +123,9 @@ function aggregateWindowKind({ plan, tables, dims, spec, window, shiftDay, optio
   // come from the table's daily rollup; the other measures (or all, when no rollup fits) from the
   // rows. Both number the groups by their first selected row, so their values line up.
   const rolled =
-    options.rollups === false ? null : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField });
+    options.rollups === false
+      ? null
+      : aggregateFromRollup({ kind, table, dims, filters: spec.filters ?? [], window, measures, shiftDay, dateField, build: options.rollups !== 'reuse' });
   const fromRows = rolled ? measures.filter((m) => !rolled.answered.has(m.id)) : measures;
   if (rolled && fromRows.length === 0) {
     const totals = dims.length === 0 ? rolled.agg : totalsOf(rolled.agg, { groups: [[]], values: rolled.distinctTotals }, measures);

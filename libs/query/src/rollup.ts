@@ -39,6 +39,8 @@ export interface RollupRequest {
   measures: Measure[];
   shiftDay?: (d: number) => number;
   dateField?: string;
+  /** false: answer only from a rollup already built (default true: build it when it is missing). */
+  build?: boolean;
 }
 
 /** Rollups with more cells than this share of the table's rows are not worth keeping. */
@@ -66,6 +68,7 @@ export interface RolledAggregate {
  */
 export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null {
   const { kind, table, dims, filters, window } = req;
+  if (req.build === false && !ROLLUPS.get(table)?.size) return null;
   const candidates = req.measures.filter((m) => {
     if (m.op === 'count') return true;
     const col = table.columns.get(m.field!);
@@ -106,7 +109,7 @@ export function aggregateFromRollup(req: RollupRequest): RolledAggregate | null 
     dateField: req.dateField,
     byDay: Boolean(window || usesTime),
   };
-  const rollup = rollupOf(kind, table, shape);
+  const rollup = rollupOf(kind, table, shape, req.build !== false);
   if (!rollup) return null;
   const measures = candidates.filter((m) => m.op !== 'distinct' || cellMeasure(table, rollup, m) !== null);
   if (measures.length === 0) return null;
@@ -133,7 +136,7 @@ interface RollupShape {
   byDay: boolean;
 }
 
-function rollupOf(kind: ExportKind, table: ColumnTable, shape: RollupShape): Rollup | null {
+function rollupOf(kind: ExportKind, table: ColumnTable, shape: RollupShape, build: boolean): Rollup | null {
   const { keyColumns, presenceColumns, dateField, byDay } = shape;
   let perTable = ROLLUPS.get(table);
   if (!perTable) {
@@ -142,7 +145,7 @@ function rollupOf(kind: ExportKind, table: ColumnTable, shape: RollupShape): Rol
   }
   const key = `${byDay ? `day:${dateField ?? ''}` : 'all'}|${keyColumns.join('\u0001')}|${presenceColumns.join('\u0001')}`;
   if (perTable.has(key)) return perTable.get(key)!;
-  if (perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
+  if (!build || perTable.size >= MAX_ROLLUPS_PER_TABLE) return null;
   const rollup = buildRollup(kind, table, shape);
   perTable.set(key, rollup);
   return rollup;

@@ -38,8 +38,12 @@ export interface QuerySpec {
 
 /** How runQuery computes (never what): the figures are the same either way. */
 export interface QueryOptions {
-  /** false: aggregate the rows even where a daily rollup could answer (the reference path of the rollup tests). */
-  rollups?: boolean;
+  /**
+   * false: aggregate the rows even where a daily rollup could answer (the reference path of the rollup tests).
+   * 'reuse': use a rollup the table already has, but build none (a one-off query over a short window
+   * reads fewer rows than building a rollup of the whole table does).
+   */
+  rollups?: boolean | 'reuse';
 }
 
 export type CellValue = string | number | null;

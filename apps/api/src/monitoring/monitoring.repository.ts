@@ -65,37 +65,33 @@ export class MonitoringRepository {
   /**
    * Applies a reconciliation: every alert upserted by its key, in one transaction. An alert keeps
    * the id of the stored alert with its key; the rows go in multi-row statements (a later alert with
-   * the same key as an earlier one in the list wins, as one save after another would).
+   * the same key as an earlier one in the list wins, as one save after another would). Plain SQL
+   * with driver placeholders: thousands of alerts through the query builder cost more than SQL itself.
    */
   async upsertAlerts(workspaceId: string, alerts: Alert[]): Promise<void> {
     if (alerts.length === 0) return;
     const byKey = new Map<string, Alert>();
     for (const alert of alerts) byKey.set(alert.key, alert);
     const keys = [...byKey.keys()];
+    const placeholder = this.db.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
     await this.db.transaction(async (tx) => {
       const ids = new Map<string, string>();
       for (let at = 0; at < keys.length; at += UPSERT_CHUNK) {
-        const found: { id: string; key: string }[] = await tx
-          .getRepository(AlertEntity)
-          .createQueryBuilder('a')
-          .select(['a.id AS id', 'a.key AS key'])
-          .where('a.workspaceId = :workspaceId AND a.key IN (:...keys)', { workspaceId, keys: keys.slice(at, at + UPSERT_CHUNK) })
-          .getRawMany();
+        const chunk = keys.slice(at, at + UPSERT_CHUNK);
+        const found: { id: string; key: string }[] = await tx.query(
+          `SELECT "id", "key" FROM "alerts" WHERE "workspaceId" = ${placeholder(1)} AND "key" IN (${chunk.map((_, i) => placeholder(i + 2)).join(', ')})`,
+          [workspaceId, ...chunk],
+        );
         for (const row of found) ids.set(row.key, row.id);
       }
-      const rows = keys.map((key) => {
-        const { id: _ignored, ...data } = byKey.get(key)!;
-        return { id: ids.get(key) ?? randomUUID(), workspaceId, key, ruleId: data.ruleId, state: data.state, severity: data.severity, alert: data };
-      });
-      for (let at = 0; at < rows.length; at += UPSERT_CHUNK) {
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(AlertEntity)
-          .values(rows.slice(at, at + UPSERT_CHUNK))
-          .orUpdate(['workspaceId', 'key', 'ruleId', 'state', 'severity', 'alert'], ['id'])
-          .updateEntity(false)
-          .execute();
+      for (let at = 0; at < keys.length; at += UPSERT_CHUNK) {
+        const chunk = keys.slice(at, at + UPSERT_CHUNK);
+        const params: string[] = [];
+        for (const key of chunk) {
+          const { id: _ignored, ...data } = byKey.get(key)!;
+          params.push(ids.get(key) ?? randomUUID(), workspaceId, key, data.ruleId, data.state, data.severity, JSON.stringify(data));
+        }
+        await tx.query(upsertStatement(chunk.length, placeholder), params);
       }
     });
   }
@@ -103,3 +99,18 @@ export class MonitoringRepository {
 
 /** Alerts per statement (7 parameters each, well under SQLite's and PostgreSQL's limits). */
 const UPSERT_CHUNK = 1000;
+
+/** The alert columns in parameter order (`alert` is the entity's simple-json column: JSON text). */
+const ALERT_COLUMNS = ['id', 'workspaceId', 'key', 'ruleId', 'state', 'severity', 'alert'];
+
+/** INSERT of `rows` alerts, each replacing the stored row with its id (SQLite and PostgreSQL alike). */
+function upsertStatement(rows: number, placeholder: (n: number) => string): string {
+  const tuples: string[] = [];
+  let n = 0;
+  for (let r = 0; r < rows; r++) tuples.push(`(${ALERT_COLUMNS.map(() => placeholder(++n)).join(', ')})`);
+  const columns = ALERT_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const updates = ALERT_COLUMNS.slice(1)
+    .map((c) => `"${c}" = EXCLUDED."${c}"`)
+    .join(', ');
+  return `INSERT INTO "alerts" (${columns}) VALUES ${tuples.join(', ')} ON CONFLICT ("id") DO UPDATE SET ${updates}`;
+}
