@@ -26,8 +26,8 @@ export class ArrowBatchWriter {
   private done = false;
   /** The last chunk out of the writer, hashed when the next comes: the end-of-stream marker stays out when streams follow. */
   private held: Uint8Array | null = null;
-  /** Streams taken by `appendStream` (files this writer now owns), copied in order after its own batches. */
-  private readonly tails: string[] = [];
+  /** Streams taken by `appendStream` (files this writer now owns, and where their messages start), copied in order after its own batches. */
+  private readonly tails: { path: string; messagesFrom: number }[] = [];
   rows = 0;
 
   constructor(private readonly tmp: string) {
@@ -54,10 +54,11 @@ export class ArrowBatchWriter {
   appendStream(path: string, rows: number): string | null {
     if (this.done) throw new Error('ArrowBatchWriter: appendStream after finish or abort');
     if (this.failure) throw this.failure;
-    if (!this.schema || !Buffer.from(schemaMessage(this.schema)).equals(streamSchemaMessage(path))) return null;
+    const schema = this.schema ? Buffer.from(schemaMessage(this.schema)) : null;
+    if (!schema || !schema.equals(streamSchemaMessage(path))) return null;
     const taken = `${this.tmp}.${this.tails.length + 1}`;
     renameSync(path, taken);
-    this.tails.push(taken);
+    this.tails.push({ path: taken, messagesFrom: schema.byteLength });
     this.rows += rows;
     return taken;
   }
@@ -132,22 +133,22 @@ export class ArrowBatchWriter {
     let at = this.bytes - eos.byteLength;
     this.tails.forEach((tail, i) => {
       at = this.copyMessages(tail, at, i === this.tails.length - 1);
-      rmSync(tail, { force: true });
+      rmSync(tail.path, { force: true });
     });
     this.bytes = at;
     this.tails.length = 0;
   }
 
-  /** Copies the messages of the stream file `tail` after its schema to offset `at` of this file; returns the end. */
-  private copyMessages(tail: string, at: number, withEnd: boolean): number {
-    const fd = openSync(tail, 'r');
+  /** Copies the messages of a taken stream file (after its schema) to offset `at` of this file; returns the end. */
+  private copyMessages(tail: { path: string; messagesFrom: number }, at: number, withEnd: boolean): number {
+    const fd = openSync(tail.path, 'r');
     try {
       const buf = Buffer.allocUnsafe(COPY_CHUNK);
-      let pos = streamSchemaMessage(tail).byteLength;
+      let pos = tail.messagesFrom;
       const end = fstatSync(fd).size - (withEnd ? 0 : END_OF_STREAM.byteLength);
       while (pos < end) {
         const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
-        if (n === 0) throw new Error(`ArrowBatchWriter: ${tail} ended early`);
+        if (n === 0) throw new Error(`ArrowBatchWriter: ${tail.path} ended early`);
         this.writeAt(buf.subarray(0, n), at);
         pos += n;
         at += n;
@@ -186,7 +187,7 @@ export class ArrowBatchWriter {
       // already closed
     }
     rmSync(this.tmp, { force: true });
-    for (const tail of this.tails) rmSync(tail, { force: true });
+    for (const tail of this.tails) rmSync(tail.path, { force: true });
   }
 }
 

@@ -180,7 +180,11 @@ describe('a file read by two threads into a staged column file', () => {
     let streamsTaken = 0;
     const sink: SegmentSink = {
       add: (t) => writer.append(t),
-      addStream: async (p, rows) => (writer.appendStream(p, rows) !== null ? ++streamsTaken > 0 : false),
+      addStream: async (p, rows) => {
+        if (writer.appendStream(p, rows) === null) return false;
+        streamsTaken++;
+        return true;
+      },
       drop: (lines) => writer.rewrite((b) => withoutLines(b, lines)),
       restart: () => {
         writer.abort();
