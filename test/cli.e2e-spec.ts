@@ -56,7 +56,7 @@ describe('creator-ops CLI', () => {
   });
 
   it('a first ingest on a fresh DATA_DIR creates `admin` with the one-time password it prints, once', async () => {
-    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: '' };
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: '', SCRYPT_N: String(2 ** 16) };
     const first = cli(['ingest', join(SAMPLES, 'doudian-orders.csv'), '-w', 'shop', '--json'], env);
     expect(first.code).toBe(0);
     const password = /one-time password: (\S+)/.exec(first.stderr)?.[1];
@@ -70,6 +70,21 @@ describe('creator-ops CLI', () => {
     const [scheme, n, r, p, salt, key] = users[0].passwordHash.split('$');
     expect(scheme).toBe('scrypt');
     const derived = scryptSync(password!.normalize('NFKC'), Buffer.from(salt, 'base64url'), 32, { N: +n, r: +r, p: +p, maxmem: 256 << 20 });
+    expect(derived.toString('base64url')).toBe(key);
+    // A generated password (18 random bytes) is hashed at N = 2^14, below SCRYPT_N: guessing cannot find it.
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect([+n, +r, +p]).toEqual([2 ** 14, 8, 1]);
+  });
+
+  it('a first ingest with ADMIN_PASSWORD set hashes that chosen password at SCRYPT_N', async () => {
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'chosen by a person 1', SCRYPT_N: String(2 ** 15) };
+    const first = cli(['ingest', join(SAMPLES, 'doudian-orders.csv'), '-w', 'shop', '--json'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toMatch(/one-time password/);
+    const [user] = await usersOf(dataDir);
+    const [, n, r, p, salt, key] = user.passwordHash.split('$');
+    expect([+n, +r, +p]).toEqual([2 ** 15, 8, 1]);
+    const derived = scryptSync('chosen by a person 1', Buffer.from(salt, 'base64url'), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 256 << 20 });
     expect(derived.toString('base64url')).toBe(key);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AppConfig } from '../config/app-config';
 import { sqliteFileOf } from '../database/sqlite-file';
-import { hashParamsOf, hashPassword, randomPassword } from './password';
+import { generatedPasswordParamsOf, hashParamsOf, hashPassword, randomPassword } from './password';
 
 /** The first start's `admin` password and its hash, begun before the core loads. */
 export interface EarlyAdminHash {
@@ -19,8 +19,9 @@ export interface EarlyAdminHash {
  */
 export function beginEarlyAdminHash(config: AppConfig): EarlyAdminHash | null {
   if (config.databaseUrl || existsSync(sqliteFileOf(config.dataDir))) return null;
-  const password = config.adminPassword ?? randomPassword();
-  const hash = hashPassword(password, hashParamsOf(config));
+  const given = config.adminPassword;
+  const password = given ?? randomPassword();
+  const hash = hashPassword(password, given ? hashParamsOf(config) : generatedPasswordParamsOf(config));
   hash.catch(() => undefined); // awaited (and its failure thrown) where admin is created
   return { dataDir: config.dataDir, password, hash };
 }

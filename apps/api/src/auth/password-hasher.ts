@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { HashLimiter } from './hash-limiter';
-import { hashParamsOf, hashPassword, randomPassword, verifyPassword } from './password';
+import { generatedPasswordParamsOf, hashParamsOf, hashPassword, randomPassword, verifyPassword } from './password';
 
 /** Password hashing through one bounded queue, and a decoy hash so unknown users cost the same. */
 export class PasswordHasher {
@@ -18,6 +18,11 @@ export class PasswordHasher {
 
   hash(password: string): Promise<string> {
     return this.limiter.run(() => hashPassword(password, this.params()));
+  }
+
+  /** The hash of a password `randomPassword` made (cheaper: see generatedPasswordParamsOf). */
+  hashGenerated(password: string): Promise<string> {
+    return this.limiter.run(() => hashPassword(password, generatedPasswordParamsOf(this.config)));
   }
 
   /** Checks `password` against `stored`, or against a decoy of the same cost when there is no user. */

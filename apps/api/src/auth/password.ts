@@ -10,12 +10,24 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
   return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
-/** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */
 /** The parameters of new hashes: SCRYPT_N, r=8, p=1. */
 export function hashParamsOf(config: Pick<AppConfig, 'scryptN'>): { N: number; r: number; p: number } {
   return { N: config.scryptN, r: 8, p: 1 };
 }
 
+/**
+ * The parameters for a password this program generated (`randomPassword`: 144 random bits, the first
+ * start's one-time password): N at most 2^14. A slow hash is what protects passwords people choose,
+ * which can be guessed; no number of guesses finds a 144-bit random secret (so session and API tokens
+ * are stored as plain SHA-256). A password someone chooses later (ADMIN_PASSWORD, a change) gets SCRYPT_N.
+ */
+export function generatedPasswordParamsOf(config: Pick<AppConfig, 'scryptN'>): { N: number; r: number; p: number } {
+  return { N: Math.min(config.scryptN, GENERATED_PASSWORD_MAX_N), r: 8, p: 1 };
+}
+
+const GENERATED_PASSWORD_MAX_N = 2 ** 14;
+
+/** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */
 export async function hashPassword(password: string, params = PARAMS): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, params);

@@ -36,7 +36,7 @@ export class UserCreation {
     if ((await this.repo.countUsers()) > 0) return async () => null;
     const given = this.config.adminPassword;
     const password = early?.password ?? given ?? randomPassword();
-    const hash = early?.hash ?? this.hasher.hash(password);
+    const hash = early?.hash ?? (given ? this.hasher.hash(password) : this.hasher.hashGenerated(password));
     hash.catch(() => undefined); // awaited (and its failure thrown) by the second step
     return async () => {
       try {
