@@ -13,6 +13,7 @@ module.exports = {
     '^@creator-ops/core$': '<rootDir>/apps/api/src/core/index.ts',
     '^@creator-ops/core/light$': '<rootDir>/apps/api/src/core/light.ts',
     '^@creator-ops/core/start$': '<rootDir>/apps/api/src/core/start.ts',
+    '^@creator-ops/ingest/worker$': '<rootDir>/libs/ingest/src/csv/ingest-worker.ts',
     '^@creator-ops/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, DataDirLockedError } from '@creator-ops/core/start';
 import { CodedError } from '@creator-ops/errors';
 import { UsageError } from './args';
+import { warmUpIngestWorker } from '@creator-ops/ingest/worker';
 import { beginFirstStartHash } from './first-start';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -54,8 +55,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command "${command}"\n\n${await usage()}\n`);
     return 2;
   }
-  // The first start's password hash begins before the core loads (most of a first ingest's time otherwise).
-  if (command === 'ingest') beginFirstStartHash();
+  // The first start's password hash begins before the core loads.
+  if (command === 'ingest') {
+    beginFirstStartHash();
+    // A large file's second reading thread loads its modules now, beside the core's loading.
+    warmUpIngestWorker(rest.filter((arg) => !arg.startsWith('-')));
+  }
   return (await run())(rest);
 }
 

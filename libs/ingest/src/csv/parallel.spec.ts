@@ -8,10 +8,11 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ArrowFileStore, cellValue, type ColumnTable, type StagedColumnWriter } from '@creator-ops/columnar';
+import { ArrowFileStore, cellValue, type ColumnTable, type NumColumn, type StagedColumnWriter } from '@creator-ops/columnar';
 import { ingestFile } from '../ingest';
 import type { IngestOptions } from '../ingest-run';
 import { IngestError } from '../messages';
+import { takeWarmWorker, warmUpIngestWorker } from './ingest-worker';
 import { withoutLines, type SegmentSink } from '../segments';
 
 const WORKER = path.join(process.cwd(), 'dist/apps/api/libs/ingest/src/csv/parse-worker.js');
@@ -98,6 +99,30 @@ describe('a file read by two threads equals the file read by one', () => {
     const report = (two as Awaited<ReturnType<typeof ingestFile>>).report;
     expect(report.rows).toEqual({ read: 63, accepted: 60, rejected: 2, skipped: 1 });
     expect(report.rejected.map((r) => r.line)).toEqual([11, 51]);
+  });
+
+  it('gives its part to a worker started ahead (warmed up), which is then used up', async () => {
+    const rows = ['日期,计划ID,计划名称,消耗,展示次数,点击次数'];
+    for (let i = 1; i <= 40; i++) rows.push(`2026-09-${String((i % 28) + 1).padStart(2, '0')},${1000 + i},计划${i},${i}.25,${i * 10},${i}`);
+    const file = write('warm.csv', rows.join('\n') + '\n');
+    const previous = process.env.CREATOR_OPS_INGEST_THREADS;
+    process.env.CREATOR_OPS_INGEST_THREADS = '2';
+    try {
+      expect(warmUpIngestWorker([path.join(dir, 'no-such-file.csv')], WORKER, 0)).toBe(false);
+      expect(warmUpIngestWorker([file], WORKER, 0)).toBe(true);
+      const { one, two, splits } = await bothWays(file);
+      expect(splits).toEqual(['joined']);
+      expectSame(one, two);
+      const report = (two as Awaited<ReturnType<typeof ingestFile>>).report;
+      expect(report.rows).toEqual({ read: 40, accepted: 40, rejected: 0, skipped: 0 });
+      // Σ 消耗 = Σ (i + 0.25) for i = 1..40 = 820 + 10 yuan, kept in cents.
+      const cost = (two as Awaited<ReturnType<typeof ingestFile>>).table.columns.get('cost') as NumColumn;
+      expect(cost.values.reduce((a, v) => a + v, 0)).toBe(83_000);
+      expect(takeWarmWorker(WORKER)).toBeNull();
+    } finally {
+      if (previous === undefined) delete process.env.CREATOR_OPS_INGEST_THREADS;
+      else process.env.CREATOR_OPS_INGEST_THREADS = previous;
+    }
   });
 
   it('reads on alone when the split falls inside a quoted cell spanning lines', async () => {

@@ -6,28 +6,19 @@
  * this run (IngestRun.absorb, addBatch); otherwise the worker is stopped and this thread reads on, as
  * one thread would have. Either way the import is the same as one thread's.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readStreamBatches } from '@creator-ops/columnar';
 import type { IngestRun, RunPart } from '../ingest-run';
 import { IngestError, type IngestCode } from '../messages';
 import { IngestRestart } from '../segments';
+import { defaultWorkerScript, takeWarmWorker, twoThreadsByDefault, type WorkerJobMessage } from './ingest-worker';
 import { PARALLEL_MIN_BYTES, type ParallelOptions } from './parallel-options';
 import type { PartFailure, PartJob, PartMessage } from './read-part';
 import type { SplitPoint } from './scan-into';
-
-/**
- * Two threads unless CREATOR_OPS_INGEST_THREADS=1 or the machine has one core (`parallel` options
- * decide for a caller): a 1M-row order export in ~6 s instead of ~9 s on 2 cores, for ~200 MiB more
- * (bench/RESULTS.md, "Two-thread ingest").
- */
-const TWO_THREADS = () => {
-  const setting = process.env.CREATOR_OPS_INGEST_THREADS;
-  return setting === '1' ? false : setting === '2' || availableParallelism() >= 2;
-};
 
 /**
  * The part of the file this thread reads: half, as taking in the worker's part costs little when the
@@ -42,7 +33,7 @@ export function startSecondPart(
   opts: ParallelOptions | false | undefined,
   tmp: string | undefined,
 ): SecondPart | null {
-  if (opts === false || (opts === undefined && !TWO_THREADS()) || job.newline === '\r' || !job.encoding.startsWith('UTF-8')) return null;
+  if (opts === false || (opts === undefined && !twoThreadsByDefault()) || job.newline === '\r' || !job.encoding.startsWith('UTF-8')) return null;
   if (size < (opts?.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const script = opts?.workerScript ?? defaultWorkerScript();
   if (!script) return null;
@@ -64,7 +55,9 @@ export class SecondPart {
     script: string,
     private readonly onSplit?: ParallelOptions['onSplit'],
   ) {
-    this.worker = new Worker(script, { workerData: job });
+    const warm = takeWarmWorker(script);
+    this.worker = warm ?? new Worker(script, { workerData: job });
+    if (warm) warm.postMessage({ type: 'job', job } satisfies WorkerJobMessage<PartJob>);
     let resolveLine!: (line: number) => void;
     let rejectLine!: (e: Error) => void;
     let resolveDone!: (part: RunPart) => void;
@@ -120,13 +113,6 @@ export class SecondPart {
     // The part's rows and key records (what was not absorbed) go with its folder.
     rmSync(this.job.spillParent, { recursive: true, force: true });
   }
-}
-
-/** The worker beside this module once compiled (none under the TypeScript test runner: one thread there). */
-function defaultWorkerScript(): string | null {
-  const dir = typeof __dirname === 'string' ? __dirname : null;
-  const file = dir ? join(dir, 'parse-worker.js') : null;
-  return file && existsSync(file) ? file : null;
 }
 
 /** The offset just past the first line feed at or after `from`, or null. */

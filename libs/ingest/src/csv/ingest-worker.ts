@@ -1,0 +1,71 @@
+/**
+ * The worker thread of a two-thread CSV read (parallel.ts): whether one is used, where its script is,
+ * and one started ahead of need. A CLI ingest of a large file starts it as the command starts, so the
+ * worker loads its modules beside the main thread's instead of after them (~0.25 s on 2 cores).
+ * Node built-ins only: this module is loaded before the rest of the ingest code.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PARALLEL_MIN_BYTES } from './parallel-options';
+
+/**
+ * Two threads unless CREATOR_OPS_INGEST_THREADS=1 or the machine has one core (`parallel` options decide
+ * for a caller; bench/RESULTS.md, "Two-thread ingest").
+ */
+export function twoThreadsByDefault(): boolean {
+  const setting = process.env.CREATOR_OPS_INGEST_THREADS;
+  return setting === '1' ? false : setting === '2' || availableParallelism() >= 2;
+}
+
+/** The worker beside this module once compiled (none under the TypeScript test runner: one thread there). */
+export function defaultWorkerScript(): string | null {
+  const dir = typeof __dirname === 'string' ? __dirname : null;
+  const file = dir ? join(dir, 'parse-worker.js') : null;
+  return file && existsSync(file) ? file : null;
+}
+
+/** The job message a worker started without a job waits for. */
+export interface WorkerJobMessage<J> {
+  type: 'job';
+  job: J;
+}
+
+let warm: { script: string; worker: Worker } | null = null;
+
+/**
+ * Starts a worker now for a two-thread read to come when one of `paths` is a file large enough for two
+ * threads (and two threads are used); it waits for its job and does not keep the process alive.
+ */
+export function warmUpIngestWorker(paths: string[], script: string | null = defaultWorkerScript(), minBytes = PARALLEL_MIN_BYTES): boolean {
+  if (warm || !script || !twoThreadsByDefault() || !paths.some((path) => isLargeFile(path, minBytes))) return false;
+  const worker = new Worker(script);
+  worker.unref();
+  const entry = { script, worker };
+  // A worker that failed before it was taken is forgotten (the read then starts its own or uses one thread).
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    if (warm === entry) warm = null;
+  });
+  warm = entry;
+  return true;
+}
+
+/** The worker warmed up for `script`, handed out once (then kept alive like any worker); null when there is none. */
+export function takeWarmWorker(script: string): Worker | null {
+  if (!warm || warm.script !== script) return null;
+  const { worker } = warm;
+  warm = null;
+  worker.ref();
+  return worker;
+}
+
+function isLargeFile(path: string, minBytes: number): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size >= minBytes;
+  } catch {
+    return false;
+  }
+}
