@@ -6,7 +6,7 @@
  * this run (IngestRun.absorb, addBatch); otherwise the worker is stopped and this thread reads on, as
  * one thread would have. Either way the import is the same as one thread's.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -15,16 +15,10 @@ import { readStreamBatches } from '@creator-ops/columnar';
 import type { IngestRun, RunPart } from '../ingest-run';
 import { IngestError, type IngestCode } from '../messages';
 import { IngestRestart } from '../segments';
-import { defaultWorkerScript, takeWarmWorker, twoThreadsByDefault, type WorkerJobMessage } from './ingest-worker';
+import { defaultWorkerScript, splitOf, takeWarmWorker, twoThreadsByDefault, type WorkerJobMessage } from './ingest-worker';
 import { PARALLEL_MIN_BYTES, type ParallelOptions } from './parallel-options';
 import type { PartFailure, PartJob, PartMessage } from './read-part';
 import type { SplitPoint } from './scan-into';
-
-/**
- * The part of the file this thread reads: half, as taking in the worker's part costs little when the
- * sink takes its batches as a file (a copy); measured on 1M-row order exports, 2 cores (0.45: slower).
- */
-const MAIN_SHARE = 0.5;
 
 /** Starts the worker on the second part, or returns null when the file is read by one thread. */
 export function startSecondPart(
@@ -37,7 +31,7 @@ export function startSecondPart(
   if (size < (opts?.minBytes ?? PARALLEL_MIN_BYTES)) return null;
   const script = opts?.workerScript ?? defaultWorkerScript();
   if (!script) return null;
-  const start = lineStartAfter(job.path, Math.floor(size * (opts?.share ?? MAIN_SHARE)), size);
+  const start = splitOf(job.path, size, opts?.share);
   if (start === null) return null;
   const folder = join(tmp ?? tmpdir(), `part-${randomUUID()}`);
   mkdirSync(folder, { mode: 0o700 });
@@ -112,23 +106,6 @@ export class SecondPart {
     void this.worker.terminate();
     // The part's rows and key records (what was not absorbed) go with its folder.
     rmSync(this.job.spillParent, { recursive: true, force: true });
-  }
-}
-
-/** The offset just past the first line feed at or after `from`, or null. */
-function lineStartAfter(path: string, from: number, size: number): number | null {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(1 << 16);
-  try {
-    for (let pos = from; pos < size; pos += buf.length) {
-      const n = readSync(fd, buf, 0, buf.length, pos);
-      const i = buf.subarray(0, n).indexOf(10);
-      if (i !== -1) return pos + i + 1 < size ? pos + i + 1 : null;
-      if (n === 0) break;
-    }
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -42,8 +42,17 @@ export interface PartFailure {
 
 export type PartMessage = { type: 'line'; line: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
 
-export async function readPart(job: PartJob, post: (m: PartMessage) => void): Promise<void> {
-  const line = 1 + countLineFeeds(job.path, job.start);
+/** The line feeds before `start` in the file at `path`, counted ahead. */
+export interface LineFeedsBefore {
+  path: string;
+  start: number;
+  lineFeeds: number;
+}
+
+/** `counted`: the line feeds counted ahead (used when they are those before this job's start). */
+export async function readPart(job: PartJob, post: (m: PartMessage) => void, counted: LineFeedsBefore | null = null): Promise<void> {
+  const ahead = counted && counted.path === job.path && counted.start === job.start ? counted.lineFeeds : null;
+  const line = 1 + (ahead ?? countLineFeeds(job.path, job.start));
   post({ type: 'line', line });
   const writer = new ArrowBatchWriter(`${job.out}.tmp`);
   const sink: SegmentSink = {
@@ -76,7 +85,7 @@ function failure(e: unknown): PartFailure {
 }
 
 /** Line feeds in the file's first `end` bytes. */
-function countLineFeeds(path: string, end: number): number {
+export function countLineFeeds(path: string, end: number): number {
   const fd = openSync(path, 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
   let count = 0;
