@@ -1,6 +1,6 @@
 /**
  * The state of one import while records stream through, fed alike by the CSV parser (csv/ingest-csv.ts)
- * and the xlsx sheet reader (xlsx/ingest-xlsx.ts), and the import report it makes at the end.
+ * and the xlsx sheet reader (xlsx/ingest-xlsx.ts); run-report.ts makes its import report at the end.
  */
 import type Papa from 'papaparse';
 import { KeySpill, LINE_COLUMN, NumBuilder, type ColumnSpec, type ColumnTable } from '@creator-ops/columnar';
@@ -12,38 +12,11 @@ import { IngestRestart, SegmentCollector, type SegmentSink } from './segments';
 import { IngestError, type IngestCode } from './messages';
 import type { ImportPlan } from './plan';
 import { PiiSlot, TextSlot } from './slots';
-import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type KindDetection, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
+import { REPORT_LIST_LIMIT, reportMessage, type ImportReport, type RejectedRow, type SkippedRow, type TotalRowCheck } from './report';
 import { isNullToken, parseNumericText, unwrapCell } from './values/cells';
 
 export { MAX_CELL_CHARS, planOptions, type ByteRecordView, type IngestOptions, type IngestResult, type RunPart } from './run-types';
 import { MAX_CELL_CHARS, type ByteRecordView, type IngestOptions, type RunPart } from './run-types';
-
-/** The import report of a finished run (CSV and xlsx alike). */
-export function runReport(
-  run: IngestRun,
-  detection: KindDetection,
-  base: Pick<ImportReport, 'file' | 'source' | 'encoding' | 'delimiter'> & { sheet?: string },
-): ImportReport {
-  return {
-    file: base.file,
-    source: base.source,
-    ...(base.sheet === undefined ? {} : { sheet: base.sheet }),
-    kind: detection.kind,
-    detection,
-    encoding: base.encoding,
-    delimiter: base.delimiter,
-    headerRow: run.headerLine,
-    rows: { read: run.rowsRead, accepted: run.keptRows, rejected: run.rejectedCount, skipped: run.skippedCount },
-    rejected: run.rejected,
-    skipped: run.skipped,
-    mapping: run.plan.slots.map((s) => s.mapping()),
-    warnings: run.warnings,
-    totalRows: run.totalRows,
-    naturalKey: run.plan.keyFields,
-    ...(Object.keys(run.plan.keyContext).length ? { keyContext: run.plan.keyContext } : {}),
-    duplicatesReplaced: 0,
-  };
-}
 
 /** Field types whose cells are numbers or dates: a label there is not a value. */
 const TYPED_FIELDS = new Set(['int', 'decimal', 'money', 'percent', 'date', 'datetime', 'hour']);

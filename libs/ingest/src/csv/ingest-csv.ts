@@ -6,7 +6,8 @@
  */
 import type { Hash } from 'node:crypto';
 import { detectEncoding } from '../encoding';
-import { IngestRun, planOptions, runReport, type IngestOptions, type IngestResult } from '../ingest-run';
+import { IngestRun, planOptions, type IngestOptions, type IngestResult } from '../ingest-run';
+import { runReport } from '../run-report';
 import { detectKind } from '../kind-detect';
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
