@@ -138,3 +138,123 @@ describe('ArrowBatchWriter.appendStream', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+/** Lets a writer move what it was given to its file (it drains in microtasks). */
+const drained = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('ArrowBatchWriter.copyAhead', () => {
+  /** A stream being written as a second thread writes it: in place, no digest. */
+  const growing = (name: string) => new ArrowBatchWriter(path.join(dir, name), { digest: false });
+
+  /**
+   * What a writer of A and B taking the stream of C and D must write, worked out from two separate
+   * stream files: the first without its end marker, then the second without its schema message
+   * (continuation marker, metadata length, metadata).
+   */
+  async function joinedBytes(): Promise<Buffer> {
+    const own = readFileSync(await streamFile('own.arrow', [batch(A), batch(B)]));
+    const part = readFileSync(await streamFile('alone.arrow', [batch(C), batch(D)]));
+    rmSync(path.join(dir, 'own.arrow'));
+    rmSync(path.join(dir, 'alone.arrow'));
+    expect([...own.subarray(-8)]).toEqual([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+    expect(part.readInt32LE(0)).toBe(-1);
+    return Buffer.concat([own.subarray(0, own.length - 8), part.subarray(8 + part.readInt32LE(4))]);
+  }
+
+  it('copies a stream in several steps while it grows: the file is byte for byte the two streams joined', async () => {
+    const expected = await joinedBytes();
+    const partFile = path.join(dir, 'part.arrow');
+    const part = growing('part.arrow');
+    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+    writer.append(batch(A));
+    writer.append(batch(B));
+
+    part.append(batch(C));
+    await drained();
+    const first = part.written;
+    expect(first).toBeGreaterThan(0);
+    expect(await writer.copyAhead(partFile, first)).toBe(true);
+    expect(() => writer.append(batch(D))).toThrow(/after appendStream/);
+    // The same bytes again copy nothing twice.
+    expect(await writer.copyAhead(partFile, first)).toBe(true);
+    part.append(batch(D));
+    await drained();
+    expect(part.written).toBeGreaterThan(first);
+    expect(await writer.copyAhead(partFile, part.written)).toBe(true);
+    await part.close();
+
+    expect(writer.appendStream(partFile, C.length + D.length)).not.toBeNull();
+    expect(writer.rows).toBe(7);
+    const final = path.join(dir, 'final.arrow');
+    const written = await writer.finishAt(final, () => {});
+    expect(readFileSync(final).equals(expected)).toBe(true);
+    expect(rowsOf(final)).toEqual([...A, ...B, ...C, ...D]);
+    expect(written.bytes).toBe(expected.length);
+    expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+    expect(readdirSync(dir)).toEqual(['final.arrow']);
+  });
+
+  it('copies what was written before the stream closed, the rest at the end (or all of it when nothing was copied ahead)', async () => {
+    const expected = await joinedBytes();
+    for (const copyFirst of [true, false]) {
+      const partFile = path.join(dir, 'part.arrow');
+      const part = growing('part.arrow');
+      const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+      writer.append(batch(A));
+      writer.append(batch(B));
+      part.append(batch(C));
+      part.append(batch(D));
+      await drained();
+      if (copyFirst) expect(await writer.copyAhead(partFile, part.written)).toBe(true);
+      await part.close();
+      writer.appendStream(partFile, 4);
+      const final = path.join(dir, 'final.arrow');
+      await writer.finishAt(final, () => {});
+      expect(readFileSync(final).equals(expected)).toBe(true);
+      rmSync(final);
+    }
+  });
+
+  it('declines a stream of another schema, or before its own first batch, copying nothing (appending goes on)', async () => {
+    const otherFile = path.join(dir, 'other.arrow');
+    const other = growing('other.arrow');
+    other.append(batch(C, true));
+    await drained();
+    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+    expect(await writer.copyAhead(otherFile, other.written)).toBe(false);
+    writer.append(batch(A));
+    expect(await writer.copyAhead(otherFile, other.written)).toBe(false);
+    writer.append(batch(B));
+    const final = path.join(dir, 'final.arrow');
+    await writer.finishAt(final, () => {});
+    expect(rowsOf(final)).toEqual([...A, ...B]);
+    other.abort();
+    expect(readdirSync(dir)).toEqual(['final.arrow']);
+  });
+
+  it('a failure after copying ahead leaves nothing behind: abort removes its file, the stream stays its writer’s to remove', async () => {
+    const partFile = path.join(dir, 'part.arrow');
+    const part = growing('part.arrow');
+    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+    writer.append(batch(A));
+    part.append(batch(C));
+    await drained();
+    expect(await writer.copyAhead(partFile, part.written)).toBe(true);
+    writer.abort();
+    expect(readdirSync(dir)).toEqual(['part.arrow']);
+    part.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('will not finish with a stream copied ahead but never taken, and removes its file', async () => {
+    const part = growing('part.arrow');
+    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+    writer.append(batch(A));
+    part.append(batch(C));
+    await drained();
+    expect(await writer.copyAhead(path.join(dir, 'part.arrow'), part.written)).toBe(true);
+    await expect(writer.finishAt(path.join(dir, 'final.arrow'), () => {})).rejects.toThrow(/not taken/);
+    part.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
 import { arrowBatch, arrowSchema } from './arrow-io';
 import type { ColumnTable } from './column';
@@ -14,10 +14,13 @@ import { readStreamBatches } from './stream-batches';
  *
  * `appendStream` takes a whole stream written by another writer with the same schema (a second
  * thread's part of a file) without decoding it: its messages are copied after this stream's at the end.
+ * `copyAhead` copies such a stream's first bytes while it is still being written (its own writer
+ * `close`s it in place, unhashed), so that less is left to copy at the end.
  */
 export class ArrowBatchWriter {
   private readonly writer = new RecordBatchStreamWriter();
-  private readonly hash = createHash('sha256');
+  /** Null for a stream another writer takes (`close`): nobody reads its digest. */
+  private readonly hash: Hash | null;
   private readonly fd: number;
   private readonly pump: Promise<void>;
   private schema: Schema | null = null;
@@ -26,19 +29,33 @@ export class ArrowBatchWriter {
   private done = false;
   /** The last chunk out of the writer, hashed when the next comes: the end-of-stream marker stays out when streams follow. */
   private held: Uint8Array | null = null;
-  /** Streams taken by `appendStream` (files this writer now owns, and where their messages start), copied in order after its own batches. */
-  private readonly tails: { path: string; messagesFrom: number }[] = [];
+  /** Streams taken by `appendStream` (files this writer now owns), copied in order after its own batches. */
+  private readonly tails: StreamCopy[] = [];
+  /** A stream still being written elsewhere whose first bytes are copied already (`copyAhead`); `appendStream` takes it. */
+  private ahead: StreamCopy | null = null;
+  /** Once its own stream has ended (its end marker left out, streams follow): where the next copied byte goes. */
+  private copyAt: number | null = null;
   rows = 0;
 
-  constructor(private readonly tmp: string) {
+  /** `digest: false` for a stream another writer takes (`close`): it hashes nothing. */
+  constructor(
+    private readonly tmp: string,
+    { digest = true }: { digest?: boolean } = {},
+  ) {
+    this.hash = digest ? createHash('sha256') : null;
     this.fd = openSync(tmp, 'wx', 0o600);
     this.pump = this.drain();
+  }
+
+  /** Bytes on file so far (each a final byte of the stream: its end marker comes only with `close` or `finishAt`). */
+  get written(): number {
+    return this.bytes;
   }
 
   append(table: ColumnTable): void {
     if (this.done) throw new Error('ArrowBatchWriter: append after finish or abort');
     if (this.failure) throw this.failure;
-    if (this.tails.length) throw new Error('ArrowBatchWriter: append after appendStream');
+    if (this.tails.length || this.ahead) throw new Error('ArrowBatchWriter: append after appendStream');
     this.schema ??= arrowSchema(table);
     this.writer.write(arrowBatch(this.schema, table));
     this.rows += table.length;
@@ -54,18 +71,44 @@ export class ArrowBatchWriter {
   appendStream(path: string, rows: number): string | null {
     if (this.done) throw new Error('ArrowBatchWriter: appendStream after finish or abort');
     if (this.failure) throw this.failure;
-    const schema = this.schema ? Buffer.from(schemaMessage(this.schema)) : null;
-    if (!schema || !schema.equals(streamSchemaMessage(path))) return null;
+    const ahead = this.ahead;
+    if (ahead && ahead.path !== path) throw new Error('ArrowBatchWriter: the stream copied ahead is taken first');
+    const copied = ahead?.copied ?? this.messagesStart(path);
+    if (copied === null) return null;
     const taken = `${this.tmp}.${this.tails.length + 1}`;
     renameSync(path, taken);
-    this.tails.push({ path: taken, messagesFrom: schema.byteLength });
+    this.tails.push({ path: taken, fd: ahead?.fd ?? null, copied });
+    this.ahead = null;
     this.rows += rows;
     return taken;
+  }
+
+  /**
+   * The stream file at `path`, still being written by another ArrowBatchWriter, is to be taken by
+   * `appendStream` later: ends this writer's own stream (nothing may be appended after) and copies the
+   * first `written` bytes of that file now (all final: its writer's `written`). Returns false, copying
+   * nothing, when `appendStream` would refuse it (no batch yet, another schema, or no schema written
+   * yet), or when a stream was taken already; the caller then simply takes it at the end.
+   */
+  async copyAhead(path: string, written: number): Promise<boolean> {
+    if (this.done) throw new Error('ArrowBatchWriter: copyAhead after finish or abort');
+    if (this.failure) throw this.failure;
+    let ahead = this.ahead;
+    if (ahead && ahead.path !== path) throw new Error('ArrowBatchWriter: copyAhead of a second stream before the first is taken');
+    if (!ahead) {
+      const messagesFrom = this.tails.length ? null : this.messagesStart(path);
+      if (messagesFrom === null) return false;
+      await this.endOwnStream();
+      ahead = this.ahead = { path, fd: openSync(path, 'r'), copied: messagesFrom };
+    }
+    this.copy(ahead, written);
+    return true;
   }
 
   /** Completes the file and renames it to `path` (on the same file system); `afterRename` fsyncs the folder. */
   async finishAt(path: string, afterRename: () => void): Promise<WrittenFile> {
     if (this.done) throw new Error('ArrowBatchWriter: finished twice');
+    if (!this.hash) throw new Error('ArrowBatchWriter: a stream without digest is closed, not finished');
     this.done = true;
     try {
       if (!this.schema) throw new Error('ArrowBatchWriter: no batch was written');
@@ -83,7 +126,21 @@ export class ArrowBatchWriter {
       throw e;
     }
     afterRename();
-    return { path, bytes: this.bytes, sha256: this.hash.digest('hex') };
+    return { path, bytes: this.bytes, sha256: this.hash!.digest('hex') };
+  }
+
+  /** Completes a stream written for another writer to take (`digest: false`) where it is: no fsync (a temporary file), no rename. */
+  async close(): Promise<void> {
+    if (this.done) throw new Error('ArrowBatchWriter: closed twice');
+    this.done = true;
+    try {
+      if (!this.schema) throw new Error('ArrowBatchWriter: no batch was written');
+      await this.complete();
+      closeSync(this.fd);
+    } catch (e) {
+      this.discard();
+      throw e;
+    }
   }
 
   /**
@@ -120,49 +177,64 @@ export class ArrowBatchWriter {
 
   /** Ends this writer's stream, then copies the streams taken after it, each without its schema and all but the last without its end marker. */
   private async complete(): Promise<void> {
+    if (this.copyAt === null && !this.tails.length) {
+      this.writer.finish();
+      await this.pump;
+      if (this.failure) throw this.failure;
+      if (this.held) this.hash?.update(this.held);
+      this.held = null;
+      return;
+    }
+    await this.endOwnStream();
+    if (this.ahead) throw new Error('ArrowBatchWriter: a stream copied ahead was not taken');
+    this.tails.forEach((tail, i) => {
+      const size = fstatSync((tail.fd ??= openSync(tail.path, 'r'))).size;
+      this.copy(tail, size - (i === this.tails.length - 1 ? 0 : END_OF_STREAM.byteLength));
+      closeSync(tail.fd!);
+      tail.fd = null;
+      rmSync(tail.path, { force: true });
+    });
+    this.bytes = this.copyAt!;
+    this.tails.length = 0;
+  }
+
+  /** Ends this writer's own stream without its end marker (streams follow it; the marker is not hashed): copies go where it was. */
+  private async endOwnStream(): Promise<void> {
+    if (this.copyAt !== null) return;
     this.writer.finish();
     await this.pump;
     if (this.failure) throw this.failure;
     const eos = this.held;
     this.held = null;
-    if (!this.tails.length) {
-      if (eos) this.hash.update(eos);
-      return;
-    }
     if (!eos || !Buffer.from(eos).equals(END_OF_STREAM)) throw new Error('ArrowBatchWriter: the stream did not end with its end-of-stream marker');
-    let at = this.bytes - eos.byteLength;
-    this.tails.forEach((tail, i) => {
-      at = this.copyMessages(tail, at, i === this.tails.length - 1);
-      rmSync(tail.path, { force: true });
-    });
-    this.bytes = at;
-    this.tails.length = 0;
+    this.copyAt = this.bytes - eos.byteLength;
   }
 
-  /** Copies the messages of a taken stream file (after its schema) to offset `at` of this file; returns the end. */
-  private copyMessages(tail: { path: string; messagesFrom: number }, at: number, withEnd: boolean): number {
-    const fd = openSync(tail.path, 'r');
-    try {
-      const buf = Buffer.allocUnsafe(COPY_CHUNK);
-      let pos = tail.messagesFrom;
-      const end = fstatSync(fd).size - (withEnd ? 0 : END_OF_STREAM.byteLength);
-      while (pos < end) {
-        const n = readSync(fd, buf, 0, Math.min(buf.length, end - pos), pos);
-        if (n === 0) throw new Error(`ArrowBatchWriter: ${tail.path} ended early`);
-        this.writeAt(buf.subarray(0, n), at);
-        pos += n;
-        at += n;
-      }
-      return at;
-    } finally {
-      closeSync(fd);
+  /** Where the messages of the stream file at `path` start (after its schema), or null when its schema is not this writer's (or not written yet). */
+  private messagesStart(path: string): number | null {
+    const schema = this.schema ? Buffer.from(schemaMessage(this.schema)) : null;
+    return schema && schema.equals(streamSchemaMessage(path)) ? schema.byteLength : null;
+  }
+
+  /** Copies a stream's bytes from where its copy stopped up to `end` to the end of this file (hashed in order). */
+  private copy(stream: StreamCopy, end: number): void {
+    const fd = (stream.fd ??= openSync(stream.path, 'r'));
+    const buf = Buffer.allocUnsafe(Math.min(COPY_CHUNK, Math.max(end - stream.copied, 0)));
+    let at = this.copyAt!;
+    while (stream.copied < end) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - stream.copied), stream.copied);
+      if (n === 0) throw new Error(`ArrowBatchWriter: ${stream.path} ended early`);
+      this.writeAt(buf.subarray(0, n), at);
+      stream.copied += n;
+      at += n;
     }
+    this.copyAt = at;
   }
 
   private writeAt(chunk: Uint8Array, at: number): void {
     let offset = 0;
     while (offset < chunk.byteLength) offset += writeSync(this.fd, chunk, offset, chunk.byteLength - offset, at + offset);
-    this.hash.update(chunk);
+    this.hash?.update(chunk);
   }
 
   /** Moves the writer's queued bytes to the file as they come (the queue then holds at most a batch or two). */
@@ -171,7 +243,7 @@ export class ArrowBatchWriter {
       for await (const chunk of this.writer) {
         let offset = 0;
         while (offset < chunk.byteLength) offset += writeSync(this.fd, chunk, offset, chunk.byteLength - offset);
-        if (this.held) this.hash.update(this.held);
+        if (this.held) this.hash?.update(this.held);
         this.held = chunk;
         this.bytes += chunk.byteLength;
       }
@@ -187,8 +259,18 @@ export class ArrowBatchWriter {
       // already closed
     }
     rmSync(this.tmp, { force: true });
+    // The stream copied ahead is not this writer's file yet: only its descriptor goes.
+    for (const stream of [...this.tails, ...(this.ahead ? [this.ahead] : [])]) if (stream.fd !== null) closeSync(stream.fd);
     for (const tail of this.tails) rmSync(tail.path, { force: true });
+    this.ahead = null;
   }
+}
+
+/** A stream file copied after this writer's own stream: how far its bytes are copied (from after its schema), its descriptor once open. */
+interface StreamCopy {
+  path: string;
+  fd: number | null;
+  copied: number;
 }
 
 const COPY_CHUNK = 4 << 20;

@@ -56,6 +56,7 @@ export class ArrowFileStore implements ColumnStore {
       },
       append: (table) => writer.append(table),
       appendStream: (path, rows) => writer.appendStream(path, rows),
+      copyAhead: (path, written) => writer.copyAhead(path, written),
       abort: () => writer.abort(),
       rewrite: async (transform) => {
         writer = await writer.rewrite(tmp(), transform);

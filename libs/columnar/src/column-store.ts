@@ -31,6 +31,12 @@ export interface StagedColumnWriter extends Omit<ColumnWriter, 'finish'> {
    * until `place`), or null when it cannot (then append its batches). Nothing is appended after it.
    */
   appendStream(path: string, rows: number): string | null;
+  /**
+   * The stream file at `path`, still being written, is to be taken by `appendStream` later: copies its
+   * first `written` bytes now (false: it cannot, nothing copied, the file is taken at the end as usual).
+   * Nothing is appended after a true.
+   */
+  copyAhead(path: string, written: number): Promise<boolean>;
   /** Rewrites what was appended through `transform` (which may drop rows); appending may go on after. */
   rewrite(transform: (batch: ColumnTable) => ColumnTable): Promise<void>;
   /** Completes the object and moves it to its place. */

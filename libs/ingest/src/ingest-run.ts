@@ -331,7 +331,7 @@ export class IngestRun {
    * Its batches then come through `addBatch`, in order.
    */
   absorb(part: RunPart): void {
-    if (this.accepted > this.segmentStart) this.flush();
+    this.endOwnRows();
     this.plan.slots.forEach((slot, i) => slot.absorb(part.slots[i]));
     if (this.plan.derivedBuyer && this.buyerDropped() && (this.buyerWritten || part.buyerWritten)) throw new IngestRestart({ dropBuyer: true });
     this.buyerWritten ||= part.buyerWritten;
@@ -354,6 +354,20 @@ export class IngestRun {
     this.batches++;
     this.specs ??= table.specs;
     this.sink.add(table);
+  }
+
+  /** This run's own records are read (a part read elsewhere follows): its last rows go to the sink as a batch now. */
+  endOwnRows(): void {
+    if (this.accepted > this.segmentStart) this.flush();
+  }
+
+  /**
+   * The part's stream file while it is written (its first `written` bytes final): the sink may copy them
+   * ahead of `addStream` (true). Only after `endOwnRows`, before `absorb`.
+   */
+  async copyAhead(path: string, written: number): Promise<boolean> {
+    if (this.accepted > this.segmentStart) throw new Error('IngestRun: copyAhead before endOwnRows');
+    return Boolean(this.specs && this.sink.addStream && this.sink.copyAhead && (await this.sink.copyAhead(path, written)));
   }
 
   /** The absorbed part's batches as one stream file, when the sink takes it whole; false: add them through `addBatch`. */

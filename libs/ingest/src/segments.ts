@@ -17,6 +17,11 @@ export interface SegmentSink {
    * taken whole when the sink can (the file is then its own); false to have them `add`ed one by one.
    */
   addStream?(path: string, rows: number): Promise<boolean>;
+  /**
+   * Optional, with `addStream`: that stream file is still being written and its first `written` bytes
+   * are final; the sink may copy them now (true; nothing is then `add`ed before `addStream` takes the file).
+   */
+  copyAhead?(path: string, written: number): Promise<boolean>;
   /** At the end: the rows at these lines repeat earlier rows exactly; they are not part of the import. */
   drop(lines: ReadonlySet<number>): Promise<void>;
   /** The import starts again from its first row (see IngestRestart): forget every batch. */

@@ -33,6 +33,11 @@ export class StagedImport implements SegmentSink {
     return true;
   }
 
+  /** The second thread's stream copied while it is written (`addStream` then takes it, its batches read for the reconciliation as before). */
+  copyAhead(path: string, written: number): Promise<boolean> {
+    return this.writer.copyAhead(path, written);
+  }
+
   /** Rewrites the staged file without the rows at `lines` (exact repeats; rare, so a second pass is fine). */
   async drop(lines: ReadonlySet<number>): Promise<void> {
     // The reconciliation starts again from the rows kept, read back as the file is rewritten.

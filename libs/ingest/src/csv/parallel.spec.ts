@@ -5,7 +5,7 @@
  * decision differently (percent shape, buyer key) or a row repeats across them.
  * The worker runs compiled: `npm run build` first (npm test does).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ArrowFileStore, cellValue, type ColumnTable, type NumColumn, type StagedColumnWriter } from '@creator-ops/columnar';
@@ -204,11 +204,12 @@ describe('a file read by two threads equals the file read by one', () => {
  * decoded (SegmentSink.addStream). The placed file must hold what one thread's file holds.
  */
 describe('a file read by two threads into a staged column file', () => {
-  async function staged(file: string, parallel: IngestOptions['parallel'], name: string) {
+  async function staged(file: string, parallel: IngestOptions['parallel'], name: string, { copyAhead = true, segmentRows = 3 } = {}) {
     const store = new ArrowFileStore(path.join(dir, name));
     const stagingDir = path.join(dir, name, 'staging');
     let writer: StagedColumnWriter = store.stage(stagingDir);
     let streamsTaken = 0;
+    let copiedAhead = 0;
     const sink: SegmentSink = {
       add: (t) => writer.append(t),
       addStream: async (p, rows) => {
@@ -216,15 +217,28 @@ describe('a file read by two threads into a staged column file', () => {
         streamsTaken++;
         return true;
       },
+      ...(copyAhead && {
+        copyAhead: async (p: string, written: number) => {
+          const copied = await writer.copyAhead(p, written);
+          copiedAhead += Number(copied);
+          return copied;
+        },
+      }),
       drop: (lines) => writer.rewrite((b) => withoutLines(b, lines)),
       restart: () => {
         writer.abort();
         writer = store.stage(stagingDir);
       },
     };
-    const result = await ingestFile(file, { fileName: 'x.csv', secret: 's', segmentRows: 3, spillDir: stagingDir, sink, parallel });
+    const opts = { fileName: 'x.csv', secret: 's', segmentRows, spillDir: stagingDir, sink, parallel };
+    const result = await ingestFile(file, opts).catch((e: unknown) => {
+      writer.abort(); // as the app does when an import fails
+      throw Object.assign(e as Error, { copiedAhead, stagingDir });
+    });
     await writer.place('ws', result.table.kind, 'import-1');
-    return { result, stored: store.read('ws', result.table.kind, 'import-1'), streamsTaken };
+    result.keys.dispose();
+    const placed = store.pathOf('ws', result.table.kind, 'import-1');
+    return { result, stored: store.read('ws', result.table.kind, 'import-1'), bytes: readFileSync(placed), streamsTaken, copiedAhead, stagingDir };
   }
 
   async function bothStaged(file: string) {
@@ -257,5 +271,40 @@ describe('a file read by two threads into a staged column file', () => {
     const { two } = await bothStaged(write('staged-ads.csv', rows.join('\n')));
     expect(two.stored.length).toBe(60);
     expect(cells(two.stored)['impressions'].reduce((a, b) => (a as number) + (b as number), 0)).toBe(183_000);
+  });
+
+  /** Order rows (ids from 1), each with its own amount in cents: 3 MB of rows or so at 20 000. */
+  const orderRows = (count: number) =>
+    Array.from({ length: count }, (_, i) => `${5000000000000000000 + i + 1},${i + 1}1,P${i % 7},1,${i + 1}.25,2026-09-01 10:00:00,2026-09-01 10:01:00,已完成`);
+  const ORDER_HEADER = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态';
+  /** This thread reads a fifth: it waits for the worker and copies its stream while the worker writes it (batches of 500 rows). */
+  const EARLY = { minBytes: 0, share: 0.2, workerScript: WORKER };
+
+  it('copies the worker’s stream while it is written: the placed file is byte for byte the one made taking it whole at the end', async () => {
+    const file = write('staged-ahead.csv', [ORDER_HEADER, ...orderRows(20_000)].join('\n'));
+    const ahead = await staged(file, EARLY, 'ahead', { segmentRows: 500 });
+    const atEnd = await staged(file, EARLY, 'at-end', { segmentRows: 500, copyAhead: false });
+    const one = await staged(file, false, 'one-thread', { segmentRows: 500 });
+    expect(ahead.copiedAhead).toBeGreaterThanOrEqual(1);
+    expect(atEnd.copiedAhead).toBe(0);
+    expect([ahead.streamsTaken, atEnd.streamsTaken]).toEqual([1, 1]);
+    expect(ahead.bytes.equals(atEnd.bytes)).toBe(true);
+    expect(ahead.result.report).toEqual(one.result.report);
+    expect(cells(ahead.stored)).toEqual(cells(one.stored));
+    expect(cells(ahead.stored)['payable_amount']).toEqual(Array.from({ length: 20_000 }, (_, i) => (i + 1) * 100 + 25));
+    expect(readdirSync(ahead.stagingDir)).toEqual([]);
+  });
+
+  it('a worker failing after some of its stream was copied leaves nothing behind', async () => {
+    const rows = [ORDER_HEADER, ...orderRows(20_000)].join('\n') + '\n';
+    const file = write('staged-fails.csv', Buffer.concat([Buffer.from(rows), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    const failure = (await staged(file, EARLY, 'fails', { segmentRows: 500 }).catch((e: unknown) => e)) as IngestError & {
+      copiedAhead: number;
+      stagingDir: string;
+    };
+    expect(failure).toBeInstanceOf(IngestError);
+    expect(failure.code).toBe('INVALID_ENCODING');
+    expect(failure.copiedAhead).toBeGreaterThanOrEqual(1);
+    expect(readdirSync(failure.stagingDir)).toEqual([]);
   });
 });

@@ -43,6 +43,9 @@ export class SecondPart {
   private readonly line: Promise<number>;
   private readonly done: Promise<RunPart>;
   private stopped = false;
+  /** Bytes of the worker's stream file written so far, and a wake-up for whoever waits for more. */
+  private written = 0;
+  private onWritten: (() => void) | null = null;
 
   constructor(
     private readonly job: PartJob,
@@ -64,7 +67,10 @@ export class SecondPart {
     const onFail = (e: Error) => (rejectLine(e), rejectDone(e));
     this.worker.on('message', (m: PartMessage) => {
       if (m.type === 'line') resolveLine(m.line);
-      else if (m.type === 'done') resolveDone(m.part);
+      else if (m.type === 'written') {
+        this.written = Math.max(this.written, m.bytes);
+        this.onWritten?.();
+      } else if (m.type === 'done') resolveDone(m.part);
       else onFail(revive(m.error));
     });
     this.worker.on('error', (e) => onFail(e));
@@ -88,16 +94,39 @@ export class SecondPart {
     return !this.stopped;
   }
 
-  /** The worker's part joins the run: its counts and decisions, then its batches in order (the file whole when the sink takes it). */
+  /**
+   * The worker's part joins the run: its counts and decisions, then its batches in order (the file whole
+   * when the sink takes it). While the worker reads on, this thread's last batch goes to the sink and
+   * the sink copies what the worker's file holds so far, leaving only its end to copy once it is done.
+   */
   async absorbInto(run: IngestRun): Promise<void> {
     try {
-      const part = await this.done;
+      run.endOwnRows();
+      const part = await this.copiedAhead(run);
       run.absorb(part);
       if (await run.addStream(this.job.out, part.accepted)) return;
       await readStreamBatches(this.job.out, (batch) => run.addBatch(batch));
     } finally {
       this.cancel();
     }
+  }
+
+  /** Waits for the worker's part, handing the sink each stretch of its stream file as it is written (until the sink declines). */
+  private async copiedAhead(run: IngestRun): Promise<RunPart> {
+    let finished = false;
+    const done = this.done.finally(() => (finished = true));
+    done.catch(() => {});
+    let copied = 0;
+    let copying = true;
+    while (!finished) {
+      const more = new Promise<void>((resolve) => (this.onWritten = resolve));
+      if (copying && this.written > copied) {
+        copied = this.written;
+        copying = await run.copyAhead(this.job.out, copied);
+      } else await Promise.race([done, more]);
+    }
+    this.onWritten = null;
+    return this.done;
   }
 
   /** Stops the worker (if still running) and removes its file. */

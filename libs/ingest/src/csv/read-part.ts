@@ -1,7 +1,8 @@
 /**
  * The worker's side of a split CSV (parallel.ts): it counts the line feeds before its part to know the
  * physical line it starts on, reads its part through the same byte reader into an IngestRun that
- * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in.
+ * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in
+ * (saying how much of it is written after each batch, so that the main thread may copy it ahead).
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { ArrowBatchWriter, KeySpill } from '@creator-ops/columnar';
@@ -26,7 +27,7 @@ export interface PartJob {
   headers: string[];
   headerIndex: number;
   opts: Pick<IngestOptions, 'fileName' | 'account' | 'date' | 'secret' | 'hints' | 'segmentRows'>;
-  /** Where the part's batches go (an Arrow IPC stream). */
+  /** Where the part's batches go (an Arrow IPC stream, a temporary file the main thread takes). */
   out: string;
   /** Where its key records go (a folder made there: KeySpill). */
   spillParent: string;
@@ -40,7 +41,8 @@ export interface PartFailure {
   hints?: IngestHints;
 }
 
-export type PartMessage = { type: 'line'; line: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
+export type PartMessage =
+  { type: 'line'; line: number } | { type: 'written'; bytes: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
 
 /** The line feeds before `start` in the file at `path`, counted ahead. */
 export interface LineFeedsBefore {
@@ -54,9 +56,13 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
   const ahead = counted && counted.path === job.path && counted.start === job.start ? counted.lineFeeds : null;
   const line = 1 + (ahead ?? countLineFeeds(job.path, job.start));
   post({ type: 'line', line });
-  const writer = new ArrowBatchWriter(`${job.out}.tmp`);
+  const writer = new ArrowBatchWriter(job.out, { digest: false });
   const sink: SegmentSink = {
-    add: (table) => writer.append(table),
+    add: (table) => {
+      writer.append(table);
+      // The writer moves the batch to its file in microtasks: by then it is there.
+      setImmediate(() => post({ type: 'written', bytes: writer.written }));
+    },
     drop: () => Promise.reject(new Error('a part of a file drops no rows')),
     restart: () => {
       throw new Error('a part of a file does not restart');
@@ -70,7 +76,7 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
     const input = { head: { text: '', bytes: Buffer.alloc(0) }, rest, source: utf8Source(job.encoding, line - 1), bytes: job.start, onProgress: () => {} };
     await scanInto(run, input, job.delimiter, { newline: job.newline });
     const part = run.endPart();
-    await writer.finishAt(job.out, () => {});
+    await writer.close();
     post({ type: 'done', part });
   } catch (e) {
     writer.abort();
