@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createHash, type Hash } from 'node:crypto';
 import { RecordBatchStreamWriter, type Schema } from 'apache-arrow';
 import { arrowBatch, arrowSchema } from './arrow-io';
@@ -35,6 +36,8 @@ export class ArrowBatchWriter {
   private ahead: StreamCopy | null = null;
   /** Once its own stream has ended (its end marker left out, streams follow): where the next copied byte goes. */
   private copyAt: number | null = null;
+  /** Taken stream files once copied, being removed by the thread pool (a large file takes a while): waited for before the rename. */
+  private removing: Promise<unknown> = Promise.resolve();
   rows = 0;
 
   /** `digest: false` for a stream another writer takes (`close`): it hashes nothing. */
@@ -115,6 +118,7 @@ export class ArrowBatchWriter {
       await this.complete();
       fsyncSync(this.fd);
       closeSync(this.fd);
+      await this.removing;
     } catch (e) {
       this.discard();
       throw e;
@@ -154,6 +158,7 @@ export class ArrowBatchWriter {
     try {
       if (this.schema) {
         await this.complete();
+        await this.removing;
         await readStreamBatches(this.tmp, (batch) => {
           const table = transform(batch);
           if (table.length > 0 || next.rows === 0) next.append(table);
@@ -187,13 +192,19 @@ export class ArrowBatchWriter {
     }
     await this.endOwnStream();
     if (this.ahead) throw new Error('ArrowBatchWriter: a stream copied ahead was not taken');
-    this.tails.forEach((tail, i) => {
-      const size = fstatSync((tail.fd ??= openSync(tail.path, 'r'))).size;
-      this.copy(tail, size - (i === this.tails.length - 1 ? 0 : END_OF_STREAM.byteLength));
-      closeSync(tail.fd!);
-      tail.fd = null;
-      rmSync(tail.path, { force: true });
-    });
+    const removals: Promise<unknown>[] = [];
+    try {
+      this.tails.forEach((tail, i) => {
+        const size = fstatSync((tail.fd ??= openSync(tail.path, 'r'))).size;
+        this.copy(tail, size - (i === this.tails.length - 1 ? 0 : END_OF_STREAM.byteLength));
+        closeSync(tail.fd!);
+        tail.fd = null;
+        removals.push(rm(tail.path, { force: true }));
+      });
+    } finally {
+      this.removing = Promise.all(removals);
+      this.removing.catch(() => {}); // waited for by finishAt and rewrite; not after a failure here
+    }
     this.bytes = this.copyAt!;
     this.tails.length = 0;
   }
