@@ -84,5 +84,11 @@ function secondPart(
   opts: IngestOptions,
 ): SecondPart | null {
   const { fileName, account, date, secret, hints, segmentRows } = opts;
-  return startSecondPart({ ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows } }, file.size, opts.parallel, opts.spillDir);
+  const observer = opts.sink?.partObserver?.(job.kind) ?? undefined;
+  return startSecondPart(
+    { ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows }, observer },
+    file.size,
+    opts.parallel,
+    opts.spillDir,
+  );
 }

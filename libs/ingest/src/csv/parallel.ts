@@ -57,6 +57,8 @@ export class SecondPart {
   private readonly worker: Worker;
   private readonly line: Promise<number>;
   private readonly done: Promise<RunPart>;
+  /** The sink's PartObserver result over the part (PartJob.observer). */
+  private observed: unknown;
   private stopped = false;
 
   constructor(
@@ -77,8 +79,10 @@ export class SecondPart {
     const onFail = (e: Error) => (rejectLine(e), rejectDone(e));
     this.worker.on('message', (m: PartMessage) => {
       if (m.type === 'line') resolveLine(m.line);
-      else if (m.type === 'done') resolveDone(m.part);
-      else onFail(revive(m.error));
+      else if (m.type === 'done') {
+        this.observed = m.observed;
+        resolveDone(m.part);
+      } else onFail(revive(m.error));
     });
     this.worker.on('error', (e) => onFail(e));
     this.worker.on('exit', (code) => onFail(new Error(`the ingest worker stopped (exit ${code})`)));
@@ -106,7 +110,7 @@ export class SecondPart {
     try {
       const part = await this.done;
       run.absorb(part);
-      if (await run.addStream(this.job.out, part.accepted)) return;
+      if (await run.addStream(this.job.out, part.accepted, this.observed)) return;
       await readStreamBatches(this.job.out, (batch) => run.addBatch(batch));
     } finally {
       this.cancel();

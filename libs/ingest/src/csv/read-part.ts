@@ -4,13 +4,14 @@
  * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in.
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { ArrowBatchWriter, KeySpill } from '@creator-ops/columnar';
 import type { ExportKind } from '@creator-ops/schemas';
 import type { TextEncodingName } from '../encoding';
 import { IngestRun, planOptions, type IngestOptions, type RunPart } from '../ingest-run';
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
-import { IngestRestart, type IngestHints, type SegmentSink } from '../segments';
+import { IngestRestart, type IngestHints, type PartObserver, type SegmentSink } from '../segments';
 import { scanInto } from './scan-into';
 import type { Newline } from './scanner';
 import { utf8Source } from './utf8-source';
@@ -30,6 +31,8 @@ export interface PartJob {
   out: string;
   /** Where its key records go (a folder made there: KeySpill). */
   spillParent: string;
+  /** The sink's PartObserver module (SegmentSink.partObserver), run over the part's batches. */
+  observer?: string;
 }
 
 export interface PartFailure {
@@ -40,20 +43,25 @@ export interface PartFailure {
   hints?: IngestHints;
 }
 
-export type PartMessage = { type: 'line'; line: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
+export type PartMessage = { type: 'line'; line: number } | { type: 'done'; part: RunPart; observed?: unknown } | { type: 'failed'; error: PartFailure };
 
 export async function readPart(job: PartJob, post: (m: PartMessage) => void): Promise<void> {
   const line = 1 + countLineFeeds(job.path, job.start);
   post({ type: 'line', line });
   const writer = new ArrowBatchWriter(`${job.out}.tmp`);
+  let observer: PartObserver | null = null;
   const sink: SegmentSink = {
-    add: (table) => writer.append(table),
+    add: (table) => {
+      writer.append(table);
+      observer?.add(table);
+    },
     drop: () => Promise.reject(new Error('a part of a file drops no rows')),
     restart: () => {
       throw new Error('a part of a file does not restart');
     },
   };
   try {
+    if (job.observer) observer = await loadObserver(job.observer);
     const run = new IngestRun({ ...job.opts, sink, keySpill: new KeySpill(job.spillParent) });
     run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
     run.continueFrom(line);
@@ -62,11 +70,16 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void): Pr
     await scanInto(run, input, job.delimiter, { newline: job.newline });
     const part = run.endPart();
     await writer.finishAt(job.out, () => {});
-    post({ type: 'done', part });
+    post({ type: 'done', part, observed: observer?.result() });
   } catch (e) {
     writer.abort();
     post({ type: 'failed', error: failure(e) });
   }
+}
+
+async function loadObserver(module: string): Promise<PartObserver> {
+  const { observePart } = (await import(pathToFileURL(module).href)) as { observePart: () => PartObserver };
+  return observePart();
 }
 
 function failure(e: unknown): PartFailure {
