@@ -137,6 +137,28 @@ describe('AdReconciler.absorb', () => {
     expect(got.rowsChecked).toBe(ROWS);
   });
 
+  it('takes in a part whose every ROI disagrees (written with the same decimals) and whose CTR cannot be recomputed on two rows (no impressions)', () => {
+    const first = slice(table, 0, 11_000);
+    const rest = withColumn(
+      withColumn(slice(table, 11_000, ROWS), 'reported_roi', (v) => v.fill(-1.25)),
+      'impressions',
+      (v) => (v[0] = v[99] = 0),
+    );
+    const { main, part } = split(first, rest);
+    expect(main.absorb(part)).toBe(true);
+    const got = main.finish(totalRows);
+    expect(got).toEqual(sequential(first, rest));
+    const partIssues = got.issues.filter((i) => i.line !== 'total' && i.line > 11_001);
+    // Rows 11,001..12,345 (lines 11,002..12,346): every ROI written as -1.25 (GMV ÷ cost is never negative); the CTR of rows 11,001 and 11,100 has no value to compare
+    // (x ÷ 0), and row 12,000's CTR was planted wrong.
+    expect(partIssues.filter((i) => i.field === 'reported_roi')).toHaveLength(1_345);
+    expect(partIssues.filter((i) => i.field === 'reported_ctr').map((i) => [i.line, i.recomputed])).toEqual([
+      [11_002, null],
+      [11_101, null],
+      [12_001, expect.any(Number)],
+    ]);
+  });
+
   const cases: [string, number, (rest: ColumnTable) => ColumnTable][] = [
     ['this reconciler has not seen its 10,000 sample rows', 9_999, (rest) => rest],
     ['the part wrote a ratio with more decimals (its tolerance differs)', 11_000, (rest) => withColumn(rest, 'reported_ctr', (v) => (v[5] += 1e-7))],

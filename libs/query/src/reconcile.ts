@@ -62,7 +62,41 @@ export interface ReconciledPart {
   rows: number;
   tolerances: Record<string, number>;
   sums: Record<string, FieldSum>;
-  issues: ReconciliationIssue[];
+  issues: PackedIssues;
+}
+
+/**
+ * A part's row issues as columns: typed arrays clone as bytes, where a part whose every row disagrees
+ * would otherwise hand over (and the main thread rebuild) hundreds of thousands of objects.
+ */
+interface PackedIssues {
+  lines: Float64Array;
+  /** Index of the issue's field in the part's fields. */
+  fields: Uint8Array;
+  reported: Float64Array;
+  recomputed: Float64Array;
+  /** 1 where recomputed is null. */
+  recomputedNull: Uint8Array;
+}
+
+function packIssues(issues: ReconciliationIssue[], fields: string[]): PackedIssues {
+  const n = issues.length;
+  const packed = {
+    lines: new Float64Array(n),
+    fields: new Uint8Array(n),
+    reported: new Float64Array(n),
+    recomputed: new Float64Array(n),
+    recomputedNull: new Uint8Array(n),
+  };
+  issues.forEach((issue, i) => {
+    if (issue.line === 'total') throw new Error('a part has no total row');
+    packed.lines[i] = issue.line;
+    packed.fields[i] = fields.indexOf(issue.field);
+    packed.reported[i] = issue.reported;
+    if (issue.recomputed === null) packed.recomputedNull[i] = 1;
+    else packed.recomputed[i] = issue.recomputed;
+  });
+  return packed;
 }
 
 /** A base value by field name: a row's cell (or a sum over the rows); null when missing. */
@@ -113,7 +147,7 @@ export class AdReconciler {
       rows: this.rows,
       tolerances: Object.fromEntries(this.tolerances ?? []),
       sums: Object.fromEntries(this.sums),
-      issues: this.issues,
+      issues: packIssues(this.issues, this.fields ?? []),
     };
   }
 
@@ -140,7 +174,12 @@ export class AdReconciler {
       acc.magnitude += other.magnitude;
     }
     this.rows += part.rows;
-    for (const issue of part.issues) this.issues.push(issue);
+    const { lines, fields: fieldAt, reported, recomputed, recomputedNull } = part.issues;
+    for (let i = 0; i < lines.length; i++) {
+      const field = fields[fieldAt[i]];
+      const value = recomputedNull[i] ? null : recomputed[i];
+      this.issues.push({ line: lines[i], field, metric: REPORTED_FIELDS[field], reported: reported[i], recomputed: value, tolerance: tolerances.get(field)! });
+    }
     return true;
   }
 
