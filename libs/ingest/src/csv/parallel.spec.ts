@@ -5,7 +5,8 @@
  * decision differently (percent shape, buyer key) or a row repeats across them.
  * The worker runs compiled: `npm run build` first (npm test does).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ArrowFileStore, cellValue, LINE_COLUMN, type ColumnTable, type NumColumn, type StagedColumnWriter } from '@creator-ops/columnar';
@@ -92,10 +93,13 @@ describe('a file read by two threads equals the file read by one', () => {
     rows.splice(10, 0, '2026-09-01,9,x,not-a-number,1,1,1%');
     rows.splice(50, 0, '2026-09-02,9,x,1,1,1,bad%');
     rows.push('全部,-,-,1860,183000,1830,-');
-    const { one, two, splits } = await bothWays(write('ads.csv', rows.join('\n') + '\n'));
+    const file = write('ads.csv', rows.join('\n') + '\n');
+    const { one, two, splits } = await bothWays(file);
     expect(splits).toEqual(['joined']);
     expectSame(one, two);
     const report = (two as Awaited<ReturnType<typeof ingestFile>>).report;
+    // The bytes past the split are only hashed by this thread (csv/hash-rest.ts): the whole file's hash still.
+    expect(report.source).toEqual({ bytes: statSync(file).size, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') });
     expect(report.rows).toEqual({ read: 63, accepted: 60, rejected: 2, skipped: 1 });
     expect(report.rejected.map((r) => r.line)).toEqual([11, 51]);
   });
