@@ -371,8 +371,8 @@ export class IngestRun {
   }
 
   /** The absorbed part's batches as one stream file, when the sink takes it whole; false: add them through `addBatch`. */
-  async addStream(path: string, rows: number): Promise<boolean> {
-    if (!this.specs || !this.sink.addStream || !(await this.sink.addStream(path, rows))) return false;
+  async addStream(path: string, rows: number, observed?: unknown): Promise<boolean> {
+    if (!this.specs || !this.sink.addStream || !(await this.sink.addStream(path, rows, observed))) return false;
     this.accepted += rows;
     this.segmentStart = this.accepted;
     this.batches++;

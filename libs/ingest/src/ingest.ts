@@ -85,6 +85,10 @@ async function readHead(inner: AsyncIterator<Buffer>): Promise<HeadAndRest> {
       if (!r.done) hash.update(r.value);
       return r;
     },
+    /** Closes the file (the rest is read otherwise: csv/hash-rest.ts). */
+    async return(): Promise<unknown> {
+      return inner.return?.();
+    },
   };
   const headChunks: Buffer[] = [];
   let headSize = 0;

@@ -13,10 +13,16 @@ export const SEGMENT_ROWS = 1 << 17;
 export interface SegmentSink {
   add(segment: ColumnTable): void;
   /**
+   * Optional: a compiled module whose `observePart()` gives the PartObserver a second thread runs
+   * over its part's batches of this kind as it reads them (null: none); its result comes to `addStream`.
+   */
+  partObserver?(kind: ExportKind): string | null;
+  /**
    * Optional: the rest of the import's batches as an Arrow IPC stream file (a second thread's part),
    * taken whole when the sink can (the file is then its own); false to have them `add`ed one by one.
+   * `observed`: the part's PartObserver result, when the sink named one.
    */
-  addStream?(path: string, rows: number): Promise<boolean>;
+  addStream?(path: string, rows: number, observed?: unknown): Promise<boolean>;
   /**
    * Optional, with `addStream`: that stream file is still being written and its first `written` bytes
    * are final; the sink may copy them now (true; nothing is then `add`ed before `addStream` takes the file).
@@ -26,6 +32,13 @@ export interface SegmentSink {
   drop(lines: ReadonlySet<number>): Promise<void>;
   /** The import starts again from its first row (see IngestRestart): forget every batch. */
   restart(): void;
+}
+
+/** What a second thread runs over its part's batches for the sink (SegmentSink.partObserver). */
+export interface PartObserver {
+  add(batch: ColumnTable): void;
+  /** Handed to the sink with the part (a structured clone). */
+  result(): unknown;
 }
 
 /**

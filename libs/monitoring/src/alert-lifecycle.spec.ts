@@ -107,6 +107,39 @@ describe('reconcileAlerts', () => {
   });
 });
 
+describe('the fields of an alert (stored and shown in this order)', () => {
+  const CANDIDATE = [
+    'ruleId',
+    'metric',
+    'dimension',
+    'dimensionValue',
+    'dimensionLabel',
+    'window',
+    'observed',
+    'threshold',
+    'severity',
+    'values',
+    'message',
+    'evidence',
+  ];
+  const LIFECYCLE = ['acknowledgedAt', 'resolvedAt', 'resolution'];
+
+  it("come as the candidate's figures, then its lifecycle, whether created, still open, resolved or reopened", () => {
+    const created = run([], IMPORT_1, T0).created;
+    expect(created.map((a) => Object.keys(a))).toEqual([[...CANDIDATE, ...LIFECYCLE, 'key', 'state', 'createdAt', 'lastSeenAt']]);
+    // As a store gives them back: with their id.
+    const store = apply([], { created: created.map((a) => ({ ...a, id: 'a1' })), stillOpen: [], reopened: [], resolved: [] });
+    const stored = [...CANDIDATE, ...LIFECYCLE, 'id', 'key', 'state', 'createdAt', 'lastSeenAt'];
+    expect(run(store, IMPORT_1, T1).stillOpen.map((a) => Object.keys(a))).toEqual([stored]);
+    const cleared = run(store, [adRow('2024-11-05', 'P1', '计划A', { cost: 300, gmv: 1200 })], T1).resolved;
+    expect(cleared.map((a) => Object.keys(a))).toEqual([Object.keys(store[0])]);
+    expect(cleared[0]).toEqual({ ...store[0], state: 'resolved', resolvedAt: T1, resolution: 'cleared' });
+    expect(run(apply(store, { created: [], stillOpen: [], reopened: [], resolved: cleared }), IMPORT_1, T2).reopened.map((a) => Object.keys(a))).toEqual([
+      stored,
+    ]);
+  });
+});
+
 describe('acknowledgeAlert and summarizeAlerts', () => {
   const alert = (state: Alert['state'], severity: Alert['severity']) => ({ state, severity });
 

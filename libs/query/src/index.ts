@@ -8,4 +8,5 @@ export * from './aggregate';
 export * from './rollup';
 export * from './engine';
 export * from './reconcile';
+export * from './reconcile-part';
 export * from './survey';

@@ -44,6 +44,61 @@ export function reconcileAdImport(table: ColumnTable, totalRows: { values: Recor
 /** Rows sampled to find a column's decimals. */
 const TOLERANCE_SAMPLE = 10_000;
 
+/** A base field's column sum and how many cells were present; `exact` while every cell is an integer and `magnitude` (the sum of their sizes) is a safe integer. */
+interface FieldSum {
+  sum: number;
+  present: number;
+  exact: boolean;
+  magnitude: number;
+}
+
+/**
+ * A later part of an import reconciled on its own (a second thread's, reconcile-part.ts), handed
+ * over by structured clone: its tolerances were settled from its own first rows, a guess that
+ * `AdReconciler.absorb` checks.
+ */
+export interface ReconciledPart {
+  fields: string[] | null;
+  rows: number;
+  tolerances: Record<string, number>;
+  sums: Record<string, FieldSum>;
+  issues: PackedIssues;
+}
+
+/**
+ * A part's row issues as columns: typed arrays clone as bytes, where a part whose every row disagrees
+ * would otherwise hand over (and the main thread rebuild) hundreds of thousands of objects.
+ */
+interface PackedIssues {
+  lines: Float64Array;
+  /** Index of the issue's field in the part's fields. */
+  fields: Uint8Array;
+  reported: Float64Array;
+  recomputed: Float64Array;
+  /** 1 where recomputed is null. */
+  recomputedNull: Uint8Array;
+}
+
+function packIssues(issues: ReconciliationIssue[], fields: string[]): PackedIssues {
+  const n = issues.length;
+  const packed = {
+    lines: new Float64Array(n),
+    fields: new Uint8Array(n),
+    reported: new Float64Array(n),
+    recomputed: new Float64Array(n),
+    recomputedNull: new Uint8Array(n),
+  };
+  issues.forEach((issue, i) => {
+    if (issue.line === 'total') throw new Error('a part has no total row');
+    packed.lines[i] = issue.line;
+    packed.fields[i] = fields.indexOf(issue.field);
+    packed.reported[i] = issue.reported;
+    if (issue.recomputed === null) packed.recomputedNull[i] = 1;
+    else packed.recomputed[i] = issue.recomputed;
+  });
+  return packed;
+}
+
 /** A base value by field name: a row's cell (or a sum over the rows); null when missing. */
 type FieldValue = (field: string) => number | null;
 /** A metric's value from its base fields, as the registry's expression evaluates it. */
@@ -65,7 +120,7 @@ export class AdReconciler {
   private readonly issues: ReconciliationIssue[] = [];
   private readonly compiled = new Map<string, Compiled>();
   /** Base fields the formulas read: their column sums and how many cells were present. */
-  private readonly sums = new Map<string, { sum: number; present: number }>();
+  private readonly sums = new Map<string, FieldSum>();
 
   add(batch: ColumnTable): void {
     if (this.fields === null) this.start(batch);
@@ -82,6 +137,50 @@ export class AdReconciler {
   /** The columns `add` reads once it has seen a batch (null before): the reported ratios, their base fields and the line. */
   columnsRead(): ReadonlySet<string> | null {
     return this.fields === null ? null : new Set([...this.fields, ...this.sums.keys(), LINE_COLUMN]);
+  }
+
+  /** What a later part hands over (its tolerances settled, every row checked). */
+  part(): ReconciledPart {
+    if (this.fields !== null && this.fields.length > 0 && this.rows > 0 && !this.tolerances) this.settleTolerances();
+    return {
+      fields: this.fields,
+      rows: this.rows,
+      tolerances: Object.fromEntries(this.tolerances ?? []),
+      sums: Object.fromEntries(this.sums),
+      issues: packIssues(this.issues, this.fields ?? []),
+    };
+  }
+
+  /**
+   * Takes in a later part reconciled elsewhere as if its batches were added here, when that gives the
+   * very same result: this reconciler's tolerances are settled and the part checked with the same,
+   * and every sum is of integers whose sizes add up to a safe integer (then the order of the terms
+   * cannot change it). False (nothing changed): add the part's batches instead.
+   */
+  absorb(part: ReconciledPart): boolean {
+    const fields = this.fields;
+    if (fields === null || part.fields === null || fields.join() !== part.fields.join()) return false;
+    if (fields.length === 0 || part.rows === 0) return true;
+    const tolerances = this.tolerances;
+    if (!tolerances || fields.some((f) => part.tolerances[f] !== tolerances.get(f))) return false;
+    for (const [field, acc] of this.sums) {
+      const other = part.sums[field];
+      if (!acc.exact || !other?.exact || !Number.isSafeInteger(acc.magnitude + other.magnitude)) return false;
+    }
+    for (const [field, acc] of this.sums) {
+      const other = part.sums[field];
+      acc.sum += other.sum;
+      acc.present += other.present;
+      acc.magnitude += other.magnitude;
+    }
+    this.rows += part.rows;
+    const { lines, fields: fieldAt, reported, recomputed, recomputedNull } = part.issues;
+    for (let i = 0; i < lines.length; i++) {
+      const field = fields[fieldAt[i]];
+      const value = recomputedNull[i] ? null : recomputed[i];
+      this.issues.push({ line: lines[i], field, metric: REPORTED_FIELDS[field], reported: reported[i], recomputed: value, tolerance: tolerances.get(field)! });
+    }
+    return true;
   }
 
   finish(totalRows: { values: Record<string, number | null> }[]): Reconciliation {
@@ -106,7 +205,7 @@ export class AdReconciler {
       this.compiled.set(f, compileMetric(REPORTED_FIELDS[f], bases));
       this.decimals.set(f, 0);
     }
-    for (const b of bases) this.sums.set(b, { sum: 0, present: 0 });
+    for (const b of bases) this.sums.set(b, { sum: 0, present: 0, exact: true, magnitude: 0 });
   }
 
   private accumulateSums(batch: ColumnTable): void {
@@ -114,15 +213,19 @@ export class AdReconciler {
       const col = batch.columns.get(field);
       if (col?.type !== 'num') continue;
       const { values, valid } = col;
-      let sum = acc.sum;
-      let present = acc.present;
+      let { sum, present, exact, magnitude } = acc;
       for (let i = 0; i < batch.length; i++) {
         if (valid !== null && valid[i] === 0) continue;
-        sum += values[i];
+        const v = values[i];
+        sum += v;
         present++;
+        magnitude += v < 0 ? -v : v;
+        if (exact && !Number.isInteger(v)) exact = false;
       }
       acc.sum = sum;
       acc.present = present;
+      acc.exact = exact && Number.isSafeInteger(magnitude);
+      acc.magnitude = magnitude;
     }
   }
 

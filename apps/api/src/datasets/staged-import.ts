@@ -1,6 +1,6 @@
 import { readStreamBatches, type ColumnStore, type ColumnTable, type StagedColumnWriter, type WrittenFile } from '@creator-ops/columnar';
 import { reportMessage, withoutLines, type ImportReport, type SegmentSink } from '@creator-ops/ingest';
-import { AdReconciler, type Reconciliation } from '@creator-ops/query';
+import { AdReconciler, RECONCILE_PART_MODULE, type ReconciledPart, type Reconciliation } from '@creator-ops/query';
 import type { ExportKind } from '@creator-ops/schemas';
 
 /**
@@ -24,16 +24,26 @@ export class StagedImport implements SegmentSink {
     if (segment.kind === 'ad') (this.reconciler ??= new AdReconciler()).add(segment);
   }
 
-  /** A second thread's batches, taken without decoding them (an ad report's are read for the reconciliation). */
-  async addStream(path: string, rows: number): Promise<boolean> {
+  /** A second thread reconciles its part of an ad report as it reads it (reconcile-part.ts). */
+  partObserver(kind: ExportKind): string | null {
+    return kind === 'ad' ? RECONCILE_PART_MODULE : null;
+  }
+
+  /**
+   * A second thread's batches, taken without decoding them. An ad report's part joins the
+   * reconciliation as the thread reconciled it, or else (absorb declines) is read back for it.
+   */
+  async addStream(path: string, rows: number, observed?: unknown): Promise<boolean> {
     const taken = this.writer.appendStream(path, rows);
     if (taken === null) return false;
     const reconciler = this.reconciler;
-    if (reconciler) await readStreamBatches(taken, (batch) => reconciler.add(batch), reconciler.columnsRead() ?? undefined);
+    if (reconciler && !(observed && reconciler.absorb(observed as ReconciledPart))) {
+      await readStreamBatches(taken, (batch) => reconciler.add(batch), reconciler.columnsRead() ?? undefined);
+    }
     return true;
   }
 
-  /** The second thread's stream copied while it is written (`addStream` then takes it, its batches read for the reconciliation as before). */
+  /** The second thread's stream copied while it is written (`addStream` then takes the rest). */
   copyAhead(path: string, written: number): Promise<boolean> {
     return this.writer.copyAhead(path, written);
   }

@@ -13,6 +13,7 @@ import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
 import { reportMessage } from '../report';
 import { sniffLayout } from '../sniff';
+import { hashRest } from './hash-rest';
 import { startSecondPart, type SecondPart } from './parallel';
 import type { PartJob } from './read-part';
 import { parseWithPapa } from './papa-reader';
@@ -25,7 +26,7 @@ export { MAX_OPEN_RECORD_CHARS } from './scan-into';
 /** The bytes of a file: the head already read, the rest (null when the head was all) still to come. */
 export interface HeadAndRest {
   head: Buffer;
-  rest: { next(): Promise<IteratorResult<Buffer>> } | null;
+  rest: { next(): Promise<IteratorResult<Buffer>>; return?(): Promise<unknown> } | null;
   /** Hashes every byte as it is read. */
   hash: Hash;
   /** The file on disk (ingestFile): a large one may be read by two threads (parallel.ts). */
@@ -60,7 +61,14 @@ export async function ingestCsv(file: HeadAndRest, opts: IngestOptions, reader: 
     };
     const second = file.file ? secondPart(file.file, job, opts) : null;
     try {
-      const input = { head: headText, headOffset: detected.bomLength, rest, source, bytes: head.length, onProgress: progress };
+      const onDisk = file.file;
+      const skipRest =
+        onDisk &&
+        (async (from: number) => {
+          await rest?.return?.();
+          return hashRest(onDisk.path, from, hash, progress);
+        });
+      const input = { head: headText, headOffset: detected.bomLength, rest, source, bytes: head.length, onProgress: progress, skipRest };
       bytes = await scanInto(run, input, layout.delimiter, { newline, split: second?.splitPoint(run) });
       if (second?.used) await second.absorbInto(run);
     } finally {
@@ -85,5 +93,11 @@ function secondPart(
   opts: IngestOptions,
 ): SecondPart | null {
   const { fileName, account, date, secret, hints, segmentRows } = opts;
-  return startSecondPart({ ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows } }, file.size, opts.parallel, opts.spillDir);
+  const observer = opts.sink?.partObserver?.(job.kind) ?? undefined;
+  return startSecondPart(
+    { ...job, path: file.path, opts: { fileName, account, date, secret, hints, segmentRows }, observer },
+    file.size,
+    opts.parallel,
+    opts.spillDir,
+  );
 }

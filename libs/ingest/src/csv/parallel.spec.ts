@@ -5,10 +5,11 @@
  * decision differently (percent shape, buyer key) or a row repeats across them.
  * The worker runs compiled: `npm run build` first (npm test does).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ArrowFileStore, cellValue, type ColumnTable, type NumColumn, type StagedColumnWriter } from '@creator-ops/columnar';
+import { ArrowFileStore, cellValue, LINE_COLUMN, type ColumnTable, type NumColumn, type StagedColumnWriter } from '@creator-ops/columnar';
 import { ingestFile } from '../ingest';
 import type { IngestOptions } from '../ingest-run';
 import { IngestError } from '../messages';
@@ -93,10 +94,13 @@ describe('a file read by two threads equals the file read by one', () => {
     rows.splice(10, 0, '2026-09-01,9,x,not-a-number,1,1,1%');
     rows.splice(50, 0, '2026-09-02,9,x,1,1,1,bad%');
     rows.push('全部,-,-,1860,183000,1830,-');
-    const { one, two, splits } = await bothWays(write('ads.csv', rows.join('\n') + '\n'));
+    const file = write('ads.csv', rows.join('\n') + '\n');
+    const { one, two, splits } = await bothWays(file);
     expect(splits).toEqual(['joined']);
     expectSame(one, two);
     const report = (two as Awaited<ReturnType<typeof ingestFile>>).report;
+    // The bytes past the split are only hashed by this thread (csv/hash-rest.ts): the whole file's hash still.
+    expect(report.source).toEqual({ bytes: statSync(file).size, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') });
     expect(report.rows).toEqual({ read: 63, accepted: 60, rejected: 2, skipped: 1 });
     expect(report.rejected.map((r) => r.line)).toEqual([11, 51]);
   });
@@ -261,6 +265,51 @@ describe('a file read by two threads into a staged column file', () => {
     const { two } = await bothStaged(write('staged-repeat.csv', rows.join('\n')));
     expect(two.stored.length).toBe(40);
     expect(cells(two.stored)['payable_amount']).toEqual(Array.from({ length: 40 }, (_, i) => (i + 1) * 100 + 25));
+  });
+
+  it("runs the sink's part observer over exactly the worker's batches and hands its result to addStream", async () => {
+    // A compiled observer module, as a sink names one: it lists the lines of the rows it is shown.
+    const observerModule = write(
+      'line-observer.cjs',
+      'exports.observePart = () => { const lines = []; return { add: (b) => lines.push(...b.columns.get("__line").values), result: () => ({ lines }) }; };',
+    );
+    const header = '日期,计划ID,计划名称,消耗,展示次数,点击次数';
+    const rows = [header];
+    for (let i = 1; i <= 40; i++) rows.push(`2026-09-01,${100 + i},计划${i},${i}.5,${i * 100},${i}`);
+    rows.splice(30, 0, '2026-09-01,9,x,not-a-number,1,1');
+    const file = write('observed.csv', rows.join('\n'));
+    const store = new ArrowFileStore(path.join(dir, 'observed'));
+    const writer = store.stage(path.join(dir, 'observed', 'staging'));
+    const added: number[] = [];
+    const handed: { rows: number; observed: unknown }[] = [];
+    const kinds: string[] = [];
+    const sink: SegmentSink = {
+      add: (t) => {
+        writer.append(t);
+        added.push(...(t.columns.get(LINE_COLUMN) as NumColumn).values);
+      },
+      partObserver: (kind) => (kinds.push(kind), observerModule),
+      addStream: async (p, rows, observed) => {
+        handed.push({ rows, observed });
+        return writer.appendStream(p, rows) !== null;
+      },
+      drop: () => Promise.reject(new Error('no repeats here')),
+      restart: () => {
+        throw new Error('no restart here');
+      },
+    };
+    const splits: string[] = [];
+    const parallel = { minBytes: 0, share: 0.5, workerScript: WORKER, onSplit: (o: string) => splits.push(o) };
+    await ingestFile(file, { fileName: 'x.csv', secret: 's', segmentRows: 3, spillDir: dir, sink, parallel });
+    writer.abort();
+    expect(splits).toEqual(['joined']);
+    expect(kinds).toEqual(['ad']);
+    // Data rows are on lines 2..42, the rejected one (line 31) in neither part's batches.
+    const observedLines = (handed[0]?.observed as { lines: number[] }).lines;
+    expect(handed.map((h) => h.rows)).toEqual([observedLines.length]);
+    expect([...added, ...observedLines]).toEqual(Array.from({ length: 41 }, (_, i) => i + 2).filter((line) => line !== 31));
+    expect(added.length).toBeGreaterThan(0);
+    expect(observedLines.length).toBeGreaterThan(0);
   });
 
   it('holds the same rows for an ad report with rejected rows and a total row', async () => {

@@ -42,6 +42,8 @@ export class SecondPart {
   private readonly worker: Worker;
   private readonly line: Promise<number>;
   private readonly done: Promise<RunPart>;
+  /** The sink's PartObserver result over the part (PartJob.observer). */
+  private observed: unknown;
   private stopped = false;
   /** Bytes of the worker's stream file written so far, and a wake-up for whoever waits for more. */
   private written = 0;
@@ -70,8 +72,10 @@ export class SecondPart {
       else if (m.type === 'written') {
         this.written = Math.max(this.written, m.bytes);
         this.onWritten?.();
-      } else if (m.type === 'done') resolveDone(m.part);
-      else onFail(revive(m.error));
+      } else if (m.type === 'done') {
+        this.observed = m.observed;
+        resolveDone(m.part);
+      } else onFail(revive(m.error));
     });
     this.worker.on('error', (e) => onFail(e));
     this.worker.on('exit', (code) => onFail(new Error(`the ingest worker stopped (exit ${code})`)));
@@ -104,7 +108,7 @@ export class SecondPart {
       run.endOwnRows();
       const part = await this.copiedAhead(run);
       run.absorb(part);
-      if (await run.addStream(this.job.out, part.accepted)) return;
+      if (await run.addStream(this.job.out, part.accepted, this.observed)) return;
       await readStreamBatches(this.job.out, (batch) => run.addBatch(batch));
     } finally {
       this.cancel();

@@ -5,13 +5,14 @@
  * (saying how much of it is written after each batch, so that the main thread may copy it ahead).
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { ArrowBatchWriter, KeySpill } from '@creator-ops/columnar';
 import type { ExportKind } from '@creator-ops/schemas';
 import type { TextEncodingName } from '../encoding';
 import { IngestRun, planOptions, type IngestOptions, type RunPart } from '../ingest-run';
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
-import { IngestRestart, type IngestHints, type SegmentSink } from '../segments';
+import { IngestRestart, type IngestHints, type PartObserver, type SegmentSink } from '../segments';
 import { scanInto } from './scan-into';
 import type { Newline } from './scanner';
 import { utf8Source } from './utf8-source';
@@ -31,6 +32,8 @@ export interface PartJob {
   out: string;
   /** Where its key records go (a folder made there: KeySpill). */
   spillParent: string;
+  /** The sink's PartObserver module (SegmentSink.partObserver), run over the part's batches. */
+  observer?: string;
 }
 
 export interface PartFailure {
@@ -42,7 +45,10 @@ export interface PartFailure {
 }
 
 export type PartMessage =
-  { type: 'line'; line: number } | { type: 'written'; bytes: number } | { type: 'done'; part: RunPart } | { type: 'failed'; error: PartFailure };
+  | { type: 'line'; line: number }
+  | { type: 'written'; bytes: number }
+  | { type: 'done'; part: RunPart; observed?: unknown }
+  | { type: 'failed'; error: PartFailure };
 
 /** The line feeds before `start` in the file at `path`, counted ahead. */
 export interface LineFeedsBefore {
@@ -57,9 +63,11 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
   const line = 1 + (ahead ?? countLineFeeds(job.path, job.start));
   post({ type: 'line', line });
   const writer = new ArrowBatchWriter(job.out, { digest: false });
+  let observer: PartObserver | null = null;
   const sink: SegmentSink = {
     add: (table) => {
       writer.append(table);
+      observer?.add(table);
       // The writer moves the batch to its file in microtasks: by then it is there.
       setImmediate(() => post({ type: 'written', bytes: writer.written }));
     },
@@ -69,6 +77,7 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
     },
   };
   try {
+    if (job.observer) observer = await loadObserver(job.observer);
     const run = new IngestRun({ ...job.opts, sink, keySpill: new KeySpill(job.spillParent) });
     run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
     run.continueFrom(line);
@@ -77,11 +86,16 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
     await scanInto(run, input, job.delimiter, { newline: job.newline });
     const part = run.endPart();
     await writer.close();
-    post({ type: 'done', part });
+    post({ type: 'done', part, observed: observer?.result() });
   } catch (e) {
     writer.abort();
     post({ type: 'failed', error: failure(e) });
   }
+}
+
+async function loadObserver(module: string): Promise<PartObserver> {
+  const { observePart } = (await import(pathToFileURL(module).href)) as { observePart: () => PartObserver };
+  return observePart();
 }
 
 function failure(e: unknown): PartFailure {

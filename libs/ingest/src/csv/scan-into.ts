@@ -23,6 +23,8 @@ export interface ByteInput {
   /** Where the head's bytes start in the file (after a byte order mark). */
   headOffset?: number;
   onProgress: (bytes: number) => void;
+  /** Once this run stops at the split: reads the rest of the file from `from` without the stream (it is only hashed); returns the bytes read in all. */
+  skipRest?: (from: number) => Promise<number>;
 }
 
 /**
@@ -68,6 +70,10 @@ export async function scanInto(run: IngestRun, input: ByteInput, delimiter: stri
   await read(input.head.bytes, input.headOffset ?? 0, (b) => b);
   if (input.rest) {
     for (;;) {
+      if (!parsing && input.skipRest) {
+        bytes = await input.skipRest(bytes);
+        break;
+      }
       const next = await input.rest.next();
       if (next.done) break;
       const from = bytes;
