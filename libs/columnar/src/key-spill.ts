@@ -8,6 +8,8 @@ const SHIFT = 32 - Math.log2(KEY_PARTITIONS);
 /** Words per key record: key hash (2), content hash, line, status rank. */
 const WORDS = 5;
 const BUFFER_RECORDS = 2048;
+/** Records stay in memory up to this size (~400k rows); past it every partition goes to its file, so a small import opens none. */
+const MEMORY_BYTES = 8 << 20;
 
 export function partitionOf(keyHi: number): number {
   return keyHi >>> SHIFT;
@@ -24,23 +26,30 @@ export interface KeyRecords {
 }
 
 /**
- * Every accepted row's key, content hash, line and status rank, partitioned by key hash and kept
- * in temporary files (or in memory without a folder): an import of any size checks its keys and its
- * overlap with earlier imports one partition at a time, in memory that does not grow with the file.
+ * Every accepted row's key, content hash, line and status rank, partitioned by key hash and kept in
+ * memory while they are few, then in temporary files (always in memory without a folder): an import
+ * of any size checks its keys and its overlap with earlier imports one partition at a time, in memory
+ * that does not grow with the file.
  */
 export class KeySpill {
   private readonly buffers: Uint32Array[] = [];
   private readonly filled = new Int32Array(KEY_PARTITIONS);
-  private readonly memory: Uint32Array[][] | null;
-  private readonly dir: string | null;
-  /** A partition's file, opened at its first flush (a small import opens few or none). */
+  /** The records written so far while they are few (null once they went to files). */
+  private memory: Uint32Array[][] | null = Array.from({ length: KEY_PARTITIONS }, () => []);
+  private memoryBytes = 0;
+  private dir: string | null = null;
+  /** A partition's file, opened at its first write once the records are on disk. */
   private readonly fds: (number | undefined)[] = [];
   rows = 0;
 
-  /** `parent`: a folder for the partition files (this process's own temporary folder); null keeps them in memory. */
-  constructor(parent: string | null) {
-    this.dir = parent ? mkdtempSync(join(parent, '.keys-')) : null;
-    this.memory = parent ? null : Array.from({ length: KEY_PARTITIONS }, () => []);
+  /**
+   * `parent`: a folder for the partition files (this process's own temporary folder), used once the
+   * records pass `memoryLimit` bytes; null keeps them in memory whatever their size.
+   */
+  constructor(
+    private readonly parent: string | null,
+    private readonly memoryLimit = MEMORY_BYTES,
+  ) {
     for (let p = 0; p < KEY_PARTITIONS; p++) {
       this.buffers.push(new Uint32Array(BUFFER_RECORDS * WORDS));
       this.fds.push(undefined);
@@ -79,10 +88,11 @@ export class KeySpill {
 
   /** Writes out what is buffered and closes the partition files (kept): returns their folder, for `absorb` elsewhere. */
   handOver(): string {
-    if (!this.dir) throw new Error('KeySpill: only a spill on disk is handed over');
+    if (!this.parent) throw new Error('KeySpill: only a spill with a folder is handed over');
     for (let p = 0; p < KEY_PARTITIONS; p++) this.flush(p);
+    this.toDisk();
     for (const fd of this.fds.splice(0, KEY_PARTITIONS, ...new Array<undefined>(KEY_PARTITIONS))) if (fd !== undefined) closeSync(fd);
-    return this.dir;
+    return this.dir!;
   }
 
   /** Appends the records of a spill handed over (`handOver`, rows after this spill's rows), and removes its folder. */
@@ -112,12 +122,24 @@ export class KeySpill {
   }
 
   private write(p: number, words: Uint32Array): void {
-    if (this.memory) this.memory[p].push(words.slice());
-    else {
+    if (this.memory) {
+      this.memory[p].push(words.slice());
+      this.memoryBytes += words.byteLength;
+      if (this.parent && this.memoryBytes > this.memoryLimit) this.toDisk();
+    } else {
       const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
       const fd = (this.fds[p] ??= openSync(join(this.dir!, String(p)), 'w+', 0o600));
       for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off, null);
     }
+  }
+
+  /** From now on the records go to files in a new folder under `parent`, those kept so far first. */
+  private toDisk(): void {
+    const memory = this.memory;
+    if (!memory) return;
+    this.dir = mkdtempSync(join(this.parent!, '.keys-'));
+    this.memory = null;
+    memory.forEach((chunks, p) => chunks.forEach((words) => this.write(p, words)));
   }
 
   /** The partition file read into one array of its exact size (no per-partition chunk to allocate and copy). */
