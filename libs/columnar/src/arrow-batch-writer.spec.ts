@@ -146,6 +146,14 @@ describe('ArrowBatchWriter.copyAhead', () => {
   /** A stream being written as a second thread writes it: in place, no digest. */
   const growing = (name: string) => new ArrowBatchWriter(path.join(dir, name), { digest: false });
 
+  /** A writer holding A and B, and the stream file `part.arrow` being written beside it (to be joined after them). */
+  function joining() {
+    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
+    writer.append(batch(A));
+    writer.append(batch(B));
+    return { writer, partFile: path.join(dir, 'part.arrow'), part: growing('part.arrow') };
+  }
+
   /**
    * What a writer of A and B taking the stream of C and D must write, worked out from two separate
    * stream files: the first without its end marker, then the second without its schema message
@@ -163,12 +171,7 @@ describe('ArrowBatchWriter.copyAhead', () => {
 
   it('copies a stream in several steps while it grows: the file is byte for byte the two streams joined', async () => {
     const expected = await joinedBytes();
-    const partFile = path.join(dir, 'part.arrow');
-    const part = growing('part.arrow');
-    const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
-    writer.append(batch(A));
-    writer.append(batch(B));
-
+    const { writer, partFile, part } = joining();
     part.append(batch(C));
     await drained();
     const first = part.written;
@@ -197,11 +200,7 @@ describe('ArrowBatchWriter.copyAhead', () => {
   it('copies what was written before the stream closed, the rest at the end (or all of it when nothing was copied ahead)', async () => {
     const expected = await joinedBytes();
     for (const copyFirst of [true, false]) {
-      const partFile = path.join(dir, 'part.arrow');
-      const part = growing('part.arrow');
-      const writer = new ArrowBatchWriter(path.join(dir, 'main.tmp'));
-      writer.append(batch(A));
-      writer.append(batch(B));
+      const { writer, partFile, part } = joining();
       part.append(batch(C));
       part.append(batch(D));
       await drained();

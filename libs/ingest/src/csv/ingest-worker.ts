@@ -58,9 +58,11 @@ let warm: { script: string; worker: Worker } | null = null;
  * threads (and two threads are used); it waits for its job and does not keep the process alive.
  */
 export function warmUpIngestWorker(paths: string[], script: string | null = defaultWorkerScript(), minBytes = PARALLEL_MIN_BYTES): boolean {
-  const path = paths.find((p) => isLargeFile(p, minBytes));
-  if (warm || !script || !twoThreadsByDefault() || path === undefined) return false;
-  const start = splitOf(path, statSync(path).size);
+  if (warm || !script || !twoThreadsByDefault()) return false;
+  const large = paths.map((p) => ({ path: p, size: fileSize(p) })).find(({ size }) => size !== null && size >= minBytes);
+  if (!large) return false;
+  const { path } = large;
+  const start = splitOf(path, large.size!);
   const worker = new Worker(script, { workerData: { ahead: start === null ? null : ({ path, start } satisfies SplitAhead) } });
   worker.unref();
   const entry = { script, worker };
@@ -82,12 +84,13 @@ export function takeWarmWorker(script: string): Worker | null {
   return worker;
 }
 
-function isLargeFile(path: string, minBytes: number): boolean {
+/** The size of the regular file at `path`, or null (no such file, or not a file). */
+function fileSize(path: string): number | null {
   try {
     const stat = statSync(path);
-    return stat.isFile() && stat.size >= minBytes;
+    return stat.isFile() ? stat.size : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
