@@ -208,7 +208,12 @@ describe('a file read by two threads equals the file read by one', () => {
  * decoded (SegmentSink.addStream). The placed file must hold what one thread's file holds.
  */
 describe('a file read by two threads into a staged column file', () => {
-  async function staged(file: string, parallel: IngestOptions['parallel'], name: string, { copyAhead = true, segmentRows = 3 } = {}) {
+  async function staged(
+    file: string,
+    parallel: IngestOptions['parallel'],
+    name: string,
+    { copyAhead = true, segmentRows = 3, beforeCopy = async (_path: string) => {} } = {},
+  ) {
     const store = new ArrowFileStore(path.join(dir, name));
     const stagingDir = path.join(dir, name, 'staging');
     let writer: StagedColumnWriter = store.stage(stagingDir);
@@ -223,6 +228,7 @@ describe('a file read by two threads into a staged column file', () => {
       },
       ...(copyAhead && {
         copyAhead: async (p: string, written: number) => {
+          await beforeCopy(p);
           const copied = await writer.copyAhead(p, written);
           copiedAhead += Number(copied);
           return copied;
@@ -354,6 +360,23 @@ describe('a file read by two threads into a staged column file', () => {
     expect(failure).toBeInstanceOf(IngestError);
     expect(failure.code).toBe('INVALID_ENCODING');
     expect(failure.copiedAhead).toBeGreaterThanOrEqual(1);
+    expect(readdirSync(failure.stagingDir)).toEqual([]);
+  });
+
+  it('a worker that fails and removes its stream while this thread is about to copy it: the worker’s failure is the one reported', async () => {
+    const rows = [ORDER_HEADER, ...orderRows(20_000)].join('\n') + '\n';
+    const file = write('staged-vanishes.csv', Buffer.concat([Buffer.from(rows), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    const untilRemoved = async (stream: string) => {
+      for (let waited = 0; existsSync(stream); waited += 10) {
+        if (waited > 20_000) throw new Error('the worker never removed its stream');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const failure = (await staged(file, EARLY, 'vanishes', { segmentRows: 500, beforeCopy: untilRemoved }).catch((e: unknown) => e)) as IngestError & {
+      stagingDir: string;
+    };
+    expect(failure).toBeInstanceOf(IngestError);
+    expect(failure.code).toBe('INVALID_ENCODING');
     expect(readdirSync(failure.stagingDir)).toEqual([]);
   });
 });

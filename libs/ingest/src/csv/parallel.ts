@@ -126,7 +126,7 @@ export class SecondPart {
       const more = new Promise<void>((resolve) => (this.onWritten = resolve));
       if (copying && this.written > copied) {
         copied = this.written;
-        copying = await run.copyAhead(this.job.out, copied);
+        copying = await run.copyAhead(this.job.out, copied).catch((e: unknown) => failureOf(done, e));
       } else await Promise.race([done, more]);
     }
     this.onWritten = null;
@@ -140,6 +140,16 @@ export class SecondPart {
     // The part's rows and key records (what was not absorbed) go with its folder.
     rmSync(this.job.spillParent, { recursive: true, force: true });
   }
+}
+
+/**
+ * A failing worker removes its stream file, possibly while this thread copies it: the worker's own
+ * failure (the cause, e.g. the file's bad bytes) is reported rather than the copy's. `copyFailure` only
+ * when the worker succeeds.
+ */
+async function failureOf(worker: Promise<unknown>, copyFailure: unknown): Promise<never> {
+  await worker;
+  throw copyFailure;
 }
 
 function revive(e: PartFailure): Error {
