@@ -1,4 +1,4 @@
-import { LINE_COLUMN, type Column, type ColumnTable } from './column';
+import { LINE_COLUMN, type Column, type ColumnTable, type DictColumn, type NumColumn } from './column';
 
 /**
  * 64-bit hashes of natural keys and 32-bit hashes of whole rows, computed from values (not from
@@ -19,9 +19,12 @@ export function rowHashes(table: ColumnTable, keyFields: string[]): RowHashes {
   const n = table.length;
   const keyHi = new Uint32Array(n).fill(0x811c9dc5);
   const keyLo = new Uint32Array(n).fill(0x01000193);
+  // A key column's cell hashes serve its content hash too.
+  const keyColumnHashes = new Map<string, CellHashes>();
   // Field names take part, as in rowKeys: imports keyed on different fields never match by accident.
   for (const field of keyFields) {
-    const [hi, lo] = columnHashes(table.columns.get(field), n);
+    const { hi, lo } = columnHashes(table.columns.get(field), n);
+    keyColumnHashes.set(field, { hi, lo });
     const nameHi = stringHash(field, 0x3c6ef372);
     const nameLo = stringHash(field, 0xa54ff53a);
     for (let i = 0; i < n; i++) {
@@ -33,35 +36,27 @@ export function rowHashes(table: ColumnTable, keyFields: string[]): RowHashes {
   let c = 0;
   for (const [name, col] of table.columns) {
     if (name === LINE_COLUMN) continue;
-    const [hi, lo] = columnHashes(col, n);
     c++;
-    for (let i = 0; i < n; i++) content[i] = mix(content[i] ^ Math.imul(c, 0x165667b1), hi[i] ^ Math.imul(lo[i], 0x27d4eb2d));
+    const seed = Math.imul(c, 0x165667b1);
+    const cells = keyColumnHashes.get(name);
+    if (cells) foldCellHashes(content, seed, cells);
+    else if (col.type === 'dict') foldCellHashes(content, seed, dictCellHashes(col, n));
+    else foldNumbers(content, seed, col);
   }
   return { keyHi, keyLo, content };
 }
 
 /** Two 32-bit hashes of each cell's value. */
-function columnHashes(col: Column | undefined, n: number): [Uint32Array, Uint32Array] {
+interface CellHashes {
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
+function columnHashes(col: Column | undefined, n: number): CellHashes {
+  if (col?.type === 'dict') return dictCellHashes(col, n);
   const hi = new Uint32Array(n).fill(NULL_HI);
   const lo = new Uint32Array(n).fill(NULL_LO);
-  if (!col) return [hi, lo];
-  if (col.type === 'dict') {
-    const dictHi = new Uint32Array(col.dict.length);
-    const dictLo = new Uint32Array(col.dict.length);
-    col.dict.forEach((s, d) => {
-      dictHi[d] = stringHash(s, 0x811c9dc5);
-      dictLo[d] = stringHash(s, 0x050c5d1f);
-    });
-    for (let i = 0; i < n; i++) {
-      const code = col.codes[i];
-      // An empty string is no value, as in rowKeys (a dictionary never holds one from an import).
-      if (code >= 0 && col.dict[code] !== '') {
-        hi[i] = dictHi[code];
-        lo[i] = dictLo[code];
-      }
-    }
-    return [hi, lo];
-  }
+  if (!col) return { hi, lo };
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   for (let i = 0; i < n; i++) {
@@ -70,7 +65,46 @@ function columnHashes(col: Column | undefined, n: number): [Uint32Array, Uint32A
     hi[i] = mix(words[0] ^ 0x1b873593, words[1]);
     lo[i] = mix(words[1] ^ 0xe6546b64, words[0] ^ 0xcc9e2d51);
   }
-  return [hi, lo];
+  return { hi, lo };
+}
+
+function dictCellHashes(col: DictColumn, n: number): CellHashes {
+  const hi = new Uint32Array(n).fill(NULL_HI);
+  const lo = new Uint32Array(n).fill(NULL_LO);
+  const dictHi = new Uint32Array(col.dict.length);
+  const dictLo = new Uint32Array(col.dict.length);
+  col.dict.forEach((s, d) => {
+    dictHi[d] = stringHash(s, 0x811c9dc5);
+    dictLo[d] = stringHash(s, 0x050c5d1f);
+  });
+  for (let i = 0; i < n; i++) {
+    const code = col.codes[i];
+    // An empty string is no value, as in rowKeys (a dictionary never holds one from an import).
+    if (code >= 0 && col.dict[code] !== '') {
+      hi[i] = dictHi[code];
+      lo[i] = dictLo[code];
+    }
+  }
+  return { hi, lo };
+}
+
+function foldCellHashes(content: Uint32Array, seed: number, { hi, lo }: CellHashes): void {
+  for (let i = 0; i < content.length; i++) content[i] = mix(content[i] ^ seed, hi[i] ^ Math.imul(lo[i], 0x27d4eb2d));
+}
+
+/** `foldCellHashes` of a number column's cell hashes (as `columnHashes` makes them), without making them. */
+function foldNumbers(content: Uint32Array, seed: number, col: NumColumn): void {
+  const nullCell = NULL_HI ^ Math.imul(NULL_LO, 0x27d4eb2d);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  for (let i = 0; i < content.length; i++) {
+    let cell = nullCell;
+    if (col.valid === null || col.valid[i] === 1) {
+      bits[0] = col.values[i] === 0 ? 0 : col.values[i];
+      cell = mix(words[0] ^ 0x1b873593, words[1]) ^ Math.imul(mix(words[1] ^ 0xe6546b64, words[0] ^ 0xcc9e2d51), 0x27d4eb2d);
+    }
+    content[i] = mix(content[i] ^ seed, cell);
+  }
 }
 
 /** FNV-1a over UTF-16 code units from a seed, with a final avalanche. */
