@@ -45,9 +45,41 @@ describe('reconciliation of reported ratios', () => {
     expect(res.body.report.warnings.map((w: { code: string }) => w.code)).toContain('RECONCILIATION_MISMATCH');
   });
 
+  it('counts every disagreement of an export whose CTR is defined otherwise on every row, lists the first 200 with the total row’s, and pages through the rest', async () => {
+    // 1,500 rows: clicks i, impressions 1000, so the CTR is i / 1000; the export writes it as 9.99% on every row. Row i is on line i + 1.
+    // 9.99% stands for 0.0999 ± 0.00005 (half its last digit); the nearest CTRs are 0.099 and 0.100, so all 1,500 disagree.
+    // ROI: GMV 2 x cost, written 2.00: right on every row. Total: clicks 1500 x 1501 / 2 over 1,500,000 impressions = 75.05%, written 75.05%: right.
+    const rows = Array.from({ length: 1_500 }, (_, k) => `2026-10-01,P${k + 1},10.00,1000,${k + 1},9.99%,1,20.00,2.00`);
+    const csv = [
+      '日期,计划ID,消耗(元),展示次数,点击次数,点击率,成交订单数,成交金额(元),支付ROI',
+      ...rows,
+      '全部,-,15000.00,1500000,1125750,75.05%,1500,30000.00,2.00',
+    ].join('\n');
+    const res = await upload(e, 'every', Buffer.from(csv), 'plan.csv');
+    expect(res.status).toBe(201);
+    const recon = res.body.report.reconciliation;
+    expect([recon.rowsChecked, recon.totalChecked, recon.issueCount, recon.issueCounts]).toEqual([
+      1_500,
+      true,
+      1_500,
+      { reported_ctr: 1_500, reported_roi: 0 },
+    ]);
+    expect(recon.issues.map((i: { line: number }) => i.line)).toEqual(Array.from({ length: 200 }, (_, k) => k + 2));
+    expect(res.body.report.warnings.find((w: { code: string }) => w.code === 'RECONCILIATION_MISMATCH').params).toEqual({ count: 1_500 });
+    const url = `/api/workspaces/every/datasets/${res.body.id}/reconciliation`;
+    expect((await e.http().get(url).expect(200)).body).toEqual(recon);
+    // Rows 1,201..1,500 (lines 1,202..1,501), past the report's list: reported 0.0999, recomputed i / 1000.
+    const page = (await e.http().get(`${url}?offset=1200&limit=1000`).expect(200)).body;
+    expect([page.offset, page.issueCount, page.issues.length]).toEqual([1_200, 1_500, 300]);
+    expect(page.issues.map((i: { line: number; reported: number; recomputed: number }) => [i.line, i.reported, i.recomputed])).toEqual(
+      Array.from({ length: 300 }, (_, k) => [k + 1_202, 0.0999, (k + 1_201) / 1000]),
+    );
+    await e.http().get(`${url}?limit=1001`).expect(400);
+  });
+
   it('returns an empty reconciliation for a kind without reported ratios', async () => {
     const res = await uploadSample(e, 'shop', 'doudian-orders.csv');
     const rec = await e.http().get(`/api/workspaces/shop/datasets/${res.body.id}/reconciliation`).expect(200);
-    expect(rec.body).toEqual({ fields: [], rowsChecked: 0, totalChecked: false, issues: [] });
+    expect(rec.body).toEqual({ fields: [], rowsChecked: 0, totalChecked: false, issueCount: 0, issueCounts: {}, issues: [] });
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { takeRows, type ColumnTable, type NumColumn } from '@creator-ops/columnar';
 import { ingestFile } from '@creator-ops/ingest';
-import { AdReconciler, reconcileAdImport } from './reconcile';
+import { AdReconciler, RECONCILIATION_LIST_LIMIT, reconcileAdImport } from './reconcile';
 
 const HEADER = '日期,计划ID,计划名称,消耗,展示次数,点击次数,点击率,成交订单数,成交金额,支付ROI';
 const ROWS = 12_345;
@@ -110,17 +110,17 @@ describe('AdReconciler.absorb', () => {
   });
 
   /** The reconciler fed the first rows, and the rest reconciled apart and cloned as a worker posts it. */
-  function split(first: ColumnTable, rest: ColumnTable) {
-    const main = new AdReconciler();
+  function split(first: ColumnTable, rest: ColumnTable, listLimit?: number) {
+    const main = new AdReconciler(listLimit);
     for (const batch of batches(first, 4_096)) main.add(batch);
-    const apart = new AdReconciler();
+    const apart = new AdReconciler(listLimit);
     for (const batch of batches(rest, 1_000)) apart.add(batch);
     return { main, part: structuredClone(apart.part()) };
   }
 
   /** The same batches added one by one to one reconciler. */
-  function sequential(first: ColumnTable, rest: ColumnTable) {
-    const r = new AdReconciler();
+  function sequential(first: ColumnTable, rest: ColumnTable, listLimit?: number) {
+    const r = new AdReconciler(listLimit);
     for (const batch of [...batches(first, 4_096), ...batches(rest, 1_000)]) r.add(batch);
     return r.finish(totalRows);
   }
@@ -137,26 +137,47 @@ describe('AdReconciler.absorb', () => {
     expect(got.rowsChecked).toBe(ROWS);
   });
 
-  it('takes in a part whose every ROI disagrees (written with the same decimals) and whose CTR cannot be recomputed on two rows (no impressions)', () => {
+  /** Rows 11,001..12,345 (lines 11,002..12,346) of the part: every ROI written as -1.25 (GMV ÷ cost is never negative), and no impressions on rows 11,001 and 11,100. */
+  function everyRoiWrong() {
     const first = slice(table, 0, 11_000);
     const rest = withColumn(
       withColumn(slice(table, 11_000, ROWS), 'reported_roi', (v) => v.fill(-1.25)),
       'impressions',
       (v) => (v[0] = v[99] = 0),
     );
-    const { main, part } = split(first, rest);
+    return { first, rest };
+  }
+
+  it('takes in a part whose every ROI disagrees (written with the same decimals) and whose CTR cannot be recomputed on two rows (no impressions)', () => {
+    const { first, rest } = everyRoiWrong();
+    const { main, part } = split(first, rest, Infinity);
     expect(main.absorb(part)).toBe(true);
     const got = main.finish(totalRows);
-    expect(got).toEqual(sequential(first, rest));
+    expect(got).toEqual(sequential(first, rest, Infinity));
     const partIssues = got.issues.filter((i) => i.line !== 'total' && i.line > 11_001);
-    // Rows 11,001..12,345 (lines 11,002..12,346): every ROI written as -1.25 (GMV ÷ cost is never negative); the CTR of rows 11,001 and 11,100 has no value to compare
-    // (x ÷ 0), and row 12,000's CTR was planted wrong.
+    // The CTR of rows 11,001 and 11,100 has no value to compare (x ÷ 0), and row 12,000's CTR was planted wrong.
     expect(partIssues.filter((i) => i.field === 'reported_roi')).toHaveLength(1_345);
     expect(partIssues.filter((i) => i.field === 'reported_ctr').map((i) => [i.line, i.recomputed])).toEqual([
       [11_002, null],
       [11_101, null],
       [12_001, expect.any(Number)],
     ]);
+  });
+
+  it('lists the first disagreements of both parts up to the list limit, and counts them all', () => {
+    const { first, rest } = everyRoiWrong();
+    const { main, part } = split(first, rest);
+    expect(main.absorb(part)).toBe(true);
+    const got = main.finish(totalRows);
+    expect(got).toEqual(sequential(first, rest));
+    const all = sequential(first, rest, Infinity);
+    // Counted by hand: main's planted CTR (lines 8, 10,002) and ROI (4, 10,000, 10,003); the part's 1,345 ROI and 3 CTR; and the total row's.
+    const totals = all.issues.filter((i) => i.line === 'total');
+    const totalOf = (field: string) => totals.filter((i) => i.field === field).length;
+    expect(got.issueCounts).toEqual({ reported_ctr: 2 + 3 + totalOf('reported_ctr'), reported_roi: 3 + 1_345 + totalOf('reported_roi') });
+    expect(got.issueCount).toBe(all.issues.length);
+    expect(got.issues).toEqual([...all.issues.filter((i) => i.line !== 'total').slice(0, RECONCILIATION_LIST_LIMIT), ...totals]);
+    expect(got.issues.filter((i) => i.line !== 'total')).toHaveLength(200);
   });
 
   const cases: [string, number, (rest: ColumnTable) => ColumnTable][] = [

@@ -28,15 +28,34 @@ export interface Reconciliation {
   fields: string[];
   rowsChecked: number;
   totalChecked: boolean;
+  /** Every disagreement found (rows and the total row). */
+  issueCount: number;
+  /** The same per reported field. */
+  issueCounts: Record<string, number>;
+  /**
+   * The first rows' disagreements in line order (at most the reconciler's list limit, RECONCILIATION_LIST_LIMIT
+   * in a report), then every one of the total row. A file whose every row disagrees lists the first.
+   */
   issues: ReconciliationIssue[];
 }
+
+/**
+ * Row disagreements an import report lists one by one (its counts are always complete), as for rejected
+ * rows: an export whose ratio column is defined otherwise disagrees on every row, and a report listing a
+ * million of them would weigh 200 MB. The rows are stored: `AdReconciler` lists any stretch again.
+ */
+export const RECONCILIATION_LIST_LIMIT = 200;
 
 /**
  * Recomputes every ratio an ad export reports (per row and for its total row) with the registry's
  * formulas and lists the disagreements beyond the export's own rounding.
  */
-export function reconcileAdImport(table: ColumnTable, totalRows: { values: Record<string, number | null> }[]): Reconciliation {
-  const reconciler = new AdReconciler();
+export function reconcileAdImport(
+  table: ColumnTable,
+  totalRows: { values: Record<string, number | null> }[],
+  listLimit = RECONCILIATION_LIST_LIMIT,
+): Reconciliation {
+  const reconciler = new AdReconciler(listLimit);
   reconciler.add(table);
   return reconciler.finish(totalRows);
 }
@@ -62,6 +81,9 @@ export interface ReconciledPart {
   rows: number;
   tolerances: Record<string, number>;
   sums: Record<string, FieldSum>;
+  /** The part's row disagreements per field, listed or not. */
+  issueCounts: Record<string, number>;
+  /** The first of them (the part's list limit). */
   issues: PackedIssues;
 }
 
@@ -117,10 +139,15 @@ export class AdReconciler {
   private pendingRows = 0;
   private tolerances: Map<string, number> | null = null;
   private readonly decimals = new Map<string, number>();
+  /** The rows' disagreements listed (the first `listLimit`), then the total row's. */
   private readonly issues: ReconciliationIssue[] = [];
+  private readonly issueCounts = new Map<string, number>();
   private readonly compiled = new Map<string, Compiled>();
   /** Base fields the formulas read: their column sums and how many cells were present. */
   private readonly sums = new Map<string, FieldSum>();
+
+  /** `listLimit`: row disagreements listed one by one (all are counted). */
+  constructor(private readonly listLimit = RECONCILIATION_LIST_LIMIT) {}
 
   add(batch: ColumnTable): void {
     if (this.fields === null) this.start(batch);
@@ -147,6 +174,7 @@ export class AdReconciler {
       rows: this.rows,
       tolerances: Object.fromEntries(this.tolerances ?? []),
       sums: Object.fromEntries(this.sums),
+      issueCounts: Object.fromEntries(this.issueCounts),
       issues: packIssues(this.issues, this.fields ?? []),
     };
   }
@@ -174,8 +202,9 @@ export class AdReconciler {
       acc.magnitude += other.magnitude;
     }
     this.rows += part.rows;
+    for (const [field, count] of Object.entries(part.issueCounts)) this.count(field, count);
     const { lines, fields: fieldAt, reported, recomputed, recomputedNull } = part.issues;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = 0; i < lines.length && this.issues.length < this.listLimit; i++) {
       const field = fields[fieldAt[i]];
       const value = recomputedNull[i] ? null : recomputed[i];
       this.issues.push({ line: lines[i], field, metric: REPORTED_FIELDS[field], reported: reported[i], recomputed: value, tolerance: tolerances.get(field)! });
@@ -185,7 +214,7 @@ export class AdReconciler {
 
   finish(totalRows: { values: Record<string, number | null> }[]): Reconciliation {
     const fields = this.fields ?? [];
-    if (fields.length === 0 || this.rows === 0) return { fields, rowsChecked: 0, totalChecked: false, issues: [] };
+    if (fields.length === 0 || this.rows === 0) return { fields, rowsChecked: 0, totalChecked: false, issueCount: 0, issueCounts: {}, issues: [] };
     if (!this.tolerances) this.settleTolerances();
     const total = totalRows.length === 1 ? totalRows[0] : null;
     if (total) {
@@ -195,7 +224,9 @@ export class AdReconciler {
       };
       for (const f of fields) this.push('total', f, total.values[f], this.compiled.get(f)!(sumOf));
     }
-    return { fields, rowsChecked: this.rows, totalChecked: total !== null, issues: this.issues };
+    const issueCounts = Object.fromEntries(fields.map((f) => [f, this.issueCounts.get(f) ?? 0]));
+    const issueCount = fields.reduce((n, f) => n + issueCounts[f], 0);
+    return { fields, rowsChecked: this.rows, totalChecked: total !== null, issueCount, issueCounts, issues: this.issues };
   }
 
   private start(batch: ColumnTable): void {
@@ -278,8 +309,14 @@ export class AdReconciler {
     if (reported === null || reported === undefined) return;
     const tolerance = this.tolerances!.get(field)!;
     if (recomputed === null || Math.abs(recomputed - reported) > tolerance + 1e-12) {
-      this.issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
+      this.count(field, 1);
+      if (line === 'total' || this.issues.length < this.listLimit)
+        this.issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
     }
+  }
+
+  private count(field: string, n: number): void {
+    this.issueCounts.set(field, (this.issueCounts.get(field) ?? 0) + n);
   }
 }
 

@@ -175,14 +175,20 @@ export class DatasetsService {
     return { total: table.length, columns, rows: toRecords(table, offset, limit, [...columns, ...table.specs.filter((s) => s.role === 'line')]) };
   }
 
-  /** Reported-vs-recomputed ratios of an ad import (computed at import; recomputed for older imports). */
-  async reconciliation(ws: Workspace, id: string): Promise<Reconciliation | { fields: []; rowsChecked: 0; totalChecked: false; issues: [] }> {
+  /**
+   * Reported-vs-recomputed ratios of an ad import: the report's (computed at import), or recomputed from
+   * the stored rows for older reports (which listed every disagreement) and for a stretch `page` of the
+   * disagreements (rows in line order, then the total row's).
+   */
+  async reconciliation(ws: Workspace, id: string, page?: { offset: number; limit: number }): Promise<Reconciliation & { offset?: number }> {
     const dataset = await this.get(ws, id);
-    if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issues: [] };
-    return (
-      (dataset.report.reconciliation as Reconciliation | undefined) ??
-      reconcileAdImport(this.tables.part(dataset.workspaceId, 'ad', dataset.id), dataset.report.totalRows)
-    );
+    if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issueCount: 0, issueCounts: {}, issues: [] };
+    const stored = dataset.report.reconciliation as Reconciliation | undefined;
+    if (!page && stored?.issueCount !== undefined) return stored;
+    const rows = this.tables.part(dataset.workspaceId, 'ad', dataset.id);
+    if (!page) return reconcileAdImport(rows, dataset.report.totalRows);
+    const listed = reconcileAdImport(rows, dataset.report.totalRows, page.offset + page.limit);
+    return { ...listed, offset: page.offset, issues: listed.issues.slice(page.offset, page.offset + page.limit) };
   }
 
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */

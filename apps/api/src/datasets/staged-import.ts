@@ -85,6 +85,6 @@ export class StagedImport implements SegmentSink {
 export function reconcile(report: ImportReport, staging: StagedImport): void {
   const reconciliation = staging.reconciliation(report.totalRows);
   report.reconciliation = reconciliation;
-  if (reconciliation.issues.length) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issues.length }));
+  if (reconciliation.issueCount) report.warnings.push(reportMessage('RECONCILIATION_MISMATCH', { count: reconciliation.issueCount }));
   else if (reconciliation.fields.length) report.warnings.push(reportMessage('RECONCILIATION_OK', { fields: reconciliation.fields.join(', ') }));
 }
