@@ -124,6 +124,23 @@ describe('campaign monitoring', () => {
     expect(fired((await alerts('acknowledged')).items)).toEqual(['ctr:P2:medium:acknowledged']);
   });
 
+  it('lists alerts a page at a time: the pages join into the whole list, in the same order, with its total', async () => {
+    const whole = (await e.http().get('/api/workspaces/ads/alerts').expect(200)).body as { items: AlertBody[] };
+    // The three high alerts (resolved) before the medium one (acknowledged).
+    expect(whole.items.map((a) => a.severity)).toEqual(['high', 'high', 'high', 'medium']);
+    const ids: string[] = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      const page = (await e.http().get(`/api/workspaces/ads/alerts?offset=${offset}&limit=2`).expect(200)).body;
+      expect([page.offset, page.total, page.summary.open.high]).toEqual([offset, 4, 0]);
+      ids.push(...page.items.map((a: AlertBody) => a.id));
+    }
+    expect(ids).toEqual(whole.items.map((a) => a.id));
+    const resolved = (await e.http().get('/api/workspaces/ads/alerts?state=resolved&limit=1').expect(200)).body;
+    expect([resolved.total, resolved.items.map((a: AlertBody) => a.id)]).toEqual([3, [whole.items[0].id]]);
+    await e.http().get('/api/workspaces/ads/alerts?state=open').expect(400);
+    await e.http().get('/api/workspaces/ads/alerts?limit=0').expect(400);
+  });
+
   it('delivered the new alerts to the webhook, retrying after a 500', async () => {
     for (let i = 0; i < 50 && received.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect(received.map((r) => r.status)).toEqual([500, 200]);

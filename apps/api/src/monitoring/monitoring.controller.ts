@@ -1,6 +1,7 @@
 import { RequirePermission } from '../auth/permission.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ALERTS_PAGE, AlertsQueryDto } from './dto/alerts-query.dto';
 import { MonitoringService } from './monitoring.service';
 import { CurrentWorkspace } from '../workspaces/current-workspace';
 import type { Workspace } from '../workspaces/workspaces.repository';
@@ -59,11 +60,10 @@ export class MonitoringController {
 
   @RequirePermission('workspace:read')
   @Get('alerts')
-  @ApiQuery({ name: 'state', required: false, enum: ['new', 'acknowledged', 'resolved'] })
-  @ApiOperation({ summary: 'Alerts, most severe first' })
-  async alerts(@CurrentWorkspace() ws: Workspace, @Query('state') state?: string) {
-    const items = await this.monitoring.alerts(ws, state);
-    return { items, summary: await this.monitoring.summary(ws) };
+  @ApiOperation({ summary: 'Alerts, most severe first: all of them, or a page (offset, limit) with their total; the counts by severity' })
+  alerts(@CurrentWorkspace() ws: Workspace, @Query() q: AlertsQueryDto) {
+    const page = q.offset === undefined && q.limit === undefined ? undefined : { offset: q.offset ?? 0, limit: q.limit ?? ALERTS_PAGE };
+    return this.monitoring.alertList(ws, q.state, page);
   }
 
   @RequirePermission('workspace:write')

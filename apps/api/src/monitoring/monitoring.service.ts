@@ -30,6 +30,18 @@ import { systemResolve, WebhookTargetError } from './webhook-sender';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
+/** Most severe first, then the latest window and the newest; ties by rule and subject, so pages never overlap. */
+function byUrgency(a: Alert & { id: string }, b: Alert & { id: string }): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    b.window.to.localeCompare(a.window.to) ||
+    b.createdAt.localeCompare(a.createdAt) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.dimensionValue ?? '').localeCompare(b.dimensionValue ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 /** Alert rules, their evaluation by the one engine after every import, anomalies and pacing. */
 export class MonitoringService {
   constructor(
@@ -63,15 +75,21 @@ export class MonitoringService {
     if (!(await this.repo.deleteRule(ws.id, id))) throw new AppError('ALERT_RULE_NOT_FOUND', Status.NOT_FOUND, { id });
   }
 
+  /** The workspace's alerts (of one state), most severe first, then latest window, newest, and by rule and subject. */
   async alerts(ws: Workspace, state?: string) {
-    const list = await this.repo.alerts(ws.id, state);
-    return list.sort(
-      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.window.to.localeCompare(a.window.to) || b.createdAt.localeCompare(a.createdAt),
-    );
+    return (await this.repo.alerts(ws.id, state)).sort(byUrgency);
   }
 
   async summary(ws: Workspace) {
-    return summarizeAlerts(await this.alerts(ws));
+    return summarizeAlerts(await this.repo.alerts(ws.id));
+  }
+
+  /** A page of `alerts` (all of them without `page`), its total and the workspace's counts, from one read. */
+  async alertList(ws: Workspace, state: string | undefined, page?: { offset: number; limit: number }) {
+    const all = await this.repo.alerts(ws.id);
+    const items = (state ? all.filter((a) => a.state === state) : all).sort(byUrgency);
+    const listed = page ? items.slice(page.offset, page.offset + page.limit) : items;
+    return { items: listed, total: items.length, offset: page?.offset ?? 0, summary: summarizeAlerts(all) };
   }
 
   /**

@@ -94,7 +94,9 @@ export const api = {
   query: (name: string, spec: QuerySpec, signal?: AbortSignal) => request<QueryResult>(`${ws(name)}/query`, { method: 'POST', body: spec, signal }),
 
   // Monitoring: alerts (most severe first), rules, anomalies.
-  alerts: (name: string, state?: AlertState, signal?: AbortSignal) => request<AlertList>(`${ws(name)}/alerts`, { query: { state }, signal }),
+  /** A page of the alerts of a state (most urgent first), with their total and the workspace's counts. */
+  alerts: (name: string, state: AlertState | undefined, page: { offset: number; limit: number }, signal?: AbortSignal) =>
+    request<AlertList>(`${ws(name)}/alerts`, { query: { state, offset: page.offset, limit: page.limit }, signal }),
   ackAlert: (name: string, id: string) => request<AlertItem>(`${ws(name)}/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' }),
   evaluateAlerts: (name: string) => request<EvaluateResult>(`${ws(name)}/alerts/evaluate`, { method: 'POST' }),
   alertRules: (name: string) => request<{ items: AlertRule[] }>(`${ws(name)}/alert-rules`).then((r) => r.items),

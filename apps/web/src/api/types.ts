@@ -166,6 +166,9 @@ export interface AlertSummary {
 
 export interface AlertList {
   items: AlertItem[];
+  /** Alerts of the state asked for, listed or not. */
+  total: number;
+  offset: number;
   summary: AlertSummary;
 }
 

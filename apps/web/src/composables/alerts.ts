@@ -16,8 +16,8 @@ export function setAlertSummary(ws: string, summary: AlertSummary): void {
 export async function refreshAlertSummary(ws: string): Promise<void> {
   if (!ws) return;
   try {
-    // `state=new` keeps the answer small; the summary always counts every alert of the workspace.
-    setAlertSummary(ws, (await api.alerts(ws, 'new')).summary);
+    // One alert listed keeps the answer small; the summary always counts every alert of the workspace.
+    setAlertSummary(ws, (await api.alerts(ws, 'new', { offset: 0, limit: 1 })).summary);
   } catch {
     summaries.delete(ws);
   }

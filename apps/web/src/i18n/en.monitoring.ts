@@ -8,6 +8,7 @@ export const enMonitoring: Record<keyof typeof zhMonitoring, string> = {
 
   'monitor.title': 'Monitoring',
   'monitor.subtitle': 'Alert rules run after every import; alerts are listed by severity with the rows behind them and a link to the report.',
+  'monitor.more': 'Show more ({shown} of {total} shown)',
   'monitor.evaluate': 'Evaluate now',
   'monitor.evaluated': 'Evaluated: {created} new, {reopened} reopened, {resolved} resolved, {open} open in all',
   'monitor.skipped': '{n} rule(s) not evaluated',

@@ -6,6 +6,7 @@ export const zhMonitoring = {
 
   'monitor.title': '监控',
   'monitor.subtitle': '每次导入后按告警规则自动评估；告警按严重程度排列，附带背后的数据行与报表链接。',
+  'monitor.more': '显示更多（已显示 {shown} / 共 {total} 条）',
   'monitor.evaluate': '立即评估',
   'monitor.evaluated': '评估完成：新增 {created} 条，重新打开 {reopened} 条，已解决 {resolved} 条，未解决共 {open} 条',
   'monitor.skipped': '{n} 条规则未评估',
