@@ -1,3 +1,4 @@
+import { everyCtrWrongCsv } from './helpers/ad-exports';
 import { makeDataDir, removeDataDir, startApp, upload, uploadSample, type E2eApp } from './helpers/e2e-app';
 
 /** The platform's own ratios are recomputed and every disagreement beyond rounding is listed. */
@@ -49,12 +50,7 @@ describe('reconciliation of reported ratios', () => {
     // 1,500 rows: clicks i, impressions 1000, so the CTR is i / 1000; the export writes it as 9.99% on every row. Row i is on line i + 1.
     // 9.99% stands for 0.0999 ± 0.00005 (half its last digit); the nearest CTRs are 0.099 and 0.100, so all 1,500 disagree.
     // ROI: GMV 2 x cost, written 2.00: right on every row. Total: clicks 1500 x 1501 / 2 over 1,500,000 impressions = 75.05%, written 75.05%: right.
-    const rows = Array.from({ length: 1_500 }, (_, k) => `2026-10-01,P${k + 1},10.00,1000,${k + 1},9.99%,1,20.00,2.00`);
-    const csv = [
-      '日期,计划ID,消耗(元),展示次数,点击次数,点击率,成交订单数,成交金额(元),支付ROI',
-      ...rows,
-      '全部,-,15000.00,1500000,1125750,75.05%,1500,30000.00,2.00',
-    ].join('\n');
+    const csv = everyCtrWrongCsv(1_500);
     const res = await upload(e, 'every', Buffer.from(csv), 'plan.csv');
     expect(res.status).toBe(201);
     const recon = res.body.report.reconciliation;

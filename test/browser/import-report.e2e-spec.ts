@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { everyCtrWrongCsv } from '../helpers/ad-exports';
 import { screenshot, startBrowserStack, type Page } from './browser-harness';
 
 /**
@@ -53,12 +54,7 @@ describe('import report for users (Chromium)', () => {
 
   it('counts every disagreement of an export whose CTR disagrees on every row, and lists the first 200 rows’ with the total row’s', async () => {
     // 1,500 rows with CTR i / 1000 written as 9.99% (all wrong: 0.099 and 0.100 are the nearest); the total's 75.05% is right.
-    const rows = Array.from({ length: 1_500 }, (_, k) => `2026-10-01,P${k + 1},10.00,1000,${k + 1},9.99%,1,20.00,2.00`);
-    const csv = [
-      '日期,计划ID,消耗(元),展示次数,点击次数,点击率,成交订单数,成交金额(元),支付ROI',
-      ...rows,
-      '全部,-,15000.00,1500000,1125750,75.05%,1500,30000.00,2.00',
-    ].join('\n');
+    const csv = everyCtrWrongCsv(1_500);
     await page.goto(`${stack.url}/w/shop/datasets`);
     const input = await page.waitForSelector('[data-test="upload"] input[type="file"]', { state: 'attached' });
     await input.setInputFiles({ name: 'every-ctr-wrong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

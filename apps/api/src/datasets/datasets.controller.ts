@@ -8,7 +8,7 @@ import { ValidationError } from '../common/app-error';
 import { mapDatasetDetail, mapDatasetSummary } from './dataset.mapper';
 import { DatasetsService } from './datasets.service';
 import { RECONCILIATION_LIST_LIMIT } from '@creator-ops/query';
-import { ReconciliationQueryDto } from './dto/reconciliation-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { RowsQueryDto } from './dto/rows-query.dto';
 import { UploadDatasetDto } from './dto/upload-dataset.dto';
 import { CurrentWorkspace } from '../workspaces/current-workspace';
@@ -76,9 +76,8 @@ export class DatasetsController {
     summary:
       "Ad exports: the platform's ratios recomputed per row and for the total row; every disagreement beyond rounding counted, the first 200 rows' listed (offset and limit list any stretch)",
   })
-  reconciliation(@CurrentWorkspace() ws: Workspace, @Param('id') id: string, @Query() q: ReconciliationQueryDto) {
-    const page = q.offset === undefined && q.limit === undefined ? undefined : { offset: q.offset ?? 0, limit: q.limit ?? RECONCILIATION_LIST_LIMIT };
-    return this.datasets.reconciliation(ws, id, page);
+  reconciliation(@CurrentWorkspace() ws: Workspace, @Param('id') id: string, @Query() q: PageQueryDto) {
+    return this.datasets.reconciliation(ws, id, q.page(RECONCILIATION_LIST_LIMIT));
   }
 
   @RequirePermission('workspace:write')

@@ -62,8 +62,7 @@ export class MonitoringController {
   @Get('alerts')
   @ApiOperation({ summary: 'Alerts, most severe first: all of them, or a page (offset, limit) with their total; the counts by severity' })
   alerts(@CurrentWorkspace() ws: Workspace, @Query() q: AlertsQueryDto) {
-    const page = q.offset === undefined && q.limit === undefined ? undefined : { offset: q.offset ?? 0, limit: q.limit ?? ALERTS_PAGE };
-    return this.monitoring.alertList(ws, q.state, page);
+    return this.monitoring.alertList(ws, q.state, q.page(ALERTS_PAGE));
   }
 
   @RequirePermission('workspace:write')
