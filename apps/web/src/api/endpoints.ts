@@ -20,6 +20,7 @@ import type {
   MetricItem,
   QueryResult,
   QuerySpec,
+  Reconciliation,
   ReportQuery,
   ReportResult,
   Role,
@@ -68,6 +69,9 @@ export const api = {
   datasetRows: (name: string, id: string, offset: number, limit: number) =>
     request<DatasetRows>(`${ws(name)}/datasets/${encodeURIComponent(id)}/rows`, { query: { offset, limit } }),
   dataset: (name: string, id: string) => request<UploadResult>(`${ws(name)}/datasets/${encodeURIComponent(id)}`),
+  /** A stretch of an ad import's ratio disagreements (rows in line order, then the total row's). */
+  reconciliation: (name: string, id: string, page: { offset: number; limit: number }) =>
+    request<Reconciliation & { offset: number }>(`${ws(name)}/datasets/${encodeURIComponent(id)}/reconciliation`, { query: page }),
   deleteDataset: (name: string, id: string) => request<void>(`${ws(name)}/datasets/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   upload(
     name: string,

@@ -156,7 +156,7 @@ export const en: Record<MessageKey, string> = {
   'recon.recomputed': 'Recomputed',
   'recon.counts': '{n} disagreements in all: {fields}',
   'recon.fieldCount': '{field} {n}',
-  'recon.listedOf': 'Only {n} of them are listed: the first 200 rows’ and the total row’s (the API pages through the rest: …/reconciliation?offset=200)',
+  'recon.listedOf': 'Only {n} of them are listed: the first 200 rows’ and the total row’s',
   'report.scale': 'Scale',
   'report.note': 'Note',
   'report.total': 'Total',

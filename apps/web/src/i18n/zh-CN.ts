@@ -156,7 +156,7 @@ export const zh = {
   'recon.recomputed': '按明细重算',
   'recon.counts': '不一致共 {n} 处：{fields}',
   'recon.fieldCount': '{field} {n} 处',
-  'recon.listedOf': '仅列出其中 {n} 处：前 200 处明细行的与汇总行的（其余可经 API …/reconciliation?offset=200 分页取得）',
+  'recon.listedOf': '仅列出其中 {n} 处：前 200 处明细行的与汇总行的',
   'report.note': '备注',
   'report.total': '合计',
   'report.totalAll': '全部 {n} 个',
