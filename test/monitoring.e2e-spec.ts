@@ -147,6 +147,27 @@ describe('campaign monitoring', () => {
     expect(received[1].body.alerts.map((a) => `${a.metric}:${a.dimensionValue}`).sort()).toEqual(['ad_orders:P4', 'ctr:P2', 'roi:P1', 'roi:P4']);
   });
 
+  it('delivers 250 fresh alerts in POSTs of at most 100, each alert once, the most urgent first', async () => {
+    // 250 plans: day 1 ROI 1000 / 200 = 5, day 2 ROI 100 / 200 = 0.5 < 3.33 (CTR, CPA and orders unchanged): 250 ROI alerts on day 2.
+    const plans = (day: string, gmv: string) =>
+      Array.from({ length: 250 }, (_, k) => `${day},Q${String(k + 1).padStart(3, '0')},计划,200.00,10000,300,10,${gmv}`);
+    await upload(e, 'big', csv(plans('2026-10-01', '1000.00')), 'big-day1.csv').expect(201);
+    await e.http().put('/api/workspaces/big/webhook').send({ url: hookUrl }).expect(200);
+    await upload(e, 'big', csv(plans('2026-10-02', '100.00')), 'big-day2.csv').expect(201);
+    const posts = () => received.filter((r) => (r.body as unknown as { workspace: string }).workspace === 'big');
+    for (let i = 0; i < 50 && posts().length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    const bodies = posts().map((r) => r.body as unknown as { alerts: AlertBody[]; part: number; parts: number; total: number });
+    expect(bodies.map((b) => [b.part, b.parts, b.total, b.alerts.length])).toEqual([
+      [1, 3, 250, 100],
+      [2, 3, 250, 100],
+      [3, 3, 250, 50],
+    ]);
+    // Ties (one rule, one day) go by plan id: Q001..Q250 across the three POSTs.
+    expect(bodies.flatMap((b) => b.alerts.map((a) => `${a.metric}:${a.dimensionValue}`))).toEqual(
+      Array.from({ length: 250 }, (_, k) => `roi:Q${String(k + 1).padStart(3, '0')}`),
+    );
+  });
+
   it('validates rules and reports every problem at once', async () => {
     const bad = await e.http().post('/api/workspaces/ads/alert-rules').send({ metric: 'nope', op: 'sideways', window: 'year', severity: 'urgent' }).expect(400);
     expect(bad.body.code).toBe('INVALID_ALERT_RULE');

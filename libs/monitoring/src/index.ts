@@ -9,4 +9,5 @@ export * from './robust-stats';
 export * from './anomalies';
 export * from './pacing';
 export * from './webhook';
+export * from './webhook-payloads';
 export * from './webhook-target';

@@ -11,6 +11,8 @@ import {
   reconcileAlerts,
   summarizeAlerts,
   validateBudget,
+  WEBHOOK_ALERTS_PER_POST,
+  webhookPayloads,
   type Alert,
   type AlertRule,
   type Budget,
@@ -31,14 +33,14 @@ import { systemResolve, WebhookTargetError } from './webhook-sender';
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 /** Most severe first, then the latest window and the newest; ties by rule and subject, so pages never overlap. */
-function byUrgency(a: Alert & { id: string }, b: Alert & { id: string }): number {
+function byUrgency(a: Alert & { id?: string }, b: Alert & { id?: string }): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     b.window.to.localeCompare(a.window.to) ||
     b.createdAt.localeCompare(a.createdAt) ||
     a.ruleId.localeCompare(b.ruleId) ||
     (a.dimensionValue ?? '').localeCompare(b.dimensionValue ?? '') ||
-    a.id.localeCompare(b.id)
+    (a.id ?? '').localeCompare(b.id ?? '')
   );
 }
 
@@ -171,20 +173,22 @@ export class MonitoringService {
     return (await this.tables.tableSet(workspaceId)).tables;
   }
 
-  private async notify(url: string, workspace: string, alerts: Alert[]): Promise<void> {
-    const delivery = await deliverWebhook(
-      url,
-      { workspace, alerts },
-      {
+  /** The fresh alerts, most urgent first, a hundred a POST; a POST not delivered after its retries stops the rest. */
+  private async notify(url: string, workspace: string, alerts: (Alert & { id?: string })[]): Promise<void> {
+    const posts = webhookPayloads(workspace, [...alerts].sort(byUrgency));
+    for (const payload of posts) {
+      const delivery = await deliverWebhook(url, payload, {
         fetch: this.http.webhookFetch(this.config.webhookAllowPrivate),
         sleep: (ms) => this.http.sleep(ms),
         isPermanent: (e) => e instanceof WebhookTargetError || (e as Error)?.cause instanceof WebhookTargetError,
-      },
-    );
-    if (!delivery.delivered)
-      this.logger.warn(
-        `webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${delivery.attempts.at(-1)?.error ?? delivery.attempts.at(-1)?.status}`,
-      );
+      });
+      if (delivery.delivered) continue;
+      const last = delivery.attempts.at(-1);
+      const undelivered =
+        posts.length > 1 ? ` (part ${payload.part} of ${payload.parts}; ${payload.total - (payload.part - 1) * WEBHOOK_ALERTS_PER_POST} alerts not sent)` : '';
+      this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${last?.error ?? last?.status}${undelivered}`);
+      return;
+    }
   }
 }
 
