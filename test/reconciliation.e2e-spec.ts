@@ -73,6 +73,22 @@ describe('reconciliation of reported ratios', () => {
     await e.http().get(`${url}?limit=1001`).expect(400);
   });
 
+  it('pages over the rows’ disagreements then the total row’s, and lists nothing past the end', async () => {
+    // 1,500 rows and the total row, every CTR written 9.99%: 1,501 disagreements, the total's last (index 1,500).
+    const res = await upload(e, 'ends', Buffer.from(everyCtrWrongCsv(1_500, { wrongTotal: true })), 'plan.csv');
+    expect(res.status).toBe(201);
+    const url = `/api/workspaces/ends/datasets/${res.body.id}/reconciliation`;
+    const tail = (await e.http().get(`${url}?offset=1450&limit=100`).expect(200)).body;
+    expect(tail.issueCount).toBe(1_501);
+    // Rows 1,451..1,500 are on lines 1,452..1,501; then the total row (75.05% recomputed).
+    expect(tail.issues.map((i: { line: number | string }) => i.line)).toEqual([...Array.from({ length: 50 }, (_, k) => k + 1_452), 'total']);
+    expect(tail.issues[50].recomputed).toBeCloseTo(1_125_750 / 1_500_000, 12);
+    const before = (await e.http().get(`${url}?offset=1400&limit=100`).expect(200)).body;
+    expect(before.issues.map((i: { line: number }) => i.line)).toEqual(Array.from({ length: 100 }, (_, k) => k + 1_402));
+    expect((await e.http().get(`${url}?offset=1501`).expect(200)).body.issues).toEqual([]);
+    expect((await e.http().get(`${url}?offset=999999999999`).expect(200)).body.issues).toEqual([]);
+  });
+
   it('returns an empty reconciliation for a kind without reported ratios', async () => {
     const res = await uploadSample(e, 'shop', 'doudian-orders.csv');
     const rec = await e.http().get(`/api/workspaces/shop/datasets/${res.body.id}/reconciliation`).expect(200);

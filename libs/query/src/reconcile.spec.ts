@@ -119,8 +119,8 @@ describe('AdReconciler.absorb', () => {
   }
 
   /** The same batches added one by one to one reconciler. */
-  function sequential(first: ColumnTable, rest: ColumnTable, listLimit?: number) {
-    const r = new AdReconciler(listLimit);
+  function sequential(first: ColumnTable, rest: ColumnTable, listLimit?: number, listFrom?: number) {
+    const r = new AdReconciler(listLimit, listFrom);
     for (const batch of [...batches(first, 4_096), ...batches(rest, 1_000)]) r.add(batch);
     return r.finish(totalRows);
   }
@@ -178,6 +178,30 @@ describe('AdReconciler.absorb', () => {
     expect(got.issueCount).toBe(all.issues.length);
     expect(got.issues).toEqual([...all.issues.filter((i) => i.line !== 'total').slice(0, RECONCILIATION_LIST_LIMIT), ...totals]);
     expect(got.issues.filter((i) => i.line !== 'total')).toHaveLength(200);
+  });
+
+  it.each([
+    [0, 50],
+    [150, 100],
+    [1_340, 200],
+    [5_000, 10],
+  ])('lists the row disagreements from the %ith, %i of them, with every one of the total row, and counts them all', (from, limit) => {
+    const { first, rest } = everyRoiWrong();
+    const all = sequential(first, rest, Infinity);
+    const got = sequential(first, rest, limit, from);
+    expect(got.issueCount).toBe(all.issueCount);
+    expect(got.issues).toEqual([...all.issues.filter((i) => i.line !== 'total').slice(from, from + limit), ...all.issues.filter((i) => i.line === 'total')]);
+  });
+
+  it('declines a part, changing nothing, when it lists from a later disagreement (a part lists its first)', () => {
+    const { first, rest } = everyRoiWrong();
+    const main = new AdReconciler(10, 5);
+    for (const batch of batches(first, 4_096)) main.add(batch);
+    const apart = new AdReconciler(10, 5);
+    for (const batch of batches(rest, 1_000)) apart.add(batch);
+    expect(main.absorb(structuredClone(apart.part()))).toBe(false);
+    for (const batch of batches(rest, 1_000)) main.add(batch);
+    expect(main.finish(totalRows)).toEqual(sequential(first, rest, 10, 5));
   });
 
   const cases: [string, number, (rest: ColumnTable) => ColumnTable][] = [

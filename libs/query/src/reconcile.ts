@@ -54,8 +54,9 @@ export function reconcileAdImport(
   table: ColumnTable,
   totalRows: { values: Record<string, number | null> }[],
   listLimit = RECONCILIATION_LIST_LIMIT,
+  listFrom = 0,
 ): Reconciliation {
-  const reconciler = new AdReconciler(listLimit);
+  const reconciler = new AdReconciler(listLimit, listFrom);
   reconciler.add(table);
   return reconciler.finish(totalRows);
 }
@@ -139,15 +140,20 @@ export class AdReconciler {
   private pendingRows = 0;
   private tolerances: Map<string, number> | null = null;
   private readonly decimals = new Map<string, number>();
-  /** The rows' disagreements listed (the first `listLimit`), then the total row's. */
+  /** The rows' disagreements listed (`listLimit` from the `listFrom`th), then the total row's. */
   private readonly issues: ReconciliationIssue[] = [];
+  /** Row disagreements found so far, listed or not. */
+  private rowIssues = 0;
   private readonly issueCounts = new Map<string, number>();
   private readonly compiled = new Map<string, Compiled>();
   /** Base fields the formulas read: their column sums and how many cells were present. */
   private readonly sums = new Map<string, FieldSum>();
 
-  /** `listLimit`: row disagreements listed one by one (all are counted). */
-  constructor(private readonly listLimit = RECONCILIATION_LIST_LIMIT) {}
+  /** Row disagreements listed one by one: `listLimit` of them from the `listFrom`th in line order (all are counted). */
+  constructor(
+    private readonly listLimit = RECONCILIATION_LIST_LIMIT,
+    private readonly listFrom = 0,
+  ) {}
 
   add(batch: ColumnTable): void {
     if (this.fields === null) this.start(batch);
@@ -189,6 +195,8 @@ export class AdReconciler {
     const fields = this.fields;
     if (fields === null || part.fields === null || fields.join() !== part.fields.join()) return false;
     if (fields.length === 0 || part.rows === 0) return true;
+    // A part lists its first disagreements: those that follow a later first one are not there.
+    if (this.listFrom !== 0) return false;
     const tolerances = this.tolerances;
     if (!tolerances || fields.some((f) => part.tolerances[f] !== tolerances.get(f))) return false;
     for (const [field, acc] of this.sums) {
@@ -204,7 +212,9 @@ export class AdReconciler {
     this.rows += part.rows;
     for (const [field, count] of Object.entries(part.issueCounts)) this.count(field, count);
     const { lines, fields: fieldAt, reported, recomputed, recomputedNull } = part.issues;
-    for (let i = 0; i < lines.length && this.issues.length < this.listLimit; i++) {
+    const listedBefore = this.issues.length;
+    this.rowIssues += Object.values(part.issueCounts).reduce((a, b) => a + b, 0);
+    for (let i = 0; i < lines.length && listedBefore + i < this.listLimit; i++) {
       const field = fields[fieldAt[i]];
       const value = recomputedNull[i] ? null : recomputed[i];
       this.issues.push({ line: lines[i], field, metric: REPORTED_FIELDS[field], reported: reported[i], recomputed: value, tolerance: tolerances.get(field)! });
@@ -310,8 +320,9 @@ export class AdReconciler {
     const tolerance = this.tolerances!.get(field)!;
     if (recomputed === null || Math.abs(recomputed - reported) > tolerance + 1e-12) {
       this.count(field, 1);
-      if (line === 'total' || this.issues.length < this.listLimit)
-        this.issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
+      const listed = line === 'total' || (this.rowIssues >= this.listFrom && this.rowIssues < this.listFrom + this.listLimit);
+      if (line !== 'total') this.rowIssues++;
+      if (listed) this.issues.push({ line, field, metric: REPORTED_FIELDS[field], reported, recomputed, tolerance });
     }
   }
 

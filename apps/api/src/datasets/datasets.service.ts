@@ -185,10 +185,18 @@ export class DatasetsService {
     if (dataset.kind !== 'ad') return { fields: [], rowsChecked: 0, totalChecked: false, issueCount: 0, issueCounts: {}, issues: [] };
     const stored = dataset.report.reconciliation as Reconciliation | undefined;
     if (!page && stored?.issueCount !== undefined) return stored;
+    // Past the end: nothing to list, and nothing to recompute.
+    if (page && stored?.issueCount !== undefined && page.offset >= stored.issueCount) return { ...stored, offset: page.offset, issues: [] };
     const rows = this.tables.part(dataset.workspaceId, 'ad', dataset.id);
     if (!page) return reconcileAdImport(rows, dataset.report.totalRows);
-    const listed = reconcileAdImport(rows, dataset.report.totalRows, page.offset + page.limit);
-    return { ...listed, offset: page.offset, issues: listed.issues.slice(page.offset, page.offset + page.limit) };
+    // The sequence is the rows' disagreements in line order, then the total row's: the page lists the rows' in it (and no
+    // more, whatever the offset), then the total row's that fall in it.
+    const listed = reconcileAdImport(rows, dataset.report.totalRows, page.limit, page.offset);
+    const totals = listed.issues.filter((i) => i.line === 'total');
+    const rowIssues = listed.issueCount - totals.length;
+    const inPage = (at: number) => at >= page.offset && at < page.offset + page.limit;
+    const issues = [...listed.issues.filter((i) => i.line !== 'total'), ...totals.filter((_, j) => inPage(rowIssues + j))];
+    return { ...listed, offset: page.offset, issues };
   }
 
   /** Metadata first (one transaction), then the file: a crash in between leaves only an orphan file, swept at start. */
