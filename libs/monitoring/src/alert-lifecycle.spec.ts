@@ -2,7 +2,7 @@
  * The lifecycle over successive imports of a plan report, with the break-even rule (gross margin
  * 30%: break-even ROI 3.33…, cost ≥ ¥100, per plan, latest day).
  */
-import { acknowledgeAlert, alertKey, reconcileAlerts, summarizeAlerts } from './alert-lifecycle';
+import { acknowledgeAlert, alertKey, reconcileAlerts, summarizeAlerts, summarizeCounts } from './alert-lifecycle';
 import { evaluateRules } from './evaluate-rules';
 import { adRow, buildTables, rule } from './testing/helpers';
 import type { Alert, AlertRule } from './types';
@@ -137,6 +137,22 @@ describe('the fields of an alert (stored and shown in this order)', () => {
     expect(run(apply(store, { created: [], stillOpen: [], reopened: [], resolved: cleared }), IMPORT_1, T2).reopened.map((a) => Object.keys(a))).toEqual([
       stored,
     ]);
+  });
+});
+
+describe('summarizeCounts', () => {
+  it('counts as summarizeAlerts does over the alerts the counts stand for (open: new and acknowledged; resolved left out)', () => {
+    const counts = [
+      { state: 'new', severity: 'high', count: 3 },
+      { state: 'acknowledged', severity: 'high', count: 2 },
+      { state: 'resolved', severity: 'high', count: 40 },
+      { state: 'new', severity: 'low', count: 1 },
+      { state: 'acknowledged', severity: 'medium', count: 5 },
+    ] as const;
+    const alerts = counts.flatMap(({ state, severity, count }) => Array.from({ length: count }, () => ({ state, severity })));
+    expect(summarizeCounts([...counts])).toEqual(summarizeAlerts(alerts));
+    // By hand: open high 3 + 2, medium 5, low 1; new high 3, low 1.
+    expect(summarizeCounts([...counts])).toEqual({ open: { high: 5, medium: 5, low: 1, total: 11 }, new: { high: 3, medium: 0, low: 1, total: 4 } });
   });
 });
 

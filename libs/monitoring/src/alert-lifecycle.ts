@@ -93,15 +93,20 @@ export type SeverityCounts = Record<Severity, number> & { total: number };
 
 /** Counts for the header badge and the CLI's exit code (3 when `open.high > 0`). */
 export function summarizeAlerts(alerts: Pick<Alert, 'state' | 'severity'>[]): { open: SeverityCounts; new: SeverityCounts } {
-  const counts = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, total: 0 });
-  const out = { open: counts(), new: counts() };
-  for (const a of alerts) {
-    if (!isOpen(a)) continue;
-    out.open[a.severity]++;
-    out.open.total++;
-    if (a.state === 'new') {
-      out.new[a.severity]++;
-      out.new.total++;
+  return summarizeCounts(alerts.map(({ state, severity }) => ({ state, severity, count: 1 })));
+}
+
+/** `summarizeAlerts` from how many alerts there are of each state and severity (as a database counts them). */
+export function summarizeCounts(counts: (Pick<Alert, 'state' | 'severity'> & { count: number })[]): { open: SeverityCounts; new: SeverityCounts } {
+  const zero = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, total: 0 });
+  const out = { open: zero(), new: zero() };
+  for (const c of counts) {
+    if (!isOpen(c)) continue;
+    out.open[c.severity] += c.count;
+    out.open.total += c.count;
+    if (c.state === 'new') {
+      out.new[c.severity] += c.count;
+      out.new.total += c.count;
     }
   }
   return out;

@@ -57,6 +57,20 @@ export class MonitoringRepository {
     return rows.map((r) => ({ ...(r.alert as Alert), id: r.id, state: r.state as Alert['state'] }));
   }
 
+  /** How many alerts of each state and severity the workspace holds (from the columns: no alert is read). */
+  async counts(workspaceId: string): Promise<{ state: Alert['state']; severity: Alert['severity']; count: number }[]> {
+    const rows: { state: Alert['state']; severity: Alert['severity']; count: number | string }[] = await this.db
+      .getRepository(AlertEntity)
+      .createQueryBuilder('a')
+      .select(['a.state AS state', 'a.severity AS severity', 'COUNT(*) AS count'])
+      .where('a.workspaceId = :workspaceId', { workspaceId })
+      .groupBy('a.state')
+      .addGroupBy('a.severity')
+      .getRawMany();
+    // PostgreSQL's COUNT is a bigint, which its driver returns as text.
+    return rows.map((r) => ({ state: r.state, severity: r.severity, count: Number(r.count) }));
+  }
+
   async alert(workspaceId: string, id: string): Promise<(Alert & { id: string }) | null> {
     const r = await this.db.getRepository(AlertEntity).findOneBy({ workspaceId, id });
     return r ? { ...(r.alert as Alert), id: r.id, state: r.state as Alert['state'] } : null;

@@ -9,7 +9,7 @@ import {
   evaluateRules,
   pacing,
   reconcileAlerts,
-  summarizeAlerts,
+  summarizeCounts,
   validateBudget,
   WEBHOOK_ALERTS_PER_POST,
   webhookPayloads,
@@ -82,16 +82,16 @@ export class MonitoringService {
     return (await this.repo.alerts(ws.id, state)).sort(byUrgency);
   }
 
+  /** The open alerts' counts by severity, counted by the database (resolved ones pile up over the months). */
   async summary(ws: Workspace) {
-    return summarizeAlerts(await this.repo.alerts(ws.id));
+    return summarizeCounts(await this.repo.counts(ws.id));
   }
 
-  /** A page of `alerts` (all of them without `page`), its total and the workspace's counts, from one read. */
+  /** A page of `alerts` (all of them without `page`), its total and the workspace's counts. */
   async alertList(ws: Workspace, state: string | undefined, page?: { offset: number; limit: number }) {
-    const all = await this.repo.alerts(ws.id);
-    const items = (state ? all.filter((a) => a.state === state) : all).sort(byUrgency);
+    const items = await this.alerts(ws, state);
     const listed = page ? items.slice(page.offset, page.offset + page.limit) : items;
-    return { items: listed, total: items.length, offset: page?.offset ?? 0, summary: summarizeAlerts(all) };
+    return { items: listed, total: items.length, offset: page?.offset ?? 0, summary: await this.summary(ws) };
   }
 
   /**
