@@ -137,6 +137,8 @@ describe('campaign monitoring', () => {
     expect(ids).toEqual(whole.items.map((a) => a.id));
     const resolved = (await e.http().get('/api/workspaces/ads/alerts?state=resolved&limit=1').expect(200)).body;
     expect([resolved.total, resolved.items.map((a: AlertBody) => a.id)]).toEqual([3, [whole.items[0].id]]);
+    expect(resolved.bySeverity).toEqual({ high: 3, medium: 0, low: 0 });
+    expect((await e.http().get('/api/workspaces/ads/alerts?limit=1').expect(200)).body.bySeverity).toEqual({ high: 3, medium: 1, low: 0 });
     await e.http().get('/api/workspaces/ads/alerts?state=open').expect(400);
     await e.http().get('/api/workspaces/ads/alerts?limit=0').expect(400);
   });

@@ -87,11 +87,14 @@ export class MonitoringService {
     return summarizeCounts(await this.repo.counts(ws.id));
   }
 
-  /** A page of `alerts` (all of them without `page`), its total and the workspace's counts. */
+  /** A page of `alerts` (all of them without `page`), how many there are in all and of each severity, and the workspace's counts. */
   async alertList(ws: Workspace, state: string | undefined, page?: { offset: number; limit: number }) {
     const items = await this.alerts(ws, state);
+    const counts = await this.repo.counts(ws.id);
+    const bySeverity = { high: 0, medium: 0, low: 0 };
+    for (const c of counts) if (!state || c.state === state) bySeverity[c.severity] += c.count;
     const listed = page ? items.slice(page.offset, page.offset + page.limit) : items;
-    return { items: listed, total: items.length, offset: page?.offset ?? 0, summary: await this.summary(ws) };
+    return { items: listed, total: items.length, bySeverity, offset: page?.offset ?? 0, summary: summarizeCounts(counts) };
   }
 
   /**

@@ -166,8 +166,9 @@ export interface AlertSummary {
 
 export interface AlertList {
   items: AlertItem[];
-  /** Alerts of the state asked for, listed or not. */
+  /** Alerts of the state asked for, listed or not, in all and of each severity. */
   total: number;
+  bySeverity: Record<AlertItem['severity'], number>;
   offset: number;
   summary: AlertSummary;
 }
