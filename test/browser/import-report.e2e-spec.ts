@@ -67,13 +67,17 @@ describe('import report for users (Chromium)', () => {
     expect(lines).toEqual(Array.from({ length: 200 }, (_, k) => String(k + 2)));
     await screenshot(page, 'import-02-reconciliation-counted');
     // Page 2 comes from the stored rows: lines 202..401, reported 9.99%, recomputed (line - 1) / 1000: 201 / 1000 = 20.1% on line 202 (shown to 4 decimals).
+    /** Waits for the pager's page to be drawn: its first line is `line`. */
+    const firstLineShown = (line: string) =>
+      page.waitForFunction(
+        (expected) =>
+          (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
+            .querySelector('[data-test="reconciliation-issues"] tbody tr td')
+            ?.textContent.trim() === expected,
+        line,
+      );
     await page.click('[data-test="reconciliation-pager"] .number:text-is("2")');
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
-          .querySelector('[data-test="reconciliation-issues"] tbody tr td')
-          ?.textContent.trim() === '202',
-    );
+    await firstLineShown('202');
     const secondPage = await page.$$eval('[data-test="reconciliation-issues"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())),
     );
@@ -81,12 +85,7 @@ describe('import report for users (Chromium)', () => {
     expect(secondPage[0].slice(2)).toEqual(['9.9900%', '20.1000%']);
     // The last page ends the sequence: rows 1,401..1,500 (lines 1,402..1,501), the total row being right.
     await page.click('[data-test="reconciliation-pager"] .number:text-is("8")');
-    await page.waitForFunction(
-      () =>
-        (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document
-          .querySelector('[data-test="reconciliation-issues"] tbody tr td')
-          ?.textContent.trim() === '1402',
-    );
+    await firstLineShown('1402');
     expect(await page.$$eval('[data-test="reconciliation-issues"] tbody tr', (trs) => trs.length)).toBe(100);
   }, 60_000);
 });

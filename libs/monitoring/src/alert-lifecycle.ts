@@ -91,12 +91,6 @@ export function isOpen(alert: Pick<Alert, 'state'>): boolean {
 
 export type SeverityCounts = Record<Severity, number> & { total: number };
 
-/** Counts for the header badge and the CLI's exit code (3 when `open.high > 0`). */
-export function summarizeAlerts(alerts: Pick<Alert, 'state' | 'severity'>[]): { open: SeverityCounts; new: SeverityCounts } {
-  return summarizeCounts(alerts.map(({ state, severity }) => ({ state, severity, count: 1 })));
-}
-
-/** `summarizeAlerts` from how many alerts there are of each state and severity (as a database counts them). */
 export function summarizeCounts(counts: (Pick<Alert, 'state' | 'severity'> & { count: number })[]): { open: SeverityCounts; new: SeverityCounts } {
   const zero = (): SeverityCounts => ({ high: 0, medium: 0, low: 0, total: 0 });
   const out = { open: zero(), new: zero() };

@@ -11,7 +11,6 @@ import {
   reconcileAlerts,
   summarizeCounts,
   validateBudget,
-  WEBHOOK_ALERTS_PER_POST,
   webhookPayloads,
   type Alert,
   type AlertRule,
@@ -179,7 +178,7 @@ export class MonitoringService {
   /** The fresh alerts, most urgent first, a hundred a POST; a POST not delivered after its retries stops the rest. */
   private async notify(url: string, workspace: string, alerts: (Alert & { id?: string })[]): Promise<void> {
     const posts = webhookPayloads(workspace, [...alerts].sort(byUrgency));
-    for (const payload of posts) {
+    for (const [i, payload] of posts.entries()) {
       const delivery = await deliverWebhook(url, payload, {
         fetch: this.http.webhookFetch(this.config.webhookAllowPrivate),
         sleep: (ms) => this.http.sleep(ms),
@@ -187,8 +186,8 @@ export class MonitoringService {
       });
       if (delivery.delivered) continue;
       const last = delivery.attempts.at(-1);
-      const undelivered =
-        posts.length > 1 ? ` (part ${payload.part} of ${payload.parts}; ${payload.total - (payload.part - 1) * WEBHOOK_ALERTS_PER_POST} alerts not sent)` : '';
+      const unsent = posts.slice(i).reduce((n, p) => n + p.alerts.length, 0);
+      const undelivered = posts.length > 1 ? ` (part ${payload.part} of ${payload.parts}; ${unsent} alerts not sent)` : '';
       this.logger.warn(`webhook for ${workspace} not delivered after ${delivery.attempts.length} attempt(s): ${last?.error ?? last?.status}${undelivered}`);
       return;
     }
