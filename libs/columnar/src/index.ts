@@ -13,3 +13,4 @@ export * from './concat';
 export * from './key-hash';
 export * from './key-spill';
 export * from './stream-batches';
+export * from './batch-days';

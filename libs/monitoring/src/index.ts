@@ -4,6 +4,7 @@ export { VALIDATION_MESSAGES, type IssueCode, type ValidationIssue } from './mes
 export * from './rule-validation';
 export * from './default-rules';
 export * from './evaluate-rules';
+export { earliestDayRead } from './windows';
 export * from './alert-lifecycle';
 export * from './robust-stats';
 export * from './anomalies';

@@ -1,6 +1,7 @@
 import { formatDay } from '@creator-ops/format';
 import { dataRange, planQuery, type DayWindow, type TableSet } from '@creator-ops/query';
-import type { AlertWindow, DayRange } from './types';
+import { OP_DEFS } from './alert-ops';
+import type { AlertRule, AlertWindow, DayRange } from './types';
 
 /** Days a window spans when it has a fixed length. */
 const WINDOW_DAYS: Record<Exclude<AlertWindow, 'period'>, number> = { day: 1, '7d': 7 };
@@ -22,4 +23,22 @@ export function dayRange(w: DayWindow): DayRange {
 export function metricDataRange(metrics: string[], tables: TableSet, params: Record<string, number> = {}): DayWindow | null {
   const plan = planQuery(metrics, tables, params);
   return dataRange(tables, [...plan.measuresByKind.keys()]);
+}
+
+/**
+ * The first day any enabled rule can read when the data of each kind ends no earlier than `lastDay`
+ * (or every window ends on `asOf`): a rule's window ends on the last day of the kinds it reads, its
+ * comparison (the same number of days just before) precedes it. Null when some rule reads from the
+ * first day of the data (`period`) or has a window this does not know: then every day is read.
+ */
+export function earliestDayRead(rules: AlertRule[], lastDay: number, asOf: number | null = null): number | null {
+  let days = 0;
+  for (const rule of rules) {
+    if (rule.enabled === false) continue;
+    const length = rule.window === 'period' ? undefined : WINDOW_DAYS[rule.window];
+    const op = OP_DEFS[rule.op];
+    if (length === undefined || !op) return null;
+    days = Math.max(days, op.compares ? 2 * length : length);
+  }
+  return (asOf ?? lastDay) - days + 1;
 }

@@ -6,6 +6,7 @@ import {
   defaultRules,
   deliverWebhook,
   detectAnomalies,
+  earliestDayRead,
   evaluateRules,
   pacing,
   reconcileAlerts,
@@ -107,8 +108,7 @@ export class MonitoringService {
 
   private async evaluateNow(ws: Workspace) {
     const rules = await this.rulesOf(ws.id);
-    const tables = await this.tableSet(ws.id);
-    const evaluation = evaluateRules(rules, tables);
+    const evaluation = evaluateRules(rules, await this.tablesForRules(ws.id, rules));
     const existing = await this.repo.alerts(ws.id);
     const result = reconcileAlerts(existing, evaluation, this.clock.now());
     await this.repo.upsertAlerts(ws.id, [...result.created, ...result.stillOpen, ...result.reopened, ...result.resolved]);
@@ -169,6 +169,13 @@ export class MonitoringService {
     const settings = await this.repo.settings(workspaceId);
     if (!settings.rulesSeeded) await this.repo.seedRules(workspaceId, defaultRules());
     return this.repo.rules(workspaceId);
+  }
+
+  /** Only the batches holding the days the rules read (the latest ones, as a rule's window ends on its data's last day). */
+  private async tablesForRules(workspaceId: string, rules: AlertRule[]): Promise<TableSet> {
+    const recent = await this.tables.recent(workspaceId);
+    const lastDays = [...recent.lastDays.values()];
+    return recent.load(lastDays.length ? earliestDayRead(rules, Math.min(...lastDays)) : null);
   }
 
   private async tableSet(workspaceId: string): Promise<TableSet> {

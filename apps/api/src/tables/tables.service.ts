@@ -1,4 +1,15 @@
-import { ArrowFileStore, logicalTables, mergeParts, type ColumnTable, type ImportPart } from '@creator-ops/columnar';
+import {
+  ArrowFileStore,
+  indexBatchDays,
+  lastDayIfNarrowable,
+  logicalTables,
+  mergeParts,
+  mergeReaching,
+  type ColumnTable,
+  type DatedPart,
+  type ImportPart,
+  type StreamDays,
+} from '@creator-ops/columnar';
 import type { TableSet } from '@creator-ops/query';
 import { EXPORT_KINDS, KINDS, type ExportKind } from '@creator-ops/schemas';
 import { DatasetsRepository, type Dataset } from '../datasets/datasets.repository';
@@ -18,6 +29,17 @@ export interface TableSource {
   sourceSha256: string;
 }
 
+/** A workspace's tables for work that reads only its latest days (the alert rules). */
+export interface RecentTables {
+  /** The last dated day of each kind whose table can be narrowed to the batches holding recent days. */
+  lastDays: Map<ExportKind, number>;
+  /**
+   * The engine's input with each of those kinds narrowed to the batches that hold a day on or after
+   * `from` (null: every kind whole). Rows of days before `from` may remain; none of `from` on is missing.
+   */
+  load(from: number | null): Promise<TableSet>;
+}
+
 /**
  * The logical table of each kind in a workspace (DESIGN §2: union of imports, de-duplicated by
  * natural key, later import wins), cached in memory. The cache is keyed by the list of committed
@@ -27,6 +49,8 @@ export interface TableSource {
 export class TablesService {
   private readonly parts = new Map<string, { workspaceId: string; table: ColumnTable }>();
   private readonly merged = new Map<string, { version: string; value: LogicalTable }>();
+  /** Per import: the days of its file's batches (files never change once placed). */
+  private readonly batchDays = new Map<string, { workspaceId: string; days: StreamDays | null }>();
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -49,6 +73,47 @@ export class TablesService {
     const logical = await this.all(workspaceId);
     const sources = [...logical.values()].flatMap((l) => l.sources.map(({ id, fileName, sourceSha256 }) => ({ kind: l.kind, id, fileName, sourceSha256 })));
     return { tables: logicalTables(logical), sources };
+  }
+
+  /**
+   * The tables for reading recent days only. A kind is narrowed when it is not loaded already, each of
+   * its imports' files has a batch index by day, and each import's key holds the kind's date field:
+   * then a row of an earlier day never shares a key with a row from `from` on, so the narrowed merge
+   * keeps exactly the rows of those days that the whole merge keeps.
+   */
+  async recent(workspaceId: string): Promise<RecentTables> {
+    const versions = await this.datasets.versions(workspaceId);
+    const narrowed = new Map<ExportKind, DatedPart[]>();
+    const lastDays = new Map<ExportKind, number>();
+    for (const kind of EXPORT_KINDS) {
+      const ids = versions.get(kind);
+      if (!ids?.length || this.merged.get(`${workspaceId}/${kind}`)?.version === ids.join(',')) continue;
+      const dateField = KINDS[kind].dateField;
+      const parts = (await this.datasets.list(workspaceId, kind)).map((d) => ({
+        id: d.id,
+        keyFields: d.keyFields,
+        path: this.files.pathOf(workspaceId, kind, d.id),
+        days: d.keyFields.includes(dateField) ? this.daysOfImport(workspaceId, kind, d.id, dateField) : null,
+        loaded: this.parts.get(d.id)?.table,
+      }));
+      const last = lastDayIfNarrowable(KINDS[kind], parts);
+      if (last === null) continue;
+      narrowed.set(kind, parts);
+      lastDays.set(kind, last);
+    }
+    return {
+      lastDays,
+      load: async (from) => {
+        const tables: TableSet = new Map();
+        for (const kind of EXPORT_KINDS) {
+          const ids = versions.get(kind);
+          if (!ids?.length) continue;
+          const parts = from === null ? undefined : narrowed.get(kind);
+          tables.set(kind, parts ? mergeReaching(KINDS[kind], parts, from!) : (await this.load(workspaceId, kind, ids)).table);
+        }
+        return tables;
+      },
+    };
   }
 
   async get(workspaceId: string, kind: ExportKind): Promise<LogicalTable | null> {
@@ -74,17 +139,29 @@ export class TablesService {
 
   forget(id: string): void {
     this.parts.delete(id);
+    this.batchDays.delete(id);
   }
 
   /** Drops everything cached of a workspace (another instance changed it: see coordination/workspace-events). */
   forgetWorkspace(workspaceId: string): void {
     for (const [id, part] of this.parts) if (part.workspaceId === workspaceId) this.parts.delete(id);
+    for (const [id, entry] of this.batchDays) if (entry.workspaceId === workspaceId) this.batchDays.delete(id);
     for (const key of this.merged.keys()) if (key.startsWith(`${workspaceId}/`)) this.merged.delete(key);
   }
 
   forgetAll(): void {
     this.parts.clear();
     this.merged.clear();
+    this.batchDays.clear();
+  }
+
+  private daysOfImport(workspaceId: string, kind: ExportKind, id: string, dateField: string): StreamDays | null {
+    let entry = this.batchDays.get(id);
+    if (!entry) {
+      entry = { workspaceId, days: indexBatchDays(this.files.pathOf(workspaceId, kind, id), dateField) };
+      this.batchDays.set(id, entry);
+    }
+    return entry.days;
   }
 
   private async load(workspaceId: string, kind: ExportKind, ids: string[]): Promise<LogicalTable> {
