@@ -4,9 +4,9 @@
  * IngestRun (ingest-run.ts) and return typed columns with an honest report (DESIGN §3).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { ingestCsv, type HeadAndRest } from './csv/ingest-csv';
+import { fileChunks } from './file-chunks';
 import type { IngestOptions, IngestResult } from './ingest-run';
 import { IngestRestart, mergeHints } from './segments';
 import { KeySpill } from '@creator-ops/columnar';
@@ -21,7 +21,7 @@ const CHUNK_BYTES = 64 * 1024;
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   const zip = await startsAsZip(path);
   const size = (await stat(path)).size;
-  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(createReadStream(path, { highWaterMark: CHUNK_BYTES }), o, { path, size })));
+  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(fileChunks(path, 0, HEAD_BYTES), o, { path, size })));
 }
 
 /**
@@ -95,7 +95,8 @@ async function readHead(inner: AsyncIterator<Buffer>): Promise<HeadAndRest> {
   while (headSize < HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) return { head: Buffer.concat(headChunks), rest: null, hash };
-    headChunks.push(next.value);
+    // A chunk may be a view of a buffer the next read reuses (fileChunks).
+    headChunks.push(Buffer.from(next.value));
     headSize += next.value.length;
   }
   return { head: Buffer.concat(headChunks), rest: iterator, hash };

@@ -109,7 +109,11 @@ function encode(t: string, encoding: Shape['encoding']): Buffer {
   return Buffer.from(t, 'utf8');
 }
 
-/** The file as the import reads it: a head, then the rest in chunks of the given sizes (cycled). */
+/**
+ * The file as the import reads it: a head, then the rest in chunks of the given sizes (cycled). As
+ * fileChunks reads them, every chunk is a view of one buffer that the next chunk overwrites (after
+ * scribbling quotes and line breaks over it): a reader must copy what it keeps.
+ */
 function headAndRest(bytes: Buffer, headLength: number, sizes: number[]): HeadAndRest {
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
@@ -121,12 +125,16 @@ function headAndRest(bytes: Buffer, headLength: number, sizes: number[]): HeadAn
   const head = bytes.subarray(0, headLength);
   hash.update(head);
   let next = 0;
+  const shared = Buffer.alloc(Math.max(0, ...sizes));
   const rest = chunks.length
     ? {
         next: async (): Promise<IteratorResult<Buffer>> => {
+          shared.fill('"\n');
           if (next >= chunks.length) return { done: true, value: undefined };
           hash.update(chunks[next]);
-          return { done: false, value: chunks[next++] };
+          const chunk = shared.subarray(0, chunks[next].length);
+          chunks[next++].copy(chunk);
+          return { done: false, value: chunk };
         },
       }
     : null;

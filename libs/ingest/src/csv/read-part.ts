@@ -4,7 +4,7 @@
  * continues the file, and writes its batches to an Arrow IPC stream for the main thread to take in
  * (saying how much of it is written after each batch, so that the main thread may copy it ahead).
  */
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ArrowBatchWriter, KeySpill } from '@creator-ops/columnar';
 import type { ExportKind } from '@creator-ops/schemas';
@@ -13,6 +13,7 @@ import { IngestRun, planOptions, type IngestOptions, type RunPart } from '../ing
 import { IngestError } from '../messages';
 import { buildPlan } from '../plan';
 import { IngestRestart, type IngestHints, type PartObserver, type SegmentSink } from '../segments';
+import { fileChunks } from '../file-chunks';
 import { scanInto } from './scan-into';
 import type { Newline } from './scanner';
 import { utf8Source } from './utf8-source';
@@ -81,7 +82,7 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
     const run = new IngestRun({ ...job.opts, sink, keySpill: new KeySpill(job.spillParent) });
     run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
     run.continueFrom(line);
-    const rest = createReadStream(job.path, { start: job.start, highWaterMark: 64 * 1024 })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const rest = fileChunks(job.path, job.start);
     const input = { head: { text: '', bytes: Buffer.alloc(0) }, rest, source: utf8Source(job.encoding, line - 1), bytes: job.start, onProgress: () => {} };
     await scanInto(run, input, job.delimiter, { newline: job.newline });
     const part = run.endPart();

@@ -61,11 +61,38 @@ export class CsvScanner {
     this.nlLen = newline.length;
   }
 
-  /** Reads every complete record of the unfinished one plus `chunk`; keeps the rest. */
+  /**
+   * Reads every complete record of the unfinished one plus `chunk`; keeps the rest. The chunk need
+   * not outlive the call (a reader may reuse its buffer): the unfinished record is copied, into one
+   * working buffer reused from chunk to chunk rather than a new one each time.
+   */
   push(chunk: Buffer): void {
-    const input = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const input = this.carry.length ? this.joined(chunk) : chunk;
     const last = this.parse(input, false);
-    this.carry = last < input.length ? input.subarray(last) : EMPTY;
+    const rest = input.length - last;
+    if (rest === 0) this.carry = EMPTY;
+    else if (input === chunk) this.carry = this.moved(chunk.subarray(last), rest);
+    else this.carry = input.subarray(last);
+  }
+
+  private work: Buffer = EMPTY;
+
+  /** The unfinished record then `chunk`, in the working buffer. */
+  private joined(chunk: Buffer): Buffer {
+    const carried = this.carry.length;
+    const input = this.moved(this.carry, carried + chunk.length);
+    chunk.copy(input, carried);
+    return input;
+  }
+
+  /** The first `length` bytes of the working buffer (grown when short), starting with `bytes` (which may lie in it already: Buffer#copy allows the overlap). */
+  private moved(bytes: Buffer, length: number): Buffer {
+    if (this.work.length < length) {
+      const grown = Buffer.allocUnsafe(Math.max(length, 2 * this.work.length));
+      bytes.copy(grown, 0);
+      this.work = grown;
+    } else bytes.copy(this.work, 0);
+    return this.work.subarray(0, length);
   }
 
   /** The end of the text: what is left is the last record (Papa's final, not ignoring the last row). */
