@@ -50,14 +50,26 @@ class Utf8Checker {
 
   constructor(private newlines: number) {}
 
+  /** The chunk's complete characters; valid until the next write (a character cut by the chunk's end goes with the next). */
   write(chunk: Buffer): Buffer {
-    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const data = this.carry.length ? this.joined(chunk) : chunk;
     const keep = unfinishedTail(data);
     const body = keep ? data.subarray(0, data.length - keep) : data;
     if (!isUtf8(body)) this.fail(Buffer.concat([this.carry, chunk]));
     this.newlines += countNewlines(body);
     this.carry = keep ? Buffer.from(data.subarray(data.length - keep)) : Buffer.alloc(0);
     return body;
+  }
+
+  /** The carried bytes then `chunk`, in a working buffer reused from chunk to chunk (no fresh memory per chunk). */
+  private work: Buffer = Buffer.alloc(0);
+
+  private joined(chunk: Buffer): Buffer {
+    const length = this.carry.length + chunk.length;
+    if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, 2 * this.work.length));
+    this.carry.copy(this.work, 0);
+    chunk.copy(this.work, this.carry.length);
+    return this.work.subarray(0, length);
   }
 
   end(): Buffer {
