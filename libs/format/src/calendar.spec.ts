@@ -1,4 +1,4 @@
-import { daysInMonth, formatDay, formatWallMs, parseIsoDay, parseWallClock, wallToDay, wallToMs, type WallClock } from './calendar';
+import { civilDay, daysInMonth, formatDay, formatWallMs, parseIsoDay, parseWallClock, wallToDay, wallToMs, type WallClock } from './calendar';
 
 const DATE_2026_07_18: WallClock = { year: 2026, month: 7, day: 18, hour: 0, minute: 0, second: 0, hasTime: false };
 
@@ -88,5 +88,23 @@ describe('parseIsoDay', () => {
     expect(parseIsoDay('2026-7-18')).toBeNull();
     expect(parseIsoDay('2026-02-30')).toBeNull();
     expect(parseIsoDay('9999-01-01')).toBeNull();
+  });
+});
+
+describe('civilDay', () => {
+  it('is Date.UTC in days for every date from 1970-01-01 to 2100-12-31', () => {
+    let checked = 0;
+    for (let year = 1970; year <= 2100; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= daysInMonth(year, month); day++) {
+          if (civilDay(year, month, day) !== Date.UTC(year, month - 1, day) / 86_400_000) throw new Error(`${year}-${month}-${day}`);
+          checked++;
+        }
+      }
+    }
+    // 131 years of 365 days plus 32 leap days (1972..2096 by 4; 2100 is not one).
+    expect(checked).toBe(131 * 365 + 32);
+    expect(civilDay(1970, 1, 1)).toBe(0);
+    expect(civilDay(2000, 3, 1)).toBe(11_017);
   });
 });

@@ -223,10 +223,12 @@ export class PercentSlot implements Slot {
   acceptBytes(row: number, buf: Buffer, start: number, end: number): IngestCode | null | undefined {
     const from = skipTabs(buf, start, end);
     const to = dropTabs(buf, from, end);
-    // parsePercentCell's fast path, on the bytes.
-    const asWritten = fastDecimalBytes(buf, from, to, 0);
+    // parsePercentCell's fast path, on the bytes; and its reading of a plain decimal with one % after it.
+    const signed = to > from && buf[to - 1] === 37;
+    const digitsEnd = signed ? to - 1 : to;
+    const asWritten = fastDecimalBytes(buf, from, digitsEnd, 0);
     if (asWritten === null) return undefined;
-    this.store(row, asWritten, fastDecimalBytes(buf, from, to, -2)!, false);
+    this.store(row, asWritten, fastDecimalBytes(buf, from, digitsEnd, -2)!, signed);
     return null;
   }
 

@@ -17,7 +17,8 @@ export function hashParamsOf(config: Pick<AppConfig, 'scryptN'>): { N: number; r
 
 /**
  * The parameters for a password this program generated (`randomPassword`: 144 random bits, the first
- * start's one-time password): N at most 2^14. A slow hash is what protects passwords people choose,
+ * start's one-time password): N at most 2^10 (1 MiB and ~5 ms, where 2^14 took ~75 ms of every first
+ * start on a 2-core machine). A slow hash is what protects passwords people choose,
  * which can be guessed; no number of guesses finds a 144-bit random secret (so session and API tokens
  * are stored as plain SHA-256). A password someone chooses later (ADMIN_PASSWORD, a change) gets SCRYPT_N.
  */
@@ -25,7 +26,7 @@ export function generatedPasswordParamsOf(config: Pick<AppConfig, 'scryptN'>): {
   return { N: Math.min(config.scryptN, GENERATED_PASSWORD_MAX_N), r: 8, p: 1 };
 }
 
-const GENERATED_PASSWORD_MAX_N = 2 ** 14;
+const GENERATED_PASSWORD_MAX_N = 2 ** 10;
 
 /** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */
 export async function hashPassword(password: string, params = PARAMS): Promise<string> {

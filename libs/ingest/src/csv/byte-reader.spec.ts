@@ -221,6 +221,7 @@ describe('byte fast paths = text parsers', () => {
   const texts = fc.oneof(
     fc.string({ unit: fc.constantFrom(...CHARS), maxLength: 22 }),
     decimals,
+    decimals.map((d) => `${d}%`),
     isoLike,
     isoLike.map((t) => `\t${t}\t`),
   );
@@ -262,10 +263,12 @@ describe('byte fast paths = text parsers', () => {
           expect(byText.parse(text)).toEqual(typeof r === 'number' ? { ok: true, value: r } : { ok: false, code: r });
           expect(byBytes.subCentCount).toBe(byText.subCentCount);
         }
-        // PercentSlot.acceptBytes: the number as written and in hundredths, no % sign.
-        const asWritten = fastDecimalBytes(b, from, to, 0);
+        // PercentSlot.acceptBytes: the number as written and in hundredths, and whether one % follows it.
+        const signed = to > from && b[to - 1] === 37;
+        const digitsEnd = signed ? to - 1 : to;
+        const asWritten = fastDecimalBytes(b, from, digitsEnd, 0);
         if (asWritten !== null) {
-          expect(parsePercentCell(text)).toEqual({ ok: true, value: { asWritten, hundredths: fastDecimalBytes(b, from, to, -2), hadSign: false } });
+          expect(parsePercentCell(text)).toEqual({ ok: true, value: { asWritten, hundredths: fastDecimalBytes(b, from, digitsEnd, -2), hadSign: signed } });
         }
         if (isPlainId(b, from, to)) {
           expect(isNullToken(text)).toBe(false);

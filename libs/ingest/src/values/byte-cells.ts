@@ -3,7 +3,7 @@
  * exactly what the text path gives (`unwrapCell`, then the field's parser) and null for anything else,
  * which then takes the text path.
  */
-import { daysInMonth, MAX_YEAR, MIN_YEAR, MS_PER_DAY } from '@creator-ops/format';
+import { civilDay, daysInMonth, MAX_YEAR, MIN_YEAR, MS_PER_DAY } from '@creator-ops/format';
 
 /** Start of the cell without leading tabs (what `unwrapCell` strips first; 抖店 ids and times carry one). */
 export function skipTabs(buf: Uint8Array, start: number, end: number): number {
@@ -56,7 +56,8 @@ export function wallClockBytes(buf: Uint8Array, start: number, end: number, time
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || minute < 0 || second < 0) return null;
   if (day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   if (year < MIN_YEAR || year > MAX_YEAR) return null;
-  return time ? Date.UTC(year, month - 1, day, hour, minute, second) : Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const days = civilDay(year, month, day);
+  return time ? days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 : days;
 }
 
 /**
