@@ -1,4 +1,4 @@
-import { defaultDecimals, formatValue, isUnit, UNITS, type Unit } from './units';
+import { defaultDecimals, formatValue, isUnit, localeNeutral, UNITS, type Unit } from './units';
 
 describe('formatValue: missing and non-finite values', () => {
   it.each(UNITS.map((u) => [u]))('%s prints "-" for null, undefined, NaN and ±Infinity', (unit) => {
@@ -178,5 +178,16 @@ describe('formatValue: options', () => {
     expect(defaultDecimals('seconds')).toBe(1);
     expect(defaultDecimals('count')).toBe(0);
     expect(defaultDecimals('percent')).toBe(2);
+  });
+});
+
+describe('localeNeutral', () => {
+  it('holds for exactly the units formatValue writes alike in zh-CN and en (not compact)', () => {
+    const values = [0, 1, -1, 0.5, 1234.5678, 0.0123, 1e7 + 0.25, -98765.4321];
+    for (const unit of UNITS) {
+      const alike = values.every((v) => formatValue(v, unit, { locale: 'zh-CN' }) === formatValue(v, unit, { locale: 'en' }));
+      expect([unit, localeNeutral(unit)]).toEqual([unit, alike]);
+    }
+    expect(UNITS.filter((u) => !localeNeutral(u))).toEqual(['seconds', 'minutes']);
   });
 });

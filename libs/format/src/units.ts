@@ -66,6 +66,12 @@ export function formatValue(value: number | null | undefined, unit: Unit, opts: 
   return composeNumber(parts, { sign: opts.sign, prefix: spec.prefix, suffix: unitSuffix });
 }
 
+/** Whether formatValue writes `unit` alike in every locale when not compact (only the suffixes 秒/s and 分钟/min differ). */
+export function localeNeutral(unit: Unit): boolean {
+  const suffix = specOf(unit).suffix;
+  return !suffix || suffix['zh-CN'] === suffix.en;
+}
+
 function specOf(unit: Unit): UnitSpec {
   if (!isUnit(unit)) throw new RangeError(`Unknown unit: ${String(unit)}`);
   return UNIT_SPECS[unit];

@@ -1,16 +1,34 @@
 /** Display pieces of alert and anomaly messages, all through libs/format. */
-import { formatPercentPoints, formatValue, type Locale, type Unit } from '@creator-ops/format';
+import { formatPercentPoints, formatValue, localeNeutral, type Locale, type Unit } from '@creator-ops/format';
 import { metricRegistry } from '@creator-ops/metrics';
 import { KINDS, type FieldDef, type Label } from '@creator-ops/schemas';
 import type { DayRange } from './types';
 
 const LOCALES: Record<keyof Label, Locale> = { zh: 'zh-CN', en: 'en' };
 
-/** A metric value in both languages, with the metric's unit and decimals. */
-export function metricText(metric: string, value: number | null | undefined): Label {
+/** A metric value in both languages, with the metric's unit and decimals (or `decimals`). */
+export function metricText(metric: string, value: number | null | undefined, decimals?: number): Label {
   const def = metricRegistry().metrics.get(metric)!;
-  const text = (l: keyof Label) => formatValue(value, def.unit as Unit, { locale: LOCALES[l], decimals: def.decimals });
-  return { zh: text('zh'), en: text('en') };
+  const unit = def.unit as Unit;
+  const text = (l: keyof Label) => formatValue(value, unit, { locale: LOCALES[l], decimals: decimals ?? def.decimals });
+  const zh = text('zh');
+  return { zh, en: localeNeutral(unit) ? zh : text('en') };
+}
+
+/** Decimals a value may gain to be told apart from another it is compared with. */
+const MAX_EXTRA_DECIMALS = 4;
+
+/**
+ * Two values of a metric compared in one message (a figure and its limit), with the decimals that
+ * tell them apart: ROI 3.3304 under a limit of 3.3333 reads "3.330, below 3.333", not "3.33, below
+ * 3.33". The metric's own decimals when they do, at most four more.
+ */
+export function distinctMetricTexts(metric: string, a: number | null | undefined, b: number | null | undefined): [Label, Label] {
+  const decimals = metricRegistry().metrics.get(metric)!.decimals;
+  for (let extra = 0; ; extra++) {
+    const pair: [Label, Label] = [metricText(metric, a, decimals + extra), metricText(metric, b, decimals + extra)];
+    if (pair[0].zh !== pair[1].zh || a === b || extra === MAX_EXTRA_DECIMALS) return pair;
+  }
 }
 
 export function metricLabel(metric: string): Label {

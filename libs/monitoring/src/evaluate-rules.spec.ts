@@ -234,6 +234,15 @@ describe('below break-even ROI', () => {
     expect(p1.evidence.query.params).toEqual({ gross_margin: 0.3 });
     expect(reproduce(p1, tables).observed).toBe(3);
   });
+
+  it('a figure just under its limit is written with the decimals that tell them apart', () => {
+    // ROI 999.12 / 300 = 3.3304 under 1 / 0.3 = 3.3333: at 2 decimals both read 3.33, at 3 they differ.
+    const close = buildTables({ ad: [adRow('2024-11-05', 'P9', '计划Z', { cost: 300, gmv: 999.12 })] });
+    const [c] = evaluateRules([rule({ metric: 'roi', op: 'below_breakeven_roi', grossMargin: 0.3 })], close).candidates;
+    expect(c.observed).toBeCloseTo(3.3304, 12);
+    expect(c.message.zh).toBe('计划Z（ID P9） 2024-11-05 的支付ROI（投产比）为 3.330，低于保本ROI 3.333（毛利率 30%）');
+    expect(c.message.en).toBe('ROI of 计划Z (ID P9) on 2024-11-05 is 3.330, below the break-even ROI 3.333 (gross margin 30%)');
+  });
 });
 
 describe('zero with spend', () => {

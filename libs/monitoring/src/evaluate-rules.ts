@@ -2,7 +2,7 @@ import { parseDay, QueryError, runQuery, type QueryOptions, type QuerySpec, type
 import type { Label } from '@creator-ops/schemas';
 import { OP_DEFS, type OpDef, type OpOutcome } from './alert-ops';
 import { DimensionNameLookup } from './dimension-names';
-import { metricLabel, metricText, percentPointsText, percentText, subjectText, windowText } from './display';
+import { distinctMetricTexts, metricLabel, metricText, percentPointsText, percentText, subjectText, windowText } from './display';
 import { fillLabel } from './messages';
 import { validateRule } from './rule-validation';
 import type { AlertCandidate, AlertRule, DayRange, RuleEvaluation, SkippedRule } from './types';
@@ -154,8 +154,10 @@ function ruleTexts(op: OpDef, rule: AlertRule): RuleTexts {
 function alertMessage(op: OpDef, rule: AlertRule, { metric, limit, margin }: RuleTexts, c: AlertCandidate, outcome: OpOutcome): Label {
   const subject = subjectText(c.dimension, c.dimensionValue, c.dimensionLabel);
   const win = windowText(c.window);
-  const observed = metricText(rule.metric, c.observed);
-  const threshold = metricText(rule.metric, outcome.threshold);
+  // A message that sets the figure beside its limit shows them apart; a change reads against the previous figure.
+  const [observed, threshold] = op.message.zh.includes('{threshold}')
+    ? distinctMetricTexts(rule.metric, c.observed, outcome.threshold)
+    : [metricText(rule.metric, c.observed), metricText(rule.metric, outcome.threshold)];
   const previous = metricText(rule.metric, c.previous);
   const spend = metricText('cost', c.values.cost);
   const magnitude = outcome.change === undefined ? null : Math.abs(outcome.change);
