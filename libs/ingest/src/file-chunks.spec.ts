@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileChunks } from './file-chunks';
@@ -22,5 +22,25 @@ describe('fileChunks', () => {
     expect(copies.map((c) => c.length)).toEqual([1000, 1 << 20, 1 << 20, bytes.length - 5 - 1000 - 2 * (1 << 20)]);
     expect(Buffer.concat(copies).equals(bytes.subarray(5))).toBe(true);
     expect(buffers.size).toBe(1);
+  });
+});
+
+describe('a CSV import that fails part way', () => {
+  it('leaves no file descriptor open', async () => {
+    const { ingestFile } = await import('./ingest');
+    const dir = mkdtempSync(join(tmpdir(), 'file-chunks-fail-'));
+    try {
+      // 3 MiB of good rows, then a byte that is not UTF-8: the failure comes after several reads.
+      const rows = Array.from({ length: 60_000 }, (_, i) => `2026-10-01,P${i},计划${i},1.00,100,1,0,0.00`);
+      const good = Buffer.from(['日期,计划ID,计划名称,消耗(元),展示次数,点击次数,成交订单数,成交金额(元)', ...rows].join('\n') + '\n');
+      const path = join(dir, 'bad.csv');
+      writeFileSync(path, Buffer.concat([good, Buffer.from([0xff]), Buffer.from(',P0,x,1.00,1,1,0,0.00\n')]));
+      const open = () => readdirSync('/proc/self/fd').length;
+      const before = open();
+      await expect(ingestFile(path, { fileName: 'bad.csv', secret: 's', parallel: false })).rejects.toMatchObject({ code: 'INVALID_ENCODING' });
+      expect(open()).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -71,9 +71,14 @@ export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<Ingest
  */
 export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOptions, onDisk?: { path: string; size: number }): Promise<IngestResult> {
   const inner = source[Symbol.asyncIterator]();
-  const file = await readHead(inner);
-  if (isZip(file.head)) return ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
-  return ingestCsv({ ...file, file: onDisk }, opts);
+  try {
+    const file = await readHead(inner);
+    if (isZip(file.head)) return await ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
+    return await ingestCsv({ ...file, file: onDisk }, opts);
+  } finally {
+    // The source is closed however the import ends (a file read part way, then failed, keeps no descriptor open).
+    await inner.return?.();
+  }
 }
 
 /** Reads up to HEAD_BYTES, hashing every byte read now or later. */

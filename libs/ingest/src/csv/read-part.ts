@@ -77,12 +77,13 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
       throw new Error('a part of a file does not restart');
     },
   };
+  let rest: AsyncGenerator<Buffer> | null = null;
   try {
     if (job.observer) observer = await loadObserver(job.observer);
     const run = new IngestRun({ ...job.opts, sink, keySpill: new KeySpill(job.spillParent) });
     run.start(buildPlan(job.kind, job.headers, planOptions(job.opts)), job.headerIndex);
     run.continueFrom(line);
-    const rest = fileChunks(job.path, job.start);
+    rest = fileChunks(job.path, job.start);
     const input = { head: { text: '', bytes: Buffer.alloc(0) }, rest, source: utf8Source(job.encoding, line - 1), bytes: job.start, onProgress: () => {} };
     await scanInto(run, input, job.delimiter, { newline: job.newline });
     const part = run.endPart();
@@ -90,6 +91,8 @@ export async function readPart(job: PartJob, post: (m: PartMessage) => void, cou
     post({ type: 'done', part, observed: observer?.result() });
   } catch (e) {
     writer.abort();
+    // Closed before the main thread hears of the failure (it may stop this thread then).
+    await rest?.return(undefined);
     post({ type: 'failed', error: failure(e) });
   }
 }
