@@ -1,4 +1,4 @@
-import { startBrowserStack, type Page } from './browser-harness';
+import { startBrowserStack, workspaceWithCsv, type Page } from './browser-harness';
 
 /**
  * A figure just under its limit must not read as the limit. 计划Z spends ¥300 for GMV ¥999.12: ROI
@@ -15,21 +15,11 @@ describe('alert figures beside their limit (Chromium)', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const created = await fetch(`${stack.url}/api/workspaces`, {
-      method: 'POST',
-      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'close' }),
-    });
-    expect(created.status).toBe(201);
-    const csv = [
+    await workspaceWithCsv(stack, 'close', 'close.csv', [
       '日期,计划ID,计划名称,消耗(元),展示次数,点击次数,成交订单数,成交金额(元)',
       '2026-10-01,P9,计划Z,300.00,10000,100,3,999.12',
       '2026-10-01,P8,计划Y,200.00,10000,100,1,100.00',
-    ];
-    const form = new FormData();
-    form.append('file', new Blob([csv.join('\n')], { type: 'text/csv' }), 'close.csv');
-    const res = await fetch(`${stack.url}/api/workspaces/close/datasets`, { method: 'POST', headers: stack.authHeaders, body: form });
-    expect(res.status).toBe(201);
+    ]);
   }, 120_000);
   afterAll(async () => stack?.close());
 

@@ -1,4 +1,4 @@
-import { screenshot, startBrowserStack, type Page } from './browser-harness';
+import { screenshot, startBrowserStack, workspaceWithCsv, type Page } from './browser-harness';
 
 /**
  * An agency account with thousands of plans raises thousands of alerts: the 监控 page draws them a page
@@ -15,22 +15,9 @@ describe('monitor page with thousands of alerts (Chromium)', () => {
   beforeAll(async () => {
     stack = await startBrowserStack();
     page = await stack.page();
-    const created = await fetch(`${stack.url}/api/workspaces`, {
-      method: 'POST',
-      headers: { ...stack.authHeaders, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'agency' }),
-    });
-    expect(created.status).toBe(201);
     // Every plan: cost 200, GMV 100, so ROI 0.5, under the default rule's break-even 1 / 0.3 = 3.33 with cost over its 100 floor.
     const rows = Array.from({ length: PLANS }, (_, k) => `2026-10-01,P${k + 1},计划${k + 1},200.00,10000,100,1,100.00`);
-    const form = new FormData();
-    form.append(
-      'file',
-      new Blob([['日期,计划ID,计划名称,消耗(元),展示次数,点击次数,成交订单数,成交金额(元)', ...rows].join('\n')], { type: 'text/csv' }),
-      'plans.csv',
-    );
-    const res = await fetch(`${stack.url}/api/workspaces/agency/datasets`, { method: 'POST', headers: stack.authHeaders, body: form });
-    expect(res.status).toBe(201);
+    await workspaceWithCsv(stack, 'agency', 'plans.csv', ['日期,计划ID,计划名称,消耗(元),展示次数,点击次数,成交订单数,成交金额(元)', ...rows]);
   }, 120_000);
   afterAll(async () => stack?.close());
 

@@ -92,6 +92,25 @@ export async function chartsRendered(page: Page, atLeast = 1): Promise<void> {
 
 export type { BrowserContext, Page };
 
+/** Creates workspace `name` and imports `csv` (lines) into it through the API, as the admin. */
+export async function workspaceWithCsv(
+  stack: { url: string; authHeaders: Record<string, string> },
+  name: string,
+  fileName: string,
+  csv: string[],
+): Promise<void> {
+  const created = await fetch(`${stack.url}/api/workspaces`, {
+    method: 'POST',
+    headers: { ...stack.authHeaders, 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  if (created.status !== 201) throw new Error(`creating workspace ${name}: HTTP ${created.status}`);
+  const form = new FormData();
+  form.append('file', new Blob([csv.join('\n')], { type: 'text/csv' }), fileName);
+  const res = await fetch(`${stack.url}/api/workspaces/${name}/datasets`, { method: 'POST', headers: stack.authHeaders, body: form });
+  if (res.status !== 201) throw new Error(`importing ${fileName}: HTTP ${res.status} ${await res.text()}`);
+}
+
 /** Signs in through the login page (cookies dropped first); `next` omitted: the role's own landing page. */
 export async function signIn(stack: { url: string; context: BrowserContext }, page: Page, username: string, password: string, next?: string): Promise<void> {
   await stack.context.clearCookies();
