@@ -83,13 +83,17 @@ export class TablesService {
    */
   async recent(workspaceId: string): Promise<RecentTables> {
     const versions = await this.datasets.versions(workspaceId);
+    const lists = new Map<ExportKind, Dataset[]>();
     const narrowed = new Map<ExportKind, DatedPart[]>();
     const lastDays = new Map<ExportKind, number>();
     for (const kind of EXPORT_KINDS) {
       const ids = versions.get(kind);
-      if (!ids?.length || this.merged.get(`${workspaceId}/${kind}`)?.version === ids.join(',')) continue;
+      if (!ids?.length) continue;
+      const list = await this.datasets.list(workspaceId, kind);
+      lists.set(kind, list);
+      if (this.merged.get(`${workspaceId}/${kind}`)?.version === ids.join(',')) continue;
       const dateField = KINDS[kind].dateField;
-      const parts = (await this.datasets.list(workspaceId, kind)).map((d) => ({
+      const parts = list.map((d) => ({
         id: d.id,
         keyFields: d.keyFields,
         path: this.files.pathOf(workspaceId, kind, d.id),
@@ -103,16 +107,13 @@ export class TablesService {
     }
     return {
       lastDays,
-      load: async (from) => {
-        const tables: TableSet = new Map();
-        for (const kind of EXPORT_KINDS) {
-          const ids = versions.get(kind);
-          if (!ids?.length) continue;
+      load: async (from) =>
+        lazyTables([...lists.keys()], (kind) => {
           const parts = from === null ? undefined : narrowed.get(kind);
-          tables.set(kind, parts ? mergeReaching(KINDS[kind], parts, from!) : (await this.load(workspaceId, kind, ids)).table);
-        }
-        return tables;
-      },
+          if (parts) return mergeReaching(KINDS[kind], parts, from!);
+          const hit = this.merged.get(`${workspaceId}/${kind}`);
+          return hit && hit.version === versions.get(kind)!.join(',') ? hit.value.table : this.merge(workspaceId, kind, lists.get(kind)!).table;
+        }),
     };
   }
 
@@ -165,11 +166,14 @@ export class TablesService {
   }
 
   private async load(workspaceId: string, kind: ExportKind, ids: string[]): Promise<LogicalTable> {
+    const hit = this.merged.get(`${workspaceId}/${kind}`);
+    if (hit && hit.version === ids.join(',')) return hit.value;
+    return this.merge(workspaceId, kind, await this.datasets.list(workspaceId, kind));
+  }
+
+  /** The logical table of a kind's committed imports (`list`, in import order), read and cached. */
+  private merge(workspaceId: string, kind: ExportKind, list: Dataset[]): LogicalTable {
     const cacheKey = `${workspaceId}/${kind}`;
-    const version = ids.join(',');
-    const hit = this.merged.get(cacheKey);
-    if (hit && hit.version === version) return hit.value;
-    const list = await this.datasets.list(workspaceId, kind);
     const parts = list.map((d) => ({ id: d.id, table: this.part(workspaceId, kind, d.id), keyFields: d.keyFields }));
     const value: LogicalTable = {
       kind,
@@ -179,4 +183,23 @@ export class TablesService {
     this.merged.set(cacheKey, { version: list.map((d) => d.id).join(','), value });
     return value;
   }
+}
+
+/**
+ * The engine's input with each kind's table read when the engine first asks for it: evaluating ad
+ * rules in a workspace that also holds a million orders reads no order (it was read whole: +5 s and
+ * +450 MB on an import of 460,000 ad rows). `has` answers without reading; the engine only gets and has.
+ */
+function lazyTables(kinds: ExportKind[], read: (kind: ExportKind) => ColumnTable): TableSet {
+  const present = new Set(kinds);
+  return new (class extends Map<ExportKind, ColumnTable> {
+    override has(kind: ExportKind): boolean {
+      return present.has(kind);
+    }
+
+    override get(kind: ExportKind): ColumnTable | undefined {
+      if (!super.has(kind) && present.has(kind)) super.set(kind, read(kind));
+      return super.get(kind);
+    }
+  })();
 }
