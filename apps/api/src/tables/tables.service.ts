@@ -91,7 +91,7 @@ export class TablesService {
       if (!ids?.length) continue;
       const list = await this.datasets.list(workspaceId, kind);
       lists.set(kind, list);
-      if (this.merged.get(`${workspaceId}/${kind}`)?.version === ids.join(',')) continue;
+      if (this.cached(workspaceId, kind, ids)) continue;
       const dateField = KINDS[kind].dateField;
       const parts = list.map((d) => ({
         id: d.id,
@@ -111,8 +111,7 @@ export class TablesService {
         lazyTables([...lists.keys()], (kind) => {
           const parts = from === null ? undefined : narrowed.get(kind);
           if (parts) return mergeReaching(KINDS[kind], parts, from!);
-          const hit = this.merged.get(`${workspaceId}/${kind}`);
-          return hit && hit.version === versions.get(kind)!.join(',') ? hit.value.table : this.merge(workspaceId, kind, lists.get(kind)!).table;
+          return (this.cached(workspaceId, kind, versions.get(kind)!) ?? this.merge(workspaceId, kind, lists.get(kind)!)).table;
         }),
     };
   }
@@ -166,9 +165,13 @@ export class TablesService {
   }
 
   private async load(workspaceId: string, kind: ExportKind, ids: string[]): Promise<LogicalTable> {
+    return this.cached(workspaceId, kind, ids) ?? this.merge(workspaceId, kind, await this.datasets.list(workspaceId, kind));
+  }
+
+  /** The logical table of a kind in memory when it is made of exactly the imports `ids`. */
+  private cached(workspaceId: string, kind: ExportKind, ids: string[]): LogicalTable | undefined {
     const hit = this.merged.get(`${workspaceId}/${kind}`);
-    if (hit && hit.version === ids.join(',')) return hit.value;
-    return this.merge(workspaceId, kind, await this.datasets.list(workspaceId, kind));
+    return hit && hit.version === ids.join(',') ? hit.value : undefined;
   }
 
   /** The logical table of a kind's committed imports (`list`, in import order), read and cached. */
