@@ -1,3 +1,5 @@
+// First: the modules loaded after it are compiled through the code cache.
+import './compile-cache';
 import 'reflect-metadata';
 import { ConfigError, DataDirLockedError } from '@creator-ops/core/start';
 import { CodedError } from '@creator-ops/errors';

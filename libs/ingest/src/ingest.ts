@@ -10,7 +10,7 @@ import { fileChunks } from './file-chunks';
 import type { IngestOptions, IngestResult } from './ingest-run';
 import { IngestRestart, mergeHints } from './segments';
 import { KeySpill } from '@creator-ops/columnar';
-import { ingestXlsx, ingestXlsxStream, isZip } from './xlsx/ingest-xlsx';
+import { isZip } from './xlsx/zip-signature';
 
 export type { IngestOptions, IngestResult } from './ingest-run';
 
@@ -18,10 +18,17 @@ export type { IngestOptions, IngestResult } from './ingest-run';
 const HEAD_BYTES = 256 * 1024;
 const CHUNK_BYTES = 64 * 1024;
 
+/** The xlsx reader (and exceljs under it) is loaded by the first xlsx import, not by every CSV import. */
+function xlsxReader(): Promise<typeof import('./xlsx/ingest-xlsx.js')> {
+  return import('./xlsx/ingest-xlsx.js');
+}
+
 export async function ingestFile(path: string, opts: IngestOptions): Promise<IngestResult> {
   const zip = await startsAsZip(path);
   const size = (await stat(path)).size;
-  return withRestarts(opts, (o) => (zip ? ingestXlsx({ path }, o) : ingestStream(fileChunks(path, 0, HEAD_BYTES), o, { path, size })));
+  return withRestarts(opts, async (o) =>
+    zip ? (await xlsxReader()).ingestXlsx({ path }, o) : ingestStream(fileChunks(path, 0, HEAD_BYTES), o, { path, size }),
+  );
 }
 
 /**
@@ -58,7 +65,7 @@ async function startsAsZip(path: string): Promise<boolean> {
 }
 
 export function ingestBuffer(bytes: Buffer, opts: IngestOptions): Promise<IngestResult> {
-  if (isZip(bytes)) return withRestarts(opts, (o) => ingestXlsx({ buffer: bytes }, o));
+  if (isZip(bytes)) return withRestarts(opts, async (o) => (await xlsxReader()).ingestXlsx({ buffer: bytes }, o));
   async function* chunks() {
     for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
   }
@@ -73,7 +80,7 @@ export async function ingestStream(source: AsyncIterable<Buffer>, opts: IngestOp
   const inner = source[Symbol.asyncIterator]();
   try {
     const file = await readHead(inner);
-    if (isZip(file.head)) return await ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
+    if (isZip(file.head)) return await (await xlsxReader()).ingestXlsxStream(file.head, file.rest, file.hash, opts, () => inner.return?.());
     return await ingestCsv({ ...file, file: onDisk }, opts);
   } finally {
     // The source is closed however the import ends (a file read part way, then failed, keeps no descriptor open).

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,9 +80,10 @@ export function acquireDataDirLock(dataDir: string, command: string): DataDirLoc
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600);
+      // Not fsynced: other processes read it through the page cache, and after a power loss every
+      // holder is gone, so an empty or missing lock file is taken over as stale either way.
       try {
         writeSync(fd, JSON.stringify(me));
-        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }

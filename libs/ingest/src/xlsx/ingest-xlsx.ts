@@ -26,13 +26,6 @@ import { CellConverter, type ColumnMode, type ConvertedCell } from './cells';
 import type { SheetRow } from './sheet-reader';
 import { XlsxBook, type SheetInfo } from './workbook';
 
-const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
-
-/** A ZIP archive (an xlsx is one) by its first local-file-header signature. */
-export function isZip(head: Buffer): boolean {
-  return head.length >= 4 && ZIP_LOCAL_HEADER.every((b, i) => head[i] === b);
-}
-
 interface Provenance {
   bytes: number;
   sha256: string;
