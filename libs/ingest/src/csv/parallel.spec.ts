@@ -332,8 +332,11 @@ describe('a file read by two threads into a staged column file', () => {
   const orderRows = (count: number) =>
     Array.from({ length: count }, (_, i) => `${5000000000000000000 + i + 1},${i + 1}1,P${i % 7},1,${i + 1}.25,2026-09-01 10:00:00,2026-09-01 10:01:00,已完成`);
   const ORDER_HEADER = '主订单编号,子订单编号,商品ID,商品数量,订单应付金额,订单提交时间,支付完成时间,订单状态';
-  /** This thread reads a fifth: it waits for the worker and copies its stream while the worker writes it (batches of 500 rows). */
-  const EARLY = { minBytes: 0, share: 0.2, workerScript: WORKER };
+  /**
+   * This thread reads a twentieth: it waits for the worker and copies its stream while the worker writes it (batches of 500
+   * rows). With a fifth, a loaded CI machine once let the worker end before this thread copied anything.
+   */
+  const EARLY = { minBytes: 0, share: 0.05, workerScript: WORKER };
 
   it('copies the worker’s stream while it is written: the placed file is byte for byte the one made taking it whole at the end', async () => {
     const file = write('staged-ahead.csv', [ORDER_HEADER, ...orderRows(20_000)].join('\n'));
@@ -351,7 +354,8 @@ describe('a file read by two threads into a staged column file', () => {
   });
 
   it('a worker failing after some of its stream was copied leaves nothing behind', async () => {
-    const rows = [ORDER_HEADER, ...orderRows(20_000)].join('\n') + '\n';
+    // The worker reads 38,000 rows before the bad bytes: it is still writing when this thread starts copying.
+    const rows = [ORDER_HEADER, ...orderRows(40_000)].join('\n') + '\n';
     const file = write('staged-fails.csv', Buffer.concat([Buffer.from(rows), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
     const failure = (await staged(file, EARLY, 'fails', { segmentRows: 500 }).catch((e: unknown) => e)) as IngestError & {
       copiedAhead: number;
