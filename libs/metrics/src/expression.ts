@@ -75,6 +75,39 @@ export function evaluate(e: Expr, lookup: (key: string) => number | null): numbe
   }
 }
 
+/**
+ * The expression as one function of a row index, each reference bound once to its own function of the
+ * row: `evaluate` without looking up keys per row (a query computes thousands of rows). Same results.
+ */
+export function compileExpression<A>(e: Expr, input: (key: string) => (arg: A) => number | null | undefined): (arg: A) => number | null {
+  switch (e.t) {
+    case 'num': {
+      const v = e.v;
+      return () => v;
+    }
+    case 'ref': {
+      const f = input(e.key);
+      return (arg) => {
+        const v = f(arg);
+        return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+      };
+    }
+    case 'neg': {
+      const f = compileExpression(e.e, input);
+      return (arg) => {
+        const v = f(arg);
+        return v === null ? null : -v;
+      };
+    }
+    case 'bin': {
+      const l = compileExpression(e.l, input);
+      const r = compileExpression(e.r, input);
+      const op = e.op;
+      return (arg) => applyOp(op, l(arg), r(arg));
+    }
+  }
+}
+
 /** One arithmetic step of an expression: a null operand gives null, and so does division by zero. */
 export function applyOp(op: '+' | '-' | '*' | '/', l: number | null, r: number | null): number | null {
   if (l === null || r === null) return null;

@@ -1,5 +1,4 @@
 import type { ColumnTable } from '@creator-ops/columnar';
-import { evaluate, metricRegistry } from '@creator-ops/metrics';
 import { formatDay } from '@creator-ops/format';
 import { KINDS, type ExportKind } from '@creator-ops/schemas';
 import { aggregateKind, type KindAggregate } from './aggregate';
@@ -8,7 +7,8 @@ import { dateFieldFor, dayReader, isDateDimension, TIME_DIMENSIONS } from './fie
 import { selectRows } from './filters';
 import { comparisonWindow, parseDay, type DayWindow } from './period';
 import type { Measure } from './measures';
-import { kindsOf, planQuery, type BoundMetric, type QueryPlan } from './plan';
+import { metricValues, type MeasureOf } from './metric-values';
+import { kindsOf, planQuery, type QueryPlan } from './plan';
 import { QueryError, type CellValue, type QueryResult, type QueryOptions, type QuerySpec, type ResultColumn, type ResultRow, type TableSet } from './types';
 
 /** Every number of the product comes from here (DESIGN §5). */
@@ -62,40 +62,29 @@ function computeWindow(
   const inputs = { plan, tables, dims, spec, window, shiftDay, options };
   for (const [kind, measures] of plan.measuresByKind) byKind.set(kind, aggregateWindowKind(inputs, kind, measures));
   const { tupleValues, keys } = joinTuples(byKind, dims, needKeys);
-  const registry = metricRegistry();
   const params = spec.params ?? {};
   /** A measure's value for output tuple `t` (or the totals when t < 0). */
-  const measureAt = (kind: ExportKind, id: string, t: number): number | null => {
+  const measureOf: MeasureOf = (kind, id) => {
     const agg = byKind.get(kind)!;
-    if (t < 0) return agg.totals.values.get(id)![0];
-    const g = agg.groupOfTuple ? agg.groupOfTuple[t] : t;
-    // A tuple this kind has no rows for: sums and counts are 0 (ratios over them come out null).
-    return g < 0 ? 0 : agg.groups.values.get(id)![g];
+    const totals = agg.totals.values.get(id)!;
+    const values = agg.groups.values.get(id)!;
+    const groupOfTuple = agg.groupOfTuple;
+    return (t) => {
+      if (t < 0) return totals[0];
+      const g = groupOfTuple ? groupOfTuple[t] : t;
+      // A tuple this kind has no rows for: sums and counts are 0 (ratios over them come out null).
+      return g < 0 ? 0 : values[g];
+    };
   };
-  const valueOf = (b: BoundMetric, t: number): number | null => {
-    if (b.type === 'base') {
-      const [m1, m2] = b.measures;
-      const v = measureAt(b.kind, m1.id, t);
-      if (b.metric.kind === 'weighted_avg') {
-        const base = measureAt(b.kind, m2.id, t);
-        return v === null || base === null || base === 0 ? null : v / base;
-      }
-      return v === null ? null : m1.money ? v / 100 : v;
-    }
-    return evaluate(registry.expressions.get(b.metric.key)!, (key) => {
-      const input = b.inputs.get(key)!;
-      return input.type === 'param' ? params[key] : valueOf(input, t);
-    });
-  };
-  const metrics = [...plan.metrics];
+  const metrics = metricValues(plan, measureOf, params);
   const rows = tupleValues.map((values, t) => {
     const row: ResultRow = {};
     for (let i = 0; i < dims.length; i++) row[dims[i]] = values[i] ?? null;
-    for (const [mk, b] of metrics) row[mk] = valueOf(b, t);
+    for (const { key, value } of metrics) row[key] = value(t);
     return row;
   });
   const totals: ResultRow = {};
-  for (const [mk, b] of metrics) totals[mk] = valueOf(b, -1);
+  for (const { key, value } of metrics) totals[key] = value(-1);
   return { rows, keys, totals };
 }
 
