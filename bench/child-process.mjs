@@ -83,9 +83,11 @@ export function parseJsonOut(stdout) {
   } catch {
     /* maybe log lines before the JSON */
   }
+  // Only lines that start a top-level value (unindented): trying every row of a large pretty-printed
+  // output that failed to parse (truncated, say) would parse megabytes once per row.
   const lines = s.split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (lines[i].trim().startsWith('{') || lines[i].trim().startsWith('[')) {
+    if (lines[i].startsWith('{') || lines[i].startsWith('[')) {
       try {
         return JSON.parse(lines.slice(i).join('\n'));
       } catch {

@@ -309,7 +309,7 @@ async function ingestAll(duck) {
 
 // ------------------------------------------------------------------------------------ 4. queries
 async function queries() {
-  console.log('\n## 4. queries (placeholder: whole-process wall of `query`, median)');
+  console.log('\n## 4. CLI queries (whole process of `query`, median; against DuckDB: bench/query-peer.mjs)');
   if (!existsSync(CLI)) return skip('queries', `CLI not found at ${rel(CLI)}`);
   const probe = await timed('node', [CLI, 'query', '--help'], { env: { DATA_DIR: os.tmpdir() } });
   const text = probe.stdout + probe.stderr;

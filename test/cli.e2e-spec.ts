@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { scryptSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseEnv } from './helpers/test-database';
@@ -91,6 +91,24 @@ describe('creator-ops CLI', () => {
   it('exits 2 on a usage error', () => {
     expect(cli(['ingest'], { DATA_DIR: dataDir }).code).toBe(2);
     expect(cli(['query', '--metrics', 'ctr', '--format', 'xml'], { DATA_DIR: dataDir }).code).toBe(2);
+  });
+
+  it("prints one command's usage for <command> --help (exit 0), touching no DATA_DIR", () => {
+    const helpDir = join(dataDir, 'untouched');
+    for (const [command, flag, expected] of [
+      ['query', '--help', /^usage: npm run --silent cli -- query \[--workspace W \| --data FILE\.\.\.\] --metrics/],
+      ['ingest', '-h', /^usage: npm run --silent cli -- ingest FILE\.\.\. /],
+      ['serve', '--help', /^usage: npm run --silent cli -- serve \[--port P\] \[--host H\]\n$/],
+    ] as const) {
+      const r = cli([command, flag], { DATA_DIR: helpDir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(expected);
+    }
+    expect(existsSync(helpDir)).toBe(false);
+    // After "--" it is an argument, not a request for help: a file named --help that does not exist.
+    const r = cli(['ingest', '--', '--help'], { DATA_DIR: helpDir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FILE_NOT_FOUND');
   });
 
   it('query sees what another process ingested, and gives identical results under any server TZ', () => {

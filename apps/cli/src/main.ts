@@ -9,6 +9,8 @@ import { beginFirstStartHash } from './first-start';
 
 type Command = (argv: string[]) => Promise<number>;
 
+const SERVE_USAGE = 'serve [--port P] [--host H]';
+
 /** Each command's module is loaded when it runs: ingest and query never load the web framework that report, alerts, export and serve start. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   ingest: async () => (await import('./commands/ingest.command.js')).ingestCommand,
@@ -21,34 +23,34 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.command.js')).serveCommand,
 };
 
+/** Each command's usage line (`<command> --help`), without loading what the command itself loads (serve: the server). */
+const USAGES: Record<string, () => Promise<string>> = {
+  ingest: async () => (await import('./commands/ingest.command.js')).INGEST_USAGE,
+  query: async () => (await import('./commands/query.command.js')).QUERY_USAGE,
+  report: async () => (await import('./commands/report.command.js')).REPORT_USAGE,
+  alerts: async () => (await import('./commands/alerts.command.js')).ALERTS_USAGE,
+  grade: async () => (await import('./commands/grade.command.js')).GRADE_USAGE,
+  generate: async () => (await import('./commands/generate.command.js')).GENERATE_USAGE,
+  export: async () => (await import('./commands/export.command.js')).EXPORT_USAGE,
+  serve: async () => SERVE_USAGE,
+};
+
+const isHelp = (arg: string | undefined) => arg === 'help' || arg === '--help' || arg === '-h';
+
 async function usage(): Promise<string> {
-  const [ingest, query, report, alerts, grade, generate, exportC] = await Promise.all([
-    import('./commands/ingest.command.js'),
-    import('./commands/query.command.js'),
-    import('./commands/report.command.js'),
-    import('./commands/alerts.command.js'),
-    import('./commands/grade.command.js'),
-    import('./commands/generate.command.js'),
-    import('./commands/export.command.js'),
-  ]);
+  const lines = await Promise.all(Object.values(USAGES).map((line) => line()));
   return `creator-ops — 自媒体运营数据分析台
 
 usage: npm run --silent cli -- <command> [options]
-  ${ingest.INGEST_USAGE}
-  ${query.QUERY_USAGE}
-  ${report.REPORT_USAGE}
-  ${alerts.ALERTS_USAGE}
-  ${grade.GRADE_USAGE}
-  ${generate.GENERATE_USAGE}
-  ${exportC.EXPORT_USAGE}
-  serve [--port P] [--host H]
+${lines.map((line) => `  ${line}`).join('\n')}
 
+\`<command> --help\` prints one command's usage.
 Data lives in DATA_DIR (default ./data), shared with the server.`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
+  if (!command || isHelp(command)) {
     process.stdout.write((await usage()) + '\n');
     return command ? 0 : 2;
   }
@@ -56,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
   if (!run) {
     process.stderr.write(`unknown command "${command}"\n\n${await usage()}\n`);
     return 2;
+  }
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    process.stdout.write(`usage: npm run --silent cli -- ${await USAGES[command]()}\n`);
+    return 0;
   }
   // The first start's password hash begins before the core loads.
   if (command === 'ingest') {
