@@ -58,26 +58,15 @@ export function referencedKeys(e: Expr, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** The expression's value, each reference looked up as it is reached (`compileExpression` for one lookup). */
 export function evaluate(e: Expr, lookup: (key: string) => number | null): number | null {
-  switch (e.t) {
-    case 'num':
-      return e.v;
-    case 'ref': {
-      const v = lookup(e.key);
-      return v === null || !Number.isFinite(v) ? null : v;
-    }
-    case 'neg': {
-      const v = evaluate(e.e, lookup);
-      return v === null ? null : -v;
-    }
-    case 'bin':
-      return applyOp(e.op, evaluate(e.l, lookup), evaluate(e.r, lookup));
-  }
+  return compileExpression(e, (key) => () => lookup(key))(undefined);
 }
 
 /**
  * The expression as one function of a row index, each reference bound once to its own function of the
- * row: `evaluate` without looking up keys per row (a query computes thousands of rows). Same results.
+ * row, so a query computing thousands of rows looks up no key per row. The one implementation of the
+ * arithmetic (`evaluate` is this with a single lookup): a null or non-finite input gives null.
  */
 export function compileExpression<A>(e: Expr, input: (key: string) => (arg: A) => number | null | undefined): (arg: A) => number | null {
   switch (e.t) {
